@@ -1,0 +1,59 @@
+"""The ``bienban`` command: one module per command group, each with ``register(subparsers)``.
+
+Without a sub-command, ``bienban`` starts the terminal app. Domain errors end as one Vietnamese
+line on stderr and exit code 2; nothing prints a traceback at the user (set ``BIENBAN_DEBUG=1``
+to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+
+from minutes_tui import texts
+
+#: Command modules, in the order ``bienban --help`` lists them.
+COMMAND_MODULES = [
+    "minutes_tui.cli.transcribe_cmd",
+    "minutes_tui.cli.model_cmd",
+    "minutes_tui.cli.eval_cmd",
+]
+
+log = logging.getLogger("bienban")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (each command module adds its sub-commands)."""
+    parser = argparse.ArgumentParser(prog="bienban", description="Biên bản cuộc họp từ tiếng nói (tiếng Việt).")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks (developers)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``bienban`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = args.debug or os.environ.get("BIENBAN_DEBUG") == "1"
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from minutes_tui.cli.app_cmd import run_app
+
+        handler = run_app
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        print(texts.INTERRUPTED, file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one place where errors become the user's sentence
+        if debug:
+            raise
+        log.debug("command failed", exc_info=True)
+        print(texts.user_message(exc), file=sys.stderr)
+        return 2

