@@ -24,6 +24,25 @@ ERRORS: dict[str, str] = {
     # evaluation
     "eval_no_transcripts": "Thư mục {path} không có tệp transcripts.tsv.",
     "eval_bad_transcripts": "Tệp transcripts.tsv không hợp lệ: {detail}",
+    # minutes export and signature (issue 7, minutes_tui/export)
+    "export_exists": "Tệp {path} đã có. Thêm --force để ghi đè, hoặc chọn tên khác.",
+    "export_signed_exists": "Tệp đã ký {path} đã có và không bao giờ bị ghi đè. Hãy đổi tên hoặc chuyển nó đi trước.",
+    "export_write_failed": "Không ghi được {path} (đĩa đầy hoặc không có quyền ghi).",
+    "export_no_meeting": "Không tìm thấy cuộc họp ở {path}.",
+    "export_no_pdf_for_sign": "Cần tạo PDF (--pdf) thì mới ký số được.",
+    "pdf_no_libreoffice": "Máy chưa cài LibreOffice nên chưa tạo được PDF (tệp DOCX vẫn dùng được). Cài bằng: sudo apt-get install libreoffice-writer",
+    "pdf_convert_failed": "LibreOffice không chuyển được {path} sang PDF: {detail}",
+    "pdf_convert_timeout": "LibreOffice không xong sau {seconds} giây khi chuyển {path} sang PDF.",
+    "sign_p12_missing": "Không tìm thấy tệp chứng thư số: {path}",
+    "sign_p12_unreadable": "Không mở được tệp chứng thư số {path}: sai mật khẩu hoặc tệp không phải PKCS#12 (.p12/.pfx).",
+    "sign_pkcs11_library": "Không nạp được thư viện PKCS#11 {path}. Kiểm tra đường dẫn tới thư viện của USB token.",
+    "sign_token_missing": "Không thấy token ký số '{label}'. Hãy cắm USB token rồi thử lại.",
+    "sign_token_pin": "Mã PIN của token không đúng, hoặc token đã bị khóa.",
+    "sign_key_missing": "Token '{label}' không có khóa và chứng thư số để ký.",
+    "sign_failed": "Không ký số được tệp PDF: {detail}",
+    "verify_missing": "Không tìm thấy tệp: {path}",
+    "verify_not_pdf": "Tệp {path} không phải PDF đọc được (tệp hỏng hoặc sai định dạng).",
+    "verify_no_audio": "Cuộc họp {path} không có tệp ghi âm để đối chiếu.",
 }
 
 GENERIC_ERROR = "Đã xảy ra lỗi: {detail}"
@@ -179,6 +198,68 @@ EXPORT_FORMATS = {"docx": "DOCX", "pdf": "PDF", "signed": "PDF có chữ ký s�
 EXPORT_DONE = "Đã xuất: {path}"
 EXPORT_UNAVAILABLE = "Chức năng xuất biên bản chưa sẵn sàng."
 DEMO_NOTICE = "Bản trình diễn: cuộc họp mẫu được phát lại như đang họp thật."
+ERRORS.update(
+    {
+        "roster_unreadable": "Không đọc được tệp danh sách: {path}",
+        "meeting_folder_missing": "Không có cuộc họp nào trong thư mục: {path}",
+    }
+)
+
+# ---------------------------------------------------------------- minutes export (issue 7, minutes_tui/export)
+#: Texts printed in the Biên bản itself (Nghị định 30/2020, Phụ lục III, Mẫu 1.9).
+MINUTES_DOC: dict[str, object] = {
+    "number": "Số: {number}/BB-UBND",
+    "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "motto": "Độc lập - Tự do - Hạnh phúc",
+    "title": "BIÊN BẢN",
+    "started": "Thời gian bắt đầu: ",
+    "place": "Địa điểm: ",
+    "attendees": "Thành phần tham dự:",
+    "chair": "Chủ trì (chủ tọa): ",
+    "secretary": "Thư ký (người ghi biên bản): ",
+    "content": "Nội dung (theo diễn biến hội nghị):",
+    "report": "1. Báo cáo của {chair_title}",
+    "no_report": "(Chưa có nội dung tóm tắt báo cáo.)",
+    "petitions": "2. Ý kiến, kiến nghị của Nhân dân và trả lời",
+    "no_petitions": "Không có ý kiến, kiến nghị nào.",
+    "petition_head": "Ý kiến {number}: ",
+    "question": "- Nội dung: ",
+    "answer": "- Trả lời{by}: ",
+    "outcome": "- Kết quả: ",
+    "outcome_answered": "Đã trả lời trực tiếp tại hội nghị.",
+    "outcome_promised": "{responsible} hứa giải quyết sau hội nghị, chậm nhất {deadline}.",
+    "outcome_transferred": "Vượt thẩm quyền của phường; đã hướng dẫn, chuyển {responsible} giải quyết, thời hạn {deadline}.",
+    "outcome_off_topic": "Không thuộc nội dung hội nghị; đã tiếp nhận và sẽ trả lời bằng văn bản.",
+    "outcome_pending": "Chưa có kết quả.",
+    "no_responsible": "(chưa rõ người chịu trách nhiệm)",
+    "no_deadline": "(chưa định thời hạn)",
+    "follow_ups": "3. Các nội dung cần tiếp tục giải quyết",
+    "no_follow_ups": "Không có nội dung nào cần tiếp tục giải quyết.",
+    "follow_up_columns": ["STT", "Nội dung", "Người kiến nghị", "Trách nhiệm giải quyết", "Thời hạn"],
+    "integrity": "Biên bản được lập theo bản ghi âm hội nghị; mã SHA-256 của tệp ghi âm: {digest}.",
+    "closing": "Hội nghị kết thúc vào {moment}./.",
+    "secretary_title": "THƯ KÝ",
+    "secretary_note": "(Chữ ký)",
+    "chair_title": "CHỦ TỌA",
+    "chair_note": "(Chữ ký của người có thẩm quyền, dấu/chữ ký số của cơ quan, tổ chức (nếu có))",
+    "recipients": "Nơi nhận:",
+    "archive": "- Lưu: VT, Hồ sơ.",
+    "appendix_title": "PHỤ LỤC",
+    "appendix_subtitle": "Lời phát biểu nguyên văn tại hội nghị (theo bản ghi âm)",
+    "anonymous": "Ẩn danh",
+}
+EXPORT_P12_PASSWORD = "Mật khẩu tệp chứng thư số {path}: "
+EXPORT_PIN = "Mã PIN của token {label}: "
+EXPORT_SIGNED = "Đã ký số: {path}"
+VERIFY_SIGNATURE_VALID = "Chữ ký số HỢP LỆ: tệp không bị sửa sau khi ký. Người ký: {signer}; lúc ký: {when}."
+VERIFY_SIGNATURE_INVALID = "Chữ ký số KHÔNG HỢP LỆ: tệp đã bị sửa sau khi ký hoặc chữ ký bị hỏng ({detail})."
+VERIFY_NO_SIGNATURE = "Tệp không có chữ ký số."
+VERIFY_TRUSTED = "Chứng thư của người ký được tin cậy."
+VERIFY_UNTRUSTED = "Chứng thư của người ký chưa được xác nhận là tin cậy trên máy này (thêm --trust CHỨNG_THƯ_GỐC để đối chiếu)."
+VERIFY_AUDIO_RECORDED = "Mã SHA-256 của bản ghi âm ghi trong biên bản: {digest}"
+VERIFY_AUDIO_MATCH = "KHỚP: biên bản lập từ đúng bản ghi âm {path}."
+VERIFY_AUDIO_MISMATCH = "KHÔNG KHỚP: biên bản ghi mã {expected}, còn bản ghi âm {path} có mã {actual}."
+VERIFY_AUDIO_UNKNOWN = "Biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
 
 
 class _Defaults(dict):

@@ -1,0 +1,80 @@
+"""Build the DOCX minutes from a ``Minutes`` and write it without ever clobbering silently."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+
+from minutes_tui.export.appendix import add_appendix
+from minutes_tui.export.body import add_closing, add_content, add_opening
+from minutes_tui.export.errors import ExportError
+from minutes_tui.export.header import add_header
+from minutes_tui.export.minutes import Minutes
+from minutes_tui.export.signatures import add_signatures
+from minutes_tui.export.styles import apply_document_fonts, apply_page_setup
+
+#: Prefix of the core-properties keyword that carries the recording's digest.
+AUDIO_KEYWORD = "audio-sha256 "
+
+
+def build_docx(minutes: Minutes, appendix: bool = False) -> Document:
+    """The whole Biên bản as a python-docx document (nothing written yet)."""
+    doc = docx.Document()
+    apply_document_fonts(doc)
+    apply_page_setup(doc)
+    body = doc.element.body
+    for par in list(body.iterchildren()):
+        if par.tag.endswith("}p"):  # the template's one empty paragraph
+            body.remove(par)
+    add_header(doc, minutes)
+    add_opening(doc, minutes)
+    add_content(doc, minutes)
+    add_closing(doc, minutes)
+    add_signatures(doc, minutes)
+    if appendix and minutes.transcript:
+        add_appendix(doc, minutes)
+    props = doc.core_properties
+    props.title = f"Biên bản {minutes.conference}"
+    props.author = minutes.secretary
+    props.last_modified_by = minutes.secretary
+    props.subject = minutes.office.issuing_body
+    props.language = "vi-VN"
+    props.keywords = f"{AUDIO_KEYWORD}{minutes.audio_sha256}" if minutes.audio_sha256 else ""
+    props.comments = props.keywords
+    return doc
+
+
+def check_target(path: Path, force: bool, signed: bool = False) -> None:
+    """Refuse to replace an existing export unless ``force``; a signed one never."""
+    if path.exists():
+        if signed:
+            raise ExportError("export_signed_exists", f"{path} exists and is signed", path=str(path))
+        if not force:
+            raise ExportError("export_exists", f"{path} exists", path=str(path))
+
+
+def save_atomically(write, path: Path) -> None:
+    """Write through ``write(tmp_path)`` then rename, so a failure leaves any old file intact."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportError("export_write_failed", f"cannot write {path}: {exc}", path=str(path)) from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_docx(minutes: Minutes, path: Path, *, appendix: bool = False, force: bool = False) -> Path:
+    """Build and save the DOCX minutes at ``path``."""
+    check_target(path, force)
+    doc = build_docx(minutes, appendix)
+    save_atomically(lambda tmp: doc.save(str(tmp)), path)
+    return path

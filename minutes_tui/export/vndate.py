@@ -1,0 +1,45 @@
+"""Dates and times written the way Nghị định 30/2020 wants them.
+
+Days below 10 take a leading zero; among months only January and February do ("tháng 01",
+"tháng 02"), so that "tháng 1" cannot be turned into "tháng 11" by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def day_text(day: int) -> str:
+    """The day of the month: ``05``, ``15``."""
+    return f"{day:02d}"
+
+
+def month_text(month: int) -> str:
+    """The month: ``01``, ``02``, then ``3`` … ``12``."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def day_month(when: date) -> str:
+    """``ngày 15 tháng 01``."""
+    return f"ngày {day_text(when.day)} tháng {month_text(when.month)}"
+
+
+def full_date(when: date) -> str:
+    """``ngày 05 tháng 3 năm 2026``."""
+    return f"{day_month(when)} năm {when.year}"
+
+
+def clock(when: datetime) -> str:
+    """``8 giờ 05`` (hours as said, minutes with two digits)."""
+    return f"{when.hour} giờ {when.minute:02d}"
+
+
+def moment(when: datetime) -> str:
+    """``8 giờ 05, ngày 05 tháng 3 năm 2026``."""
+    return f"{clock(when)}, {full_date(when)}"
+
+
+def timestamp(seconds: float) -> str:
+    """A position in the recording: ``01:02:03``."""
+    total = max(0, int(seconds))
+    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
