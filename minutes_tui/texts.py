@@ -262,6 +262,88 @@ VERIFY_AUDIO_MISMATCH = "KHÔNG KHỚP: biên bản ghi mã {expected}, còn b�
 VERIFY_AUDIO_UNKNOWN = "Biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
 
 
+# ---------------------------------------------------------------- meeting store (issue 5, minutes_tui/meeting)
+ERRORS.update(
+    {
+        "store_missing": "Thư mục {path} không có cuộc họp nào (thiếu tệp meeting.sqlite).",
+        "store_exists": "Thư mục {path} đã có một cuộc họp. Hãy chọn thư mục khác.",
+        "store_corrupt": "Tệp dữ liệu cuộc họp {path} bị hỏng, không đọc được. Tệp ghi âm trong thư mục không bị động tới; hãy mở bản sao của thư mục cuộc họp nếu có.",
+        "store_foreign": "{path} không phải tệp dữ liệu cuộc họp của bienban.",
+        "store_newer": "Cuộc họp {path} được lưu bằng phiên bản bienban mới hơn (dữ liệu bản {found}, bản này chỉ đọc được tới bản {supported}). Hãy cập nhật bienban; dữ liệu và tệp ghi âm không bị thay đổi.",
+        "store_needs_upgrade": "Cuộc họp {path} được lưu bằng phiên bản bienban cũ; hãy mở nó một lần trong bienban để cập nhật.",
+        "store_locked": "Cuộc họp {path} đang được mở ở một chương trình khác. Hãy đóng chương trình đó rồi thử lại.",
+        "store_write_failed": "Không ghi được vào cuộc họp {path} (đĩa đầy hoặc không có quyền ghi). Thay đổi vừa rồi chưa được lưu; mọi thay đổi trước đó vẫn còn.",
+        "store_integrity": "Thay đổi không khớp với dữ liệu cuộc họp nên chưa được lưu: {detail}",
+        "store_bad_field": "Không có trường '{name}' trong {kind}.",
+        "store_missing_segment": "Không tìm thấy đoạn số {id} trong cuộc họp.",
+        "store_missing_participant": "Không tìm thấy người tham dự số {id} trong cuộc họp.",
+        "store_missing_petition": "Không tìm thấy kiến nghị số {id} trong cuộc họp.",
+        "store_missing_note": "Không tìm thấy ghi chú số {id} trong cuộc họp.",
+        "segment_bad_split": "Không tách được đoạn {id} tại chỗ này: một trong hai phần sẽ trống.",
+        "segment_merge_self": "Không gộp được một đoạn với chính nó.",
+        "import_not_file": "Không tìm thấy tệp âm thanh: {path}",
+        "followups_bad_days": "Số ngày không hợp lệ: {value}",
+    }
+)
+#: Petition fields (``model.Field``).
+PETITION_FIELDS: dict[str, str] = {
+    "economy": "Kinh tế",
+    "land": "Đất đai",
+    "construction": "Xây dựng",
+    "environment": "Môi trường",
+    "culture": "Văn hóa",
+    "society": "Xã hội",
+    "military": "Quân sự",
+    "security": "An ninh, trật tự",
+    "admin_reform": "Cải cách hành chính",
+    "democracy": "Dân chủ ở cơ sở",
+    "anti_corruption": "Phòng, chống tham nhũng",
+    "citizen_reception": "Tiếp công dân",
+    "complaint": "Khiếu nại",
+    "denunciation": "Tố cáo",
+    "other": "Khác",
+}
+#: Outcome kinds (``model.OutcomeKind``).
+OUTCOME_LABELS: dict[str, str] = {
+    "answered": "Đã trả lời tại hội nghị",
+    "promised": "Hứa giải quyết",
+    "transferred": "Chuyển cơ quan có thẩm quyền",
+    "off_topic": "Trả lời bằng văn bản",
+}
+#: Follow-up status (``model.Status``).
+STATUS_LABELS: dict[str, str] = {"open": "Chưa giải quyết", "in_progress": "Đang giải quyết", "done": "Đã xong"}
+#: Edit history actions (``Edit.action``).
+EDIT_ACTIONS: dict[str, str] = {
+    "edit_text": "Sửa lời",
+    "accept_proposed": "Lấy lời nhận dạng lại",
+    "merge_segments": "Gộp đoạn",
+    "split_segment": "Tách đoạn",
+    "set_speaker": "Đặt người nói",
+    "tag": "Đánh dấu",
+    "update_meeting": "Sửa thông tin cuộc họp",
+    "add_participant": "Thêm người tham dự",
+    "update_participant": "Sửa người tham dự",
+    "add_petition": "Thêm kiến nghị",
+    "update_petition": "Sửa kiến nghị",
+    "delete_petition": "Xóa kiến nghị",
+    "set_outcome": "Ghi kết quả kiến nghị",
+    "add_note": "Thêm ghi chú",
+    "update_note": "Sửa ghi chú",
+}
+IMPORT_CREATED = "Đã tạo cuộc họp: {path}"
+IMPORT_DONE = "Đã nhận dạng {count} đoạn từ {duration:.0f} giây âm thanh."
+FOLLOWUPS_COLUMNS = ("Hạn", "Tình trạng", "Cuộc họp", "Loại", "Trách nhiệm", "Người kiến nghị", "Nội dung")
+FOLLOWUPS_NONE = "Không có việc nào đang chờ giải quyết."
+FOLLOWUPS_OVERDUE = "quá hạn {days} ngày"
+FOLLOWUPS_DUE_TODAY = "đến hạn hôm nay"
+FOLLOWUPS_DAYS_LEFT = "còn {days} ngày"
+FOLLOWUPS_NO_DEADLINE = "chưa có hạn"
+FOLLOWUPS_SKIPPED = "Bỏ qua {path}: {message}"
+MEETINGS_COLUMNS = ("Ngày", "Tên cuộc họp", "Số đoạn", "Kiến nghị", "Việc chưa xong", "Thư mục")
+MEETINGS_NONE = "Chưa có cuộc họp nào trong {path}."
+ANONYMOUS_NAME = "Ẩn danh"
+
+
 class _Defaults(dict):
     def __missing__(self, key: str) -> str:
         return "…"

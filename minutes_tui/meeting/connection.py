@@ -1,0 +1,134 @@
+"""Opening a meeting's SQLite file safely: one writer, clear errors, every change its own commit."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+from minutes_tui.meeting import schema, undo
+from minutes_tui.meeting.errors import StoreError
+
+STORE_FILE = "meeting.sqlite"
+LOCK_FILE = ".meeting.lock"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _fail(exc: sqlite3.Error, path: Path) -> StoreError:
+    """The store error for an SQLite failure."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError("store_locked", f"{path}: {exc}", path=str(path))
+    if "readonly" in text or "full" in text or "disk i/o" in text or "unable to open" in text:
+        return StoreError("store_write_failed", f"{path}: {exc}", path=str(path))
+    if isinstance(exc, sqlite3.IntegrityError):
+        return StoreError("store_integrity", f"{path}: {exc}", path=str(path), detail=str(exc))
+    return StoreError("store_corrupt", f"{path}: {exc}", path=str(path))
+
+
+class Database:
+    """The SQLite connection of one meeting folder, with its writer lock."""
+
+    def __init__(self, folder: Path, read_only: bool = False, new: bool = False) -> None:
+        self.folder = folder
+        self.path = folder / STORE_FILE
+        self._lock_fd: int | None = None
+        if not new and not self.path.is_file():
+            raise StoreError("store_missing", f"no {STORE_FILE} in {folder}", path=str(folder))
+        if not new:
+            with open(self.path, "rb") as f:
+                if f.read(16) != _SQLITE_MAGIC:
+                    raise StoreError("store_corrupt", f"{self.path}: not an SQLite file", path=str(self.path))
+        if not read_only:
+            self._lock()
+        try:
+            uri = f"file:{self.path}?mode=ro" if read_only else f"file:{self.path}"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=2.0, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if new:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                schema.create(self.conn)
+            else:
+                self._check(read_only)
+            if not read_only:
+                # a commit reaches the disk before the call returns: nothing typed is lost
+                self.conn.execute("PRAGMA synchronous = FULL")
+                undo.install(self.conn)
+        except sqlite3.Error as exc:
+            self.close()
+            raise _fail(exc, self.path) from exc
+        except BaseException:
+            self.close()
+            raise
+
+    def _lock(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._lock_fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+            raise StoreError("store_locked", f"{self.folder} is open in another process", path=str(self.folder)) from None
+
+    def _check(self, read_only: bool) -> None:
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        found = schema.version(self.conn)
+        if app_id != schema.APPLICATION_ID:
+            raise StoreError("store_foreign", f"{self.path}: application_id {app_id:#x}", path=str(self.path))
+        if found > schema.SCHEMA_VERSION:
+            raise StoreError(
+                "store_newer", f"{self.path}: schema {found}", path=str(self.path), found=found, supported=schema.SCHEMA_VERSION
+            )
+        if read_only and found < schema.SCHEMA_VERSION:
+            raise StoreError("store_needs_upgrade", f"{self.path}: schema {found}", path=str(self.path))
+        check = self.conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise StoreError("store_corrupt", f"{self.path}: {check}", path=str(self.path))
+        if not read_only:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            schema.migrate(self.conn)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One committed change: all of it is on disk when the block ends, or none of it."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _fail(exc, self.path) from exc
+        try:
+            yield self.conn
+            if self.conn.in_transaction:  # an edit that changed nothing has rolled back already
+                self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _fail(exc, self.path) from exc
+            raise
+
+    @contextlib.contextmanager
+    def edit(self, action: str, summary: str) -> Iterator[sqlite3.Connection]:
+        """One undoable edit by the secretary; an edit that changes nothing leaves no trace."""
+        with self.transaction() as conn:
+            edit_id = undo.begin(conn, action, summary)
+            try:
+                yield conn
+            finally:
+                undo.end(conn)
+            if conn.execute("SELECT 1 FROM edit_steps WHERE edit_id = ? LIMIT 1", (edit_id,)).fetchone() is None:
+                conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        """Close the connection and release the writer lock."""
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
+            self.conn = None
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None

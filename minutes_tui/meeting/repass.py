@@ -1,0 +1,75 @@
+"""Replacing the live transcript with the post-meeting re-transcription, keeping the secretary's work.
+
+Rules, all in one transaction:
+- a segment the secretary edited by hand is kept; the new text over it is offered beside it
+  (``proposed_text``) and the new segments mostly over it are not inserted;
+- every other old segment is replaced: each new segment takes the speaker of the old segment it
+  overlaps most, the union of their tags, and their petition links;
+- an old segment linked to a petition that no new segment covers is kept (a link is never lost).
+Undo and redo are cleared: the old rows they would restore are gone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Sequence
+
+from minutes_tui.meeting import undo
+from minutes_tui.meeting.model import Segment
+from minutes_tui.meeting.transcript import from_recognised, insert_segment, write_segment
+
+if TYPE_CHECKING:
+    from minutes_tui.meeting.store import MeetingStore
+
+
+def overlap(a: Segment, b: Segment) -> float:
+    """Seconds two segments share."""
+    return max(0.0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def overlapping(new: Sequence[Segment], old: Sequence[Segment]) -> list[list[int]]:
+    """For each new segment, the ids of the old ones it overlaps (the fallback for ``sources``)."""
+    return [[o.id for o in old if overlap(n, o) > 0] for n in new]
+
+
+def replace_segments(store: MeetingStore, recognised: Sequence[object], sources: Sequence[Sequence[int]] | None) -> list[Segment]:
+    """See ``MeetingStore.replace_segments``; returns the transcript afterwards."""
+    old = {s.id: s for s in store.load().segments}
+    new = [from_recognised(r) for r in recognised]
+    if sources is None:
+        sources = overlapping(new, list(old.values()))
+    proposals: dict[int, list[str]] = {}
+    inserted: list[tuple[Segment, list[Segment]]] = []
+    for seg, ids in zip(new, sources):
+        srcs = sorted((old[i] for i in ids if i in old), key=lambda o: -overlap(seg, o))
+        if srcs and srcs[0].edited:
+            proposals.setdefault(srcs[0].id, []).append(seg.text)
+            continue
+        plain = [o for o in srcs if not o.edited]
+        speaker = next((o.speaker_id for o in plain if o.speaker_id is not None), None)
+        tags = tuple(sorted({t for o in plain for t in o.tags}))
+        inserted.append((replace(seg, speaker_id=speaker, tags=tags), plain))
+    conn = store._db.conn
+    with store._db.transaction():
+        covered: set[int] = set()
+        for seg, plain in inserted:
+            new_id = insert_segment(conn, seg)
+            for o in plain:
+                covered.add(o.id)
+                conn.execute(
+                    "INSERT OR IGNORE INTO petition_segments (petition_id, segment_id, part) "
+                    "SELECT petition_id, ?, part FROM petition_segments WHERE segment_id = ?",
+                    (new_id, o.id),
+                )
+        for o in old.values():
+            if o.edited:
+                text = " ".join(proposals.get(o.id, []))
+                write_segment(conn, replace(o, proposed_text=text if text and text != o.text else None))
+                continue
+            linked = conn.execute("SELECT 1 FROM petition_segments WHERE segment_id = ?", (o.id,)).fetchone()
+            if linked and o.id not in covered:
+                continue
+            conn.execute("DELETE FROM petition_segments WHERE segment_id = ?", (o.id,))
+            conn.execute("DELETE FROM segments WHERE id = ?", (o.id,))
+        undo.finalize_all(conn)
+    return list(store.load().segments)

@@ -1,0 +1,112 @@
+"""Rows of the store to domain dataclasses and back (JSON for lists, ISO text for times)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import fields
+from datetime import date, datetime
+
+from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition, Segment, Status, Word
+
+_MEETING_TIMES = ("planned_start", "planned_end", "actual_start", "actual_end")
+_MEETING_LISTS = ("agenda", "recipients")
+MEETING_FIELDS = tuple(f.name for f in fields(Meeting))
+
+
+def meeting_values(meeting: Meeting) -> dict[str, object]:
+    """Column values of the header row."""
+    values: dict[str, object] = {}
+    for name in MEETING_FIELDS:
+        value = getattr(meeting, name)
+        if name in _MEETING_TIMES:
+            value = value.isoformat() if value else None
+        elif name in _MEETING_LISTS:
+            value = json.dumps(list(value), ensure_ascii=False)
+        values[name] = value
+    return values
+
+
+def meeting(row: sqlite3.Row) -> Meeting:
+    """The header from its row."""
+    values = {}
+    for name in MEETING_FIELDS:
+        value = row[name]
+        if name in _MEETING_TIMES:
+            value = datetime.fromisoformat(value) if value else None
+        elif name in _MEETING_LISTS:
+            value = tuple(json.loads(value))
+        values[name] = value
+    return Meeting(**values)
+
+
+def participant(row: sqlite3.Row) -> Participant:
+    """A participant from its row."""
+    return Participant(name=row["name"], role=row["role"], group=row["grp"], anonymous=bool(row["anonymous"]), id=row["id"])
+
+
+def words_json(words: tuple[Word, ...] | list[Word]) -> str:
+    """Words as a compact JSON list of [start, end, text, probability]."""
+    return json.dumps([[w.start, w.end, w.text, w.probability] for w in words], ensure_ascii=False)
+
+
+def segment(row: sqlite3.Row) -> Segment:
+    """A segment from its row."""
+    words = json.loads(row["words"])
+    return Segment(
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        original_text=row["original_text"],
+        speaker_id=row["speaker_id"],
+        confidence=row["confidence"],
+        words=tuple(Word(*w) for w in words) if words else (),
+        edited=bool(row["edited"]),
+        tags=tuple(json.loads(row["tags"])),
+        proposed_text=row["proposed_text"],
+        id=row["id"],
+    )
+
+
+def outcome_values(outcome: Outcome | None) -> dict[str, object]:
+    """Petition-row columns that hold its outcome."""
+    if outcome is None:
+        outcome = Outcome(kind=OutcomeKind.ANSWERED)
+        kind = None
+    else:
+        kind = outcome.kind.value
+    return {
+        "outcome_kind": kind,
+        "answer": outcome.answer,
+        "answered_by": outcome.answered_by,
+        "responsible": outcome.responsible,
+        "agency": outcome.agency,
+        "deadline": outcome.deadline.isoformat() if outcome.deadline else None,
+        "status": Status(outcome.status).value,
+        "notify": int(outcome.notify),
+    }
+
+
+def petition(row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[int, ...]) -> Petition:
+    """A petition from its row and its linked segment ids."""
+    outcome = None
+    if row["outcome_kind"] is not None:
+        outcome = Outcome(
+            kind=OutcomeKind(row["outcome_kind"]),
+            answer=row["answer"],
+            answered_by=row["answered_by"],
+            responsible=row["responsible"],
+            agency=row["agency"],
+            deadline=date.fromisoformat(row["deadline"]) if row["deadline"] else None,
+            status=Status(row["status"]),
+            notify=bool(row["notify"]),
+            segment_ids=answer_ids,
+        )
+    return Petition(
+        text=row["text"], raised_by=row["raised_by"], field=Field(row["field"]), segment_ids=segment_ids, outcome=outcome, id=row["id"]
+    )
+
+
+def note(row: sqlite3.Row) -> Note:
+    """A note from its row."""
+    return Note(text=row["text"], time=row["time"], id=row["id"])

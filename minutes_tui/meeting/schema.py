@@ -1,0 +1,96 @@
+"""The store's SQLite schema, its version, and the migrations from the first schema on.
+
+``PRAGMA application_id`` marks a bienban meeting; ``PRAGMA user_version`` is the schema version.
+Every migration runs in one transaction, so a failed one leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: "BBan" as a 32-bit big-endian integer.
+APPLICATION_ID = 0x4242616E
+
+_FK = "DEFERRABLE INITIALLY DEFERRED"  # undo replays rows in any order; checked at commit
+
+#: The first schema (version 1), kept verbatim so that migrations can be tested from it.
+SCHEMA_V1 = f"""
+CREATE TABLE meeting (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    title TEXT NOT NULL, parent_body TEXT NOT NULL, issuing_body TEXT NOT NULL, number TEXT NOT NULL,
+    place TEXT NOT NULL, planned_start TEXT, planned_end TEXT, actual_start TEXT, actual_end TEXT,
+    chair TEXT NOT NULL, chair_title TEXT NOT NULL, co_chair TEXT NOT NULL, co_chair_title TEXT NOT NULL,
+    secretary TEXT NOT NULL, secretary_title TEXT NOT NULL, agenda TEXT NOT NULL,
+    report_summary TEXT NOT NULL, recipients TEXT NOT NULL, audio_file TEXT NOT NULL);
+CREATE TABLE participants (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, role TEXT NOT NULL,
+    grp TEXT NOT NULL, anonymous INTEGER NOT NULL);
+CREATE TABLE segments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, start REAL NOT NULL, end REAL NOT NULL,
+    text TEXT NOT NULL, original_text TEXT NOT NULL,
+    speaker_id INTEGER REFERENCES participants(id) {_FK},
+    confidence REAL, words TEXT NOT NULL, edited INTEGER NOT NULL, tags TEXT NOT NULL);
+CREATE INDEX segments_by_start ON segments(start);
+CREATE TABLE petitions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL,
+    raised_by INTEGER REFERENCES participants(id) {_FK}, field TEXT NOT NULL,
+    outcome_kind TEXT, answer TEXT NOT NULL, answered_by INTEGER REFERENCES participants(id) {_FK},
+    responsible TEXT NOT NULL, agency TEXT NOT NULL, deadline TEXT, status TEXT NOT NULL,
+    notify INTEGER NOT NULL);
+CREATE TABLE petition_segments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    petition_id INTEGER NOT NULL REFERENCES petitions(id) {_FK},
+    segment_id INTEGER NOT NULL REFERENCES segments(id) {_FK},
+    part TEXT NOT NULL CHECK (part IN ('petition', 'answer')),
+    UNIQUE (petition_id, segment_id, part));
+CREATE INDEX petition_segments_by_segment ON petition_segments(segment_id);
+CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL, time REAL);
+CREATE TABLE edits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL,
+    summary TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('done', 'undone', 'final', 'dropped')));
+CREATE TABLE edit_steps (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, edit_id INTEGER NOT NULL REFERENCES edits(id) {_FK},
+    sql TEXT NOT NULL);
+CREATE INDEX edit_steps_by_edit ON edit_steps(edit_id);
+"""
+
+#: Migrations: ``MIGRATIONS[v]`` takes a store from version ``v`` to ``v + 1``.
+MIGRATIONS: dict[int, str] = {
+    # 2: a re-transcription offers its text beside the secretary's hand-edited one
+    1: "ALTER TABLE segments ADD COLUMN proposed_text TEXT;",
+}
+
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
+
+#: Tables whose changes are the secretary's edits (undo/redo replays them).
+EDITABLE_TABLES = ("meeting", "participants", "segments", "petitions", "petition_segments", "notes")
+
+
+def version(conn: sqlite3.Connection) -> int:
+    """The schema version stored in the file."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Lay out a new store: the first schema, then every migration (so both paths are the same)."""
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    _run(conn, SCHEMA_V1, 1)
+    migrate(conn)
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring a store up to ``SCHEMA_VERSION``, one transaction per step."""
+    while (current := version(conn)) < SCHEMA_VERSION:
+        _run(conn, MIGRATIONS[current], current + 1)
+
+
+def _run(conn: sqlite3.Connection, script: str, new_version: int) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in filter(str.strip, script.split(";")):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {new_version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,230 @@
+"""Store operations on the transcript: the recogniser's segments and the secretary's corrections."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+from minutes_tui.meeting import rows
+from minutes_tui.meeting.connection import Database
+from minutes_tui.meeting.errors import StoreError, missing_item
+from minutes_tui.meeting.model import Segment, Word
+
+
+
+def segment_values(s: Segment) -> dict[str, object]:
+    """Column values of a segment row (without its id)."""
+    return {
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+        "original_text": s.original_text,
+        "speaker_id": s.speaker_id,
+        "confidence": s.confidence,
+        "words": rows.words_json(s.words),
+        "edited": int(s.text != s.original_text),
+        "tags": json.dumps(sorted(set(s.tags)), ensure_ascii=False),
+        "proposed_text": s.proposed_text,
+    }
+
+
+def insert_segment(conn, s: Segment) -> int:
+    """Insert a segment row; its new id."""
+    values = segment_values(s)
+    cols = ",".join(values)
+    marks = ",".join("?" * len(values))
+    return conn.execute(f"INSERT INTO segments ({cols}) VALUES ({marks})", tuple(values.values())).lastrowid
+
+
+def write_segment(conn, s: Segment) -> None:
+    """Overwrite a stored segment's row."""
+    values = segment_values(s)
+    sets = ",".join(f"{c} = ?" for c in values)
+    conn.execute(f"UPDATE segments SET {sets} WHERE id = ?", (*values.values(), s.id))
+
+
+def from_recognised(seg: object) -> Segment:
+    """A store segment from a ``transcribe.engine.Segment`` (duck-typed: no model import needed)."""
+    words = tuple(Word(w.start, w.end, w.word, w.probability) for w in getattr(seg, "words", ()) or ())
+    logprob = getattr(seg, "avg_logprob", None)
+    confidence = math.exp(logprob) if logprob is not None else None
+    text = seg.text.strip()
+    return Segment(start=seg.start, end=seg.end, text=text, original_text=text, confidence=confidence, words=words)
+
+
+class TranscriptEditing:
+    """Mixin of ``MeetingStore``: segments."""
+
+    _db: Database
+
+    def segment(self, segment_id: int) -> Segment:
+        """One segment."""
+        row = self._db.conn.execute("SELECT * FROM segments WHERE id = ?", (segment_id,)).fetchone()
+        if row is None:
+            raise missing_item("segment", segment_id)
+        return rows.segment(row)
+
+    def add_segment(
+        self,
+        start: float,
+        end: float,
+        text: str,
+        confidence: float | None = None,
+        words: Sequence[Word] = (),
+        speaker_id: int | None = None,
+    ) -> Segment:
+        """Append a recognised segment (not an undoable edit: it is not the secretary's)."""
+        seg = Segment(start, end, text, text, speaker_id, confidence, tuple(words))
+        with self._db.transaction() as conn:
+            new_id = insert_segment(conn, seg)
+        return replace(seg, id=new_id)
+
+    def add_recognised(self, segment: object) -> Segment:
+        """Append a ``transcribe.engine.Segment`` (confidence from its mean log-probability)."""
+        seg = from_recognised(segment)
+        with self._db.transaction() as conn:
+            new_id = insert_segment(conn, seg)
+        return replace(seg, id=new_id)
+
+    def edit_text(self, segment_id: int, text: str) -> Segment:
+        """Correct a segment's text (the original stays recoverable)."""
+        seg = replace(self.segment(segment_id), text=text.strip())
+        with self._db.edit("edit_text", f"segment {segment_id}") as conn:
+            write_segment(conn, seg)
+        return self.segment(segment_id)
+
+    def restore_original(self, segment_id: int) -> Segment:
+        """Put the recogniser's text back."""
+        seg = self.segment(segment_id)
+        return self.edit_text(segment_id, seg.original_text)
+
+    def accept_proposed(self, segment_id: int) -> Segment:
+        """Take the re-transcription's proposed text instead of the hand-edited one."""
+        seg = self.segment(segment_id)
+        if seg.proposed_text is None:
+            return seg
+        with self._db.edit("accept_proposed", f"segment {segment_id}") as conn:
+            write_segment(conn, replace(seg, text=seg.proposed_text, proposed_text=None))
+        return self.segment(segment_id)
+
+    def merge_segments(self, first_id: int, second_id: int) -> Segment:
+        """Join two segments into the earlier one (texts, words, tags and petition links)."""
+        a, b = sorted((self.segment(first_id), self.segment(second_id)), key=lambda s: (s.start, s.id))
+        if a.id == b.id:
+            raise StoreError("segment_merge_self", f"segment {a.id} with itself", id=a.id)
+        merged = merge(a, b)
+        with self._db.edit("merge_segments", f"segments {a.id}+{b.id}") as conn:
+            write_segment(conn, merged)
+            move_links(conn, b.id, a.id)
+            conn.execute("DELETE FROM segments WHERE id = ?", (b.id,))
+        return self.segment(a.id)
+
+    def split_segment(self, segment_id: int, at_char: int, at_time: float | None = None) -> tuple[Segment, Segment]:
+        """Cut a segment at a character offset of its text; the time comes from the words if not given."""
+        seg = self.segment(segment_id)
+        first, second = split(seg, at_char, at_time)
+        with self._db.edit("split_segment", f"segment {segment_id} at {at_char}") as conn:
+            write_segment(conn, first)
+            new_id = insert_segment(conn, second)
+            conn.execute(
+                "INSERT INTO petition_segments (petition_id, segment_id, part) "
+                "SELECT petition_id, ?, part FROM petition_segments WHERE segment_id = ?",
+                (new_id, segment_id),
+            )
+        return self.segment(segment_id), self.segment(new_id)
+
+    def set_speaker(self, segment_ids: int | Iterable[int], participant_id: int | None) -> None:
+        """Assign segments to a participant (None: unassigned)."""
+        ids = [segment_ids] if isinstance(segment_ids, int) else list(segment_ids)
+        for segment_id in ids:
+            self.segment(segment_id)
+        if participant_id is not None:
+            self.participant(participant_id)
+        with self._db.edit("set_speaker", f"segments {ids} -> {participant_id}") as conn:
+            conn.executemany("UPDATE segments SET speaker_id = ? WHERE id = ?", [(participant_id, i) for i in ids])
+
+    def tag(self, segment_id: int, tag: str, on: bool = True) -> Segment:
+        """Set or clear a tag on a segment."""
+        seg = self.segment(segment_id)
+        tags = set(seg.tags) | {tag} if on else set(seg.tags) - {tag}
+        with self._db.edit("tag", f"segment {segment_id} {'+' if on else '-'}{tag}") as conn:
+            write_segment(conn, replace(seg, tags=tuple(sorted(tags))))
+        return self.segment(segment_id)
+
+
+def merge(a: Segment, b: Segment) -> Segment:
+    """``a`` and ``b`` (in time order) as one segment with ``a``'s id."""
+    weights = [(s.confidence, max(s.end - s.start, 1e-3)) for s in (a, b) if s.confidence is not None]
+    confidence = sum(c * w for c, w in weights) / sum(w for _, w in weights) if weights else None
+    proposed = [p for p in (a.proposed_text, b.proposed_text) if p is not None]
+    return replace(
+        a,
+        end=max(a.end, b.end),
+        text=_join(a.text, b.text),
+        original_text=_join(a.original_text, b.original_text),
+        speaker_id=a.speaker_id if a.speaker_id is not None else b.speaker_id,
+        confidence=confidence,
+        words=a.words + b.words,
+        tags=tuple(sorted(set(a.tags) | set(b.tags))),
+        proposed_text=" ".join(proposed) if proposed else None,
+    )
+
+
+def split(seg: Segment, at_char: int, at_time: float | None) -> tuple[Segment, Segment]:
+    """The two halves of ``seg`` cut at ``at_char`` of its text (the second without an id)."""
+    head, tail = seg.text[:at_char].strip(), seg.text[at_char:].strip()
+    if not head or not tail:
+        raise StoreError("segment_bad_split", f"segment {seg.id} at {at_char}", id=seg.id)
+    if at_time is None:
+        at_time = _time_at(seg, at_char)
+    at_time = min(max(at_time, seg.start), seg.end)
+    words_a = tuple(w for w in seg.words if w.start < at_time)
+    words_b = tuple(w for w in seg.words if w.start >= at_time)
+    if seg.text == seg.original_text:
+        orig_a, orig_b = head, tail
+    else:
+        orig_a, orig_b = _split_original(seg, words_a, words_b, at_char)
+    first = replace(seg, end=at_time, text=head, original_text=orig_a, words=words_a, proposed_text=None)
+    second = replace(seg, start=at_time, text=tail, original_text=orig_b, words=words_b, proposed_text=None, id=0)
+    return first, second
+
+
+def _split_original(seg: Segment, words_a: tuple[Word, ...], words_b: tuple[Word, ...], at_char: int) -> tuple[str, str]:
+    # the two originals always join back to the whole original: it must stay recoverable
+    original = seg.original_text
+    by_words = "".join(w.text for w in words_a).strip(), "".join(w.text for w in words_b).strip()
+    if seg.words and _join(*by_words).split() == original.split():
+        return by_words
+    cut = round(len(original) * at_char / max(len(seg.text), 1))
+    spaces = [i for i, ch in enumerate(original) if ch == " "]
+    if spaces:
+        cut = min(spaces, key=lambda i: abs(i - cut))
+    return original[:cut].strip(), original[cut:].strip()
+
+
+def _time_at(seg: Segment, at_char: int) -> float:
+    # the word boundary nearest the cut when the text is the recogniser's, else proportional
+    if seg.words and seg.text == seg.original_text:
+        offset = 0
+        for w in seg.words:
+            if offset >= at_char:
+                return w.start
+            offset += len(w.text.strip()) + 1
+        return seg.end
+    return seg.start + (seg.end - seg.start) * at_char / max(len(seg.text), 1)
+
+
+def _join(a: str, b: str) -> str:
+    return " ".join(t for t in (a, b) if t)
+
+
+def move_links(conn, from_id: int, to_id: int) -> None:
+    """Move petition links from one segment to another (dropping duplicates)."""
+    conn.execute(
+        "DELETE FROM petition_segments WHERE segment_id = ? AND EXISTS (SELECT 1 FROM petition_segments AS o "
+        "WHERE o.segment_id = ? AND o.petition_id = petition_segments.petition_id AND o.part = petition_segments.part)",
+        (from_id, to_id),
+    )
+    conn.execute("UPDATE petition_segments SET segment_id = ? WHERE segment_id = ?", (to_id, from_id))
