@@ -24,6 +24,17 @@ ERRORS: dict[str, str] = {
     # evaluation
     "eval_no_transcripts": "Thư mục {path} không có tệp transcripts.tsv.",
     "eval_bad_transcripts": "Tệp transcripts.tsv không hợp lệ: {detail}",
+    # recorder (issue 3, recorder/ and bienban devices/record/recover)
+    "portaudio_missing": "Không nạp được thư viện âm thanh PortAudio nên chưa ghi âm được. Cài bằng: sudo apt-get install libportaudio2",
+    "no_input_device": "Không tìm thấy hoặc không mở được micrô nào để ghi âm. Hãy cắm micrô (hoặc bật dịch vụ âm thanh) rồi thử lại. Xem danh sách bằng: bienban devices",
+    "device_not_found": "Không có micrô '{device}'. Các thiết bị thu âm hiện có: {devices}",
+    "device_lost": "Mất micrô {device} giữa chừng. Phần đã ghi vẫn được giữ nguyên.",
+    "disk_full": "Đĩa đầy (hoặc tệp vượt giới hạn dung lượng) nên đã dừng ghi âm. Phần đã ghi vẫn được giữ nguyên trong tệp hợp lệ. Hãy giải phóng chỗ trống rồi ghi tiếp (bienban record --append).",
+    "write_failed": "Không ghi được tệp ghi âm {path} ({detail}) nên đã dừng ghi. Phần đã ghi vẫn được giữ nguyên trong tệp hợp lệ.",
+    "recording_exists": "Cuộc họp này đã có bản ghi âm ({path}); bản ghi âm không bao giờ bị ghi đè. Muốn ghi tiếp vào cuối bản ghi này thì thêm --append.",
+    "recording_interrupted": "Cuộc họp {path} có một lần ghi âm bị ngắt giữa chừng. Khôi phục bằng: bienban recover {path} (hoặc thêm --append để khôi phục rồi ghi tiếp).",
+    "recording_foreign": "Tệp {path} không phải bản ghi âm do bienban tạo nên không ghi tiếp vào nó được.",
+    "nothing_to_recover": "Thư mục {path} không có bản ghi âm nào để khôi phục.",
     # minutes export and signature (issue 7, minutes_tui/export)
     "export_exists": "Tệp {path} đã có. Thêm --force để ghi đè, hoặc chọn tên khác.",
     "export_signed_exists": "Tệp đã ký {path} đã có và không bao giờ bị ghi đè. Hãy đổi tên hoặc chuyển nó đi trước.",
@@ -55,6 +66,25 @@ MODEL_LIST_HEADER = "Mô hình có sẵn:"
 MODEL_NOT_ASSEMBLED = "(chưa dựng, sẽ dựng khi dùng lần đầu)"
 PROGRESS_LABEL = "Đang nhận dạng"
 WROTE_FILE = "Đã ghi {path}"
+
+# recorder (issue 3): what a recording reports, by the ``code`` of its ``recorder.events`` event
+RECORDER_EVENTS: dict[str, str] = {
+    "rec_started": "Đang ghi âm từ {device} ({native_rate} Hz, {channels} kênh).",
+    "rec_device_lost": "Mất micrô {device} ở phút {at_clock}. Phần đã ghi vẫn an toàn; đang thử mở lại micrô vài giây một lần…",
+    "rec_device_back": "Đã có lại micrô {device} sau {gap_seconds:.1f} giây gián đoạn; tiếp tục ghi vào cùng cuộc họp.",
+    "rec_overflow": "Máy không kịp nhận âm thanh từ micrô ({count} lần tràn bộ đệm); có thể mất vài mẩu rất ngắn.",
+    "rec_consumer_dropped": "Phần xử lý '{consumer}' chạy chậm, đã bỏ qua {dropped} khối âm thanh (tệp ghi âm vẫn đủ).",
+    "rec_write_failed": "Đã dừng ghi âm vì lỗi ghi đĩa; giữ được {kept_seconds:.1f} giây âm thanh.",
+    "rec_paused": "Tạm dừng ghi âm ở phút {at_clock}.",
+    "rec_resumed": "Ghi âm tiếp (đã tạm dừng {pause_seconds:.0f} giây).",
+    "rec_source_ended": "Đã hết âm thanh nguồn.",
+}
+REC_DEVICES_HEADER = "Thiết bị thu âm (số, tên, tần số gốc, số kênh):"
+REC_DEVICE_LINE = "{mark} {index:>3}  {name}  {native_rate} Hz  {channels} kênh  [{hostapi}]"
+REC_RUNNING = "Nhấn Ctrl-C để dừng ghi âm."
+REC_SAVED = "Đã lưu bản ghi âm ({seconds:.1f} giây): {path}"
+REC_RECOVERED = "Đã khôi phục bản ghi âm bị ngắt ({seconds:.1f} giây): {path}"
+REC_NOTHING_INTERRUPTED = "Bản ghi âm đã hoàn chỉnh, không cần khôi phục ({seconds:.1f} giây): {path}"
 
 # ---------------------------------------------------------------- terminal app (issue 6, minutes_tui)
 APP_TITLE = "Biên bản"

@@ -1,0 +1,42 @@
+"""``recover``: turn what an interrupted recording left into a valid audio file."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from recorder.errors import RecorderError
+from recorder.journal import SAMPLE_RATE, audio_path, audio_seconds, finish_journal, journal_path
+from recorder.sidecar import RecordingLog
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What ``recover`` found and did."""
+
+    audio: Path
+    """The meeting's audio file."""
+    seconds: float
+    """Its length in seconds."""
+    recovered: bool
+    """``True`` if an interrupted journal was turned into it; ``False`` if it was already complete."""
+
+
+def recover(meeting_dir: str | os.PathLike[str]) -> Recovery:
+    """Finish an interrupted journal (kill -9, power cut) in ``meeting_dir``; safe to run twice."""
+    folder = Path(meeting_dir)
+    if not journal_path(folder).exists():
+        if audio_path(folder).exists():
+            audio = audio_path(folder)
+            return Recovery(audio, audio_seconds(audio), recovered=False)
+        raise RecorderError("nothing_to_recover", f"no recording in {folder}", path=str(folder))
+    audio = finish_journal(folder)
+    log = RecordingLog.load(folder)
+    samples = int(audio_seconds(audio) * SAMPLE_RATE)
+    log.close_run(samples, "interrupted")
+    if log.breaks and log.breaks[-1].seconds is None:
+        log.breaks[-1].seconds = 0.0  # its true length died with the process
+    if log.runs or log.breaks:
+        log.save(folder)
+    return Recovery(audio, audio_seconds(audio), recovered=True)

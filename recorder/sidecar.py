@@ -1,0 +1,109 @@
+"""``recording.json``: the capture runs, pauses and gaps of a meeting's audio.
+
+A run is one stretch of contiguous audio in ``audio.wav`` with the wall-clock time it began, so
+any sample can be placed in real time. Pauses and device gaps are listed with their position on
+the audio time axis and their wall-clock length (the audio itself has no silence inserted for
+them). Written atomically (temporary file, fsync, rename) at every change of state.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+SIDECAR_NAME = "recording.json"
+
+
+def now_iso() -> str:
+    """The current time, ISO 8601 with the local UTC offset."""
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="milliseconds")
+
+
+@dataclass
+class Run:
+    """One stretch of continuous capture."""
+
+    start_sample: int
+    """First sample of the run on the audio time axis."""
+    started_at: str
+    """Wall-clock time of that sample (ISO 8601)."""
+    device: str
+    """Device (or file) captured."""
+    native_rate: int = 16000
+    """The device's own sample rate."""
+    channels: int = 1
+    """Channels captured before the mix down to mono."""
+    end_sample: int | None = None
+    """First sample after the run; ``None`` while it runs (or when it was cut by a crash)."""
+    end_reason: str | None = None
+    """``stop``, ``pause``, ``device_lost``, ``write_failed``, ``source_ended`` or ``interrupted``."""
+
+
+@dataclass
+class Break:
+    """A pause or a device gap: time that passed with no audio kept."""
+
+    kind: str
+    """``pause`` or ``device_lost``."""
+    at_sample: int
+    """Position on the audio time axis."""
+    started_at: str
+    """Wall-clock time it began (ISO 8601)."""
+    seconds: float | None = None
+    """Its wall-clock length; ``None`` while it lasts."""
+
+
+@dataclass
+class RecordingLog:
+    """Everything ``recording.json`` holds."""
+
+    audio_file: str = "audio.wav"
+    """The final audio file, relative to the meeting folder."""
+    sample_rate: int = 16000
+    """Sample rate of the audio time axis."""
+    runs: list[Run] = field(default_factory=list)
+    """Capture runs in order."""
+    breaks: list[Break] = field(default_factory=list)
+    """Pauses and device gaps in order."""
+    overflows: int = 0
+    """Input overflows counted over all recordings of this meeting."""
+
+    @classmethod
+    def load(cls, meeting_dir: Path) -> RecordingLog:
+        """The log of ``meeting_dir`` (an empty one when there is none yet)."""
+        path = Path(meeting_dir) / SIDECAR_NAME
+        if not path.exists():
+            return cls()
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            audio_file=doc.get("audio_file", "audio.wav"),
+            sample_rate=doc.get("sample_rate", 16000),
+            runs=[Run(**r) for r in doc.get("runs", [])],
+            breaks=[Break(**b) for b in doc.get("breaks", [])],
+            overflows=doc.get("overflows", 0),
+        )
+
+    def save(self, meeting_dir: Path) -> None:
+        """Write atomically, readable by the owner only."""
+        path = Path(meeting_dir) / SIDECAR_NAME
+        tmp = path.with_suffix(".json.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(asdict(self), f, ensure_ascii=False, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+
+    def close_run(self, end_sample: int, reason: str) -> None:
+        """End the open run, if any."""
+        if self.runs and self.runs[-1].end_sample is None:
+            self.runs[-1].end_sample = end_sample
+            self.runs[-1].end_reason = reason
+
+    def close_break(self, seconds: float) -> None:
+        """Give the open pause or gap its length."""
+        if self.breaks and self.breaks[-1].seconds is None:
+            self.breaks[-1].seconds = round(seconds, 3)
