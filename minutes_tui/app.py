@@ -1,0 +1,109 @@
+"""The terminal app: one factory builds it for the command line and for the tests."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from minutes_tui import texts
+from minutes_tui.app_config import AppConfig
+from minutes_tui.dialogs.error import ErrorDialog
+from minutes_tui.dialogs.help import HelpDialog, KeyLine
+
+log = logging.getLogger(__name__)
+
+
+class BienbanApp(App[None]):
+    """The secretary's app: home, new meeting, live, review, export."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = texts.APP_TITLE
+    BINDINGS = [
+        Binding("question_mark", "help", texts.KEYS["help"]),
+        Binding("ctrl+q", "quit", texts.KEYS["quit"], priority=True),
+    ]
+
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__()
+        self.config = config
+        self.errors_shown: list[str] = []
+        self._recogniser: Any = None
+        self._recogniser_lock = threading.Lock()
+
+    def on_mount(self) -> None:
+        from minutes_tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.config.demo:
+            self.start_demo()
+
+    def recogniser(self) -> Any:
+        """The speech recogniser, loaded once on first use (called from worker threads)."""
+        with self._recogniser_lock:
+            if self._recogniser is None:
+                if self.config.transcriber_factory is not None:
+                    self._recogniser = self.config.transcriber_factory()
+                else:
+                    from transcribe.engine import Transcriber
+
+                    self._recogniser = Transcriber()
+            return self._recogniser
+
+    def start_demo(self) -> None:
+        """Open a scratch meeting and replay the bundled recording into it as if live."""
+        from minutes_tui.app_config import demo_recording
+        from minutes_tui.demo_meeting import create_demo_meeting
+        from minutes_tui.live_capture import CaptureSpec
+        from minutes_tui.screens.live import LiveScreen
+
+        try:
+            folder = create_demo_meeting(self.config.meetings_dir)
+        except Exception as exc:  # a read-only or full disk: say so, stay on the home screen
+            self.show_error(texts.user_message(exc))
+            return
+        audio = self.config.demo_audio or demo_recording()
+        self.notify(texts.DEMO_NOTICE)
+        self.push_screen(LiveScreen(folder, CaptureSpec(folder, replay=audio, speed=self.config.demo_speed), demo=True))
+
+    def show_error(self, message: str) -> None:
+        """Show one Vietnamese error message in a dialog (the app's only error path)."""
+        self.errors_shown.append(message)
+        self.push_screen(ErrorDialog(message))
+
+    @on(Worker.StateChanged)
+    def worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every background worker's failure ends here and becomes a readable message."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        log.debug("worker %s failed", event.worker.name, exc_info=error)
+        self.show_error(texts.user_message(error) if error is not None else texts.GENERIC_ERROR.format(detail="?"))
+
+    def action_help(self) -> None:
+        """Show every key of the current screen and of the app."""
+        if isinstance(self.screen, HelpDialog):
+            return
+        screen_keys: list[KeyLine] = []
+        app_keys: list[KeyLine] = []
+        seen: dict[str, list[str]] = {}
+        for active in self.screen.active_bindings.values():
+            b = active.binding
+            if b.action == "help" and active.node is not self:
+                continue
+            seen.setdefault(b.description or b.action, []).append(self.get_key_display(b))
+        for description, keys in seen.items():
+            shown = f"{keys[0]}–{keys[-1]}" if len(keys) > 3 else " ".join(keys)
+            owner = app_keys if any(d == description for d in (texts.KEYS["help"], texts.KEYS["quit"])) else screen_keys
+            owner.append(KeyLine(shown, description))
+        self.push_screen(HelpDialog(screen_keys, app_keys))
+
+
+def build_app(config: AppConfig | None = None) -> BienbanApp:
+    """The app as the ``bienban`` command and the tests start it."""
+    return BienbanApp(config or AppConfig())

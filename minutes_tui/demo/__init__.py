@@ -1,0 +1,1 @@
+"""The demo meeting: a scripted meeting rendered with espeak-ng, replayed as if live."""

@@ -1,0 +1,117 @@
+"""A live meeting's background work: recorder → live transcription, reported through callbacks.
+
+Knows nothing of widgets (toolong style): the live screen runs ``LiveCapture.run`` in a thread
+worker and turns the callbacks into messages. Stopping goes through a ``threading.Event``.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from transcribe.engine import Segment
+
+
+@dataclass(frozen=True)
+class CaptureSpec:
+    """Where the audio comes from and where it goes."""
+
+    meeting_dir: Path
+    """The meeting folder (audio journal and file are written there)."""
+    replay: Path | None = None
+    """Replay this file as if live (the demo); None: the microphone."""
+    speed: float = 1.0
+    """Replay pace (1.0 = real time)."""
+    device: str | int | None = None
+    """Input device for the microphone (None: the system default)."""
+
+
+@dataclass
+class CaptureCallbacks:
+    """What the capture reports, always from background threads."""
+
+    level: Callable[[float, float], None]
+    """(dBFS of the latest block, seconds recorded so far)."""
+    final: Callable[[Segment], None]
+    """A final segment, absolute times."""
+    interim: Callable[[str], None]
+    """Provisional text of the open utterance ('' clears it)."""
+    event: Callable[[Any], None]
+    """A ``recorder.events`` dataclass (started, paused, device lost…)."""
+    status: Callable[[str], None]
+    """A state word: 'loading', 'recording', 'stopped'."""
+
+
+class LiveCapture:
+    """One recording with its live transcription; ``run`` blocks until stopped or the source ends."""
+
+    def __init__(self, spec: CaptureSpec, load_transcriber: Callable[[], Any], report: CaptureCallbacks) -> None:
+        self.spec = spec
+        self.load_transcriber = load_transcriber
+        self.report = report
+        self.stop_requested = threading.Event()
+        self.flush = True
+        """Decode what was heard before stopping (off when quitting the app)."""
+        self.recording = None
+
+    def _source(self):
+        from recorder.sources import FileSource, MicSource
+
+        if self.spec.replay is not None:
+            return FileSource(self.spec.replay, speed=self.spec.speed)
+        return MicSource(self.spec.device)
+
+    def _level(self, block: np.ndarray, start_sample: int) -> None:
+        dbfs = 10 * math.log10(float(np.mean(block * block)) + 1e-12) if block.size else -math.inf
+        self.report.level(dbfs, (start_sample + block.size) / 16000)
+
+    def run(self) -> Path | None:
+        """Load the model, record and transcribe until ``stop()``; returns the meeting audio file."""
+        from recorder.session import Recording
+        from transcribe.live import LivePipeline
+
+        self.report.status("loading")
+        transcriber = self.load_transcriber()
+        pipeline = LivePipeline(
+            transcriber,
+            on_final=lambda final: [self.report.final(s) for s in final.segments],
+            on_interim=lambda interim: self.report.interim(interim.text),
+        )
+        recording = Recording(self.spec.meeting_dir, self._source(), on_event=self._event, append=True)
+        recording.add_consumer(pipeline.feed, "transcription")
+        recording.add_consumer(self._level, "level")
+        try:
+            recording.start()
+        except BaseException:
+            pipeline.close(flush=False)
+            raise
+        self.recording = recording
+        self.report.status("recording")
+        while not self.stop_requested.wait(1.0) and not recording.ended.is_set():
+            pass  # woken at once by stop() or by the end of the source (see _event)
+        audio = recording.stop()
+        self.recording = None
+        pipeline.close(flush=self.flush)
+        self.report.interim("")
+        self.report.status("stopped")
+        return audio
+
+    def _event(self, event: Any) -> None:
+        self.report.event(event)
+        if getattr(event, "code", "") in ("rec_source_ended", "rec_write_failed"):
+            self.stop_requested.set()
+
+    def pause(self, paused: bool) -> None:
+        """Pause or resume keeping audio (a no-op before the recording has started)."""
+        if self.recording is not None:
+            self.recording.pause() if paused else self.recording.resume()
+
+    def stop(self, flush: bool = True) -> None:
+        """Ask ``run`` to finish (with ``flush``: after decoding what was already heard)."""
+        self.flush = flush
+        self.stop_requested.set()

@@ -1,0 +1,122 @@
+"""Home: the meetings kept on this machine, and the ways to start a new one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from minutes_tui import texts
+from minutes_tui.dialogs.prompt import PromptDialog
+from minutes_tui.meeting_list import MeetingSummary, list_meetings
+from minutes_tui.screens.base import BienbanScreen
+from minutes_tui.widgets.transcript import clock
+
+
+class HomeScreen(BienbanScreen):
+    """The list of meetings (newest first) and the keys to start or open one."""
+
+    BINDINGS = [
+        Binding("n", "new_meeting", texts.KEYS["new_meeting"]),
+        Binding("d", "demo", texts.KEYS["demo"]),
+        Binding("o", "open_folder", texts.KEYS["open_folder"]),
+        Binding("i", "import_audio", texts.KEYS["import_audio"]),
+        Binding("q", "app.quit", texts.KEYS["quit"]),
+    ]
+
+    class Listed(Message):
+        """The meetings were read from disk."""
+
+        def __init__(self, meetings: list[MeetingSummary]) -> None:
+            super().__init__()
+            self.meetings = meetings
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meetings: list[MeetingSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(texts.HOME_TITLE, classes="screen-title")
+        table: DataTable = DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        table.add_columns(*texts.HOME_COLUMNS)
+        yield table
+        yield Static(texts.HOME_EMPTY, id="empty")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.load_meetings()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-list")
+    def load_meetings(self) -> None:
+        """Read the meeting folders in the background."""
+        self.post_message(self.Listed(list_meetings(self.app.config.meetings_dir)))
+
+    def on_home_screen_listed(self, event: Listed) -> None:
+        self.meetings = event.meetings
+        table = self.query_one(DataTable)
+        table.clear()
+        for m in event.meetings:
+            table.add_row(
+                m.day.strftime("%d/%m/%Y") if m.day else "–",
+                m.title,
+                clock(m.duration_s),
+                str(m.open_follow_ups) if m.open_follow_ups else "–",
+                m.nearest_deadline.strftime("%d/%m/%Y") if m.nearest_deadline else "–",
+                key=str(m.folder),
+            )
+        self.query_one("#empty").display = not event.meetings
+        if event.meetings:
+            table.focus()
+
+    @on(DataTable.RowSelected)
+    def _open_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_meeting(Path(str(event.row_key.value)))
+
+    def open_meeting(self, folder: Path, transcribe: bool = False) -> None:
+        """Open a meeting folder in review."""
+        from minutes_tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(folder, transcribe=transcribe))
+
+    def action_new_meeting(self) -> None:
+        from minutes_tui.screens.setup import SetupScreen
+
+        self.app.push_screen(SetupScreen())
+
+    def action_demo(self) -> None:
+        self.app.start_demo()  # type: ignore[attr-defined]
+
+    def action_open_folder(self) -> None:
+        def opened(path: str | None) -> None:
+            if path:
+                self.open_meeting(Path(path).expanduser())
+
+        self.app.push_screen(PromptDialog(texts.HOME_OPEN_FOLDER), opened)
+
+    def action_import_audio(self) -> None:
+        def chosen(path: str | None) -> None:
+            if path:
+                self.import_audio(Path(path).expanduser())
+
+        self.app.push_screen(PromptDialog(texts.HOME_IMPORT_AUDIO), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-import")
+    def import_audio(self, source: Path) -> None:
+        """Make a meeting from an audio file (copied into its folder), then transcribe it in review."""
+        from transcribe.audio import load_audio
+
+        from minutes_tui.meeting import Meeting, MeetingStore
+        from minutes_tui.meeting_list import new_meeting_folder
+
+        load_audio(source)  # fails early, with the audio error's own message, on a bad file
+        folder = new_meeting_folder(self.app.config.meetings_dir, source.stem)
+        with MeetingStore.create(folder, Meeting(title=source.stem)) as store:
+            shutil.copy2(source, folder / source.name)
+            store.set_audio_file(source.name)
+        self.app.call_from_thread(self.open_meeting, folder, True)

@@ -1,0 +1,190 @@
+"""Live: the recording's state, the growing transcript, and single keys to tag it as people speak."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Label, Static
+
+from minutes_tui import messages, texts
+from minutes_tui.live_capture import CaptureCallbacks, CaptureSpec, LiveCapture
+from minutes_tui.meeting import MeetingStore
+from minutes_tui.minutes_draft import MinutesDraft
+from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
+from minutes_tui.widgets.level_meter import LevelMeter
+from minutes_tui.widgets.transcript import TranscriptView, clock
+
+
+def event_text(event: object) -> str | None:
+    """The Vietnamese line for a recorder event, when ``texts.ERRORS`` has one for its code."""
+    template = texts.ERRORS.get(getattr(event, "code", ""))
+    if template is None:
+        return None
+    params = asdict(event) if is_dataclass(event) else {}
+    return texts.user_message(type("Event", (), {"code": event.code, "params": params})())  # type: ignore[attr-defined]
+
+
+class LiveScreen(TranscriptScreen):
+    """The meeting as it happens. The capture runs in a thread worker that only posts messages."""
+
+    BINDINGS = [
+        Binding("space", "pause", texts.KEYS["pause"]),
+        Binding("x", "stop", texts.KEYS["stop"]),
+        Binding("f", "follow", texts.KEYS["follow"], show=False),
+        *TAG_KEYS,
+        Binding("q", "quit", texts.KEYS["quit"]),
+    ]
+
+    def __init__(self, folder: Path, spec: CaptureSpec, demo: bool = False) -> None:
+        super().__init__()
+        self.folder = folder
+        self.spec = spec
+        self.demo = demo
+        self.state = "starting"
+        self.capture: LiveCapture | None = None
+        self.quitting = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="live-status"):
+            yield Label(texts.LIVE_STATE["starting"], id="state")
+            yield Label("0:00", id="elapsed")
+            yield LevelMeter(id="level")
+            yield Label(self._device_name(), id="device")
+        yield TranscriptView(id="transcript")
+        yield Static("", id="interim")
+        yield Static("", id="selection")
+        yield Static("", id="roster")
+        yield Footer()
+
+    def _device_name(self) -> str:
+        if self.spec.replay is not None:
+            return f"{texts.LIVE_DEMO if self.demo else texts.LIVE_DEVICE}: {self.spec.replay.name}"
+        return f"{texts.LIVE_DEVICE}: {self.spec.device or 'mặc định'}"
+
+    def on_mount(self) -> None:
+        self.draft = MinutesDraft(MeetingStore.open(self.folder))
+        self.show_everything()
+        self.query_one("#interim", Static).update(texts.LIVE_LOADING_MODEL)
+        self.transcript().focus()
+        self.capture = LiveCapture(self.spec, self.app.recogniser, self._callbacks())  # type: ignore[attr-defined]
+        self.capture_worker = self.run_capture()
+
+    def on_unmount(self) -> None:
+        if self.capture is not None:
+            self.capture.stop(flush=False)
+
+    def _callbacks(self) -> CaptureCallbacks:
+        post = self.post_message  # thread-safe
+        return CaptureCallbacks(
+            level=lambda db, s: (post(messages.LevelChanged(db)), post(messages.ElapsedChanged(s))),
+            final=lambda seg: post(messages.FinalSegment(seg)),
+            interim=lambda text: post(messages.InterimText(text)),
+            event=self._recorder_event,
+            status=lambda state: post(messages.RecordingStateChanged(state)),
+        )
+
+    def _recorder_event(self, event: object) -> None:
+        code = getattr(event, "code", "")
+        if code in ("rec_paused", "rec_resumed"):
+            self.post_message(messages.RecordingStateChanged("paused" if code == "rec_paused" else "recording"))
+        elif code in ("rec_device_lost", "rec_write_failed", "rec_consumer_dropped"):
+            line = event_text(event) or code
+            self.post_message(messages.RecorderTrouble(line, fatal=code == "rec_write_failed"))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="capture")
+    def run_capture(self) -> Path | None:
+        """Record and transcribe in the background until stopped."""
+        assert self.capture is not None
+        audio = self.capture.run()
+        if audio is not None:
+            self.app.call_from_thread(self._audio_saved, audio)
+        return audio
+
+    def _audio_saved(self, audio: Path) -> None:
+        if audio.parent.resolve() == self.folder.resolve():
+            self.draft.store.set_audio_file(audio.name)
+
+    # messages from the capture
+    def on_level_changed(self, event: messages.LevelChanged) -> None:
+        self.query_one(LevelMeter).dbfs = event.dbfs if math.isfinite(event.dbfs) else -math.inf
+
+    def on_elapsed_changed(self, event: messages.ElapsedChanged) -> None:
+        self.query_one("#elapsed", Label).update(clock(event.seconds))
+
+    def on_interim_text(self, event: messages.InterimText) -> None:
+        self.query_one("#interim", Static).update(event.text or (texts.LIVE_WAITING if self.state == "recording" else ""))
+
+    def on_final_segment(self, event: messages.FinalSegment) -> None:
+        stored = self.draft.add_recognised(event.segment)
+        self.transcript().append(stored, self.look(stored))
+        self.show_selection()
+
+    def on_recording_state_changed(self, event: messages.RecordingStateChanged) -> None:
+        self.state = "starting" if event.state == "loading" else event.state
+        self.query_one("#state", Label).update(texts.LIVE_STATE[self.state])
+        self.set_class(self.state == "paused", "paused")
+        if event.state == "recording":
+            self.query_one("#interim", Static).update(texts.LIVE_WAITING)
+        elif event.state == "stopped":
+            self.query_one("#interim", Static).update(texts.LIVE_FINISHED)
+
+    def on_recorder_trouble(self, event: messages.RecorderTrouble) -> None:
+        if event.fatal:
+            self.app.show_error(event.message)  # type: ignore[attr-defined]
+        else:
+            self.notify(texts.LIVE_TROUBLE.format(message=event.message), severity="warning")
+
+    # keys
+    def action_pause(self) -> None:
+        if self.capture is not None and self.state in ("recording", "paused"):
+            self.capture.pause(self.state == "recording")
+
+    def action_follow(self) -> None:
+        view = self.transcript()
+        if view.option_count:
+            view.highlighted = view.option_count - 1
+            view.scroll_end(animate=False)
+
+    def action_stop(self) -> None:
+        """Stop recording (what was heard is still decoded), then review."""
+        if self.capture is not None:
+            self.capture.stop(flush=True)
+
+    async def action_quit(self) -> None:
+        """Stop the recording without waiting for the model, then leave the app."""
+        self.quitting = True
+        if self.capture is not None:
+            self.capture.stop(flush=False)
+        try:
+            await self.capture_worker.wait()
+        except Exception:  # already reported through the worker-error path
+            pass
+        self.app.exit()
+
+    @on(messages.RecordingStateChanged)
+    def _after_stop(self, event: messages.RecordingStateChanged) -> None:
+        if event.state == "stopped" and not self.quitting:
+            self.call_after_refresh(self._to_review)
+
+    def _to_review(self) -> None:
+        from minutes_tui.screens.review import ReviewScreen
+
+        if self.is_current:
+            self.app.switch_screen(ReviewScreen(self.folder))
+
+    def show_selection(self) -> None:
+        super().show_selection()
+        segment = self.selected()
+        follow = texts.LIVE_FOLLOWING if self.transcript().follow else texts.LIVE_BROWSING
+        if segment is None:
+            self.query_one("#selection", Static).update(follow)
+            return
+        look = self.look(segment)
+        who = look.speaker or texts.SPEAKER_UNKNOWN
+        self.query_one("#selection", Static).update(f"{clock(segment.start)} · {who} · {' '.join(look.badges)}  [dim]({follow})[/dim]")

@@ -1,0 +1,201 @@
+"""What live and review share: the transcript of one open meeting and the secretary's keys on it.
+
+Every key acts on the selected segment, writes through the store at once (main thread, SQLite,
+milliseconds) and redraws that one segment: nothing waits for the recorder or the model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
+
+from minutes_tui import texts
+from minutes_tui.dialogs.choice import ChoiceDialog
+from minutes_tui.dialogs.follow_up import FollowUpDialog
+from minutes_tui.dialogs.prompt import PromptDialog
+from minutes_tui.dialogs.speaker import SpeakerDialog
+from minutes_tui.meeting import OutcomeKind, Segment
+from minutes_tui.minutes_draft import ACTION_OUTCOMES, MinutesDraft
+from minutes_tui.screens.base import BienbanScreen
+from minutes_tui.widgets.transcript import SegmentLook, TranscriptView
+
+TAG_KEYS = [
+    Binding("p", "mark('petition')", texts.KEYS["petition"]),
+    Binding("a", "mark('answer')", texts.KEYS["answer"]),
+    Binding("h", "mark('promise')", texts.KEYS["promise"]),
+    Binding("c", "mark('transfer')", texts.KEYS["transfer"]),
+    Binding("k", "mark('off_topic')", texts.KEYS["off_topic"]),
+    Binding("l", "link", texts.KEYS["link"], show=False),
+    Binding("r", "follow_up", texts.KEYS["follow_up"], show=False),
+    Binding("s", "speaker_search", texts.KEYS["speaker_search"]),
+    *(Binding(str(n), f"speaker({n})", texts.KEYS["speaker"], show=False) for n in range(1, 10)),
+    Binding("e", "edit", texts.KEYS["edit"], show=False),
+    Binding("n", "note", texts.KEYS["note"], show=False),
+    Binding("u", "undo", texts.KEYS["undo"], show=False),
+    Binding("U", "redo", texts.KEYS["redo"], show=False),
+]
+
+
+class TranscriptScreen(BienbanScreen):
+    """A screen showing one meeting's transcript with the tagging keys bound."""
+
+    draft: MinutesDraft
+
+    def transcript(self) -> TranscriptView:
+        """The transcript widget."""
+        return self.query_one(TranscriptView)
+
+    def look(self, segment: Segment) -> SegmentLook:
+        """Speaker name and badges shown with a segment."""
+        d = self.draft
+        person = d.participant(segment.speaker_id)
+        index = next((i for i, p in enumerate(d.participants) if p.id == segment.speaker_id), 0)
+        badges: list[str] = []
+        raised = d.petition_raised_in(segment.id)
+        if raised is not None:
+            badges.append(f"{texts.TAG_LABELS['petition']} #{d.petition_number(raised.id)}")
+            if raised.outcome and raised.outcome.kind is OutcomeKind.OFF_TOPIC and not raised.outcome.segment_ids:
+                badges.append(texts.TAG_LABELS["off_topic"])
+        answered = d.petition_answered_in(segment.id)
+        if answered is not None and answered.outcome is not None:
+            action = next(a for a, k in ACTION_OUTCOMES.items() if k is answered.outcome.kind)
+            badge = f"{texts.TAG_LABELS[action]} #{d.petition_number(answered.id)}"
+            if answered.outcome.deadline:
+                badge += f" · {answered.outcome.deadline:%d/%m}"
+            badges.append(badge)
+        return SegmentLook(person.name if person else "", badges, index)
+
+    def show_everything(self) -> None:
+        """Redraw the whole transcript from the draft (after undo, merge, re-transcription…)."""
+        segments = list(self.draft.segments_in_order())
+        self.transcript().show_all(segments, {s.id: self.look(s) for s in segments})
+        self.show_selection()
+
+    def redraw(self, *segment_ids: int) -> None:
+        """Redraw some segments (a tag can change the badges of its petition's other segments)."""
+        view = self.transcript()
+        for sid in dict.fromkeys(segment_ids):
+            if sid in self.draft.segments:
+                view.refresh_segment(self.draft.segments[sid], self.look(self.draft.segments[sid]))
+        self.show_selection()
+
+    def show_selection(self) -> None:
+        """The line about the selected segment and the roster keys."""
+        roster = "  ".join(f"[b]{i}[/b] {p.name}" for i, p in enumerate(self.draft.participants[:9], 1))
+        self.query_one("#roster", Static).update(roster or texts.SPEAKER_SEARCH_HINT)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_selection()
+
+    def selected(self) -> Segment | None:
+        """The selected segment, if any."""
+        sid = self.transcript().selected_id
+        return self.draft.segments.get(sid) if sid is not None else None
+
+    def _petition_segments(self, petition_id: int | None) -> list[int]:
+        p = self.draft.petitions.get(petition_id) if petition_id is not None else None
+        if p is None:
+            return []
+        return [*p.segment_ids, *(p.outcome.segment_ids if p.outcome else ())]
+
+    # the keys
+    def action_mark(self, action: str) -> None:
+        segment = self.selected()
+        if segment is None:
+            return
+        before = self.draft.petition_answered_in(segment.id) or self.draft.petition_raised_in(segment.id)
+        petition = self.draft.mark(segment.id, action)
+        self.redraw(segment.id, *self._petition_segments(before.id if before else None),
+                    *self._petition_segments(petition.id if petition else None))
+
+    def action_speaker(self, number: int) -> None:
+        segment = self.selected()
+        if segment is not None and number <= len(self.draft.participants):
+            self.draft.set_speaker(segment.id, self.draft.participants[number - 1].id)
+            self.redraw(segment.id)
+
+    def action_speaker_search(self) -> None:
+        segment = self.selected()
+        if segment is None:
+            return
+
+        def chosen(choice: int | str | None) -> None:
+            if choice is None:
+                return
+            person_id = choice if isinstance(choice, int) else self.draft.add_participant(choice).id
+            self.draft.set_speaker(segment.id, person_id)
+            self.redraw(segment.id)
+
+        self.app.push_screen(SpeakerDialog(self.draft.participants), chosen)
+
+    def action_link(self) -> None:
+        segment = self.selected()
+        if segment is None:
+            return
+        if not self.draft.petitions:
+            self.notify(texts.LINK_NONE)
+            return
+        items = [(str(p.id), f"#{n} {p.text[:60]}") for n, p in enumerate(self.draft.petitions.values(), 1)]
+        current = self.draft.petition_before(segment.id)
+        at = list(self.draft.petitions).index(current.id) if current else 0
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                before = self.draft.petition_answered_in(segment.id)
+                petition = self.draft.link(segment.id, int(key))
+                self.redraw(segment.id, *self._petition_segments(before.id if before else None), *self._petition_segments(petition.id))
+                self.notify(texts.LINKED.format(number=self.draft.petition_number(petition.id)))
+
+        self.app.push_screen(ChoiceDialog(texts.LINK_TITLE, items, at), chosen)
+
+    def action_follow_up(self) -> None:
+        segment = self.selected()
+        if segment is None:
+            return
+        petition = self.draft.petition_answered_in(segment.id) or self.draft.petition_raised_in(segment.id) or self.draft.petition_before(segment.id)
+        if petition is None:
+            self.notify(texts.LINK_NONE)
+            return
+        outcome = petition.outcome
+        responsible = (outcome.agency or outcome.responsible) if outcome else ""
+        day = self.draft.meeting.day() or date.today()
+
+        def chosen(result: tuple[str, date | None] | None) -> None:
+            if result is not None:
+                self.draft.set_follow_up(petition.id, *result)
+                self.redraw(*self._petition_segments(petition.id))
+
+        self.app.push_screen(FollowUpDialog(responsible, outcome.deadline if outcome else None, day), chosen)
+
+    def action_edit(self) -> None:
+        segment = self.selected()
+        if segment is None:
+            return
+
+        def edited(text: str | None) -> None:
+            if text and text != segment.text:
+                self.draft.edit_text(segment.id, text)
+                self.redraw(segment.id)
+
+        self.app.push_screen(PromptDialog(texts.EDIT_TITLE, segment.text), edited)
+
+    def action_note(self) -> None:
+        segment = self.selected()
+
+        def written(text: str | None) -> None:
+            if text:
+                self.draft.add_note(text, segment.start if segment else None)
+
+        self.app.push_screen(PromptDialog(texts.NOTE_TITLE), written)
+
+    def action_undo(self) -> None:
+        if self.draft.store.undo() is not None:
+            self.draft.reload()
+            self.show_everything()
+
+    def action_redo(self) -> None:
+        if self.draft.store.redo() is not None:
+            self.draft.reload()
+            self.show_everything()

@@ -1,0 +1,103 @@
+"""Pilot-test helpers: the app on a temporary meetings folder, canned recogniser, message waiter."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from minutes_tui.app import BienbanApp, build_app
+from minutes_tui.app_config import AppConfig
+from minutes_tui.demo_meeting import demo_script
+
+
+class CannedTranscriber:
+    """Stands in for the model in pilot tests only: each utterance gets the next scripted turn."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = list(texts)
+        self.finals = 0
+
+    def decode(self, audio, options, offset: float = 0.0):
+        from transcribe.engine import Segment, Word
+
+        duration = len(audio) / 16000
+        if not options.word_timestamps:  # the pipeline's quick interim pass
+            return [Segment(offset, offset + duration, "đang nói", -0.5, 0.1, [])]
+        text = self.texts[self.finals % len(self.texts)]
+        self.finals += 1
+        words = text.split()
+        step = duration / max(1, len(words))
+        # every third word low-confidence, so review has something to highlight
+        ws = [Word(offset + i * step, offset + (i + 1) * step, " " + w, 0.3 if i % 3 == 2 else 0.9) for i, w in enumerate(words)]
+        return [Segment(offset, offset + duration, text, -0.4, 0.05, ws)]
+
+
+@dataclass
+class MessageLog:
+    """Records every message the app handles; tests wait on kinds of messages instead of sleeping."""
+
+    seen: list = field(default_factory=list)
+    _waiters: list = field(default_factory=list)
+
+    def __call__(self, message) -> None:
+        self.seen.append(message)
+        for kind, count, event in self._waiters:
+            if self.count(kind) >= count:
+                event.set()
+
+    def count(self, kind: type) -> int:
+        """How many messages of this kind arrived."""
+        return sum(isinstance(m, kind) for m in self.seen)
+
+    async def wait_for(self, kind: type, count: int = 1, timeout: float = 90.0) -> None:
+        """Wait until ``count`` messages of ``kind`` have arrived."""
+        if self.count(kind) >= count:
+            return
+        event = asyncio.Event()
+        self._waiters.append((kind, count, event))
+        await asyncio.wait_for(event.wait(), timeout)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Pilot tests run on asyncio (Textual's loop) through anyio's pytest plugin."""
+    return "asyncio"
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every coroutine test under tests/tui is an anyio test."""
+    import inspect
+
+    for item in items:
+        if "tests/tui" in str(item.fspath) and inspect.iscoroutinefunction(getattr(item, "function", None)):
+            item.add_marker(pytest.mark.anyio)
+
+
+@pytest.fixture
+def meetings_dir(tmp_path: Path) -> Path:
+    """An empty meetings folder."""
+    folder = tmp_path / "meetings"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def canned() -> CannedTranscriber:
+    """The demo script's turns as canned recogniser output."""
+    return CannedTranscriber([t["text"] for t in demo_script()["turns"]])
+
+
+@pytest.fixture
+def make_app(meetings_dir: Path, canned: CannedTranscriber):
+    """Build the app as the CLI does, on the temporary folder, with the canned recogniser."""
+
+    def make(**changes) -> BienbanApp:
+        config = AppConfig(meetings_dir=meetings_dir, transcriber_factory=lambda: canned, play_audio=False)
+        for key, value in changes.items():
+            setattr(config, key, value)
+        return build_app(config)
+
+    return make
