@@ -66,6 +66,7 @@ MODEL_LIST_HEADER = "Mô hình có sẵn:"
 MODEL_NOT_ASSEMBLED = "(chưa dựng, sẽ dựng khi dùng lần đầu)"
 PROGRESS_LABEL = "Đang nhận dạng"
 WROTE_FILE = "Đã ghi {path}"
+NO_SPEECH = "Không nhận ra lời nói nào trong tệp này."
 
 # recorder (issue 3): what a recording reports, by the ``code`` of its ``recorder.events`` event
 RECORDER_EVENTS: dict[str, str] = {

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
     read_transcripts(Path(args.folder))  # a bad folder fails before the model loads
     transcriber = Transcriber(args.model)
-    result = evaluate(args.folder, transcriber, progress=ProgressBar(LABEL))
+    result = evaluate(args.folder, transcriber, progress=ProgressBar(LABEL, unit="tệp"))
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     progress = None if args.no_progress else ProgressBar(texts.PROGRESS_LABEL)
     segments = transcriber.transcribe_audio(audio, progress=progress)
     duration = audio.size / SAMPLE_RATE
+    if not segments:
+        print(texts.NO_SPEECH, file=sys.stderr)
     out = render(args.format, transcriber.name, duration, segments)
     if args.out:
         Path(args.out).write_text(out, encoding="utf-8")

@@ -1,0 +1,72 @@
+"""The hallucination guard, on text and on real audio with the real model."""
+
+import numpy as np
+import pytest
+
+from transcribe.guard import clean_text, collapse_loops, is_invented
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hãy subscribe cho kênh Ghiền Mì Gõ để không bỏ lỡ những video hấp dẫn",
+        "Cảm ơn các bạn đã theo dõi và hẹn gặp lại.",
+        "Hẹn gặp lại các bạn trong những video tiếp theo",
+        "Chúc các em học tốt tại La La School",
+        "Đăng ký kênh để ủng hộ mình nhé",
+    ],
+)
+def test_known_outros_are_dropped(text):
+    assert is_invented(text)
+    assert clean_text(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đề nghị phường sớm sửa chữa đường kiệt vào tổ ba.",
+        "Cảm ơn ông Tư, phường sẽ trả lời bằng văn bản.",
+        "Tôi đăng ký hộ khẩu ở tổ năm.",
+    ],
+)
+def test_real_speech_is_kept(text):
+    assert clean_text(text) == text
+
+
+def test_repetition_loops_collapse_to_one_copy():
+    assert collapse_loops("xin cảm ơn xin cảm ơn xin cảm ơn xin cảm ơn") == "xin cảm ơn"
+    assert collapse_loops("đi đi đi đi đi thôi") == "đi thôi"
+    assert collapse_loops("từ từ mà đi") == "từ từ mà đi"  # two copies are ordinary Vietnamese
+
+
+def test_unlikely_and_low_confidence_text_is_dropped():
+    assert clean_text("ừ", no_speech_prob=0.9, avg_logprob=-1.5) == ""
+    assert clean_text("ừ", no_speech_prob=0.9, avg_logprob=-0.2) == "ừ"
+
+
+def _noise(seconds: float, seed: int = 1) -> np.ndarray:
+    # Pink-ish room noise at about -38 dBFS: white noise through a one-pole low-pass.
+    rng = np.random.default_rng(seed)
+    white = rng.standard_normal(int(16000 * seconds)).astype(np.float32)
+    out = np.empty_like(white)
+    acc = 0.0
+    for i in range(0, white.size, 1):
+        acc = 0.97 * acc + 0.03 * white[i]
+        out[i] = acc
+    return out / (np.abs(out).max() + 1e-9) * 0.0126
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "kind",
+    ["silence", "noise", "tone", "hum"],
+)
+def test_no_text_from_silence_noise_or_tones(transcriber, kind):
+    t = np.arange(16000 * 12) / 16000
+    audio = {
+        "silence": np.zeros(t.size, np.float32),
+        "noise": _noise(12),
+        "tone": (0.3 * np.sin(2 * np.pi * 1000 * t)).astype(np.float32),
+        "hum": (0.2 * np.sin(2 * np.pi * 50 * t) + 0.05 * np.sin(2 * np.pi * 150 * t)).astype(np.float32),
+    }[kind]
+    assert [s.text for s in transcriber.decode(audio)] == []
