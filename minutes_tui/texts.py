@@ -239,7 +239,8 @@ ERRORS.update(
 # ---------------------------------------------------------------- minutes export (issue 7, minutes_tui/export)
 #: Texts printed in the Biên bản itself (Nghị định 30/2020, Phụ lục III, Mẫu 1.9).
 MINUTES_DOC: dict[str, object] = {
-    "number": "Số: {number}/BB-UBND",
+    "number": "Số: {number}",
+    "blank_number": "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-UBND",
     "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "motto": "Độc lập - Tự do - Hạnh phúc",
     "title": "BIÊN BẢN",
@@ -278,6 +279,8 @@ MINUTES_DOC: dict[str, object] = {
     "appendix_title": "PHỤ LỤC",
     "appendix_subtitle": "Lời phát biểu nguyên văn tại hội nghị (theo bản ghi âm)",
     "anonymous": "Ẩn danh",
+    "unknown_speaker": "(chưa rõ người nêu)",
+    "residents_of": "Đại diện Nhân dân các tổ dân phố: {groups}",
 }
 EXPORT_P12_PASSWORD = "Mật khẩu tệp chứng thư số {path}: "
 EXPORT_PIN = "Mã PIN của token {label}: "

@@ -68,7 +68,7 @@ def add_header(doc: Document, minutes: Minutes) -> None:
     paragraph(left, minutes.office.parent_body.upper(), size=13, **centre)
     paragraph(left, minutes.office.issuing_body.upper(), size=13, bold=True, **centre)
     rule(left, ISSUER_RULE_CM, LEFT_CM)
-    number = minutes.office.number or "\u00a0" * 6
+    number = minutes.office.number or doc_text["blank_number"]
     paragraph(left, doc_text["number"].format(number=number), size=13, **centre)
     paragraph(right, doc_text["nation"], size=12, bold=True, **centre)
     paragraph(right, doc_text["motto"], size=13, bold=True, **centre)

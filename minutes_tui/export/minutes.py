@@ -30,7 +30,7 @@ class Office:
     issuing_body: str
     """The issuer, e.g. ``ỦY BAN NHÂN DÂN PHƯỜNG LÊ LỢI`` (bold capitals)."""
     number: str = ""
-    """The register number before ``/BB-UBND``; blank leaves room to write it by hand."""
+    """As printed after "Số:", e.g. ``15/BB-UBND``; blank leaves room to write it by hand."""
 
 
 @dataclass(frozen=True)
@@ -89,10 +89,10 @@ class Minutes:
     """The issuing office (header, left column)."""
     conference: str
     """The conference's name under the title."""
-    started: datetime
-    """Start of the conference."""
-    ended: datetime
-    """End of the conference (the closing line)."""
+    started: datetime | None
+    """Start of the conference (None: dotted blanks to fill by hand)."""
+    ended: datetime | None
+    """End of the conference, for the closing line (None: dotted blanks)."""
     place: str
     """Where it was held."""
     attendees: list[str]

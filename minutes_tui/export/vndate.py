@@ -34,9 +34,13 @@ def clock(when: datetime) -> str:
     return f"{when.hour} giờ {when.minute:02d}"
 
 
-def moment(when: datetime) -> str:
-    """``8 giờ 05, ngày 05 tháng 3 năm 2026``."""
-    return f"{clock(when)}, {full_date(when)}"
+#: What the decree's template prints where a time is not known: the secretary writes it in.
+BLANK_MOMENT = "… giờ …, ngày … tháng … năm …"
+
+
+def moment(when: datetime | None) -> str:
+    """``8 giờ 05, ngày 05 tháng 3 năm 2026`` (dotted blanks when unknown)."""
+    return f"{clock(when)}, {full_date(when)}" if when else BLANK_MOMENT
 
 
 def timestamp(seconds: float) -> str:

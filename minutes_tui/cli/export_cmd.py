@@ -1,0 +1,120 @@
+"""``bienban export MEETING`` (DOCX, PDF, signed PDF) and ``bienban verify FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from minutes_tui import texts
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``export`` and ``verify`` sub-commands."""
+    p = sub.add_parser("export", help="xuất biên bản DOCX / PDF / PDF ký số (export the minutes)")
+    p.add_argument("meeting", type=Path, help="the meeting folder")
+    p.add_argument("--docx", type=Path, default=None, help="DOCX path (default: MEETING/exports/bien-ban.docx)")
+    p.add_argument("--pdf", type=Path, nargs="?", const=True, default=None,
+                   help="also render a PDF with LibreOffice (optionally: its path)")  # fmt: skip
+    p.add_argument("--signed", type=Path, default=None, help="signed PDF path (default: exports/bien-ban-signed.pdf)")
+    key = p.add_mutually_exclusive_group()
+    key.add_argument("--sign-p12", type=Path, default=None, help="sign with this PKCS#12 file (password asked)")
+    key.add_argument("--pkcs11-lib", type=Path, default=None, help="sign with a PKCS#11 token: its module (.so)")
+    p.add_argument("--token", default=None, help="the token's label (with --pkcs11-lib)")
+    p.add_argument("--slot", type=int, default=None, help="the token's slot number (with --pkcs11-lib)")
+    p.add_argument("--key-label", default=None, help="the key's label on the token, if it holds several")
+    p.add_argument("--appendix", action="store_true", help="append the verbatim transcript")
+    p.add_argument("--force", action="store_true", help="replace an existing DOCX/PDF (never a signed PDF)")
+    p.set_defaults(handler=run_export)
+
+    v = sub.add_parser("verify", help="kiểm tra chữ ký số và bản ghi âm của biên bản (verify signed minutes)")
+    v.add_argument("file", type=Path, help="the signed PDF")
+    v.add_argument("--meeting", type=Path, default=None, help="compare with this meeting's recording")
+    v.add_argument("--audio", type=Path, default=None, help="compare with this audio file")
+    v.add_argument("--trust", type=Path, action="append", default=[], help="a trusted root certificate (PEM/DER)")
+    v.set_defaults(handler=run_verify)
+
+
+def _secret(prompt: str) -> str:
+    """Ask for a password or PIN: hidden on a terminal, one line from stdin otherwise (scripts)."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\n")
+
+
+def _key(args: argparse.Namespace):
+    from minutes_tui.export.signing import Pkcs12Key, TokenKey
+
+    if args.sign_p12 is not None:
+        from minutes_tui.export.errors import ExportError
+
+        if not args.sign_p12.is_file():
+            raise ExportError("sign_p12_missing", "no PKCS#12 file", path=str(args.sign_p12))
+        password = _secret(texts.EXPORT_P12_PASSWORD.format(path=args.sign_p12))
+        return Pkcs12Key(args.sign_p12, password.encode() if password else None)
+    if args.pkcs11_lib is not None:
+        pin = _secret(texts.EXPORT_PIN.format(label=args.token or ""))
+        return TokenKey(args.pkcs11_lib, args.token, pin or None, args.slot, args.key_label)
+    return None
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export one meeting's minutes."""
+    from minutes_tui.export.pipeline import ExportRequest, export_meeting
+
+    pdf = args.pdf if isinstance(args.pdf, Path) else None
+    request = ExportRequest(
+        docx=args.docx, pdf=pdf, make_pdf=args.pdf is not None, signed=args.signed,
+        key=_key(args), appendix=args.appendix, force=args.force,
+    )  # fmt: skip
+    export_meeting(args.meeting, request, step=lambda path: print(texts.WROTE_FILE.format(path=path)))
+    return 0
+
+
+def _audio_for(args: argparse.Namespace) -> Path | None:
+    from minutes_tui.export.errors import ExportError
+
+    if args.audio is not None:
+        if not args.audio.is_file():
+            raise ExportError("verify_missing", "no audio file", path=str(args.audio))
+        return args.audio
+    if args.meeting is None:
+        return None
+    from minutes_tui.export.from_meeting import meeting_audio
+    from minutes_tui.meeting import read_meeting
+
+    audio = meeting_audio(args.meeting, read_meeting(args.meeting))
+    if audio is None or not audio.is_file():
+        raise ExportError("verify_no_audio", "meeting has no audio", path=str(args.meeting))
+    return audio
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    """Print the verdict; exit 0 only when the signature holds and the recording (if given) matches."""
+    from minutes_tui.export.verify import verify_pdf
+
+    verdict = verify_pdf(args.file, _audio_for(args), args.trust)
+    if not verdict.signatures and not verdict.problems:
+        print(texts.VERIFY_NO_SIGNATURE)
+    for problem in verdict.problems:
+        print(texts.VERIFY_SIGNATURE_INVALID.format(detail=problem))
+    for sig in verdict.signatures:
+        when = sig.signed_at.astimezone().strftime("%d/%m/%Y %H:%M") if sig.signed_at else "?"
+        if sig.valid:
+            print(texts.VERIFY_SIGNATURE_VALID.format(signer=sig.signer, when=when))
+            print(texts.VERIFY_TRUSTED if sig.trusted else texts.VERIFY_UNTRUSTED)
+        else:
+            print(texts.VERIFY_SIGNATURE_INVALID.format(detail=sig.detail))
+    if verdict.recorded_sha256:
+        print(texts.VERIFY_AUDIO_RECORDED.format(digest=verdict.recorded_sha256))
+    matches = verdict.audio_matches
+    if verdict.audio_path is not None and matches is None:
+        print(texts.VERIFY_AUDIO_UNKNOWN)
+    elif matches is True:
+        print(texts.VERIFY_AUDIO_MATCH.format(path=verdict.audio_path))
+    elif matches is False:
+        print(texts.VERIFY_AUDIO_MISMATCH.format(
+            expected=verdict.recorded_sha256, path=verdict.audio_path, actual=verdict.audio_sha256))  # fmt: skip
+    ok = verdict.signature_valid and matches is not False and not (verdict.audio_path is not None and matches is None)
+    return 0 if ok else 1

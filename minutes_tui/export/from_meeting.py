@@ -1,0 +1,135 @@
+"""A stored meeting (``minutes_tui.meeting``) turned into what its minutes say.
+
+Anonymity is applied here, once: an anonymous participant appears as "Ẩn danh" with no
+residential group, and their name is replaced wherever it occurs in any text of the minutes
+(the petition, the answers, the report, the verbatim transcript).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from minutes_tui import texts
+from minutes_tui.export.minutes import FollowUpRow, Minutes, Office, Outcome, PetitionEntry, TranscriptLine
+from minutes_tui.meeting import MeetingRecord, OutcomeKind, Participant, Petition, read_meeting
+
+_CHUNK = 1 << 20
+
+
+def audio_sha256(path: Path) -> str:
+    """SHA-256 (hex) of a file, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def meeting_audio(folder: Path, record: MeetingRecord) -> Path | None:
+    """The meeting's audio file: the one the store names, else where the recorder puts it."""
+    if record.meeting.audio_file:
+        return folder / record.meeting.audio_file
+    try:
+        from recorder import audio_path
+    except ImportError:  # a recorder without ``audio_path``: only the store can tell
+        return None
+    found = audio_path(folder)
+    return found if found.is_file() else None
+
+
+class _Names:
+    """Participant names as the minutes may print them."""
+
+    def __init__(self, record: MeetingRecord) -> None:
+        self.record = record
+        self.anonymous = texts.MINUTES_DOC["anonymous"]
+        hidden = sorted({p.name.strip() for p in record.participants if p.anonymous and p.name.strip()}, key=len, reverse=True)
+        self._hidden = re.compile("|".join(re.escape(n) for n in hidden), re.IGNORECASE) if hidden else None
+
+    def mask(self, text: str) -> str:
+        """``text`` with every anonymous participant's name replaced by "Ẩn danh"."""
+        return self._hidden.sub(self.anonymous, text) if self._hidden else text
+
+    def person(self, participant_id: int | None) -> Participant | None:
+        return self.record.participant(participant_id)
+
+    def name(self, participant_id: int | None, with_role: bool = False) -> str:
+        """A participant's name, "Ẩn danh", or empty when nobody is set."""
+        p = self.person(participant_id)
+        if p is None:
+            return ""
+        if p.anonymous:
+            return self.anonymous
+        return f"{p.name}, {p.role}" if with_role and p.role else p.name
+
+    def group(self, participant_id: int | None) -> str:
+        p = self.person(participant_id)
+        return "" if p is None or p.anonymous else p.group
+
+
+def _responsible(petition: Petition) -> str:
+    outcome = petition.outcome
+    if outcome is None:
+        return ""
+    return outcome.agency if outcome.kind is OutcomeKind.TRANSFERRED else outcome.responsible
+
+
+def _entry(petition: Petition, names: _Names) -> PetitionEntry:
+    outcome = petition.outcome
+    return PetitionEntry(
+        asked_by=names.name(petition.raised_by) or texts.MINUTES_DOC["unknown_speaker"],
+        group=names.group(petition.raised_by),
+        question=names.mask(petition.text),
+        answer=names.mask(outcome.answer) if outcome else "",
+        answered_by=names.name(outcome.answered_by, with_role=True) if outcome else "",
+        outcome=Outcome(outcome.kind.value) if outcome else Outcome.PENDING,
+        responsible=names.mask(_responsible(petition)),
+        deadline=outcome.deadline if outcome else None,
+    )
+
+
+def _attendees(record: MeetingRecord) -> list[str]:
+    """Officials by name and role, then the residential groups represented (never anonymous people)."""
+    officials = [f"{p.name} – {p.role}" for p in record.participants if not p.group and not p.anonymous and p.role]
+    groups = sorted({p.group for p in record.participants if p.group and not p.anonymous})
+    residents = [texts.MINUTES_DOC["residents_of"].format(groups=", ".join(groups))] if groups else []
+    return officials + residents
+
+
+def minutes_from_record(record: MeetingRecord, audio_digest: str = "") -> Minutes:
+    """What the minutes of ``record`` say (``audio_digest``: SHA-256 of its recording, if any)."""
+    m = record.meeting
+    names = _Names(record)
+    follow_ups = [
+        FollowUpRow(names.mask(p.text), names.name(p.raised_by), names.mask(_responsible(p)), p.outcome.deadline)
+        for p in record.follow_ups()
+    ]
+    transcript = [TranscriptLine(s.start, names.name(s.speaker_id), names.mask(s.text)) for s in record.segments]
+    return Minutes(
+        office=Office(m.parent_body, m.issuing_body, m.number),
+        conference=m.title,
+        started=m.actual_start or m.planned_start,
+        ended=m.actual_end or m.planned_end,
+        place=m.place,
+        attendees=_attendees(record),
+        chair=m.chair,
+        chair_title=m.chair_title,
+        secretary=m.secretary,
+        secretary_title=m.secretary_title,
+        report_summary=names.mask(m.report_summary),
+        petitions=[_entry(p, names) for p in record.petitions],
+        follow_ups=follow_ups,
+        recipients=list(m.recipients),
+        transcript=transcript,
+        audio_sha256=audio_digest,
+    )
+
+
+def load_minutes(folder: Path) -> tuple[Minutes, Path | None]:
+    """Read the meeting in ``folder`` (read-only) and hash its audio: the minutes and the audio path."""
+    record = read_meeting(folder)
+    audio = meeting_audio(folder, record)
+    digest = audio_sha256(audio) if audio is not None and audio.is_file() else ""
+    return minutes_from_record(record, digest), audio

@@ -1,0 +1,158 @@
+"""PAdES signing with pyHanko, from a PKCS#12 file or a PKCS#11 token (the officials' USB token).
+
+Passwords and PINs are taken as arguments for the duration of one call and never written
+anywhere. The signed file is written next to its target and renamed into place; an existing
+signed file is never replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from minutes_tui.export.document import check_target, save_atomically
+from minutes_tui.export.errors import ExportError
+from minutes_tui.export.sigfield import FieldPlace, locate_chair_block
+
+FIELD_NAME = "ChuToa"
+#: Fonts with Vietnamese glyphs for the signature's appearance (Times-compatible first).
+STAMP_FONTS = (
+    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+)
+STAMP_TEXT = "Ký bởi: %(signer)s\nNgày ký: %(ts)s"
+# fontTools reports every font table it drops while subsetting the stamp's font: noise for users.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class Pkcs12Key:
+    """A certificate and key in a PKCS#12 file (.p12/.pfx)."""
+
+    path: Path
+    """The file."""
+    password: bytes | None
+    """Its password, asked at signing time and never stored."""
+
+
+@dataclass(frozen=True)
+class TokenKey:
+    """A key on a PKCS#11 token."""
+
+    library: Path
+    """The token's PKCS#11 module, e.g. ``/usr/lib/softhsm/libsofthsm2.so``."""
+    token_label: str | None
+    """The token's label (None: the first token present)."""
+    pin: str | None
+    """The user PIN, asked at signing time and never stored."""
+    slot: int | None = None
+    """A slot number, instead of or besides the label."""
+    key_label: str | None = None
+    """The key's (and certificate's) label; None when the token holds just one."""
+
+
+def _p12_signer(key: Pkcs12Key):
+    from pyhanko.sign import signers
+
+    if not key.path.is_file():
+        raise ExportError("sign_p12_missing", "no PKCS#12 file", path=str(key.path))
+    signer = signers.SimpleSigner.load_pkcs12(str(key.path), passphrase=key.password)
+    if signer is None:  # pyHanko returns None for a wrong password or a file that is not PKCS#12
+        raise ExportError("sign_p12_unreadable", "cannot load PKCS#12", path=str(key.path))
+    return signer
+
+
+@contextlib.contextmanager
+def _token_signer(key: TokenKey):
+    import pkcs11
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign import pkcs11 as p11
+
+    label = key.token_label or ""
+    try:
+        session = p11.open_pkcs11_session(
+            str(key.library), slot_no=key.slot, token_criteria=TokenCriteria(label=key.token_label), user_pin=key.pin
+        )
+    except (pkcs11.PinIncorrect, pkcs11.PinLenRange, pkcs11.PinLocked) as exc:
+        raise ExportError("sign_token_pin", "bad PIN", label=label) from exc
+    except RuntimeError as exc:  # python-pkcs11 cannot load the module
+        raise ExportError("sign_pkcs11_library", str(exc), path=str(key.library)) from exc
+    except pkcs11.PKCS11Error as exc:
+        raise ExportError("sign_token_missing", f"{type(exc).__name__} {exc}", label=label) from exc
+    try:
+        yield p11.PKCS11Signer(session, cert_label=key.key_label, key_label=key.key_label)
+    finally:
+        session.close()
+
+
+def _font_at_1000_upem(font: str, folder: Path) -> str:
+    """A copy of ``font`` rescaled to 1000 units per em.
+
+    pyHanko writes the glyph widths of an embedded font in the font's own units, but PDF reads
+    them as thousandths of an em: with a 2048-unit font (Liberation, DejaVu) every letter of the
+    stamp would stand 2× apart. Rescaling the font first makes both agree.
+    """
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.scaleUpem import scale_upem
+
+    tt = TTFont(font)
+    if tt["head"].unitsPerEm != 1000:
+        scale_upem(tt, 1000)
+    target = folder / "stamp-font.ttf"
+    tt.save(str(target))
+    return str(target)
+
+
+def _stamp_style(work: Path):
+    """The visible signature's look: who signed and when, in a font with Vietnamese letters."""
+    from pyhanko import stamp
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.text import TextBoxStyle
+
+    font = next((f for f in STAMP_FONTS if Path(f).is_file()), None)
+    if font is None:  # pyHanko's built-in font has no Vietnamese letters
+        box, text = TextBoxStyle(font_size=11), "Signed by: %(signer)s\nDate: %(ts)s"
+    else:
+        box, text = TextBoxStyle(font=GlyphAccumulatorFactory(_font_at_1000_upem(font, work)), font_size=11), STAMP_TEXT
+    return stamp.TextStampStyle(stamp_text=text, text_box_style=box, timestamp_format="%d/%m/%Y %H:%M", border_width=1)
+
+
+def _sign(source: Path, target: Path, signer, place: FieldPlace, signer_name: str) -> None:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES, name=signer_name or None
+    )
+    with open(source, "rb") as f, tempfile.TemporaryDirectory(prefix="bienban-sign-") as work:
+        writer = IncrementalPdfFileWriter(f, strict=False)
+        fields.append_signature_field(writer, fields.SigFieldSpec(FIELD_NAME, on_page=place.page, box=place.box))
+        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(Path(work)))
+        with open(target, "wb") as out:
+            pdf_signer.sign_pdf(writer, output=out)
+
+
+def sign_pdf(source: Path, target: Path, key: Pkcs12Key | TokenKey, signer_name: str = "") -> Path:
+    """Sign ``source`` as PAdES into ``target`` with a visible field in the CHỦ TỌA block."""
+    from pyhanko.sign.general import SigningError
+
+    check_target(target, force=False, signed=True)
+    place = locate_chair_block(source)
+
+    def write(tmp: Path) -> None:
+        try:
+            if isinstance(key, Pkcs12Key):
+                _sign(source, tmp, _p12_signer(key), place, signer_name)
+            else:
+                with _token_signer(key) as signer:
+                    _sign(source, tmp, signer, place, signer_name)
+        except SigningError as exc:
+            code = "sign_key_missing" if "Could not find" in str(exc) else "sign_failed"
+            raise ExportError(code, str(exc), label=getattr(key, "token_label", "") or "", detail=str(exc)) from exc
+
+    save_atomically(write, target)
+    return target
