@@ -1,0 +1,111 @@
+"""Recorder fixtures: speech clips to play, a correlation helper, a scripted source, the server."""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+import wave
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CLIP = "fosd_dev/FPTOpenSpeechData_Set001_V0.1_000660.flac"  # 10.96 s of human speech
+
+
+def write_wav(path: Path, audio: np.ndarray) -> Path:
+    """16 kHz mono 16-bit WAV."""
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16000)
+        w.writeframes(np.clip(np.rint(audio * 32767), -32768, 32767).astype("<i2").tobytes())
+    return path
+
+
+def read_wav(path: Path) -> np.ndarray:
+    """A recorder WAV as float32 (fails if the file is not a valid 16 kHz mono 16-bit WAV)."""
+    with wave.open(str(path), "rb") as w:
+        assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, 16000)
+        frames = w.readframes(w.getnframes())
+        assert len(frames) == w.getnframes() * 2
+    return np.frombuffer(frames, "<i2").astype(np.float32) / 32767
+
+
+def locate(captured: np.ndarray, reference: np.ndarray) -> tuple[int, float]:
+    """Where ``reference`` starts in ``captured`` and the normalised correlation there (FFT)."""
+    n = 1 << int(np.ceil(np.log2(captured.size + reference.size)))
+    xc = np.fft.irfft(np.fft.rfft(captured, n) * np.conj(np.fft.rfft(reference, n)), n)[: captured.size]
+    lag = int(np.argmax(xc))
+    part = captured[lag: lag + reference.size]
+    ref = reference[: part.size]
+    peak = float(np.dot(part, ref) / (np.linalg.norm(part) * np.linalg.norm(ref) + 1e-12))
+    return lag, peak
+
+
+@pytest.fixture(scope="session")
+def speech(tmp_path_factory, eval_dir) -> SimpleNamespace:
+    """Human speech as WAV files: ``eight`` (8 s), ``four`` (4 s), ``full`` (10.96 s), with arrays."""
+    from transcribe.audio import load_audio
+
+    audio = load_audio(eval_dir / CLIP)
+    folder = tmp_path_factory.mktemp("speech")
+    clips = {"eight": audio[: 8 * 16000], "four": audio[: 4 * 16000], "full": audio}
+    ns = SimpleNamespace(**{k: write_wav(folder / f"{k}.wav", v) for k, v in clips.items()})
+    ns.audio = {k: read_wav(getattr(ns, k)) for k in clips}
+    return ns
+
+
+class ScriptedSource:
+    """A source the test drives by hand (the seam the ``AudioSource`` interface is for)."""
+
+    name, native_rate, channels, overflows = "scripted", 16000, 1, 0
+
+    def __init__(self) -> None:
+        self.listener = None
+        self.stopped = threading.Event()
+
+    def start(self, listener) -> None:
+        self.listener = listener
+
+    def push(self, block: np.ndarray) -> None:
+        self.listener.on_audio(block)
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+
+@pytest.fixture
+def scripted() -> ScriptedSource:
+    """A fresh scripted source."""
+    return ScriptedSource()
+
+
+def server_up() -> bool:
+    """Whether a PulseAudio server answers."""
+    return subprocess.run(["pactl", "info"], capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def server_control(pulse_server):
+    """Stop/start the PulseAudio test server; it is always running again after the test."""
+    script = REPO / "scripts" / "audio-server.sh"
+    def kill() -> None:
+        subprocess.run(["pulseaudio", "--kill"], check=False)
+        for _ in range(50):
+            if not server_up():
+                return
+            time.sleep(0.1)
+        raise AssertionError("the PulseAudio server did not stop")
+
+    ctl = SimpleNamespace(
+        kill=kill,
+        start=lambda: subprocess.run(["bash", str(script)], check=True),
+        up=server_up,
+    )
+    yield ctl
+    ctl.start()
+    assert server_up()
