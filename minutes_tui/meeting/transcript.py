@@ -88,6 +88,15 @@ class TranscriptEditing:
             new_id = insert_segment(conn, seg)
         return replace(seg, id=new_id)
 
+    def add_recognised_many(self, segments: Iterable[object]) -> int:
+        """Append many ``transcribe.engine.Segment`` in one transaction (an imported file); how many."""
+        count = 0
+        with self._db.transaction() as conn:
+            for seg in segments:
+                insert_segment(conn, from_recognised(seg))
+                count += 1
+        return count
+
     def edit_text(self, segment_id: int, text: str) -> Segment:
         """Correct a segment's text (the original stays recoverable)."""
         seg = replace(self.segment(segment_id), text=text.strip())
