@@ -1,0 +1,287 @@
+"""The live pipeline: recorder blocks → VAD utterances → Whisper in a worker thread → final text.
+
+``LivePipeline.feed(block, start_sample)`` is a recorder consumer: it only queues the block, so
+the recorder is never slowed. A segmenter thread runs the streaming VAD and closes utterances; a
+decoder thread decodes them one by one. When decoding falls behind, utterances wait in a queue
+(nothing is dropped) and the lag is reported through ``on_status``.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+import numpy as np
+
+from transcribe.audio import SAMPLE_RATE
+from transcribe.engine import DecodeOptions, Segment, Transcriber
+from transcribe.live_buffer import AudioBuffer
+from transcribe.utterances import Cut, SegmenterOptions, StreamingVad, UtteranceSegmenter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LiveOptions:
+    """How the live pipeline segments and decodes."""
+
+    segmenter: SegmenterOptions = field(default_factory=SegmenterOptions)
+    """Utterance boundaries (end-of-utterance silence, longest utterance)."""
+    decode: DecodeOptions = field(default_factory=DecodeOptions)
+    """Whisper options for final text (the app's Vietnamese defaults)."""
+    interim_every_s: float | None = 1.5
+    """Interim text of an open utterance at most this often; ``None``: no interim text."""
+    interim_min_s: float = 2.0
+    """No interim text before an utterance is this long."""
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One stretch of speech found by the VAD, in seconds from the start of the meeting."""
+
+    id: int
+    """Running number; interim and final text of the same utterance share it."""
+    start: float
+    """Start of the decoded audio."""
+    end: float
+    """End of the decoded audio."""
+    speech_end: float
+    """Where the VAD heard the speaker stop (latency is measured from here)."""
+
+
+@dataclass(frozen=True)
+class FinalText:
+    """The final text of one utterance (``segments`` is empty when it held no words)."""
+
+    utterance: Utterance
+    """The utterance decoded."""
+    segments: list[Segment]
+    """Segments with absolute meeting times and word timestamps, after the guard."""
+    decode_s: float
+    """Wall-clock seconds the decoding took."""
+
+
+@dataclass(frozen=True)
+class InterimText:
+    """Provisional text of an utterance still being spoken; replaced by its ``FinalText``."""
+
+    utterance_id: int
+    """The open utterance."""
+    start: float
+    """Its start, seconds."""
+    text: str
+    """Text so far (greedy decoding, no word times)."""
+
+
+@dataclass(frozen=True)
+class LiveStatus:
+    """How far behind the pipeline is."""
+
+    captured_s: float
+    """Audio received so far, seconds."""
+    backlog_s: float
+    """Audio received but not yet decoded or found silent, seconds (excluding the open utterance)."""
+    pending_utterances: int
+    """Closed utterances waiting for the decoder."""
+    lag_s: float
+    """Wall-clock age of the oldest waiting utterance (0 when none waits)."""
+
+
+class LivePipeline:
+    """A recorder consumer that turns meeting audio into final segments as people speak."""
+
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        options: LiveOptions = LiveOptions(),
+        on_final: Callable[[FinalText], None] | None = None,
+        on_interim: Callable[[InterimText], None] | None = None,
+        on_status: Callable[[LiveStatus], None] | None = None,
+    ) -> None:
+        self.transcriber, self.options = transcriber, options
+        self._on_final, self._on_interim, self._on_status = on_final, on_interim, on_status
+        self._blocks: queue.SimpleQueue = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._buffer = AudioBuffer()
+        self._segmenter = UtteranceSegmenter(options.segmenter)
+        self._lock = threading.Condition()
+        self._queued_samples = 0  # fed but not yet segmented
+        self._job_samples = 0  # in closed utterances not yet decoded
+        self._job_closed_at: list[float] = []
+        self._open: tuple[int, int] | None = None  # (id, start sample) of the open utterance
+        self._next_id = 0
+        self._abandon = False
+        self._closed = False
+        self.errors: list[BaseException] = []
+        """Exceptions raised in the worker threads (re-raised by ``close``)."""
+        self.gaps = 0
+        """Blocks that did not follow the previous one (audio missing upstream; filled with silence)."""
+        self.decode_seconds = 0.0
+        """Total wall-clock time spent decoding final text."""
+        self._threads = [
+            threading.Thread(target=self._guard(self._segment_loop), name="live-vad", daemon=True),
+            threading.Thread(target=self._guard(self._decode_loop), name="live-decode", daemon=True),
+        ]
+        for t in self._threads:
+            t.start()
+
+    def feed(self, block: np.ndarray, start_sample: int) -> None:
+        """Queue one 16 kHz mono float32 block starting at ``start_sample``; never blocks."""
+        block = np.array(block, dtype=np.float32, copy=True).reshape(-1)
+        with self._lock:
+            self._queued_samples += block.size
+        self._blocks.put((block, int(start_sample)))
+
+    def backlog_s(self) -> float:
+        """Audio received but not yet decoded or found silent, seconds."""
+        with self._lock:
+            return (self._queued_samples + self._job_samples) / SAMPLE_RATE
+
+    def wait_backlog(self, max_s: float) -> None:
+        """Block until the backlog is at most ``max_s`` (for feeding files faster than real time)."""
+        with self._lock:
+            self._lock.wait_for(lambda: self._closed or self.errors or (self._queued_samples + self._job_samples) <= max_s * SAMPLE_RATE)
+
+    def close(self, flush: bool = True) -> None:
+        """Stop. With ``flush`` the open utterance and every waiting one are decoded first."""
+        if not self._closed:
+            self._abandon = not flush
+            self._blocks.put(None)
+            for t in self._threads:
+                t.join()
+            with self._lock:
+                self._closed = True
+                self._lock.notify_all()
+        if self.errors:
+            raise self.errors[0]
+
+    def _guard(self, loop: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            try:
+                loop()
+            except BaseException as exc:  # kept for close(); the other thread must still finish
+                log.exception("live pipeline worker failed")
+                self.errors.append(exc)
+                self._abandon = True
+                self._jobs.put(None)
+                with self._lock:
+                    self._lock.notify_all()
+
+        return run
+
+    def _segment_loop(self) -> None:
+        vad = StreamingVad()
+        while (item := self._blocks.get()) is not None:
+            block, start = item
+            if self._buffer.start is not None and start > self._buffer.end:
+                self.gaps += 1
+            added = self._buffer.append(block, start)
+            with self._lock:
+                self._queued_samples -= block.size
+            self._enqueue(self._segmenter.push(vad.push(added)))
+            self._track_open()
+            if self._abandon:
+                break
+        self._enqueue(self._segmenter.flush())
+        with self._lock:
+            self._open = None
+        self._jobs.put(None)
+
+    def _origin(self) -> int:
+        """The segmenter counts samples from the first block received."""
+        return self._buffer.start or 0
+
+    def _track_open(self) -> None:
+        start = self._segmenter.open_start
+        start = None if start is None else start + self._origin()
+        with self._lock:
+            if start is None:
+                self._open = None
+            elif self._open is None or self._open[1] != start:
+                self._open = (self._new_id(), start)
+        keep = start if start is not None else self._buffer.end - int(self.options.segmenter.pre_roll_s * SAMPLE_RATE)
+        self._buffer.trim(keep)
+
+    def _new_id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+    def _enqueue(self, cuts: list[Cut]) -> None:
+        for cut in cuts:
+            o = self._origin()
+            cut = Cut(cut.start + o, cut.end + o, cut.speech_end + o)
+            with self._lock:
+                uid = self._open[0] if self._open and self._open[1] == cut.start else self._new_id()
+                self._open = None
+                self._job_samples += cut.end - cut.start
+                self._job_closed_at.append(time.monotonic())
+            utt = Utterance(uid, cut.start / SAMPLE_RATE, cut.end / SAMPLE_RATE, cut.speech_end / SAMPLE_RATE)
+            self._jobs.put((utt, self._buffer.slice(cut.start, cut.end)))
+        if cuts:
+            self._report()
+
+    def _decode_loop(self) -> None:
+        while True:
+            try:
+                job = self._jobs.get(timeout=0.1)
+            except queue.Empty:
+                self._maybe_interim()
+                continue
+            if job is None:
+                return
+            utt, audio = job
+            if not self._abandon:
+                t0 = time.perf_counter()
+                segments = self.transcriber.decode(audio, self.options.decode, offset=utt.start)
+                took = time.perf_counter() - t0
+                self.decode_seconds += took
+                self._call(self._on_final, FinalText(utt, segments, took))
+            with self._lock:
+                self._job_samples -= audio.size
+                self._job_closed_at.pop(0)
+                self._lock.notify_all()
+            self._report()
+
+    _last_interim: tuple[int, float, int] = (0, 0.0, 0)  # (utterance id, wall time, samples)
+
+    def _maybe_interim(self) -> None:
+        o = self.options
+        if o.interim_every_s is None or self._on_interim is None or self._abandon:
+            return
+        with self._lock:
+            open_ = self._open
+        if open_ is None or self._segmenter.trailing_silence > 6:  # an end is near: keep the decoder free
+            return
+        uid, start = open_
+        end = self._buffer.end
+        last_id, last_t, last_end = self._last_interim
+        now = time.monotonic()
+        if end - start < o.interim_min_s * SAMPLE_RATE or (uid == last_id and (now - last_t < o.interim_every_s or end == last_end)):
+            return
+        audio = self._buffer.slice(start, end)
+        self._last_interim = (uid, now, end)
+        quick = replace(o.decode, beam_size=1, word_timestamps=False)
+        text = " ".join(s.text for s in self.transcriber.decode(audio, quick)).strip()
+        if text:
+            self._call(self._on_interim, InterimText(uid, start / SAMPLE_RATE, text))
+
+    def _report(self) -> None:
+        if self._on_status is None:
+            return
+        with self._lock:
+            lag = time.monotonic() - self._job_closed_at[0] if self._job_closed_at else 0.0
+            status = LiveStatus(self._buffer.end / SAMPLE_RATE, (self._queued_samples + self._job_samples) / SAMPLE_RATE, len(self._job_closed_at), lag)
+        self._call(self._on_status, status)
+
+    @staticmethod
+    def _call(callback: Callable | None, value: object) -> None:
+        if callback is None:
+            return
+        try:
+            callback(value)
+        except Exception:  # a faulty listener must not stop transcription
+            log.exception("live pipeline callback failed")

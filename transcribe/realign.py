@@ -1,0 +1,113 @@
+"""Moving the secretary's work onto a new transcript (the post-meeting pass), by time overlap.
+
+A pure function of plain data: the new recogniser segments and the old segments with their
+speakers, tags and edited flag go in; the merged segments come out, each saying which old
+segments it came from. Rules:
+
+- a segment she edited by hand keeps her text and times; the new text it covers is offered
+  beside it (``suggestion``);
+- every other new segment takes the speaker of the old segment it overlaps most;
+- every tag of an old segment moves to the new segment that overlaps it most (the nearest one
+  when none overlaps): no tag is ever lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from transcribe.engine import Segment, Word
+
+
+@dataclass(frozen=True)
+class OldSegment:
+    """A segment of the meeting as the secretary left it."""
+
+    id: int
+    """Its id in the meeting store."""
+    start: float
+    """Start, seconds."""
+    end: float
+    """End, seconds."""
+    text: str
+    """Its text (hers when ``edited``)."""
+    speaker: str | None = None
+    """Speaker id, if assigned."""
+    tags: tuple = ()
+    """Tags (any hashable ids the store uses), in order."""
+    edited: bool = False
+    """True when she changed the text by hand."""
+
+
+@dataclass
+class MergedSegment:
+    """One segment of the new transcript, with the secretary's work moved onto it."""
+
+    start: float
+    """Start, seconds."""
+    end: float
+    """End, seconds."""
+    text: str
+    """Text: the recogniser's, or hers when ``edited``."""
+    speaker: str | None = None
+    """Speaker moved from the most overlapping old segment."""
+    tags: list = field(default_factory=list)
+    """Tags moved onto this segment."""
+    edited: bool = False
+    """Kept from a hand-edited old segment."""
+    suggestion: str | None = None
+    """For an edited segment: the new recogniser text over its time, offered beside hers."""
+    words: list[Word] = field(default_factory=list)
+    """Word timestamps (empty for an edited segment)."""
+    old_ids: list[int] = field(default_factory=list)
+    """Old segments mapped onto this one (each old segment maps to exactly one merged segment)."""
+
+
+def overlap(a_start: float, a_end: float, b_start: float, b_end: float) -> float:
+    """Seconds two spans share (0 when apart)."""
+    return max(0.0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def _gap(a: MergedSegment, s: OldSegment) -> float:
+    return max(a.start - s.end, s.start - a.end, -overlap(a.start, a.end, s.start, s.end))
+
+
+def realign(new: list[Segment], old: list[OldSegment]) -> list[MergedSegment]:
+    """Merge a new transcript with the secretary's segments; see the module docstring."""
+    edited = [o for o in old if o.edited]
+    kept = {o.id: MergedSegment(o.start, o.end, o.text, o.speaker, [], True, None, [], [o.id]) for o in edited}
+    absorbed: dict[int, list[Segment]] = {o.id: [] for o in edited}
+    out: list[MergedSegment] = []
+    for seg in new:
+        best = max(edited, key=lambda o: overlap(seg.start, seg.end, o.start, o.end), default=None)
+        # a new segment belongs to her edited one when most of it lies inside it
+        if best and overlap(seg.start, seg.end, best.start, best.end) * 2 > seg.end - seg.start:
+            absorbed[best.id].append(seg)
+            continue
+        out.append(MergedSegment(seg.start, seg.end, seg.text, words=list(seg.words)))
+    for oid, segs in absorbed.items():
+        kept[oid].suggestion = " ".join(s.text for s in segs).strip() or None
+    out.extend(kept.values())
+    out.sort(key=lambda m: (m.start, m.end))
+    plain = [o for o in old if not o.edited]
+    for m in out:
+        if m.edited:
+            continue
+        best = max(plain, key=lambda o: overlap(m.start, m.end, o.start, o.end), default=None)
+        if best and overlap(m.start, m.end, best.start, best.end) > 0:
+            m.speaker = best.speaker
+    for o in old:
+        target = kept[o.id] if o.edited else _home(out, o)
+        if target is None:  # nothing was recognised at all: keep her segment rather than lose its tags
+            target = MergedSegment(o.start, o.end, o.text, o.speaker, [], False, None, [], [])
+            out.append(target)
+        target.tags.extend(t for t in o.tags if t not in target.tags)
+        if o.id not in target.old_ids:
+            target.old_ids.append(o.id)
+    return out
+
+
+def _home(out: list[MergedSegment], o: OldSegment) -> MergedSegment | None:
+    """The merged segment overlapping ``o`` most, else the nearest one."""
+    if not out:
+        return None
+    return max(out, key=lambda m: (overlap(m.start, m.end, o.start, o.end), -_gap(m, o)))
