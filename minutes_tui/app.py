@@ -85,6 +85,13 @@ class BienbanApp(App[None]):
         log.debug("worker %s failed", event.worker.name, exc_info=error)
         self.show_error(texts.user_message(error) if error is not None else texts.GENERIC_ERROR.format(detail="?"))
 
+    async def action_quit(self) -> None:
+        """Quit; a screen that records first closes its recording (its own ``action_quit``)."""
+        for screen in self.screen_stack:
+            if hasattr(screen, "stop_for_quit"):
+                await screen.stop_for_quit()
+        self.exit()
+
     def action_help(self) -> None:
         """Show every key of the current screen and of the app."""
         if isinstance(self.screen, HelpDialog):

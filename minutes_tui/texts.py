@@ -209,6 +209,9 @@ SEARCH_FIND = "Tìm"
 SEARCH_REPLACE = "Thay bằng"
 SEARCH_RESULT = "Đã thay {count} chỗ."
 SEARCH_NONE = "Không tìm thấy: {text}"
+SPLIT_HINT = "Đưa con trỏ tới chỗ đoạn sau bắt đầu (mũi tên, Home, End) rồi nhấn Enter. Esc: thôi."
+REVIEW_NOTHING_TO_MERGE = "Đây là đoạn cuối, không có đoạn sau để gộp."
+REVIEW_NO_MORE = "Không còn đoạn nào như vậy."
 ITEMS_TITLE = "Kiến nghị và kết quả"
 ITEMS_EMPTY = "Chưa có kiến nghị nào."
 ITEMS_NO_OUTCOME = "chưa có kết quả"
@@ -228,6 +231,15 @@ EXPORT_PARTS = {
 EXPORT_FORMATS = {"docx": "DOCX", "pdf": "PDF", "signed": "PDF có chữ ký số"}
 EXPORT_DONE = "Đã xuất: {path}"
 EXPORT_UNAVAILABLE = "Chức năng xuất biên bản chưa sẵn sàng."
+EXPORT_SIGN = {
+    "none": "Không ký số",
+    "p12": "Ký bằng tệp chứng thư số (.p12/.pfx)",
+    "token": "Ký bằng USB token (PKCS#11)",
+    "path": "Đường dẫn tệp .p12, hoặc thư viện PKCS#11 của token",
+    "label": "Tên token (để trống: token đầu tiên)",
+    "secret": "Mật khẩu tệp / mã PIN (không lưu lại)",
+    "force": "Ghi đè DOCX/PDF đã có",
+}
 DEMO_NOTICE = "Bản trình diễn: cuộc họp mẫu được phát lại như đang họp thật."
 ERRORS.update(
     {

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Label, Static
+from textual.worker import Worker
 
 from minutes_tui import messages, texts
 from minutes_tui.live_capture import CaptureCallbacks, CaptureSpec, LiveCapture
@@ -21,13 +21,11 @@ from minutes_tui.widgets.level_meter import LevelMeter
 from minutes_tui.widgets.transcript import TranscriptView, clock
 
 
-def event_text(event: object) -> str | None:
-    """The Vietnamese line for a recorder event, when ``texts.ERRORS`` has one for its code."""
-    template = texts.ERRORS.get(getattr(event, "code", ""))
-    if template is None:
-        return None
-    params = asdict(event) if is_dataclass(event) else {}
-    return texts.user_message(type("Event", (), {"code": event.code, "params": params})())  # type: ignore[attr-defined]
+def event_text(event: object) -> str:
+    """The Vietnamese line for a recorder event (the same as ``bienban record`` prints)."""
+    from minutes_tui.cli.record_cmd import event_line
+
+    return event_line(event)
 
 
 class LiveScreen(TranscriptScreen):
@@ -48,7 +46,10 @@ class LiveScreen(TranscriptScreen):
         self.demo = demo
         self.state = "starting"
         self.capture: LiveCapture | None = None
+        self.capture_worker: Worker | None = None
         self.quitting = False
+        self.closed = False
+        self.review_requested = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="live-status"):
@@ -68,18 +69,27 @@ class LiveScreen(TranscriptScreen):
         return f"{texts.LIVE_DEVICE}: {self.spec.device or 'mặc định'}"
 
     def on_mount(self) -> None:
-        self.draft = MinutesDraft(MeetingStore.open(self.folder))
+        try:
+            self.draft = MinutesDraft(MeetingStore.open(self.folder))
+        except Exception as exc:  # locked or damaged store: say so and go back
+            self.closed = True
+            self.app.pop_screen()
+            self.app.show_error(texts.user_message(exc))  # type: ignore[attr-defined]
+            return
         self.show_everything()
         self.query_one("#interim", Static).update(texts.LIVE_LOADING_MODEL)
         self.transcript().focus()
-        self.capture = LiveCapture(self.spec, self.app.recogniser, self._callbacks())  # type: ignore[attr-defined]
+        self.capture = LiveCapture(self.spec, self.app.recogniser, self._capture_callbacks())  # type: ignore[attr-defined]
         self.capture_worker = self.run_capture()
 
     def on_unmount(self) -> None:
         if self.capture is not None:
             self.capture.stop(flush=False)
+        if not self.closed:
+            self.closed = True
+            self.draft.store.close()
 
-    def _callbacks(self) -> CaptureCallbacks:
+    def _capture_callbacks(self) -> CaptureCallbacks:
         post = self.post_message  # thread-safe
         return CaptureCallbacks(
             level=lambda db, s: (post(messages.LevelChanged(db)), post(messages.ElapsedChanged(s))),
@@ -94,7 +104,7 @@ class LiveScreen(TranscriptScreen):
         if code in ("rec_paused", "rec_resumed"):
             self.post_message(messages.RecordingStateChanged("paused" if code == "rec_paused" else "recording"))
         elif code in ("rec_device_lost", "rec_write_failed", "rec_consumer_dropped"):
-            line = event_text(event) or code
+            line = event_text(event)
             self.post_message(messages.RecorderTrouble(line, fatal=code == "rec_write_failed"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="capture")
@@ -102,13 +112,27 @@ class LiveScreen(TranscriptScreen):
         """Record and transcribe in the background until stopped."""
         assert self.capture is not None
         audio = self.capture.run()
-        if audio is not None:
-            self.app.call_from_thread(self._audio_saved, audio)
+        self.app.call_from_thread(self._capture_finished, audio)
         return audio
 
-    def _audio_saved(self, audio: Path) -> None:
-        if audio.parent.resolve() == self.folder.resolve():
+    def _capture_finished(self, audio: Path | None) -> None:
+        """The recording is closed: note its file in the store; review if the secretary asked to."""
+        self.capture = None
+        if self.closed:
+            return
+        if audio is not None and audio.parent.resolve() == self.folder.resolve():
             self.draft.store.set_audio_file(audio.name)
+        if self.review_requested and not self.quitting:
+            self.open_review()
+
+    def open_review(self) -> None:
+        """Hand the meeting to the review screen (the store is closed here first: one writer)."""
+        from minutes_tui.screens.review import ReviewScreen
+
+        if not self.closed:
+            self.closed = True
+            self.draft.store.close()
+        self.app.switch_screen(ReviewScreen(self.folder))
 
     # messages from the capture
     def on_level_changed(self, event: messages.LevelChanged) -> None:
@@ -153,30 +177,28 @@ class LiveScreen(TranscriptScreen):
 
     def action_stop(self) -> None:
         """Stop recording (what was heard is still decoded), then review."""
+        self.review_requested = True
         if self.capture is not None:
             self.capture.stop(flush=True)
+        elif self.state == "stopped":
+            self.open_review()
 
     async def action_quit(self) -> None:
         """Stop the recording without waiting for the model, then leave the app."""
+        await self.stop_for_quit()
+        self.app.exit()
+
+    async def stop_for_quit(self) -> None:
+        """Close the recording (the audio file is finished; undecoded speech is left for review)."""
         self.quitting = True
         if self.capture is not None:
             self.capture.stop(flush=False)
+        if self.capture_worker is None:
+            return
         try:
             await self.capture_worker.wait()
         except Exception:  # already reported through the worker-error path
             pass
-        self.app.exit()
-
-    @on(messages.RecordingStateChanged)
-    def _after_stop(self, event: messages.RecordingStateChanged) -> None:
-        if event.state == "stopped" and not self.quitting:
-            self.call_after_refresh(self._to_review)
-
-    def _to_review(self) -> None:
-        from minutes_tui.screens.review import ReviewScreen
-
-        if self.is_current:
-            self.app.switch_screen(ReviewScreen(self.folder))
 
     def show_selection(self) -> None:
         super().show_selection()

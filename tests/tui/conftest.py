@@ -44,8 +44,8 @@ class MessageLog:
 
     def __call__(self, message) -> None:
         self.seen.append(message)
-        for kind, count, event in self._waiters:
-            if self.count(kind) >= count:
+        for test, event in self._waiters:
+            if test():
                 event.set()
 
     def count(self, kind: type) -> int:
@@ -54,10 +54,15 @@ class MessageLog:
 
     async def wait_for(self, kind: type, count: int = 1, timeout: float = 90.0) -> None:
         """Wait until ``count`` messages of ``kind`` have arrived."""
-        if self.count(kind) >= count:
+        await self.wait_until(lambda: self.count(kind) >= count, timeout)
+
+    async def wait_until(self, test, timeout: float = 90.0) -> None:
+        """Wait until ``test()`` holds, checking it as each message arrives (the app keeps
+        posting level messages while it records, so a change is seen within a block)."""
+        if test():
             return
         event = asyncio.Event()
-        self._waiters.append((kind, count, event))
+        self._waiters.append((test, event))
         await asyncio.wait_for(event.wait(), timeout)
 
 
@@ -101,3 +106,9 @@ def make_app(meetings_dir: Path, canned: CannedTranscriber):
         return build_app(config)
 
     return make
+
+
+@pytest.fixture
+def message_log() -> MessageLog:
+    """A message hook for ``run_test`` that tests can wait on."""
+    return MessageLog()

@@ -1,0 +1,92 @@
+"""Export: choose what goes in, then the exporter's DOCX / PDF / signed PDF (issue 7's pipeline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from minutes_tui import texts
+from minutes_tui.minutes_check import Lack
+
+
+class ExportDialog(ModalScreen[None]):
+    """Options, the lacks found before export, and the export running in a worker."""
+
+    BINDINGS = [Binding("escape", "cancel", texts.APP_CANCEL, show=False)]
+
+    def __init__(self, folder: Path, lacks: list[Lack]) -> None:
+        super().__init__()
+        self.folder = folder
+        self.lacks = lacks
+        self.written: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog export-dialog"):
+            yield Label(texts.EXPORT_TITLE, classes="dialog-title")
+            if self.lacks:
+                yield Static(f"⚠ {texts.ITEMS_LACKS}: {len(self.lacks)} (i: {texts.KEYS['items']})", classes="error-text")
+            yield Checkbox(texts.EXPORT_PARTS["transcript"], id="appendix")
+            yield Checkbox(texts.EXPORT_FORMATS["pdf"], id="pdf")
+            with RadioSet(id="sign"):
+                yield RadioButton(texts.EXPORT_SIGN["none"], value=True, id="sign-none")
+                yield RadioButton(texts.EXPORT_SIGN["p12"], id="sign-p12")
+                yield RadioButton(texts.EXPORT_SIGN["token"], id="sign-token")
+            yield Input(placeholder=texts.EXPORT_SIGN["path"], id="key-path")
+            yield Input(placeholder=texts.EXPORT_SIGN["label"], id="token-label")
+            yield Input(placeholder=texts.EXPORT_SIGN["secret"], password=True, id="secret")
+            yield Checkbox(texts.EXPORT_SIGN["force"], id="force")
+            yield Button(texts.EXPORT_TITLE, id="go", variant="primary")
+            yield Static("", id="export-result")
+
+    def _request(self):
+        from minutes_tui.export.pipeline import ExportRequest
+        from minutes_tui.export.signing import Pkcs12Key, TokenKey
+
+        sign = self.query_one(RadioSet).pressed_button
+        path = self.query_one("#key-path", Input).value.strip()
+        secret = self.query_one("#secret", Input).value
+        key = None
+        if sign is not None and sign.id == "sign-p12":
+            key = Pkcs12Key(Path(path).expanduser(), secret.encode() if secret else None)
+        elif sign is not None and sign.id == "sign-token":
+            label = self.query_one("#token-label", Input).value.strip() or None
+            key = TokenKey(Path(path or "/usr/lib/softhsm/libsofthsm2.so"), label, secret or None)
+        return ExportRequest(
+            make_pdf=self.query_one("#pdf", Checkbox).value,
+            key=key,
+            appendix=self.query_one("#appendix", Checkbox).value,
+            force=self.query_one("#force", Checkbox).value,
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.query_one("#go", Button).disabled = True
+        self.run_export(self._request())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def run_export(self, request) -> None:
+        """Write the files; each one is announced as soon as it exists."""
+        from minutes_tui.export.pipeline import export_meeting
+
+        try:
+            export_meeting(self.folder, request, step=lambda path: self.app.call_from_thread(self._written, path))
+        finally:
+            self.app.call_from_thread(self._finished)
+
+    def _written(self, path: str) -> None:
+        self.written.append(path)
+        self.query_one("#export-result", Static).update("\n".join(texts.EXPORT_DONE.format(path=p) for p in self.written))
+
+    def _finished(self) -> None:
+        self.query_one("#go", Button).disabled = False
+
+    def on_worker_state_changed(self, event) -> None:
+        self.app.worker_state_changed(event)  # type: ignore[attr-defined]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,55 @@
+"""The live flow on the demo recording (real recorder, real VAD, real store; canned recogniser)."""
+
+from __future__ import annotations
+
+from minutes_tui import messages
+from minutes_tui.meeting import OutcomeKind, read_meeting
+from minutes_tui.screens.live import LiveScreen
+from minutes_tui.screens.review import ReviewScreen
+from minutes_tui.widgets.transcript import TranscriptView
+
+
+async def test_demo_tag_petition_with_speaker_then_quit(make_app, message_log):
+    log = message_log
+    app = make_app(demo=True, demo_speed=6.0)
+    async with app.run_test(size=(100, 30), message_hook=log) as pilot:
+        live = app.screen
+        assert isinstance(live, LiveScreen)
+        view = live.query_one(TranscriptView)
+        await log.wait_until(lambda: view.option_count >= 2)
+        assert view.highlighted == view.option_count - 1  # following the newest segment
+        await pilot.press("up")  # the resident's petition, one above the newest
+        assert not view.follow
+        petition_segment = view.selected_id
+        await pilot.press("3", "p")  # speaker 3 of the roster (Lê Văn Sơn), tag as petition
+        await pilot.press("down", "h")  # the next segment: the chairman's promise
+        folder = live.folder
+        await pilot.press("q")
+    assert app.errors_shown == []
+    record = read_meeting(folder)
+    son = next(p for p in record.participants if p.name == "Lê Văn Sơn")
+    assert len(record.petitions) == 1
+    petition = record.petitions[0]
+    assert petition.segment_ids == (petition_segment,)
+    assert petition.raised_by == son.id
+    assert petition.outcome is not None and petition.outcome.kind is OutcomeKind.PROMISED
+    assert petition.outcome.deadline is not None  # the 30-day default
+    assert record.meeting.audio_file  # the recording was closed properly into the meeting
+
+
+async def test_recording_to_the_end_opens_review(make_app, message_log):
+    log = message_log
+    app = make_app(demo=True, demo_speed=8.0)
+    async with app.run_test(size=(100, 30), message_hook=log) as pilot:
+        live = app.screen
+        await log.wait_for(messages.FinalSegment, 1)
+        await pilot.press("space")  # pause
+        await log.wait_for(messages.RecordingStateChanged, 3)  # loading, recording, paused
+        assert live.state == "paused"
+        await pilot.press("space")  # resume
+        await pilot.press("x")  # stop: what was heard is still decoded, then review
+        await live.capture_worker.wait()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        review_view = app.screen.query_one(TranscriptView)
+        assert review_view.option_count == len(app.screen.draft.order) >= 1
