@@ -168,14 +168,20 @@ SETUP_DEFAULTS_NOTE = "Đã điền sẵn theo cuộc họp trước."
 SETUP_LEVEL = "Mức âm thanh"
 SETUP_NO_DEVICE = "Không có thiết bị thu âm"
 SETUP_ROSTER_COUNT = "{count} người trong danh sách"
-LIVE_STATE = {"recording": "● ĐANG GHI", "paused": "❚❚ TẠM DỪNG", "stopped": "■ ĐÃ DỪNG", "starting": "… ĐANG MỞ"}
+LIVE_STATE = {
+    "recording": "● ĐANG GHI",
+    "paused": "❚❚ TẠM DỪNG",
+    "finishing": "… NHẬN DẠNG NỐT",
+    "stopped": "■ ĐÃ DỪNG",
+    "starting": "… ĐANG MỞ",
+}
 LIVE_ELAPSED = "Thời gian"
 LIVE_DEVICE = "Thiết bị"
 LIVE_WAITING = "Đang chờ lời nói…"
 LIVE_LOADING_MODEL = "Đang nạp mô hình nhận dạng…"
 LIVE_DEMO = "Bản trình diễn"
 LIVE_FOLLOWING = "theo dõi lời mới"
-LIVE_BROWSING = "đang xem phía trên (F: theo dõi lại)"
+LIVE_BROWSING = "đang xem phía trên (f: theo dõi lại)"
 LIVE_TROUBLE = "Sự cố thu âm: {message}"
 LIVE_FINISHED = "Đã ghi xong. Nhấn x để xem lại."
 SPEAKER_UNKNOWN = "(chưa rõ)"

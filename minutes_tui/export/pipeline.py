@@ -72,7 +72,10 @@ def export_meeting(folder: Path, request: ExportRequest, step: Callable[[str], N
     if pdf is not None:
         check_target(pdf, request.force)
     if signed is not None:
+        from minutes_tui.export.signing import check_key
+
         check_target(signed, force=False, signed=True)
+        check_key(request.key)
     minutes, audio = load_minutes(folder)
     write_docx(minutes, docx, appendix=request.appendix, force=request.force)
     if step:

@@ -80,7 +80,8 @@ def _check(embedded, trust: list) -> SignatureCheck:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    context = ValidationContext(trust_roots=trust or None, allow_fetching=False)
+    # only the roots given: the system store knows no Vietnamese CA, and relying on it is deprecated
+    context = ValidationContext(trust_roots=trust, allow_fetching=False)
     status = validate_pdf_signature(embedded, context)
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 

@@ -1,0 +1,133 @@
+"""PAdES signing with a generated certificate (PKCS#12 file and a real softhsm2 token), then verify."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from minutes_tui.cli import main
+from minutes_tui.export.errors import ExportError
+from minutes_tui.export.signing import FIELD_NAME, Pkcs12Key, TokenKey, sign_pdf
+from minutes_tui.export.verify import verify_pdf
+
+from conftest import write_wav
+from export_certs import SOFTHSM_LIB, make_identity, make_token
+
+
+@pytest.fixture(scope="module")
+def identity(tmp_path_factory):
+    return make_identity(tmp_path_factory.mktemp("identity"))
+
+
+@pytest.fixture
+def signed(rendered, identity, tmp_path):
+    """The rendered minutes signed with the PKCS#12 identity."""
+    return sign_pdf(rendered["pdf"], tmp_path / "signed.pdf", Pkcs12Key(identity.p12, identity.password), "Nguyễn Văn Hùng")
+
+
+def _cli(argv, capsys, stdin: str = "") -> tuple[int, str, str]:
+    old = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        rc = main([str(a) for a in argv])
+    finally:
+        sys.stdin = old
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def test_cli_export_signs_with_p12_and_verify_finds_it_valid(meeting_dir, identity, capsys):
+    rc, out, err = _cli(["export", meeting_dir, "--sign-p12", identity.p12], capsys, identity.password.decode() + "\n")
+    assert rc == 0, err
+    exports = meeting_dir / "exports"
+    assert {p.name for p in exports.iterdir()} >= {"bien-ban.docx", "bien-ban.pdf", "bien-ban-signed.pdf"}
+    assert identity.password.decode() not in "".join(p.read_bytes().decode("latin-1") for p in meeting_dir.rglob("*") if p.is_file())
+    rc, out, err = _cli(["verify", exports / "bien-ban-signed.pdf", "--meeting", meeting_dir, "--trust", identity.cert_pem], capsys)
+    assert rc == 0, out + err
+    assert "Chữ ký số HỢP LỆ" in out and "Nguyễn Văn Hùng" in out
+    assert "Chứng thư của người ký được tin cậy." in out
+    assert "KHỚP: biên bản lập từ đúng bản ghi âm" in out
+
+
+def test_one_byte_changed_makes_the_signature_invalid(signed, capsys):
+    data = bytearray(signed.read_bytes())
+    at = data.index(b"stream", len(data) // 4) + 40  # inside a page's compressed content, structure intact
+    data[at] ^= 0x01
+    signed.write_bytes(bytes(data))
+    verdict = verify_pdf(signed)
+    assert verdict.signatures and not verdict.signature_valid
+    rc, out, _ = _cli(["verify", signed], capsys)
+    assert rc == 1 and "KHÔNG HỢP LỆ" in out
+
+
+def test_a_different_recording_is_reported_as_a_mismatch(signed, rendered, tmp_path, capsys):
+    other = tmp_path / "other.wav"
+    write_wav(other, 2.0, tone=3)
+    rc, out, _ = _cli(["verify", signed, "--audio", other], capsys)
+    assert rc == 1
+    assert "Chữ ký số HỢP LỆ" in out and "KHÔNG KHỚP" in out
+    rc, out, _ = _cli(["verify", signed, "--audio", rendered["folder"] / "audio.wav"], capsys)
+    assert rc == 0 and "KHỚP: biên bản lập từ đúng bản ghi âm" in out
+
+
+def test_visible_field_sits_in_the_chair_block(signed):
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    with open(signed, "rb") as f:
+        reader = PdfFileReader(f)
+        fields = [a.get_object() for a in reader.root["/AcroForm"]["/Fields"]]
+        field = next(x for x in fields if x["/T"] == FIELD_NAME)
+        x1, y1, x2, y2 = (float(v) for v in field["/Rect"])
+        page_ref = field.raw_get("/P")
+        page_index = next(i for i in range(reader.root["/Pages"]["/Count"]) if reader.find_page_for_modification(i)[0].idnum == page_ref.idnum)
+    left_of_chair_column = (30 + 63) * 72 / 25.4
+    assert x1 >= left_of_chair_column and x2 <= (210 - 15) * 72 / 25.4
+    assert y2 - y1 >= 40 and x2 - x1 >= 150  # room for the stamp
+    words = subprocess.run(["pdftotext", "-bbox", "-f", str(page_index + 1), "-l", str(page_index + 1), str(signed), "-"],
+                           capture_output=True, text=True, check=True).stdout  # fmt: skip
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', words).group(1))
+    boxes = {w: (float(a), float(b)) for a, b, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', words)}
+    title_top = height - boxes["TỌA"][1]
+    name_top = height - boxes["Hùng"][1]
+    assert name_top < y1 < y2 < title_top  # under the title and its note, above the chair's name
+
+
+def test_pkcs11_token_signs_and_verifies(rendered, identity, tmp_path, monkeypatch):
+    env = make_token(tmp_path / "hsm", identity)
+    monkeypatch.setenv("SOFTHSM2_CONF", env["SOFTHSM2_CONF"])
+    out = sign_pdf(rendered["pdf"], tmp_path / "token-signed.pdf", TokenKey(SOFTHSM_LIB, "bienban-test", "123456"))
+    verdict = verify_pdf(out, trust_roots=[identity.cert_pem])
+    assert verdict.signature_valid and verdict.signatures[0].trusted
+    with pytest.raises(ExportError) as bad_pin:
+        sign_pdf(rendered["pdf"], tmp_path / "again.pdf", TokenKey(SOFTHSM_LIB, "bienban-test", "000000"))
+    assert bad_pin.value.code == "sign_token_pin"
+    assert not (tmp_path / "again.pdf").exists()
+    with pytest.raises(ExportError) as no_token:
+        sign_pdf(rendered["pdf"], tmp_path / "again.pdf", TokenKey(SOFTHSM_LIB, "no-such-token", "123456"))
+    assert no_token.value.code == "sign_token_missing"
+
+
+def test_a_signed_file_is_never_overwritten(signed, rendered, identity, capsys):
+    before = signed.read_bytes()
+    with pytest.raises(ExportError) as refused:
+        sign_pdf(rendered["pdf"], signed, Pkcs12Key(identity.p12, identity.password))
+    assert refused.value.code == "export_signed_exists"
+    folder = rendered["folder"]
+    target = folder / "exports" / "bien-ban-signed.pdf"
+    shutil.copyfile(signed, target)
+    rc, _, err = _cli(["export", folder, "--force", "--sign-p12", identity.p12], capsys, "x\n")
+    assert rc == 2 and "không bao giờ bị ghi đè" in err
+    assert signed.read_bytes() == before and target.read_bytes() == before
+    target.unlink()
+
+
+def test_wrong_password_is_a_vietnamese_message(rendered, identity, tmp_path, capsys):
+    rc, _, err = _cli(["export", rendered["folder"], "--docx", tmp_path / "a.docx", "--pdf", tmp_path / "a.pdf",
+                       "--signed", tmp_path / "a-signed.pdf", "--sign-p12", identity.p12], capsys, "sai\n")  # fmt: skip
+    assert rc == 2 and "sai mật khẩu" in err and "Traceback" not in err
+    assert not (tmp_path / "a-signed.pdf").exists()
