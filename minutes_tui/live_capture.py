@@ -96,10 +96,36 @@ class LiveCapture:
             pass  # woken at once by stop() or by the end of the source (see _event)
         audio = recording.stop()
         self.recording = None
-        pipeline.close(flush=self.flush)
+        self._close(pipeline)
         self.report.interim("")
         self.report.status("stopped")
         return audio
+
+    def _close(self, pipeline: Any) -> None:
+        """Decode what was heard, unless the app quits meanwhile: then drop what is left."""
+        if not self.flush:
+            pipeline.close(flush=False)
+            return
+        self.report.status("finishing")
+        finished = threading.Event()
+        errors: list[BaseException] = []
+
+        def finish() -> None:
+            try:
+                pipeline.close(flush=True)
+            except BaseException as exc:  # re-raised below, on the worker's thread
+                errors.append(exc)
+            finally:
+                finished.set()
+
+        threading.Thread(target=finish, name="bienban-live-finish", daemon=True).start()
+        # Checked twice a second: a quit during the final decoding must not wait for the model.
+        while not finished.wait(0.5):
+            if not self.flush:
+                pipeline.close(flush=False)  # a second close abandons the utterances still queued
+                break
+        if errors:
+            raise errors[0]
 
     def _event(self, event: Any) -> None:
         self.report.event(event)

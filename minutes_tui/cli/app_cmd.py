@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 
@@ -27,10 +29,24 @@ def _config(args: argparse.Namespace, demo: bool):
     return config
 
 
+def _keep_native_chatter_off_screen(args: argparse.Namespace) -> None:
+    """PortAudio and ALSA print to fd 2, which is also where Textual draws: move Textual to a
+    duplicate of the terminal and send fd 2 to /dev/null, so library noise cannot smear the screen."""
+    if getattr(args, "debug", False) or os.environ.get("BIENBAN_DEBUG") == "1" or not sys.__stderr__.isatty():
+        return
+    sys.__stderr__.flush()
+    terminal = os.fdopen(os.dup(2), "w", buffering=1, encoding="utf-8", errors="replace")
+    sys.__stderr__ = sys.stderr = terminal
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.close(null)
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Start the terminal app on its home screen."""
     from minutes_tui.app import build_app
 
+    _keep_native_chatter_off_screen(args)
     build_app(_config(args, demo=False)).run()
     return 0
 
@@ -43,5 +59,6 @@ def run_demo(args: argparse.Namespace) -> int:
         from transcribe.audio import load_audio
 
         load_audio(args.audio)  # a bad file ends as the audio error's own sentence, before the screen opens
+    _keep_native_chatter_off_screen(args)
     build_app(_config(args, demo=True)).run()
     return 0

@@ -23,7 +23,7 @@ class LevelMeter(Widget):
     """The last level, dB full scale."""
 
     def render(self) -> Text:
-        width = max(1, self.size.width - 8)
+        width = max(1, self.size.width - 9)
         level = self.dbfs if math.isfinite(self.dbfs) else FLOOR_DB
         filled = round(width * (min(0.0, max(FLOOR_DB, level)) - FLOOR_DB) / -FLOOR_DB)
         colour = "red" if level > -3 else "green" if level > -40 else "yellow"
