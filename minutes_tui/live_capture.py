@@ -141,3 +141,37 @@ class LiveCapture:
         """Ask ``run`` to finish (with ``flush``: after decoding what was already heard)."""
         self.flush = flush
         self.stop_requested.set()
+
+
+class LevelProbe:
+    """The microphone's level before the meeting starts (nothing is recorded)."""
+
+    def __init__(self, device: str | int | None, on_level: Callable[[float], None]) -> None:
+        from recorder.sources import MicSource
+
+        self.source = MicSource(device)
+        self.on_level = on_level
+
+    def start(self) -> None:
+        """Open the device (raises the recorder's coded error when it cannot)."""
+        self.source.start(self)
+
+    def stop(self) -> None:
+        """Close the device."""
+        self.source.stop()
+
+    # the source's listener
+    def on_audio(self, block: np.ndarray) -> None:
+        self.on_level(10 * math.log10(float(np.mean(block * block)) + 1e-12) if block.size else -math.inf)
+
+    def on_lost(self) -> None:
+        self.on_level(-math.inf)
+
+    def on_back(self, gap_seconds: float) -> None:
+        pass
+
+    def on_overflow(self, count: int) -> None:
+        pass
+
+    def on_end(self) -> None:
+        pass

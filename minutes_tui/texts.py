@@ -168,6 +168,7 @@ SETUP_DEFAULTS_NOTE = "Đã điền sẵn theo cuộc họp trước."
 SETUP_LEVEL = "Mức âm thanh"
 SETUP_NO_DEVICE = "Không có thiết bị thu âm"
 SETUP_ROSTER_COUNT = "{count} người trong danh sách"
+SETUP_NEED_TITLE = "Cần nhập tên hội nghị trước khi bắt đầu."
 LIVE_STATE = {
     "recording": "● ĐANG GHI",
     "paused": "❚❚ TẠM DỪNG",
