@@ -34,6 +34,21 @@ class CannedTranscriber:
         ws = [Word(offset + i * step, offset + (i + 1) * step, " " + w, 0.3 if i % 3 == 2 else 0.9) for i, w in enumerate(words)]
         return [Segment(offset, offset + duration, text, -0.4, 0.05, ws)]
 
+    def transcribe_audio(self, audio, options=None, progress=None):
+        """The whole recording as one canned segment per scripted turn, evenly spread."""
+        from transcribe.engine import DecodeOptions
+
+        total = len(audio) / 16000
+        step = total / len(self.texts)
+        out = []
+        self.finals = 0
+        for i in range(len(self.texts)):
+            chunk = audio[int(i * step * 16000):int((i + 1) * step * 16000)]
+            out.extend(self.decode(chunk, DecodeOptions(), offset=i * step))
+            if progress is not None:
+                progress((i + 1) * step, total)
+        return out
+
 
 @dataclass
 class MessageLog:
@@ -106,6 +121,26 @@ def make_app(meetings_dir: Path, canned: CannedTranscriber):
         return build_app(config)
 
     return make
+
+
+@pytest.fixture
+def reviewed_meeting(meetings_dir: Path, canned: CannedTranscriber) -> Path:
+    """A finished demo meeting: its audio and the canned transcript, nothing tagged yet."""
+    import shutil
+
+    from minutes_tui.app_config import demo_recording
+    from minutes_tui.demo_meeting import create_demo_meeting
+    from minutes_tui.meeting import MeetingStore
+    from transcribe.audio import load_audio
+
+    folder = create_demo_meeting(meetings_dir)
+    shutil.copy(demo_recording(), folder / "audio.flac")
+    with MeetingStore.open(folder) as store:
+        store.set_audio_file("audio.flac")
+        for segment in canned.transcribe_audio(load_audio(folder / "audio.flac")):
+            store.add_recognised(segment)
+    canned.finals = 0
+    return folder
 
 
 @pytest.fixture
