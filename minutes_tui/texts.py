@@ -54,6 +54,8 @@ ERRORS: dict[str, str] = {
     "verify_missing": "Không tìm thấy tệp: {path}",
     "verify_not_pdf": "Tệp {path} không phải PDF đọc được (tệp hỏng hoặc sai định dạng).",
     "verify_no_audio": "Cuộc họp {path} không có tệp ghi âm để đối chiếu.",
+    # live transcription and the post-meeting pass (issue 4, transcribe/live, bienban retranscribe)
+    "retranscribe_no_audio": "Cuộc họp {path} chưa có tệp ghi âm nên chưa nhận dạng lại được.",
 }
 
 GENERIC_ERROR = "Đã xảy ra lỗi: {detail}"
@@ -395,6 +397,9 @@ FOLLOWUPS_SKIPPED = "Bỏ qua {path}: {message}"
 MEETINGS_COLUMNS = ("Ngày", "Tên cuộc họp", "Số đoạn", "Kiến nghị", "Việc chưa xong", "Thư mục")
 MEETINGS_NONE = "Chưa có cuộc họp nào trong {path}."
 ANONYMOUS_NAME = "Ẩn danh"
+
+# ---------------------------------------------------------------- live transcription (issue 4, transcribe/live)
+RETRANSCRIBED = "Đã nhận dạng lại bằng mô hình {model}: {segments} đoạn, giữ nguyên {edited} đoạn đã sửa tay (bản mới đặt bên cạnh)."
 
 
 class _Defaults(dict):

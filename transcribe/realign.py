@@ -111,3 +111,30 @@ def _home(out: list[MergedSegment], o: OldSegment) -> MergedSegment | None:
     if not out:
         return None
     return max(out, key=lambda m: (overlap(m.start, m.end, o.start, o.end), -_gap(m, o)))
+
+
+def sources(new: list[Segment], old: list[OldSegment]) -> list[list[int]]:
+    """For each new segment, the old segment ids it takes its work from, most overlapping first
+    (the mapping a store's "replace segments" consumes).
+
+    A new segment absorbed by a hand-edited one maps to that one only (its text becomes the
+    suggestion); any other maps to the old segment it overlaps most (its speaker) and to every
+    old segment whose tags ``realign`` moves onto it. Edited segments appear nowhere else.
+    """
+    merged = realign(new, old)
+    by_old = {oid: m for m in merged for oid in m.old_ids}
+    edited = {o.id for o in old if o.edited}
+    plain = [o for o in old if not o.edited]
+    out: list[list[int]] = []
+    for seg in new:
+        inside = [o for o in old if o.edited and overlap(seg.start, seg.end, o.start, o.end) * 2 > seg.end - seg.start]
+        if inside:
+            out.append([max(inside, key=lambda o: overlap(seg.start, seg.end, o.start, o.end)).id])
+            continue
+        ranked = sorted(plain, key=lambda o: -overlap(seg.start, seg.end, o.start, o.end))
+        ids = [ranked[0].id] if ranked and overlap(seg.start, seg.end, ranked[0].start, ranked[0].end) > 0 else []
+        home = next((m for m in merged if not m.edited and (m.start, m.end, m.text) == (seg.start, seg.end, seg.text)), None)
+        if home is not None:
+            ids += [i for i in home.old_ids if i not in ids and i not in edited]
+        out.append(ids)
+    return out

@@ -48,3 +48,15 @@ def test_a_tag_is_never_lost():
 def test_no_old_segments_gives_the_new_transcript():
     out = realign([seg(1.0, 2.0, "a"), seg(0.0, 1.0, "b")], [])
     assert [(m.text, m.speaker, m.tags, m.edited) for m in out] == [("b", None, [], False), ("a", None, [], False)]
+
+
+def test_sources_for_the_store():
+    from transcribe.realign import sources
+
+    old = [
+        OldSegment(1, 0.0, 10.0, "a", speaker="mttq"),
+        OldSegment(2, 10.0, 14.0, "b", speaker="dan1", tags=("petition:3",), edited=True),
+        OldSegment(3, 20.0, 21.0, "c", tags=("promise:1",)),
+    ]
+    new = [seg(0.0, 5.0, "x"), seg(5.0, 9.5, "y"), seg(10.2, 13.8, "z"), seg(25.0, 28.0, "w")]
+    assert sources(new, old) == [[1], [1], [2], [3]]

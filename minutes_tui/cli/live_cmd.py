@@ -1,0 +1,88 @@
+"""``bienban bench live AUDIO`` (the live pipeline's latency, WER and memory) and
+``bienban retranscribe MEETING`` (the post-meeting pass that keeps the secretary's work)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from minutes_tui import texts
+from minutes_tui.cli.progress import ProgressBar
+
+_SUMMARY_KEYS = ("latency_p50", "latency_p95", "latency_max", "wer_live", "wer_offline", "wer_live_vs_offline",
+                 "rtf", "cpu", "peak_rss_mb", "dropped_blocks", "utterances", "missed_turns", "audio_s", "wall_s", "load_average")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``bench live`` and ``retranscribe`` sub-commands."""
+    bench = sub.add_parser("bench", help="đo hiệu năng (benchmarks)")
+    kinds = bench.add_subparsers(dest="bench_kind", metavar="KIND", required=True)
+    live = kinds.add_parser("live", help="độ trễ và độ chính xác khi nhận dạng trực tiếp (live pipeline)")
+    live.add_argument("audio", help="audio file played as if live")
+    live.add_argument("--truth", default=None, help="truth.json of make_meeting.py (turn times and texts)")
+    live.add_argument("--speed", type=float, default=1.0, help="pace: 1 = real time, 0 = as fast as decoding goes")
+    live.add_argument("--loop-to", type=float, default=None, metavar="SECONDS",
+                      help="loop the audio up to this length at full speed (memory test, e.g. 7200)")
+    live.add_argument("--no-offline", action="store_true", help="skip the offline transcription (WER against it)")
+    live.add_argument("--no-interim", action="store_true", help="no interim text while an utterance is open")
+    live.add_argument("--model", default=None)
+    live.add_argument("--json", action="store_true", help="print the full report as JSON")
+    live.set_defaults(handler=run_bench_live)
+    r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ thẻ và chỗ đã sửa (post-meeting pass)")
+    r.add_argument("meeting", help="meeting folder")
+    r.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
+    r.add_argument("--sequential", action="store_true", help="decode window by window instead of batched")
+    r.set_defaults(handler=run_retranscribe)
+
+
+def run_bench_live(args: argparse.Namespace) -> int:
+    """Play a file through the live pipeline and report latency, WER, RTF, memory."""
+    from transcribe.audio import load_audio
+    from transcribe.bench_feed import measure
+    from transcribe.engine import Transcriber
+    from transcribe.live import LiveOptions
+
+    load_audio(args.audio)  # a bad file fails before the model loads
+    truth = json.loads(Path(args.truth).read_text(encoding="utf-8")) if args.truth else None
+    options = LiveOptions(interim_every_s=None) if args.no_interim else LiveOptions()
+    report = measure(args.audio, Transcriber(args.model), options, args.speed, truth, not args.no_offline, args.loop_to)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for key in _SUMMARY_KEYS:
+            print(f"{key:22} {getattr(report, key)}")
+        for at, mb in report.rss_timeline:
+            print(f"rss at {at:8.0f} s        {mb} MB")
+    return 0
+
+
+def run_retranscribe(args: argparse.Namespace) -> int:
+    """Re-decode the meeting's recording and move speakers, tags and hand edits onto it."""
+    from minutes_tui.meeting.store import MeetingStore
+    from transcribe.audio import SAMPLE_RATE, load_audio
+    from transcribe.engine import DecodeOptions, Transcriber
+    from transcribe.errors import AudioError
+    from transcribe.realign import OldSegment, sources
+
+    with MeetingStore.open(args.meeting) as store:
+        audio_path = store.audio_path()
+        if audio_path is None:
+            raise AudioError("retranscribe_no_audio", f"no audio in {args.meeting}", path=str(args.meeting))
+        audio = load_audio(audio_path)
+        transcriber = Transcriber(args.model)
+        progress = ProgressBar(texts.PROGRESS_LABEL)
+        duration = audio.size / SAMPLE_RATE
+        decode = transcriber.segments(audio, DecodeOptions()) if args.sequential else transcriber.batched_segments(audio)
+        new = []
+        for seg in decode:
+            new.append(seg)
+            progress(min(seg.end, duration), duration)
+        progress(duration, duration)
+        old = [OldSegment(s.id, s.start, s.end, s.text, s.speaker_id, tuple(s.tags), s.edited) for s in store.load().segments]
+        result = store.replace_segments(new, sources(new, old))
+    kept = sum(1 for s in result if s.edited)
+    print(texts.RETRANSCRIBED.format(segments=len(result), edited=kept, model=transcriber.name), file=sys.stderr)
+    return 0
