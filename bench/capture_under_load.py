@@ -80,8 +80,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bienban-bench-"))
     track = speech_track(args.duration, work / "track.wav")
     stop, ready, decoded = threading.Event(), threading.Event(), []
+    load = threading.Thread(target=whisper_load, args=(stop, ready, decoded), daemon=True)
     if not args.no_load:
-        threading.Thread(target=whisper_load, args=(stop, ready, decoded), daemon=True).start()
+        load.start()
         ready.wait()  # the model is loaded before the clock starts
     mic = MicSource("pulse")
     rec = Recording(work / "meeting", mic)
@@ -102,6 +103,8 @@ def main() -> int:
     proc = psutil.Process().cpu_times()
     audio_file = rec.stop()
     stop.set()
+    if load.is_alive():
+        load.join()  # CTranslate2 must not be decoding while the interpreter shuts down
     with wave.open(str(audio_file)) as w:
         captured = np.frombuffer(w.readframes(w.getnframes()), "<i2").astype(np.float32) / 32767
     probe = track[: 10 * RATE]

@@ -78,7 +78,8 @@ class Journal:
         self.path = journal_path(meeting_dir)
         self._fd = fd
         self._data_bytes = data_bytes
-        self._interval = fsync_interval
+        self.fsync_interval = fsync_interval
+        """Seconds between fsyncs (at most; the oldest unsynced block waits no longer)."""
         self._oldest_unsynced: float | None = None
         self._last_sync = time.monotonic()
         self.stats = JournalStats()
@@ -133,7 +134,7 @@ class Journal:
     def sync_if_due(self) -> None:
         """fsync when the oldest unsynced block is ``fsync_interval`` old (so ≤ 1 s is ever at risk)."""
         now = time.monotonic()
-        if self._oldest_unsynced is None or now - self._last_sync < self._interval:
+        if self._oldest_unsynced is None or now - self._last_sync < self.fsync_interval:
             return
         os.fsync(self._fd)
         done = time.monotonic()

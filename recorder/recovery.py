@@ -35,8 +35,9 @@ def recover(meeting_dir: str | os.PathLike[str]) -> Recovery:
     log = RecordingLog.load(folder)
     samples = int(audio_seconds(audio) * SAMPLE_RATE)
     log.close_run(samples, "interrupted")
-    if log.breaks and log.breaks[-1].seconds is None:
-        log.breaks[-1].seconds = 0.0  # its true length died with the process
+    for b in log.breaks:
+        if b.seconds is None:
+            b.seconds = 0.0  # its true length died with the process
     if log.runs or log.breaks:
         log.save(folder)
     return Recovery(audio, audio_seconds(audio), recovered=True)

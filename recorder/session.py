@@ -1,7 +1,7 @@
 """A meeting's recording: a source, the crash-safe journal, the consumers and the sidecar.
 
 Threads: the source delivers blocks on its own thread; ``Recording`` numbers them on the meeting's
-audio time axis and hands them to the writer thread (an unbounded queue: the file never skips a
+audio time axis and hands them to the journal writer (an unbounded queue: the file never skips a
 block) and to each consumer's bounded queue. ``on_event`` is called on those threads with the
 dataclasses of ``recorder.events``; keep it short (post a message, print a line).
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import queue
 import threading
 import time
 from collections.abc import Callable
@@ -25,8 +24,8 @@ from recorder.fanout import BlockConsumer, Consumer
 from recorder.journal import SAMPLE_RATE, Journal, JournalStats, journal_path
 from recorder.sidecar import Break, RecordingLog, Run, now_iso
 from recorder.sources import AudioSource
+from recorder.writer import JournalWriter
 
-_STOP = object()
 log = logging.getLogger(__name__)
 
 
@@ -48,20 +47,16 @@ class Recording:
         """Set when the source ran out or a write failure stopped the recording."""
         self.level_dbfs = -120.0
         """RMS level of the latest block in dBFS (also while paused)."""
-        self.writer_thread_id: int | None = None
-        """Native id of the writer thread (for the benchmark's CPU figures)."""
         self._consumers: list[Consumer] = []
         self._lock = threading.Lock()
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._next_sample = 0
         self._paused_at: float | None = None
         self._lost_at: float | None = None
         self._journal: Journal | None = None
-        self._writer: threading.Thread | None = None
+        self._writer: JournalWriter | None = None
         self._log = RecordingLog()
         self._audio: Path | None = None
-
-    # -- control ---------------------------------------------------------------------------
+        self._announced = threading.Event()  # Started is out: later events may follow
 
     def add_consumer(self, fn: BlockConsumer, name: str | None = None) -> None:
         """Deliver every kept block as ``fn(block, start_sample)`` on a thread of its own."""
@@ -80,17 +75,17 @@ class Recording:
         self._journal = Journal.open(self.meeting_dir, self.append, self.fsync_interval)
         self._next_sample = self._journal.samples
         self._log = RecordingLog.load(self.meeting_dir)
-        self._writer = threading.Thread(target=self._write, name="bienban-writer", daemon=True)
-        self._writer.start()
+        self._writer = JournalWriter(self._journal, self._fail)
+        first = self._next_sample  # a fast source may deliver before start() returns
         try:
             self.source.start(self)
         except BaseException:
-            self._queue.put(_STOP)
-            self._writer.join()
+            self._writer.close()
             self._journal.finish(keep_if_empty=self.append)
             raise
-        self._open_run()
+        self._open_run(first)
         self.on_event(ev.Started(self.source.name, self.source.native_rate, self.source.channels))
+        self._announced.set()
 
     def pause(self) -> None:
         """Stop keeping audio (the device stays open and the level meter keeps moving)."""
@@ -106,11 +101,11 @@ class Recording:
     def resume(self) -> None:
         """Keep audio again, on the same time axis and in the same file."""
         with self._lock:
-            if self._paused_at is None:
+            if self._paused_at is None or self._audio is not None:
                 return
             pause = time.monotonic() - self._paused_at
             self._paused_at = None
-            self._log.close_break(pause)
+            self._log.close_break("pause", pause)
         self._open_run()
         self.on_event(ev.Resumed(self.elapsed_seconds, pause))
 
@@ -121,15 +116,12 @@ class Recording:
     def stop(self, consumer_timeout: float = 5.0) -> Path:
         """Stop capturing, finish the audio file atomically and return its path."""
         self.source.stop()
-        self._queue.put(_STOP)
         if self._writer is not None:
-            self._writer.join()
+            self._writer.close()
         for consumer in self._consumers:
             if not consumer.close(consumer_timeout):
                 log.warning("consumer %s still busy after %.0f s", consumer.name, consumer_timeout)
         return self._finish("source_ended" if self.ended.is_set() else "stop")
-
-    # -- state -----------------------------------------------------------------------------
 
     @property
     def elapsed_seconds(self) -> float:
@@ -151,10 +143,15 @@ class Recording:
         """fsync count and lag of the journal."""
         return self._journal.stats if self._journal else JournalStats()
 
-    # -- source listener (called on the source's thread) -------------------------------------
+    @property
+    def writer_thread_id(self) -> int | None:
+        """Native id of the journal writer thread (for the benchmark's CPU figures)."""
+        return self._writer.thread_id if self._writer else None
+
+    # -- source listener: called on the source's thread -------------------------------------
 
     def on_audio(self, block: np.ndarray) -> None:
-        """Number the block, queue it for the file and offer it to the consumers."""
+        """Number the block, queue it for the journal and offer it to the consumers."""
         self.level_dbfs = max(-120.0, 10 * math.log10(float(np.mean(block * block)) + 1e-12))
         with self._lock:
             if self._paused_at is not None or self.error is not None or self._audio is not None:
@@ -162,12 +159,13 @@ class Recording:
             start = self._next_sample
             self._next_sample += block.size
             consumers = self._consumers
-        self._queue.put(block)
+            self._writer.put(block)  # under the lock: journal order is sample order
         for consumer in consumers:
             consumer.offer(block, start)
 
     def on_lost(self) -> None:
         """Close the run and open a gap; the source retries the device."""
+        self._announced.wait(5)
         with self._lock:
             self._lost_at = time.monotonic()
             self._log.close_run(self._next_sample, "device_lost")
@@ -179,7 +177,7 @@ class Recording:
         """Record the gap's length and start a new run in the same file."""
         with self._lock:
             self._lost_at = None
-            self._log.close_break(gap_seconds)
+            self._log.close_break("device_lost", gap_seconds)
         self._open_run()
         self.on_event(ev.DeviceBack(self.source.name, gap_seconds))
 
@@ -189,14 +187,18 @@ class Recording:
 
     def on_end(self) -> None:
         """The source has no more audio."""
+        self._announced.wait(5)
         self.on_event(ev.SourceEnded())
         self.ended.set()
 
-    # -- internals -------------------------------------------------------------------------
+    # -- internals --------------------------------------------------------------------------
 
-    def _open_run(self) -> None:
+    def _open_run(self, first_sample: int | None = None) -> None:
         with self._lock:
-            self._log.runs.append(Run(self._next_sample, now_iso(), self.source.name,
+            if self._paused_at is not None or self._lost_at is not None:
+                return  # the run starts when both the pause and the gap are over
+            start = self._next_sample if first_sample is None else first_sample
+            self._log.runs.append(Run(start, now_iso(), self.source.name,
                                       self.source.native_rate, self.source.channels))
         self._save_log()
 
@@ -204,31 +206,8 @@ class Recording:
         if consumer.dropped in (1, 10, 100) or consumer.dropped % 1000 == 0:
             self.on_event(ev.ConsumerDropped(consumer.name, consumer.dropped))
 
-    def _write(self) -> None:
-        self.writer_thread_id = threading.get_native_id()
-        journal = self._journal
-        while True:
-            try:
-                block = self._queue.get(timeout=self.fsync_interval / 2)
-            except queue.Empty:
-                block = None
-            if block is _STOP:
-                return
-            try:
-                if block is not None:
-                    journal.append(block)
-                journal.sync_if_due()
-            except RecorderError as exc:
-                self._fail(exc)
-                return
-            except OSError as exc:  # fsync itself failed (I/O error on the disk)
-                from recorder.errors import write_failed
-
-                self._fail(write_failed(str(journal.path), exc.errno, exc.strerror or str(exc)))
-                return
-
     def _fail(self, error: RecorderError) -> None:
-        """Called on the writer thread: stop keeping audio and make the file valid at once."""
+        """On the writer thread: stop keeping audio and make the file valid at once."""
         with self._lock:
             self.error = error
             self._next_sample = self._journal.samples
@@ -242,8 +221,10 @@ class Recording:
             if self._audio is not None:
                 return self._audio
             self._audio = self._journal.finish()
+            now = time.monotonic()
             self._log.close_run(self._journal.samples, reason)
-            self._log.close_break(time.monotonic() - (self._paused_at or self._lost_at or time.monotonic()))
+            self._log.close_break("pause", now - (self._paused_at or now))
+            self._log.close_break("device_lost", now - (self._lost_at or now))
             self._log.overflows += self.source.overflows
         self._save_log()
         return self._audio
@@ -251,5 +232,5 @@ class Recording:
     def _save_log(self) -> None:
         try:
             self._log.save(self.meeting_dir)
-        except OSError as exc:  # a full disk must not stop the capture; the audio matters more
+        except OSError as exc:  # a full disk must not stop the capture: the audio matters more
             log.warning("cannot write recording.json: %s", exc)

@@ -103,7 +103,9 @@ class RecordingLog:
             self.runs[-1].end_sample = end_sample
             self.runs[-1].end_reason = reason
 
-    def close_break(self, seconds: float) -> None:
-        """Give the open pause or gap its length."""
-        if self.breaks and self.breaks[-1].seconds is None:
-            self.breaks[-1].seconds = round(seconds, 3)
+    def close_break(self, kind: str, seconds: float) -> None:
+        """Give the open pause (or gap) its length."""
+        for b in reversed(self.breaks):
+            if b.kind == kind and b.seconds is None:
+                b.seconds = round(seconds, 3)
+                return
