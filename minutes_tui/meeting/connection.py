@@ -15,6 +15,8 @@ from minutes_tui.meeting.errors import StoreError
 STORE_FILE = "meeting.sqlite"
 LOCK_FILE = ".meeting.lock"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: FULL: every commit is fsynced before the call returns, so not even a power cut loses an edit.
+SYNCHRONOUS = "FULL"
 
 
 def _fail(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -56,7 +58,7 @@ class Database:
                 self._check(read_only)
             if not read_only:
                 # a commit reaches the disk before the call returns: nothing typed is lost
-                self.conn.execute("PRAGMA synchronous = FULL")
+                self.conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
                 undo.install(self.conn)
         except sqlite3.Error as exc:
             self.close()

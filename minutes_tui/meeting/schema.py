@@ -56,8 +56,9 @@ CREATE INDEX edit_steps_by_edit ON edit_steps(edit_id);
 
 #: Migrations: ``MIGRATIONS[v]`` takes a store from version ``v`` to ``v + 1``.
 MIGRATIONS: dict[int, str] = {
-    # 2: a re-transcription offers its text beside the secretary's hand-edited one
-    1: "ALTER TABLE segments ADD COLUMN proposed_text TEXT;",
+    # 2: a re-transcription offers its text beside the secretary's hand-edited one; undo finds
+    #    its edits by state without reading the whole history
+    1: "ALTER TABLE segments ADD COLUMN proposed_text TEXT; CREATE INDEX edits_by_state ON edits(state);",
 }
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -23,7 +23,8 @@ def install(conn: sqlite3.Connection) -> None:
     for table in EDITABLE_TABLES:
         cols = [row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")]
         log = "INSERT INTO edit_steps (edit_id, sql) SELECT edit_id, {expr} FROM undo_recording"
-        sets = "||','||".join(f"'{c}='||quote(OLD.{c})" for c in cols)
+        # only the changed columns: a tag must not copy the segment's word timings into the log
+        sets = "rtrim(" + "||".join(f"CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '{c}='||quote(OLD.{c})||',' ELSE '' END" for c in cols) + ", ',')"
         values = "||','||".join(f"quote(OLD.{c})" for c in cols)
         undo_insert = f"'DELETE FROM {table} WHERE id='||NEW.id"
         undo_update = f"'UPDATE {table} SET '||{sets}||' WHERE id='||OLD.id"
