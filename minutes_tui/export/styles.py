@@ -7,13 +7,19 @@ face in Word. So every run, every style, the document defaults and the theme nam
 
 from __future__ import annotations
 
+import copy
+import functools
+import re
+
 from docx.document import Document
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 FONT = "Times New Roman"
 #: Body text size (the decree allows 13–14 pt).
@@ -27,6 +33,8 @@ PAGE_MM = {"width": 210, "height": 297, "top": 20, "bottom": 20, "left": 30, "ri
 TEXT_WIDTH_CM = (PAGE_MM["width"] - PAGE_MM["left"] - PAGE_MM["right"]) / 10
 FIRST_LINE_INDENT = Cm(1.27)
 BLACK = RGBColor(0, 0, 0)
+_BREAKS = re.compile(r"[\t\n\r\v\f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc", "w:rPr", "w:sectPr")
 
 
@@ -103,15 +111,54 @@ def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
             run._r.append(instr)
 
 
-def styled_run(paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False):
+@functools.lru_cache(maxsize=None)
+def _run_props(size: float, bold: bool, italic: bool):
+    """Run properties for one look, built once and copied into each run.
+
+    python-docx's per-property setters each search the schema's long successor lists; a 3-hour
+    appendix has ~8,000 runs, and setting them one by one took most of the export's time.
+    """
+    half_points = int(round(size * 2))
+    fonts = " ".join(f'{slot}="{FONT}"' for slot in FONT_SLOTS)
+    parts = [f"<w:rFonts {fonts}/>"]
+    parts += ["<w:b/>", "<w:bCs/>"] if bold else []
+    parts += ["<w:i/>", "<w:iCs/>"] if italic else []
+    parts += ['<w:color w:val="000000"/>', f'<w:sz w:val="{half_points}"/>', f'<w:szCs w:val="{half_points}"/>']
+    return parse_xml(f"<w:rPr {nsdecls('w')}>{''.join(parts)}</w:rPr>")
+
+
+@functools.lru_cache(maxsize=None)
+def _paragraph_props(align: str, indent: bool, after: float, keep_with_next: bool):
+    """Paragraph properties for one look (same reason as ``_run_props``), in schema order."""
+    parts = ["<w:keepNext/>"] if keep_with_next else []
+    line = 276 if after else 240  # 1.15 lines for body text, single where there is no gap
+    parts.append(f'<w:spacing w:before="0" w:after="{int(after * 20)}" w:line="{line}" w:lineRule="auto"/>')
+    parts.append(f'<w:ind w:firstLine="{FIRST_LINE_INDENT.twips if indent else 0}"/>')
+    parts.append(f'<w:jc w:val="{align}"/>')
+    return parse_xml(f"<w:pPr {nsdecls('w')}>{''.join(parts)}</w:pPr>")
+
+
+def _make(tag: str):
+    """A new element of python-docx's own class for ``tag`` (OxmlElement re-parses a string each time)."""
+    return oxml_parser.makeelement(qn(tag))
+
+
+def _xml_text(text: str) -> str:
+    """Text safe for a ``w:t``: line breaks and tabs as spaces, other control characters dropped."""
+    return _CONTROL.sub("", _BREAKS.sub(" ", text))
+
+
+def styled_run(paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False) -> Run:
     """A run in Times New Roman (all slots), black, with the given size and weight."""
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    run.font.color.rgb = BLACK
-    set_font_slots(run._r.get_or_add_rPr())
-    return run
+    r = _make("w:r")
+    r.append(copy.deepcopy(_run_props(size, bold, italic)))
+    if text:
+        t = _make("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = _xml_text(text)
+        r.append(t)
+    paragraph._p.append(r)
+    return Run(r, paragraph)
 
 
 def paragraph(
@@ -127,13 +174,21 @@ def paragraph(
     keep_with_next: bool = False,
 ) -> Paragraph:
     """A paragraph with one run; body defaults: justified, first-line indent, 6 pt after."""
-    par = container.add_paragraph()
-    fmt = par.paragraph_format
-    par.alignment = align
-    fmt.first_line_indent = FIRST_LINE_INDENT if indent else Cm(0)
-    fmt.space_before, fmt.space_after = Pt(0), Pt(after)
-    fmt.line_spacing = 1.15 if after else 1.0
-    fmt.keep_with_next = keep_with_next
+    p = _make("w:p")
+    p.append(copy.deepcopy(_paragraph_props(align.xml_value, indent, after, keep_with_next)))
+    if isinstance(container, Document):
+        # python-docx looks for the section properties from the body's first child on every
+        # paragraph, which grows quadratic with a long appendix; they are always the last child
+        body = container.element.body
+        last = body[-1]  # lxml finds the last child at once (len() would count them all)
+        if last.tag == qn("w:sectPr"):
+            last.addprevious(p)
+        else:
+            body.append(p)
+        par = Paragraph(p, container._body)
+    else:
+        container._element.append(p)
+        par = Paragraph(p, container)
     if text:
         styled_run(par, text, size=size, bold=bold, italic=italic)
     return par
