@@ -25,6 +25,7 @@ HEADER_BYTES = 44
 AUDIO_NAME = "audio.wav"
 JOURNAL_NAME = "audio.journal.wav"
 _PLACEHOLDER = 0xFFFFFFFF
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows opens low-level files in text mode otherwise
 
 
 def audio_path(meeting_dir: str | os.PathLike[str]) -> Path:
@@ -51,11 +52,21 @@ def to_pcm16(block: np.ndarray) -> bytes:
 
 
 def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder; its renames are durable without this
+        return
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _write_header(fd: int, data_bytes: int) -> None:
+    """Overwrite the header in place (``pwrite`` is POSIX only) and go back to the end."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, wav_header(data_bytes))
+    os.lseek(fd, 0, os.SEEK_END)
 
 
 @dataclass
@@ -95,13 +106,12 @@ class Journal:
         if audio.exists():
             _check_own_format(audio)
             os.rename(audio, journal)
-            fd = os.open(journal, os.O_RDWR)
+            fd = os.open(journal, os.O_RDWR | _BINARY)
             data = (os.fstat(fd).st_size - HEADER_BYTES) // 2 * 2
             os.ftruncate(fd, HEADER_BYTES + data)
-            os.pwrite(fd, wav_header(_PLACEHOLDER), 0)
-            os.lseek(fd, 0, os.SEEK_END)
+            _write_header(fd, _PLACEHOLDER)
         else:
-            fd = os.open(journal, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(journal, os.O_RDWR | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
             os.write(fd, wav_header(_PLACEHOLDER))
             data = 0
         os.fsync(fd)
@@ -166,11 +176,11 @@ def finish_journal(meeting_dir: Path) -> Path:
     journal, audio = journal_path(meeting_dir), audio_path(meeting_dir)
     if audio.exists():
         raise RecorderError("recording_exists", f"both {journal} and {audio} exist", path=str(audio))
-    fd = os.open(journal, os.O_RDWR)
+    fd = os.open(journal, os.O_RDWR | _BINARY)
     try:
         data = max(0, os.fstat(fd).st_size - HEADER_BYTES) // 2 * 2  # a torn last sample is dropped
         os.ftruncate(fd, HEADER_BYTES + data)
-        os.pwrite(fd, wav_header(data), 0)
+        _write_header(fd, data)
         os.fsync(fd)
     finally:
         os.close(fd)

@@ -79,7 +79,8 @@ def run_record(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a file-size limit must fail a write, not kill us
+    if hasattr(signal, "SIGXFSZ"):  # a file-size limit must fail a write, not kill us
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     recording.start()
     print(texts.REC_RUNNING, file=sys.stderr)
     began = recording.elapsed_seconds  # with --append the meeting already has audio

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -67,3 +69,20 @@ def test_portaudio_missing_is_a_clear_message(tmp_path):
 def test_recover_without_a_recording_says_so(tmp_path):
     out = bienban("recover", str(tmp_path))
     assert out.returncode == 2 and first_words(texts.ERRORS["nothing_to_recover"]) in out.stderr
+
+
+def test_ctrl_c_stops_and_prints_the_audio_path(tmp_path, speech):
+    meeting = tmp_path / "m"
+    proc = subprocess.Popen([*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    journal = meeting / "audio.journal.wav"
+    deadline = time.monotonic() + 60
+    while not (journal.exists() and journal.stat().st_size > 44 + 32000):  # a second of audio
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert Path(out.strip()) == meeting / "audio.wav" and first_words(texts.REC_SAVED) in err
+    kept = read_wav(meeting / "audio.wav")
+    assert 16000 <= kept.size < speech.audio["full"].size
