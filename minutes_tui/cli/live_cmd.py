@@ -33,7 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ thẻ và chỗ đã sửa (post-meeting pass)")
     r.add_argument("meeting", help="meeting folder")
     r.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
-    r.add_argument("--sequential", action="store_true", help="decode window by window instead of batched")
+    r.add_argument("--mode", choices=["utterances", "batched", "sequential"], default="utterances",
+                   help="utterances: the live pipeline's utterances decoded again (default, loses none); "
+                        "batched: faster-whisper's batched pipeline; sequential: 30 s windows in order")
     r.set_defaults(handler=run_retranscribe)
 
 
@@ -63,9 +65,10 @@ def run_retranscribe(args: argparse.Namespace) -> int:
     """Re-decode the meeting's recording and move speakers, tags and hand edits onto it."""
     from minutes_tui.meeting.store import MeetingStore
     from transcribe.audio import SAMPLE_RATE, load_audio
-    from transcribe.engine import DecodeOptions, Transcriber
+    from transcribe.engine import Transcriber
     from transcribe.errors import AudioError
     from transcribe.realign import OldSegment, sources
+    from transcribe.repass import decode_utterances
 
     with MeetingStore.open(args.meeting) as store:
         audio_path = store.audio_path()
@@ -75,12 +78,15 @@ def run_retranscribe(args: argparse.Namespace) -> int:
         transcriber = Transcriber(args.model)
         progress = ProgressBar(texts.PROGRESS_LABEL)
         duration = audio.size / SAMPLE_RATE
-        decode = transcriber.segments(audio, DecodeOptions()) if args.sequential else transcriber.batched_segments(audio)
-        new = []
-        for seg in decode:
-            new.append(seg)
-            progress(min(seg.end, duration), duration)
-        progress(duration, duration)
+        if args.mode == "utterances":
+            new = list(decode_utterances(transcriber, audio, progress=progress))
+        else:
+            decode = transcriber.segments(audio) if args.mode == "sequential" else transcriber.batched_segments(audio)
+            new = []
+            for seg in decode:
+                new.append(seg)
+                progress(min(seg.end, duration), duration)
+            progress(duration, duration)
         old = [OldSegment(s.id, s.start, s.end, s.text, s.speaker_id, tuple(s.tags), s.edited) for s in store.load().segments]
         result = store.replace_segments(new, sources(new, old))
     kept = sum(1 for s in result if s.edited)
