@@ -72,10 +72,13 @@ class DecodeOptions:
     """Vocabulary prompt (names, bodies, terms) given to the first window."""
     hotwords: str | None = None
     """Hotwords given to every window."""
+    temperature: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+    """Fallback temperatures (faster-whisper's default); each retry costs a full decode."""
 
     def kwargs(self) -> dict:
         """Keyword arguments for ``WhisperModel.transcribe``."""
         kw = asdict(self)
+        kw["temperature"] = list(kw["temperature"])
         if kw["initial_prompt"] is None:
             del kw["initial_prompt"]
         if kw["hotwords"] is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from minutes_tui import texts
@@ -27,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="loop the audio up to this length at full speed (memory test, e.g. 7200)")
     live.add_argument("--no-offline", action="store_true", help="skip the offline transcription (WER against it)")
     live.add_argument("--no-interim", action="store_true", help="no interim text while an utterance is open")
+    live.add_argument("--no-fallback", action="store_true", help="decode at temperature 0 only (no retries)")
     live.add_argument("--model", default=None)
     live.add_argument("--json", action="store_true", help="print the full report as JSON")
     live.set_defaults(handler=run_bench_live)
@@ -48,7 +50,11 @@ def run_bench_live(args: argparse.Namespace) -> int:
 
     load_audio(args.audio)  # a bad file fails before the model loads
     truth = json.loads(Path(args.truth).read_text(encoding="utf-8")) if args.truth else None
-    options = LiveOptions(interim_every_s=None) if args.no_interim else LiveOptions()
+    options = LiveOptions()
+    if args.no_interim:
+        options = replace(options, interim_every_s=None)
+    if args.no_fallback:
+        options = replace(options, decode=replace(options.decode, temperature=(0.0,)))
     report = measure(args.audio, Transcriber(args.model), options, args.speed, truth, not args.no_offline, args.loop_to)
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
