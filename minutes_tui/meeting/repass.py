@@ -4,7 +4,8 @@ Rules, all in one transaction:
 - a segment the secretary edited by hand is kept; the new text over it is offered beside it
   (``proposed_text``) and the new segments mostly over it are not inserted;
 - every other old segment is replaced: each new segment takes the speaker of the old segment it
-  overlaps most, the union of their tags, and their petition links;
+  overlaps most, and the tags and petition links of the old segments mapped onto it;
+- the mapping is ``transcribe.realign.sources`` (the caller's, or computed here);
 - an old segment linked to a petition that no new segment covers is kept (a link is never lost).
 Undo and redo are cleared: the old rows they would restore are gone.
 """
@@ -27,9 +28,12 @@ def overlap(a: Segment, b: Segment) -> float:
     return max(0.0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def overlapping(new: Sequence[Segment], old: Sequence[Segment]) -> list[list[int]]:
-    """For each new segment, the ids of the old ones it overlaps (the fallback for ``sources``)."""
-    return [[o.id for o in old if overlap(n, o) > 0] for n in new]
+def _realigned(recognised: Sequence[object], old: list[Segment]) -> list[list[int]]:
+    """The mapping of ``transcribe.realign`` (the same rules whether or not the caller computed it)."""
+    from transcribe.realign import OldSegment, sources
+
+    mine = [OldSegment(o.id, o.start, o.end, o.text, o.speaker_id, o.tags, o.edited) for o in old]
+    return sources(list(recognised), mine)
 
 
 def replace_segments(store: MeetingStore, recognised: Sequence[object], sources: Sequence[Sequence[int]] | None) -> list[Segment]:
@@ -37,7 +41,7 @@ def replace_segments(store: MeetingStore, recognised: Sequence[object], sources:
     old = {s.id: s for s in store.load().segments}
     new = [from_recognised(r) for r in recognised]
     if sources is None:
-        sources = overlapping(new, list(old.values()))
+        sources = _realigned(recognised, list(old.values()))
     proposals: dict[int, list[str]] = {}
     inserted: list[tuple[Segment, list[Segment]]] = []
     for seg, ids in zip(new, sources):
@@ -46,7 +50,7 @@ def replace_segments(store: MeetingStore, recognised: Sequence[object], sources:
             proposals.setdefault(srcs[0].id, []).append(seg.text)
             continue
         plain = [o for o in srcs if not o.edited]
-        speaker = next((o.speaker_id for o in plain if o.speaker_id is not None), None)
+        speaker = next((o.speaker_id for o in plain if o.speaker_id is not None and overlap(seg, o) > 0), None)
         tags = tuple(sorted({t for o in plain for t in o.tags}))
         inserted.append((replace(seg, speaker_id=speaker, tags=tags), plain))
     conn = store._db.conn

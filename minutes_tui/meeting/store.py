@@ -83,7 +83,8 @@ class MeetingStore(TranscriptEditing, ItemEditing):
         """Replace recogniser segments with a re-transcription, in one transaction.
 
         ``new`` are ``transcribe.engine.Segment``; ``sources[i]`` the old segment ids the i-th
-        overlaps (computed from times when None). Speakers, tags and petition links move to the
+        takes its work from, most overlapping first (``transcribe.realign.sources``, which is
+        also used when None). Speakers, tags and petition links move to the
         new segments by overlap; hand-edited segments are kept, with the new text offered in
         ``proposed_text``. Clears undo and redo.
         """
