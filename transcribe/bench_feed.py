@@ -81,8 +81,8 @@ def measure(path: str | os.PathLike[str], transcriber, options: LiveOptions = Li
     audio = load_audio(path)
     finals: list = []
     feed, watch, report = FeedLog(), RssWatch(), LiveReport()
-    pipeline = new_pipeline(transcriber, options, finals)
     full_speed = not speed or loop_to
+    pipeline = new_pipeline(transcriber, options, finals, light=bool(loop_to))
 
     def consumer(block: np.ndarray, start: int) -> None:
         end = start + block.size
@@ -90,7 +90,8 @@ def measure(path: str | os.PathLike[str], transcriber, options: LiveOptions = Li
             pipeline.wait_backlog(FULL_SPEED_BACKLOG_S)
         if end // int(RSS_EVERY_S * SAMPLE_RATE) > start // int(RSS_EVERY_S * SAMPLE_RATE):
             report.rss_timeline.append((round(end / SAMPLE_RATE, 1), round(watch.now_mb(), 1)))
-        feed.mark(end)
+        if not loop_to:
+            feed.mark(end)
         pipeline.feed(block, start)
 
     cpu0, t0 = watch.cpu_seconds(), time.monotonic()
@@ -112,7 +113,7 @@ def measure(path: str | os.PathLike[str], transcriber, options: LiveOptions = Li
     report.utterances = len(finals)
     # a truncated file is scored against the turns it holds
     turns = [t for t in truth["turns"] if t["end"] <= report.audio_s] if truth else None
-    lat, report.missed_turns = latencies(finals, feed, turns)
+    lat, report.missed_turns = latencies(finals, feed, turns) if not loop_to else ([], 0)
     report.latencies = [round(x, 3) for x in lat]
     report.latency_p50, report.latency_p95 = percentile(lat, 50), percentile(lat, 95)
     report.latency_max = round(max(lat), 3) if lat else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
@@ -139,6 +139,11 @@ class RssWatch:
         return t.user + t.system
 
 
-def new_pipeline(transcriber, options: LiveOptions, finals: list) -> LivePipeline:
-    """A pipeline that records each final text with its arrival time."""
-    return LivePipeline(transcriber, options, on_final=lambda f: finals.append((f, time.monotonic())))
+def new_pipeline(transcriber, options: LiveOptions, finals: list, light: bool = False) -> LivePipeline:
+    """A pipeline that records each final text with its arrival time; ``light`` keeps only the
+    utterance (a long memory test must not measure its own transcript growing)."""
+
+    def keep(final: FinalText) -> None:
+        finals.append((replace(final, segments=[]) if light else final, time.monotonic()))
+
+    return LivePipeline(transcriber, options, on_final=keep)
