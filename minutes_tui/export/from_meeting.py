@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from minutes_tui import texts
@@ -128,8 +130,16 @@ def minutes_from_record(record: MeetingRecord, audio_digest: str = "") -> Minute
 
 
 def load_minutes(folder: Path) -> tuple[Minutes, Path | None]:
-    """Read the meeting in ``folder`` (read-only) and hash its audio: the minutes and the audio path."""
+    """Read the meeting in ``folder`` (read-only) and hash its audio: the minutes and the audio path.
+
+    The hash (a 3-hour recording is 345 MB) runs in a thread while the store is read and the
+    minutes assembled: hashlib releases the GIL, so on two cores the two overlap.
+    """
     record = read_meeting(folder)
     audio = meeting_audio(folder, record)
-    digest = audio_sha256(audio) if audio is not None and audio.is_file() else ""
-    return minutes_from_record(record, digest), audio
+    if audio is None or not audio.is_file():
+        return minutes_from_record(record), audio
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(audio_sha256, audio)
+        minutes = minutes_from_record(record)
+        return replace(minutes, audio_sha256=digest.result()), audio

@@ -78,9 +78,28 @@ def make_token(folder: Path, ident: TestIdentity, label: str = "bienban-test", p
     run = lambda *args: subprocess.run(args, env=env, check=True, capture_output=True)  # noqa: E731
     run("softhsm2-util", "--init-token", "--free", "--label", label, "--pin", pin, "--so-pin", "654321")
     run("softhsm2-util", "--import", str(ident.key_pem), "--token", label, "--label", "signer", "--id", "01", "--pin", pin)
-    cert_der = folder / "cert.der"
-    cert = x509.load_pem_x509_certificate(ident.cert_pem.read_bytes())
-    cert_der.write_bytes(cert.public_bytes(serialization.Encoding.DER))
-    run("pkcs11-tool", "--module", str(SOFTHSM_LIB), "--token-label", label, "--login", "--pin", pin,
-        "--write-object", str(cert_der), "--type", "cert", "--label", "signer", "--id", "01")  # fmt: skip
+    _store_certificate(label, pin, x509.load_pem_x509_certificate(ident.cert_pem.read_bytes()), conf)
     return {"SOFTHSM2_CONF": str(conf)}
+
+
+def _store_certificate(label: str, pin: str, cert: x509.Certificate, conf: Path) -> None:
+    """Put the certificate beside its key on the token (softhsm2-util imports keys only)."""
+    import pkcs11
+    from pkcs11 import Attribute, CertificateType, ObjectClass
+
+    old = os.environ.get("SOFTHSM2_CONF")
+    os.environ["SOFTHSM2_CONF"] = str(conf)  # softhsm2 reads it when the session opens
+    try:
+        token = pkcs11.lib(str(SOFTHSM_LIB)).get_token(token_label=label)
+        with token.open(user_pin=pin, rw=True) as session:
+            session.create_object({
+                Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+                Attribute.TOKEN: True, Attribute.LABEL: "signer", Attribute.ID: b"\x01",
+                Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
+                Attribute.SUBJECT: cert.subject.public_bytes(),
+            })  # fmt: skip
+    finally:
+        if old is None:
+            os.environ.pop("SOFTHSM2_CONF", None)
+        else:
+            os.environ["SOFTHSM2_CONF"] = old

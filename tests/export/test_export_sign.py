@@ -131,3 +131,17 @@ def test_wrong_password_is_a_vietnamese_message(rendered, identity, tmp_path, ca
                        "--signed", tmp_path / "a-signed.pdf", "--sign-p12", identity.p12], capsys, "sai\n")  # fmt: skip
     assert rc == 2 and "sai mật khẩu" in err and "Traceback" not in err
     assert not (tmp_path / "a-signed.pdf").exists()
+
+
+def test_verify_rejects_a_file_that_is_not_a_pdf(tmp_path, capsys):
+    bad = tmp_path / "bien-ban.pdf"
+    bad.write_bytes(b"%PDF-1.7\nnot really a pdf\n")
+    rc, _, err = _cli(["verify", bad], capsys)
+    assert rc == 2 and "không phải PDF đọc được" in err and "Traceback" not in err
+    rc, _, err = _cli(["verify", tmp_path / "missing.pdf"], capsys)
+    assert rc == 2 and "Không tìm thấy tệp" in err
+
+
+def test_an_unsigned_pdf_does_not_pass(rendered, capsys):
+    rc, out, _ = _cli(["verify", rendered["pdf"], "--meeting", rendered["folder"]], capsys)
+    assert rc == 1 and "Tệp không có chữ ký số." in out and "KHỚP: biên bản lập từ đúng bản ghi âm" in out
