@@ -53,6 +53,7 @@ def new_folder(root: Path, title: str) -> Path:
 
 def run_import(args: argparse.Namespace) -> int:
     """Make a meeting from a recording: copy the audio into the folder, transcribe, store."""
+    from recorder import audio_path
     from transcribe.audio import SAMPLE_RATE, load_audio
     from transcribe.engine import Transcriber
 
@@ -70,7 +71,9 @@ def run_import(args: argparse.Namespace) -> int:
     meeting = Meeting(title=args.title, actual_start=start, actual_end=start + timedelta(seconds=round(duration)))
     with MeetingStore.create(folder, meeting) as store:
         print(texts.IMPORT_CREATED.format(path=folder), file=sys.stderr)
-        name = "audio" + source.suffix.lower()
+        # the recorder's name for the meeting audio; the file keeps its own format and bytes, so
+        # the SHA-256 printed in the minutes is that of the phone's original recording
+        name = audio_path(folder).with_suffix(source.suffix.lower()).name
         partial = folder / (name + ".part")
         shutil.copyfile(source, partial)
         os.replace(partial, folder / name)  # the audio name only ever points at a whole copy

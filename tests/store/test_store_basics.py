@@ -182,3 +182,11 @@ def test_add_recognised_is_one_line(store):
     assert seg.text == seg.original_text == "xin chào"
     assert seg.words == (Word(1.0, 2.0, " xin", 0.7),) and seg.confidence == pytest.approx(0.6065, abs=1e-4)
     assert replace(store.segment(seg.id)) == seg
+
+
+def test_the_meeting_package_loads_no_textual():
+    import subprocess
+    import sys
+
+    code = "import sys, minutes_tui.meeting.followups, minutes_tui.meeting\nprint(any(m.split('.')[0] == 'textual' for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
