@@ -15,7 +15,7 @@ from minutes_tui.export.errors import ExportError
 from minutes_tui.export.header import add_header
 from minutes_tui.export.minutes import Minutes
 from minutes_tui.export.signatures import add_signatures
-from minutes_tui.export.styles import apply_document_fonts, apply_page_setup
+from minutes_tui.export.styles import apply_document_fonts, apply_page_setup, xml_text
 
 #: Prefix of the core-properties keyword that carries the recording's digest.
 AUDIO_KEYWORD = "audio-sha256 "
@@ -38,10 +38,10 @@ def build_docx(minutes: Minutes, appendix: bool = False) -> Document:
     if appendix and minutes.transcript:
         add_appendix(doc, minutes)
     props = doc.core_properties
-    props.title = f"Biên bản {minutes.conference}"
-    props.author = minutes.secretary
-    props.last_modified_by = minutes.secretary
-    props.subject = minutes.office.issuing_body
+    props.title = xml_text(f"Biên bản {minutes.conference}")
+    props.author = xml_text(minutes.secretary)
+    props.last_modified_by = xml_text(minutes.secretary)
+    props.subject = xml_text(minutes.office.issuing_body)
     props.language = "vi-VN"
     props.keywords = f"{AUDIO_KEYWORD}{minutes.audio_sha256}" if minutes.audio_sha256 else ""
     props.comments = props.keywords

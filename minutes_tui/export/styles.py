@@ -143,7 +143,7 @@ def _make(tag: str):
     return oxml_parser.makeelement(qn(tag))
 
 
-def _xml_text(text: str) -> str:
+def xml_text(text: str) -> str:
     """Text safe for a ``w:t``: line breaks and tabs as spaces, other control characters dropped."""
     return _CONTROL.sub("", _BREAKS.sub(" ", text))
 
@@ -155,7 +155,7 @@ def styled_run(paragraph: Paragraph, text: str, *, size: float = BODY_PT, bold: 
     if text:
         t = _make("w:t")
         t.set(qn("xml:space"), "preserve")
-        t.text = _xml_text(text)
+        t.text = xml_text(text)
         r.append(t)
     paragraph._p.append(r)
     return Run(r, paragraph)

@@ -209,3 +209,21 @@ def test_existing_export_is_never_overwritten_silently(meeting_dir):
     assert first.docx.read_bytes() == before
     again = export_meeting(meeting_dir, ExportRequest(force=True))
     assert again.docx == first.docx
+
+
+def test_a_bare_meeting_exports_with_blanks_to_fill_by_hand(tmp_path):
+    from minutes_tui.meeting import Meeting, MeetingStore
+
+    folder = tmp_path / "bare"
+    with MeetingStore.create(folder, Meeting(title="Họp tổ dân phố\x0b3\tngày\nthứ bảy")) as store:
+        store.add_segment(1.0, 2.0, "lời\x01 nói")
+    result = export_meeting(folder, ExportRequest(appendix=True))
+    doc = docx.Document(str(result.docx))
+    texts = [p.text for p in all_paragraphs(doc)]
+    assert "Họp tổ dân phố 3 ngày thứ bảy" in texts  # control characters cannot break the XML
+    assert "Thời gian bắt đầu: … giờ …, ngày … tháng … năm …." in texts
+    assert "Hội nghị kết thúc vào … giờ …, ngày … tháng … năm …./." in texts
+    assert "Không có ý kiến, kiến nghị nào." in texts and "Không có nội dung nào cần tiếp tục giải quyết." in texts
+    assert "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-UBND" in texts
+    assert result.audio is None and not doc.core_properties.keywords
+    assert "[00:00:01] lời nói" in texts
