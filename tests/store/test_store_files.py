@@ -121,3 +121,27 @@ def test_a_foreign_or_missing_store(tmp_path):
     with pytest.raises(StoreError) as err:
         MeetingStore.open(tmp_path / "empty")
     assert "thiếu tệp meeting.sqlite" in texts.user_message(err.value)
+
+
+def test_a_store_locked_by_another_process(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "meetings" / "open"
+    MeetingStore.create(folder, MEETING).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys\nfrom minutes_tui.meeting import MeetingStore\n"
+         "s = MeetingStore.open(sys.argv[1])\nprint('open', flush=True)\nsys.stdin.read()", str(folder)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError) as err:
+            MeetingStore.open(folder)
+        assert "đang được mở ở một chương trình khác" in texts.user_message(err.value)
+        assert main(["meetings", "--root", str(tmp_path / "meetings")]) == 0  # readers are welcome
+        assert "Hội nghị đối thoại" in capsys.readouterr().out
+    finally:
+        holder.stdin.close()
+        holder.wait()
+    MeetingStore.open(folder).close()  # released when the holder ends

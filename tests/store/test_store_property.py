@@ -70,6 +70,7 @@ class StoreMachine(RuleBasedStateMachine):
         self.tmp = tempfile.TemporaryDirectory()
         self.store = MeetingStore.create(self.tmp.name + "/m", MEETING)
         self.model = Model()
+        self.model.things[("meeting", 1)] = MEETING
         self.clock = 0.0
 
     def teardown(self) -> None:
@@ -179,6 +180,25 @@ class StoreMachine(RuleBasedStateMachine):
         kept = replace(outcome, segment_ids=()) if outcome else None
         self.model.apply({("petition", pid): {**pet, "outcome": kept, "answers": answers if outcome else frozenset()}})
 
+    @precondition(lambda self: self.model.of("participant"))
+    @rule(data=st.data(), anonymous=st.booleans())
+    def update_participant(self, data, anonymous):
+        p = data.draw(st.sampled_from(sorted(self.model.of("participant").values(), key=lambda p: p.id)))
+        self.store.update_participant(p.id, anonymous=anonymous)
+        self.model.apply({("participant", p.id): replace(p, anonymous=anonymous)})
+
+    @precondition(lambda self: self.model.of("petition"))
+    @rule(data=st.data())
+    def delete_petition(self, data):
+        pid = data.draw(st.sampled_from(sorted(self.model.of("petition"))))
+        self.store.delete_petition(pid)
+        self.model.apply({("petition", pid): None})
+
+    @rule(title=texts)
+    def update_meeting(self, title):
+        self.store.update_meeting(title=title)
+        self.model.apply({("meeting", 1): replace(MEETING, title=title)})
+
     @rule(text=texts)
     def add_note(self, text):
         got = self.store.add_note(text, 1.5)
@@ -206,6 +226,7 @@ class StoreMachine(RuleBasedStateMachine):
     @invariant()
     def same_as_model(self):
         record = self.store.load()
+        assert record.meeting == self.model.things[("meeting", 1)]
         order = {s.id: (s.start, s.id) for s in record.segments}
         assert {s.id: s for s in record.segments} == self.segments()
         assert {p.id: p for p in record.participants} == self.model.of("participant")
