@@ -16,10 +16,11 @@ from minutes_tui.export.styles import TEXT_WIDTH_CM, paragraph, rule
 #: Column widths: the issuer's column is the narrower one, as on every ward document.
 LEFT_CM = 6.3
 RIGHT_CM = TEXT_WIDTH_CM - LEFT_CM
-#: The motto's rule is as long as "Độc lập - Tự do - Hạnh phúc" in 13 pt bold Times (measured).
-MOTTO_RULE_CM = 6.0
+#: The motto's rule is as long as "Độc lập - Tự do - Hạnh phúc" in 13 pt bold Times (measured
+#: on the LibreOffice rendering with Liberation Serif, which has Times New Roman's metrics).
+MOTTO_RULE_CM = 5.6
 #: The issuer's rule: between a third and a half of its line.
-ISSUER_RULE_CM = 2.4
+ISSUER_RULE_CM = 2.0
 
 
 def borderless_table(doc: Document, rows: int, widths: list[float]):

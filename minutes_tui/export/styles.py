@@ -200,6 +200,7 @@ def rule(container, width_cm: float, column_cm: float) -> Paragraph:
     side = Cm(max(0.0, (column_cm - width_cm) / 2))
     par.paragraph_format.left_indent = par.paragraph_format.right_indent = side
     par.paragraph_format.line_spacing = Pt(4)
+    par.paragraph_format.space_before = Pt(3)  # clear of the descenders and diacritics above it
     borders = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
