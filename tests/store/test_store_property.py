@@ -15,7 +15,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from minutes_tui.meeting import MeetingStore, Note, Outcome, OutcomeKind, Participant, Segment, Word
 from minutes_tui.meeting.errors import StoreError
-from minutes_tui.meeting.transcript import merge, split
+from minutes_tui.meeting.splicing import merge, split
 
 from conftest import MEETING
 
