@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -38,6 +39,8 @@ class Database:
         self.folder = folder
         self.path = folder / STORE_FILE
         self._lock_fd: int | None = None
+        # the live recogniser's thread and the secretary's keys share one connection
+        self.serial = threading.RLock()
         if not new and not self.path.is_file():
             raise StoreError("store_missing", f"no {STORE_FILE} in {folder}", path=str(folder))
         if not new:
@@ -98,20 +101,21 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One committed change: all of it is on disk when the block ends, or none of it."""
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise _fail(exc, self.path) from exc
-        try:
-            yield self.conn
-            if self.conn.in_transaction:  # an edit that changed nothing has rolled back already
-                self.conn.execute("COMMIT")
-        except BaseException as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
+        with self.serial:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
                 raise _fail(exc, self.path) from exc
-            raise
+            try:
+                yield self.conn
+                if self.conn.in_transaction:  # an edit that changed nothing has rolled back already
+                    self.conn.execute("COMMIT")
+            except BaseException as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise _fail(exc, self.path) from exc
+                raise
 
     @contextlib.contextmanager
     def edit(self, action: str, summary: str) -> Iterator[sqlite3.Connection]:

@@ -8,6 +8,7 @@ export while the app has the meeting open.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Sequence
 
@@ -24,7 +25,7 @@ __all__ = ["EXPORTS_DIR", "STORE_FILE", "MeetingStore", "default_meetings_dir", 
 
 
 class MeetingStore(TranscriptEditing, ItemEditing):
-    """An open meeting folder. Use it from one thread at a time (the app's worker or main thread)."""
+    """An open meeting folder. Threads may share it: each change and each ``load`` runs alone."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -125,17 +126,22 @@ class _Reader(ItemEditing, TranscriptEditing):
 
 def _load(store: ItemEditing) -> MeetingRecord:
     conn = store._db.conn
-    conn.execute("BEGIN")  # one consistent snapshot even while a writer commits
-    try:
-        return MeetingRecord(
-            meeting=store.meeting(),
-            participants=tuple(rows.participant(r) for r in conn.execute("SELECT * FROM participants ORDER BY id")),
-            segments=tuple(rows.segment(r) for r in conn.execute("SELECT * FROM segments ORDER BY start, id")),
-            petitions=tuple(store._petitions()),
-            notes=tuple(rows.note(r) for r in conn.execute("SELECT * FROM notes ORDER BY id")),
-        )
-    finally:
-        conn.execute("COMMIT")
+    with store._db.serial:
+        conn.execute("BEGIN")  # one consistent snapshot even while a writer commits
+        try:
+            return _record(store, conn)
+        finally:
+            conn.execute("COMMIT")
+
+
+def _record(store: ItemEditing, conn: sqlite3.Connection) -> MeetingRecord:
+    return MeetingRecord(
+        meeting=store.meeting(),
+        participants=tuple(rows.participant(r) for r in conn.execute("SELECT * FROM participants ORDER BY id")),
+        segments=tuple(rows.segment(r) for r in conn.execute("SELECT * FROM segments ORDER BY start, id")),
+        petitions=tuple(store._petitions()),
+        notes=tuple(rows.note(r) for r in conn.execute("SELECT * FROM notes ORDER BY id")),
+    )
 
 
 def read_meeting(folder: str | Path) -> MeetingRecord:

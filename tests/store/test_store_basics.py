@@ -190,3 +190,22 @@ def test_the_meeting_package_loads_no_textual():
 
     code = "import sys, minutes_tui.meeting.followups, minutes_tui.meeting\nprint(any(m.split('.')[0] == 'textual' for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_the_recogniser_thread_and_the_secretary_share_the_store(store):
+    import threading
+
+    def recogniser():
+        for i in range(100):
+            store.add_segment(i, i + 1, f"r{i}")
+
+    worker = threading.Thread(target=recogniser)
+    worker.start()
+    edits = 0
+    while worker.is_alive() or edits == 0:
+        segments = store.load().segments
+        if segments:
+            store.edit_text(segments[-1].id, f"sửa {edits}")
+            edits += 1
+    worker.join()
+    assert len(store.load().segments) == 100 and len(store.history()) == edits
