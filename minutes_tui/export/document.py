@@ -15,7 +15,8 @@ from minutes_tui.export.errors import ExportError
 from minutes_tui.export.header import add_header
 from minutes_tui.export.minutes import Minutes
 from minutes_tui.export.signatures import add_signatures
-from minutes_tui.export.styles import apply_document_fonts, apply_page_setup, xml_text
+from minutes_tui.export.page import apply_document_fonts, apply_page_setup
+from minutes_tui.export.styles import xml_text
 
 #: Prefix of the core-properties keyword that carries the recording's digest.
 AUDIO_KEYWORD = "audio-sha256 "

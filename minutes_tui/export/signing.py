@@ -8,26 +8,16 @@ signed file is never replaced.
 from __future__ import annotations
 
 import contextlib
-import logging
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from minutes_tui.export.document import check_target, save_atomically
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.sigfield import FieldPlace, locate_chair_block
+from minutes_tui.export.stamp import stamp_style
 
 FIELD_NAME = "ChuToa"
-#: Fonts with Vietnamese glyphs for the signature's appearance (Times-compatible first).
-STAMP_FONTS = (
-    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-)
-STAMP_TEXT = "Ký bởi: %(signer)s\nNgày ký: %(ts)s"
-# fontTools reports every font table it drops while subsetting the stamp's font: noise for users.
-logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
@@ -90,35 +80,6 @@ def _token_signer(key: TokenKey):
         session.close()
 
 
-def _vietnamese_letters() -> str:
-    """Every Vietnamese letter with every tone, both cases, and the ASCII printable characters."""
-    tones = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
-    letters = "".join(unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy" for t in tones) + "đ"
-    return "".join(chr(c) for c in range(32, 127)) + letters + letters.upper()
-
-
-def _stamp_font(font: str, folder: Path) -> str:
-    """A copy of ``font`` cut to Latin and Vietnamese letters and rescaled to 1000 units per em.
-
-    pyHanko writes the glyph widths of an embedded font in the font's own units, but PDF reads
-    them as thousandths of an em: with a 2048-unit font (Liberation, DejaVu) every letter of the
-    stamp would stand 2× apart. Cutting the font first makes the rescaling take milliseconds.
-    """
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-    from fontTools.ttLib.scaleUpem import scale_upem
-
-    tt = TTFont(font)
-    cutter = subset.Subsetter(subset.Options(layout_features=["*"], name_IDs=["*"], notdef_outline=True))
-    cutter.populate(text=_vietnamese_letters())
-    cutter.subset(tt)
-    if tt["head"].unitsPerEm != 1000:
-        scale_upem(tt, 1000)
-    target = folder / "stamp-font.ttf"
-    tt.save(str(target))
-    return str(target)
-
-
 def check_key(key: Pkcs12Key | TokenKey) -> None:
     """Fail now, before any export work, on a wrong password or PIN, a missing file or token."""
     if isinstance(key, Pkcs12Key):
@@ -126,20 +87,6 @@ def check_key(key: Pkcs12Key | TokenKey) -> None:
     else:
         with _token_signer(key):
             pass
-
-
-def _stamp_style(work: Path):
-    """The visible signature's look: who signed and when, in a font with Vietnamese letters."""
-    from pyhanko import stamp
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-    from pyhanko.pdf_utils.text import TextBoxStyle
-
-    font = next((f for f in STAMP_FONTS if Path(f).is_file()), None)
-    if font is None:  # pyHanko's built-in font has no Vietnamese letters
-        box, text = TextBoxStyle(font_size=11), "Signed by: %(signer)s\nDate: %(ts)s"
-    else:
-        box, text = TextBoxStyle(font=GlyphAccumulatorFactory(_stamp_font(font, work)), font_size=11), STAMP_TEXT
-    return stamp.TextStampStyle(stamp_text=text, text_box_style=box, timestamp_format="%d/%m/%Y %H:%M", border_width=1)
 
 
 def _sign(source: Path, target: Path, signer, place: FieldPlace, signer_name: str) -> None:
@@ -152,7 +99,7 @@ def _sign(source: Path, target: Path, signer, place: FieldPlace, signer_name: st
     with open(source, "rb") as f, tempfile.TemporaryDirectory(prefix="bienban-sign-") as work:
         writer = IncrementalPdfFileWriter(f, strict=False)
         fields.append_signature_field(writer, fields.SigFieldSpec(FIELD_NAME, on_page=place.page, box=place.box))
-        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=_stamp_style(Path(work)))
+        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=stamp_style(Path(work)))
         with open(target, "wb") as out:
             pdf_signer.sign_pdf(writer, output=out)
 

@@ -1,8 +1,8 @@
-"""Page, font and paragraph primitives for minutes in the Nghị định 30/2020 format.
+"""Run and paragraph primitives for minutes in the Nghị định 30/2020 format.
 
-python-docx sets only the ``ascii`` and ``hAnsi`` font slots and its default template points
-everything else at theme fonts (Calibri/Cambria): Vietnamese text would then fall back to another
-face in Word. So every run, every style, the document defaults and the theme name Times New Roman.
+python-docx sets only the ``ascii`` and ``hAnsi`` font slots; Word picks the slot by the
+characters of a run, so Vietnamese text could fall back to another face. Every run made here
+names Times New Roman in all four slots (``page`` does the same for styles, defaults and theme).
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ import functools
 import re
 
 from docx.document import Document
-from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import oxml_parser
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -48,67 +47,6 @@ def set_font_slots(rpr) -> None:
         fonts.attrib.pop(qn(attr), None)
     for attr in FONT_SLOTS:
         fonts.set(qn(attr), FONT)
-
-
-def _retheme(xml: bytes) -> bytes:
-    """The theme part with Times New Roman for its major and minor latin, east-asian and cs faces."""
-    root = parse_xml(xml)
-    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-    for tag in ("a:latin", "a:ea", "a:cs"):
-        for node in root.xpath(f"//a:majorFont/{tag} | //a:minorFont/{tag}", namespaces=ns):
-            node.set("typeface", FONT)
-    from lxml import etree
-
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def apply_document_fonts(doc: Document) -> None:
-    """Times New Roman everywhere a font can be inherited from: defaults, styles, theme."""
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    set_font_slots(rpr)
-    for fonts in styles.iter(qn("w:rFonts")):
-        set_font_slots(fonts.getparent())
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    normal.font.color.rgb = BLACK
-    set_font_slots(normal.element.get_or_add_rPr())
-    for part in doc.part.package.iter_parts():
-        if str(part.partname).startswith("/word/theme/"):
-            part._blob = _retheme(part.blob)
-
-
-def apply_page_setup(doc: Document) -> None:
-    """A4 portrait with the decree's margins, a different first page (no number on page 1)."""
-    section = doc.sections[0]
-    section.start_type = WD_SECTION_START.NEW_PAGE
-    section.page_width, section.page_height = Mm(PAGE_MM["width"]), Mm(PAGE_MM["height"])
-    section.top_margin, section.bottom_margin = Mm(PAGE_MM["top"]), Mm(PAGE_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(PAGE_MM["left"]), Mm(PAGE_MM["right"])
-    section.header_distance = Mm(10)
-    section.different_first_page_header_footer = True
-    number = section.header.paragraphs[0]
-    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _field(number, "PAGE", "2")
-
-
-def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
-    """A Word field (here the page number) built from runs that carry the fonts too."""
-    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None), (None, shown), ("end", None)):
-        run = styled_run(paragraph, "", size=13)
-        if kind is not None:
-            mark = OxmlElement("w:fldChar")
-            mark.set(qn("w:fldCharType"), kind)
-            run._r.append(mark)
-        elif text == shown:
-            run.text = shown
-        else:
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
 
 
 @functools.lru_cache(maxsize=None)
