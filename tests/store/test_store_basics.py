@@ -11,7 +11,7 @@ from minutes_tui import texts
 from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind, Status, Tag, Word, read_meeting
 from minutes_tui.meeting.errors import StoreError
 
-from conftest import MEETING
+from store_samples import MEETING
 
 
 def _words(start: float, text: str) -> list[Word]:

@@ -11,7 +11,7 @@ import pytest
 from minutes_tui.cli import main
 from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind, Status, read_meeting
 
-from conftest import MEETING
+from store_samples import MEETING
 
 
 def _meeting(root, name, day, outcomes):

@@ -10,7 +10,7 @@ import textwrap
 
 from minutes_tui.meeting import MeetingStore, read_meeting
 
-from conftest import MEETING
+from store_samples import MEETING
 
 WRITER = textwrap.dedent(
     """

@@ -13,7 +13,7 @@ from minutes_tui.cli import main
 from minutes_tui.meeting import MeetingStore, read_meeting, schema
 from minutes_tui.meeting.errors import StoreError
 
-from conftest import MEETING
+from store_samples import MEETING
 
 
 def _v1_store(folder):

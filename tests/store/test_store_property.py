@@ -17,7 +17,7 @@ from minutes_tui.meeting import MeetingStore, Note, Outcome, OutcomeKind, Partic
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.splicing import merge, split
 
-from conftest import MEETING
+from store_samples import MEETING
 
 texts = st.text(alphabet="aăâbcdđeêgiklmnoôơpqrstuưvxyàảãáạ ", min_size=1, max_size=20).filter(str.strip)
 tags = st.sampled_from(["question", "answer", "promise", "important"])
