@@ -85,7 +85,8 @@ def main() -> int:
         load.start()
         ready.wait()  # the model is loaded before the clock starts
     mic = MicSource("pulse")
-    rec = Recording(work / "meeting", mic)
+    events: list[object] = []
+    rec = Recording(work / "meeting", mic, on_event=events.append)
     lags: list[float] = []
     rec.add_consumer(lambda block, start: None, "meter")
     rec.start()
@@ -98,7 +99,9 @@ def main() -> int:
         time.sleep(0.5)
         lags.append(rec.journal_stats.last_lag)
     time.sleep(0.5)
-    cpu = {k: v - cpu0[k] for k, v in thread_cpu(ids).items()}
+    ids_end = {"callback": mic.callback_thread_id, "conversion": mic.worker_thread_id, "writer": rec.writer_thread_id}
+    # a reopened device has a new callback thread: count it from its start
+    cpu = {k: v - (cpu0[k] if ids_end[k] == ids[k] else 0.0) for k, v in thread_cpu(ids_end).items()}
     wall = time.monotonic() - wall0
     proc = psutil.Process().cpu_times()
     audio_file = rec.stop()
@@ -119,6 +122,8 @@ def main() -> int:
         "whisper_load": not args.no_load,
         "speech_decoded_seconds": round(sum(decoded), 1),
         "overflows": rec.overflow_count,
+        "device_lost": sum(type(e).__name__ == "DeviceLost" for e in events),
+        "gap_seconds": round(sum(getattr(e, "gap_seconds", 0.0) for e in events), 1),
         "journal_lag_max_s": round(rec.journal_stats.max_lag, 3),
         "journal_lag_p50_s": round(float(np.median(lags)), 3) if lags else None,
         "fsyncs": rec.journal_stats.fsyncs,

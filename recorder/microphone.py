@@ -65,6 +65,7 @@ class MicSource:
         sd = portaudio()
         self._generation += 1
         generation = self._generation
+        self.callback_thread_id = None  # a new stream gets a new callback thread
         try:
             stream = sd.InputStream(
                 device=device.index, samplerate=device.native_rate, channels=device.capture_channels,
@@ -86,9 +87,15 @@ class MicSource:
             self.overflows += 1
         self._raw.put(indata.copy())
 
-    def _convert(self, frames: np.ndarray, last: bool = False) -> np.ndarray:
+    def _convert(self, frames: np.ndarray) -> np.ndarray:
         mono = frames.mean(axis=1) if frames.shape[1] > 1 else frames[:, 0]
-        return self._resampler.resample_chunk(np.ascontiguousarray(mono, dtype=np.float32), last=last)
+        return self._resampler.resample_chunk(np.ascontiguousarray(mono, dtype=np.float32))
+
+    def _flush(self, listener: SourceListener) -> None:
+        """Deliver the few samples the resampler still holds (before a stop or a reopen)."""
+        tail = self._resampler.resample_chunk(np.zeros(0, np.float32), last=True)
+        if tail.size:
+            listener.on_audio(tail)
 
     def _work(self, listener: SourceListener) -> None:
         self.worker_thread_id = threading.get_native_id()
@@ -103,14 +110,13 @@ class MicSource:
                 seen_overflows = self.overflows
                 listener.on_overflow(seen_overflows)
             if item is _STOP:
-                tail = self._resampler.resample_chunk(np.zeros(0, np.float32), last=True)
-                if tail.size:
-                    listener.on_audio(tail)
+                self._flush(listener)
                 return
             if item is None or (isinstance(item, int) and (item != self._generation or self._stop.is_set())):
                 continue
             if isinstance(item, int):  # the current stream finished or stalled: the device is gone
                 self._close()
+                self._flush(listener)
                 listener.on_lost()
                 lost_at, last_audio = time.monotonic(), None
                 if not self._reopen():

@@ -35,15 +35,11 @@ def loud_span(audio) -> float:
     return (loud[-1] - loud[0]) / RATE
 
 
-def play(path) -> subprocess.Popen:
-    return subprocess.Popen(["paplay", "--device=meet", str(path)])
-
-
-def test_captured_audio_matches_what_was_played(tmp_path, pulse_server, speech):
+def test_captured_audio_matches_what_was_played(tmp_path, pulse, speech):
     rec = Recording(tmp_path, MicSource("pulse"))
     rec.start()
     wait_for(lambda: rec.elapsed_seconds > 0.3, 10, "the first frames")
-    player = play(speech.four)
+    player = pulse.play(speech.four)
     assert player.wait(30) == 0
     time.sleep(0.5)
     captured = read_wav(rec.stop())
@@ -57,14 +53,14 @@ def test_captured_audio_matches_what_was_played(tmp_path, pulse_server, speech):
 
 
 @pytest.mark.parametrize("kill_points", [(6.0, 6.5, 7.5)])
-def test_kill_9_loses_at_most_the_last_second(tmp_path, pulse_server, speech, kill_points):
+def test_kill_9_loses_at_most_the_last_second(tmp_path, pulse, speech, kill_points):
     meetings = [tmp_path / f"kill{k}" for k in kill_points]
     procs = [subprocess.Popen([sys.executable, "-m", "minutes_tui", "record", "--meeting", str(m), "--device", "pulse"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for m in meetings]
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=pulse.env) for m in meetings]
     try:
         live = lambda m: journal_path(m).exists() and journal_path(m).stat().st_size > HEADER_BYTES + 3200
         wait_for(lambda: all(live(m) for m in meetings), 20, "all recorders capturing")
-        player, began = play(speech.eight), time.monotonic()
+        player, began = pulse.play(speech.eight), time.monotonic()
         for proc, at in zip(procs, kill_points):
             time.sleep(max(0.0, began + at - time.monotonic()))
             proc.send_signal(signal.SIGKILL)
@@ -107,7 +103,7 @@ def test_device_lost_then_back_continues_in_the_same_meeting(tmp_path, server_co
     server_control.start()
     assert back.wait(20), events
     wait_for(lambda: rec.elapsed_seconds > before + 0.3, 10, "audio after the device came back")
-    player = play(speech.four)
+    player = server_control.play(speech.four)
     assert player.wait(30) == 0
     time.sleep(0.3)
     captured = read_wav(rec.stop())
@@ -124,7 +120,7 @@ def test_device_lost_then_back_continues_in_the_same_meeting(tmp_path, server_co
 def test_no_sound_server_means_no_device_exit_2(tmp_path, server_control):
     server_control.kill()
     out = subprocess.run([sys.executable, "-m", "minutes_tui", "record", "--meeting", str(tmp_path / "m"),
-                          "--duration", "2"], capture_output=True, text=True, timeout=60)
+                          "--duration", "2"], capture_output=True, text=True, timeout=60, env=server_control.env)
     assert out.returncode == 2
     assert out.stderr.strip() == texts.ERRORS["no_input_device"]
     assert not (tmp_path / "m" / "audio.wav").exists() and not journal_path(tmp_path / "m").exists()
