@@ -12,83 +12,20 @@ import logging
 import queue
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Callable
 
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
-from transcribe.engine import DecodeOptions, Segment, Transcriber
+from transcribe.engine import Transcriber
 from transcribe.live_buffer import AudioBuffer
-from transcribe.utterances import Cut, SegmenterOptions, StreamingVad, UtteranceSegmenter
+from transcribe.live_types import FinalText, InterimText, LiveOptions, LiveStatus, Utterance
+from transcribe.utterances import Cut, StreamingVad, UtteranceSegmenter
+
+__all__ = ["FinalText", "InterimText", "LiveOptions", "LivePipeline", "LiveStatus", "Utterance"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class LiveOptions:
-    """How the live pipeline segments and decodes."""
-
-    segmenter: SegmenterOptions = field(default_factory=SegmenterOptions)
-    """Utterance boundaries (end-of-utterance silence, longest utterance)."""
-    decode: DecodeOptions = field(default_factory=DecodeOptions)
-    """Whisper options for final text (the app's Vietnamese defaults)."""
-    interim_every_s: float | None = 1.5
-    """Interim text of an open utterance at most this often; ``None``: no interim text."""
-    interim_min_s: float = 2.0
-    """No interim text before an utterance is this long."""
-
-
-@dataclass(frozen=True)
-class Utterance:
-    """One stretch of speech found by the VAD, in seconds from the start of the meeting."""
-
-    id: int
-    """Running number; interim and final text of the same utterance share it."""
-    start: float
-    """Start of the decoded audio."""
-    end: float
-    """End of the decoded audio."""
-    speech_end: float
-    """Where the VAD heard the speaker stop (latency is measured from here)."""
-
-
-@dataclass(frozen=True)
-class FinalText:
-    """The final text of one utterance (``segments`` is empty when it held no words)."""
-
-    utterance: Utterance
-    """The utterance decoded."""
-    segments: list[Segment]
-    """Segments with absolute meeting times and word timestamps, after the guard."""
-    decode_s: float
-    """Wall-clock seconds the decoding took."""
-
-
-@dataclass(frozen=True)
-class InterimText:
-    """Provisional text of an utterance still being spoken; replaced by its ``FinalText``."""
-
-    utterance_id: int
-    """The open utterance."""
-    start: float
-    """Its start, seconds."""
-    text: str
-    """Text so far (greedy decoding, no word times)."""
-
-
-@dataclass(frozen=True)
-class LiveStatus:
-    """How far behind the pipeline is."""
-
-    captured_s: float
-    """Audio received so far, seconds."""
-    backlog_s: float
-    """Audio received but not yet decoded or found silent, seconds (excluding the open utterance)."""
-    pending_utterances: int
-    """Closed utterances waiting for the decoder."""
-    lag_s: float
-    """Wall-clock age of the oldest waiting utterance (0 when none waits)."""
 
 
 class LivePipeline:
@@ -122,6 +59,9 @@ class LivePipeline:
         """Blocks that did not follow the previous one (audio missing upstream; filled with silence)."""
         self.decode_seconds = 0.0
         """Total wall-clock time spent decoding final text."""
+        self.failed_utterances = 0
+        """Utterances whose decoding raised (logged; their final text is empty)."""
+        self._last_interim = (0, 0.0, 0)  # (utterance id, wall time, end sample)
         self._threads = [
             threading.Thread(target=self._guard(self._segment_loop), name="live-vad", daemon=True),
             threading.Thread(target=self._guard(self._decode_loop), name="live-decode", daemon=True),
@@ -131,6 +71,8 @@ class LivePipeline:
 
     def feed(self, block: np.ndarray, start_sample: int) -> None:
         """Queue one 16 kHz mono float32 block starting at ``start_sample``; never blocks."""
+        if self._closed or self.errors:  # nobody would take it off the queue
+            return
         block = np.array(block, dtype=np.float32, copy=True).reshape(-1)
         with self._lock:
             self._queued_samples += block.size
@@ -235,18 +177,24 @@ class LivePipeline:
                 return
             utt, audio = job
             if not self._abandon:
-                t0 = time.perf_counter()
-                segments = self.transcriber.decode(audio, self.options.decode, offset=utt.start)
-                took = time.perf_counter() - t0
-                self.decode_seconds += took
-                self._call(self._on_final, FinalText(utt, segments, took))
+                self._decode_final(utt, audio)
             with self._lock:
                 self._job_samples -= audio.size
                 self._job_closed_at.pop(0)
                 self._lock.notify_all()
             self._report()
 
-    _last_interim: tuple[int, float, int] = (0, 0.0, 0)  # (utterance id, wall time, samples)
+    def _decode_final(self, utt: Utterance, audio: np.ndarray) -> None:
+        t0 = time.perf_counter()
+        try:
+            segments = self.transcriber.decode(audio, self.options.decode, offset=utt.start)
+        except Exception:  # one bad utterance must not end transcription for the rest of the meeting
+            log.exception("decoding utterance %d failed", utt.id)
+            self.failed_utterances += 1
+            segments = []
+        took = time.perf_counter() - t0
+        self.decode_seconds += took
+        self._call(self._on_final, FinalText(utt, segments, took))
 
     def _maybe_interim(self) -> None:
         o = self.options
@@ -274,7 +222,8 @@ class LivePipeline:
             return
         with self._lock:
             lag = time.monotonic() - self._job_closed_at[0] if self._job_closed_at else 0.0
-            status = LiveStatus(self._buffer.end / SAMPLE_RATE, (self._queued_samples + self._job_samples) / SAMPLE_RATE, len(self._job_closed_at), lag)
+            backlog = (self._queued_samples + self._job_samples) / SAMPLE_RATE
+            status = LiveStatus(self._buffer.end / SAMPLE_RATE, backlog, len(self._job_closed_at), lag, self.failed_utterances)
         self._call(self._on_status, status)
 
     @staticmethod
