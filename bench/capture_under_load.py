@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/capture_under_load.py [--duration 600] [--no-load] [--json]
 
-Plays human speech (the eval clips, looped) into the sink ``meet`` with ``paplay``, records its
+Plays human speech (the eval clips, looped) into the null sink ``meet`` of a PulseAudio server
+started for the run (the shared test server may be stopped by tests), with ``paplay``; records its
 monitor through the ALSA ``pulse`` device with ``recorder.Recording`` + ``MicSource``, and at the
 same time decodes the eval clips over and over with the bundled Whisper base model
 (``cpu_threads=2``) in the same process, as the live transcription would. Reports input
@@ -45,6 +46,19 @@ def speech_track(seconds: float, out: Path) -> np.ndarray:
     return track
 
 
+def private_server(runtime: Path) -> dict[str, str]:
+    """Start a PulseAudio server of our own (null sink ``meet``) so other users of the shared one
+    cannot disturb the measurement; return the environment that points libpulse at it."""
+    env = {**os.environ, "PULSE_RUNTIME_PATH": str(runtime), "PULSE_SERVER": f"unix:{runtime}/native"}
+    subprocess.run(["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n", "--load=module-native-protocol-unix",
+                    "--load=module-null-sink sink_name=meet"], env=env, check=True, capture_output=True)
+    while subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode != 0:
+        time.sleep(0.05)
+    subprocess.run(["pactl", "set-default-source", "meet.monitor"], env=env, check=True)
+    os.environ["PULSE_SERVER"] = env["PULSE_SERVER"]  # PortAudio's ALSA "pulse" device, in this process
+    return env
+
+
 def whisper_load(stop: threading.Event, ready: threading.Event, decoded: list[float]) -> None:
     """Decode the eval clips with Whisper base on 2 threads until ``stop``."""
     from transcribe.audio import load_audio
@@ -74,10 +88,11 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    subprocess.run(["bash", str(REPO / "scripts" / "audio-server.sh")], check=True)
+    work = Path(tempfile.mkdtemp(prefix="bienban-bench-"))
+    (work / "pulse").mkdir()
+    env = private_server(work / "pulse")
     from recorder import MicSource, Recording
 
-    work = Path(tempfile.mkdtemp(prefix="bienban-bench-"))
     track = speech_track(args.duration, work / "track.wav")
     stop, ready, decoded = threading.Event(), threading.Event(), []
     load = threading.Thread(target=whisper_load, args=(stop, ready, decoded), daemon=True)
@@ -94,7 +109,7 @@ def main() -> int:
         time.sleep(0.05)
     ids = {"callback": mic.callback_thread_id, "conversion": mic.worker_thread_id, "writer": rec.writer_thread_id}
     cpu0, wall0, proc0 = thread_cpu(ids), time.monotonic(), psutil.Process().cpu_times()
-    player = subprocess.Popen(["paplay", "--device=meet", str(work / "track.wav")])
+    player = subprocess.Popen(["paplay", "--device=meet", str(work / "track.wav")], env=env)
     while player.poll() is None:
         time.sleep(0.5)
         lags.append(rec.journal_stats.last_lag)
@@ -108,6 +123,7 @@ def main() -> int:
     stop.set()
     if load.is_alive():
         load.join()  # CTranslate2 must not be decoding while the interpreter shuts down
+    subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True)
     with wave.open(str(audio_file)) as w:
         captured = np.frombuffer(w.readframes(w.getnframes()), "<i2").astype(np.float32) / 32767
     probe = track[: 10 * RATE]
