@@ -26,8 +26,8 @@ class SignatureCheck:
     """The signing time the signer claims."""
     intact: bool
     """The signed bytes are unchanged and the cryptographic signature holds."""
-    whole_file: bool
-    """The signature covers the entire file (nothing was appended after signing)."""
+    untouched: bool
+    """Nothing changed after signing, except what signing allows (a later signature, timestamps)."""
     trusted: bool
     """The certificate chains to a trust root given with ``--trust`` (or the system's)."""
     detail: str = ""
@@ -35,8 +35,8 @@ class SignatureCheck:
 
     @property
     def valid(self) -> bool:
-        """Intact and covering the whole file."""
-        return self.intact and self.whole_file
+        """Intact and untouched since."""
+        return self.intact and self.untouched
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,17 @@ def _check(embedded, trust: list) -> SignatureCheck:
 
     # only the roots given: the system store knows no Vietnamese CA, and relying on it is deprecated
     context = ValidationContext(trust_roots=trust, allow_fetching=False)
-    status = validate_pdf_signature(embedded, context)
+    from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
+    status = validate_pdf_signature(embedded, context)
+    allowed = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
+    later_ok = status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and bool(status.docmdp_ok)
     return SignatureCheck(
         signer=status.signing_cert.subject.native.get("common_name") or status.signing_cert.subject.human_friendly,
         signed_at=status.signer_reported_dt,
         intact=bool(status.intact and status.valid),
-        whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        untouched=status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (later_ok and status.modification_level in allowed),
         trusted=bool(status.trusted),
         detail=status.summary(),
     )

@@ -53,9 +53,11 @@ def test_times_new_roman_in_all_four_slots_of_every_run_style_and_default(minute
         assert not [a for a in fonts.attrib if "Theme" in a or "theme" in a]
     with zipfile.ZipFile(path) as z:
         theme = z.read("word/theme/theme1.xml").decode()
+        with_effects = z.read("word/stylesWithEffects.xml").decode()
         document = z.read("word/document.xml").decode()
     assert 'typeface="Calibri"' not in theme and 'typeface="Cambria"' not in theme
     assert 'latin typeface="Times New Roman"' in theme
+    assert "Theme=" not in with_effects and "theme=" not in with_effects
     assert "Heading" not in document and "Title" not in {p.style.name for p in doc.paragraphs}
 
 

@@ -145,3 +145,29 @@ def test_verify_rejects_a_file_that_is_not_a_pdf(tmp_path, capsys):
 def test_an_unsigned_pdf_does_not_pass(rendered, capsys):
     rc, out, _ = _cli(["verify", rendered["pdf"], "--meeting", rendered["folder"]], capsys)
     assert rc == 1 and "Tệp không có chữ ký số." in out and "KHỚP: biên bản lập từ đúng bản ghi âm" in out
+
+
+def test_a_later_signature_keeps_the_first_valid_but_an_appended_edit_does_not(signed, identity, tmp_path):
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    cosigned = tmp_path / "cosigned.pdf"
+    with open(signed, "rb") as f:
+        writer = IncrementalPdfFileWriter(f)
+        signer = signers.SimpleSigner.load_pkcs12(str(identity.p12), passphrase=identity.password)
+        with open(cosigned, "wb") as out:
+            signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name="ThuKy"), signer=signer, output=out)
+    verdict = verify_pdf(cosigned, trust_roots=[identity.cert_pem])
+    assert len(verdict.signatures) == 2 and verdict.signature_valid
+
+    edited = tmp_path / "edited.pdf"
+    with open(signed, "rb") as f:
+        writer = IncrementalPdfFileWriter(f)
+        page = writer.root["/Pages"]["/Kids"][0].get_object()
+        page["/Rotate"] = generic.NumberObject(90)  # a change to the signed content, appended as a new revision
+        writer.update_container(page)
+        with open(edited, "wb") as out:
+            writer.write(out)
+    verdict = verify_pdf(edited)
+    assert verdict.signatures and verdict.signatures[0].intact and not verdict.signature_valid
