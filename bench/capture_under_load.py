@@ -142,6 +142,8 @@ def main() -> int:
         "gap_seconds": round(sum(getattr(e, "gap_seconds", 0.0) for e in events), 1),
         "journal_lag_max_s": round(rec.journal_stats.max_lag, 3),
         "journal_lag_p50_s": round(float(np.median(lags)), 3) if lags else None,
+        "longest_fsync_s": round(rec.journal_stats.max_fsync, 3),
+        "lags_over_1s": sum(x > 1.0 for x in lags),
         "fsyncs": rec.journal_stats.fsyncs,
         "capture_cpu_percent": {k: round(100 * v / wall, 2) for k, v in cpu.items()},
         "process_cpu_percent": round(100 * (proc.user + proc.system - proc0.user - proc0.system) / wall, 1),

@@ -79,6 +79,8 @@ class JournalStats:
     """Longest time in seconds between a block reaching the journal and its fsync completing."""
     last_lag: float = 0.0
     """That time for the latest fsync."""
+    max_fsync: float = 0.0
+    """Longest single fsync call in seconds (the disk's share of the lag)."""
 
 
 class Journal:
@@ -148,6 +150,7 @@ class Journal:
             return
         os.fsync(self._fd)
         done = time.monotonic()
+        self.stats.max_fsync = max(self.stats.max_fsync, done - now)
         self.stats.fsyncs += 1
         self.stats.last_lag = done - self._oldest_unsynced
         self.stats.max_lag = max(self.stats.max_lag, self.stats.last_lag)
