@@ -1,9 +1,9 @@
-"""The post-meeting pass over a whole recording: the live pipeline's utterances, decoded again.
+"""The post-meeting pass over a whole recording, and the mapping that keeps the secretary's work.
 
-faster-whisper's batched pipeline packs VAD chunks into 30 s windows; when a window holds
-several utterances with pauses between them, Whisper often writes only the first (measured in
-``docs/benchmarks.md``). Decoding the same utterances the live pipeline found keeps every one
-and gives segments that line up with the live ones, so tags move over cleanly.
+Three ways to decode (``docs/benchmarks.md`` has the figures on this 2-core CPU): ``batched``
+(faster-whisper's batched pipeline with timestamps: fastest, as accurate as sequential),
+``sequential`` (30 s windows in order, what ``bienban transcribe`` does) and ``utterances`` (the
+live pipeline's utterances decoded again: slowest, the segments line up with the live ones).
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
 from transcribe.engine import DecodeOptions, Segment, Transcriber
+from transcribe.realign import OldSegment, sources
 from transcribe.utterances import Cut, SegmenterOptions, StreamingVad, UtteranceSegmenter
+
+MODES = ("batched", "sequential", "utterances")
+"""How ``post_meeting_pass`` may decode."""
 
 _STEP = 30 * SAMPLE_RATE  # VAD in 30 s steps: memory stays flat on a three-hour recording
 
@@ -41,3 +45,28 @@ def decode_utterances(
             progress(cut.end / SAMPLE_RATE, total)
     if progress:
         progress(total, total)
+
+
+def post_meeting_pass(
+    transcriber: Transcriber,
+    audio: np.ndarray,
+    old: list[OldSegment],
+    mode: str = "batched",
+    options: DecodeOptions = DecodeOptions(),
+    progress: Callable[[float, float], None] | None = None,
+) -> tuple[list[Segment], list[list[int]]]:
+    """Decode the whole recording again; return the new segments and, for each, the old segment
+    ids it takes speaker, tags and links from (``MeetingStore.replace_segments(new, sources)``)."""
+    total = audio.size / SAMPLE_RATE
+    if mode == "utterances":
+        new = list(decode_utterances(transcriber, audio, options, progress))
+    else:
+        stream = transcriber.batched_segments(audio, options) if mode == "batched" else transcriber.segments(audio, options)
+        new = []
+        for seg in stream:
+            new.append(seg)
+            if progress:
+                progress(min(seg.end, total), total)
+        if progress:
+            progress(total, total)
+    return new, sources(new, old)

@@ -35,9 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ thẻ và chỗ đã sửa (post-meeting pass)")
     r.add_argument("meeting", help="meeting folder")
     r.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
-    r.add_argument("--mode", choices=["utterances", "batched", "sequential"], default="utterances",
-                   help="utterances: the live pipeline's utterances decoded again (default, loses none); "
-                        "batched: faster-whisper's batched pipeline; sequential: 30 s windows in order")
+    r.add_argument("--mode", choices=["batched", "sequential", "utterances"], default="batched",
+                   help="batched: faster-whisper's batched pipeline (fastest); sequential: 30 s windows in "
+                        "order; utterances: the live pipeline's utterances decoded again")
     r.set_defaults(handler=run_retranscribe)
 
 
@@ -70,11 +70,11 @@ def run_bench_live(args: argparse.Namespace) -> int:
 def run_retranscribe(args: argparse.Namespace) -> int:
     """Re-decode the meeting's recording and move speakers, tags and hand edits onto it."""
     from minutes_tui.meeting.store import MeetingStore
-    from transcribe.audio import SAMPLE_RATE, load_audio
+    from transcribe.audio import load_audio
     from transcribe.engine import Transcriber
     from transcribe.errors import AudioError
-    from transcribe.realign import OldSegment, sources
-    from transcribe.repass import decode_utterances
+    from transcribe.realign import OldSegment
+    from transcribe.repass import post_meeting_pass
 
     with MeetingStore.open(args.meeting) as store:
         audio_path = store.audio_path()
@@ -82,19 +82,9 @@ def run_retranscribe(args: argparse.Namespace) -> int:
             raise AudioError("retranscribe_no_audio", f"no audio in {args.meeting}", path=str(args.meeting))
         audio = load_audio(audio_path)
         transcriber = Transcriber(args.model)
-        progress = ProgressBar(texts.PROGRESS_LABEL)
-        duration = audio.size / SAMPLE_RATE
-        if args.mode == "utterances":
-            new = list(decode_utterances(transcriber, audio, progress=progress))
-        else:
-            decode = transcriber.segments(audio) if args.mode == "sequential" else transcriber.batched_segments(audio)
-            new = []
-            for seg in decode:
-                new.append(seg)
-                progress(min(seg.end, duration), duration)
-            progress(duration, duration)
         old = [OldSegment(s.id, s.start, s.end, s.text, s.speaker_id, tuple(s.tags), s.edited) for s in store.load().segments]
-        result = store.replace_segments(new, sources(new, old))
+        new, mapping = post_meeting_pass(transcriber, audio, old, args.mode, progress=ProgressBar(texts.PROGRESS_LABEL))
+        result = store.replace_segments(new, mapping)
     kept = sum(1 for s in result if s.edited)
     print(texts.RETRANSCRIBED.format(segments=len(result), edited=kept, model=transcriber.name), file=sys.stderr)
     return 0

