@@ -72,10 +72,10 @@ class SegmenterOptions:
     """A longer utterance is cut at its quietest recent point (Whisper sees 30 s at most)."""
     min_speech_s: float = 0.25
     """Utterances with less voiced audio than this are clicks or coughs: dropped."""
-    pre_roll_s: float = 0.3
-    """Audio kept before the first voiced window."""
-    tail_pad_s: float = 0.25
-    """Audio kept after the last voiced window."""
+    pre_roll_s: float = 0.4
+    """Audio kept before the first voiced window (faster-whisper pads its VAD chunks by 0.4 s too)."""
+    tail_pad_s: float = 0.4
+    """Audio kept after the last voiced window (already heard when the utterance closes: no delay)."""
 
 
 class UtteranceSegmenter:
