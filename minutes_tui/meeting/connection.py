@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import logging
 import os
 import sqlite3
 import threading
@@ -18,6 +18,24 @@ LOCK_FILE = ".meeting.lock"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: FULL: every commit is fsynced before the call returns, so not even a power cut loses an edit.
 SYNCHRONOUS = "FULL"
+
+
+log = logging.getLogger(__name__)
+
+
+def _try_lock(fd: int) -> None:
+    """Take the folder's writer lock without waiting (``BlockingIOError`` when another holds it)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except PermissionError as exc:
+            raise BlockingIOError(str(exc)) from exc
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _fail(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -74,11 +92,13 @@ class Database:
         self.folder.mkdir(parents=True, exist_ok=True)
         self._lock_fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _try_lock(self._lock_fd)
         except BlockingIOError:
             os.close(self._lock_fd)
             self._lock_fd = None
             raise StoreError("store_locked", f"{self.folder} is open in another process", path=str(self.folder)) from None
+        except OSError:  # a file system without locks (some network shares): SQLite still guards each commit
+            log.warning("no writer lock on %s", self.folder, exc_info=True)
 
     def _check(self, read_only: bool) -> None:
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
