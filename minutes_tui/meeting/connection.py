@@ -89,8 +89,11 @@ class Database:
             raise
 
     def _lock(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._lock_fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._lock_fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:  # a read-only folder (a CD, a write-protected stick): read it instead
+            raise StoreError("store_write_failed", f"{self.folder}: {exc}", path=str(self.folder)) from exc
         try:
             _try_lock(self._lock_fd)
         except BlockingIOError:
