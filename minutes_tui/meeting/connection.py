@@ -50,6 +50,12 @@ def _fail(exc: sqlite3.Error, path: Path) -> StoreError:
     return StoreError("store_corrupt", f"{path}: {exc}", path=str(path))
 
 
+def remove_store(folder: Path) -> None:
+    """Delete a store this process has just made and could not finish (never an existing one)."""
+    for suffix in ("", "-wal", "-shm"):
+        (folder / (STORE_FILE + suffix)).unlink(missing_ok=True)
+
+
 class Database:
     """The SQLite connection of one meeting folder, with its writer lock."""
 
@@ -67,8 +73,14 @@ class Database:
                     raise StoreError("store_corrupt", f"{self.path}: not an SQLite file", path=str(self.path))
         if not read_only:
             self._lock()
+        if new:
+            try:  # SQLite's -wal and -shm files copy the database file's mode
+                os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                self.close()
+                raise StoreError("store_exists", f"{folder} already holds a meeting", path=str(folder)) from None
         try:
-            uri = f"file:{self.path}?mode=ro" if read_only else f"file:{self.path}"
+            uri = self.path.resolve().as_uri() + ("?mode=ro" if read_only else "")  # '#', '?', '%' in names are escaped
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=2.0, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -83,15 +95,20 @@ class Database:
                 undo.install(self.conn)
         except sqlite3.Error as exc:
             self.close()
+            if new:
+                remove_store(folder)
             raise _fail(exc, self.path) from exc
         except BaseException:
             self.close()
+            if new:
+                remove_store(folder)
             raise
 
     def _lock(self) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._lock_fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+            # owner only, like the recorder's audio: the store may name a denouncer
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self._lock_fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:  # a read-only folder (a CD, a write-protected stick): read it instead
             raise StoreError("store_write_failed", f"{self.folder}: {exc}", path=str(self.folder)) from exc
         try:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from minutes_tui.meeting import rows, undo
-from minutes_tui.meeting.connection import STORE_FILE, Database
+from minutes_tui.meeting.connection import STORE_FILE, Database, remove_store
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.items import ItemEditing
 from minutes_tui.meeting.model import Edit, Meeting, MeetingRecord, Segment
@@ -48,6 +48,7 @@ class MeetingStore(TranscriptEditing, ItemEditing):
                 )
         except BaseException:
             db.close()
+            remove_store(folder)  # a half-made store would read as a damaged meeting
             raise
         return cls(db)
 

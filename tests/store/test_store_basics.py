@@ -209,3 +209,23 @@ def test_the_recogniser_thread_and_the_secretary_share_the_store(store):
             edits += 1
     worker.join()
     assert len(store.load().segments) == 100 and len(store.history()) == edits
+
+
+def test_a_new_meeting_is_readable_by_its_owner_only(store):
+    import stat
+
+    store.add_segment(0, 1, "tố cáo")
+    for path in (store.folder, store.path, store.path.with_name("meeting.sqlite-wal")):
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+
+
+def test_any_folder_name_and_no_half_made_store(tmp_path):
+    folder = tmp_path / "Hội nghị #5 ?tổ 3 100%"
+    with MeetingStore.create(folder, MEETING) as store:
+        store.add_segment(0, 1, "a")
+    assert read_meeting(folder).segments[0].text == "a"
+    broken = tmp_path / "broken"
+    with pytest.raises(TypeError):
+        MeetingStore.create(broken, replace(MEETING, agenda=object()))
+    assert not (broken / "meeting.sqlite").exists()
+    MeetingStore.create(broken, MEETING).close()
