@@ -76,7 +76,7 @@ class JournalStats:
     fsyncs: int = 0
     """fsync calls so far."""
     max_lag: float = 0.0
-    """Longest time in seconds between a block reaching the journal and its fsync completing."""
+    """Longest time in seconds between a block's hand-off to the writer and its fsync completing."""
     last_lag: float = 0.0
     """That time for the latest fsync."""
     max_fsync: float = 0.0
@@ -98,7 +98,7 @@ class Journal:
         self.stats = JournalStats()
 
     @classmethod
-    def open(cls, meeting_dir: Path, append: bool, fsync_interval: float = 0.5) -> Journal:
+    def open(cls, meeting_dir: Path, append: bool, fsync_interval: float = 0.25) -> Journal:
         """Create the journal (0600); with ``append``, continue the meeting's finished audio file."""
         journal, audio = journal_path(meeting_dir), audio_path(meeting_dir)
         if journal.exists():
@@ -125,8 +125,9 @@ class Journal:
         """Samples held in the journal (the meeting's audio length so far)."""
         return self._data_bytes // 2
 
-    def append(self, block: np.ndarray) -> None:
-        """Write one float block; on failure cut the file back to the last whole block and raise."""
+    def append(self, block: np.ndarray, arrived: float | None = None) -> None:
+        """Write one float block (handed over at monotonic time ``arrived``); on failure cut the
+        file back to the last whole block and raise."""
         data = memoryview(to_pcm16(block))
         written = 0
         try:
@@ -141,7 +142,7 @@ class Journal:
             raise write_failed(str(self.path), exc.errno, exc.strerror or str(exc)) from exc
         self._data_bytes += len(data)
         if self._oldest_unsynced is None:
-            self._oldest_unsynced = time.monotonic()
+            self._oldest_unsynced = time.monotonic() if arrived is None else arrived
 
     def sync_if_due(self) -> None:
         """fsync when the oldest unsynced block is ``fsync_interval`` old (so ≤ 1 s is ever at risk)."""

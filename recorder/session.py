@@ -34,7 +34,7 @@ class Recording:
 
     def __init__(self, meeting_dir: str | os.PathLike[str], source: AudioSource, *,
                  on_event: Callable[[object], None] | None = None, append: bool = False,
-                 fsync_interval: float = 0.5, consumer_queue_seconds: float = 60.0) -> None:
+                 fsync_interval: float = 0.25, consumer_queue_seconds: float = 60.0) -> None:
         self.meeting_dir = Path(meeting_dir)
         self.source = source
         self.on_event = on_event or (lambda event: None)

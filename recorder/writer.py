@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -33,7 +34,7 @@ class JournalWriter:
 
     def put(self, block: np.ndarray) -> None:
         """Queue a block for the journal (never waits)."""
-        self._queue.put(block)
+        self._queue.put((block, time.monotonic()))
 
     def close(self) -> None:
         """Write everything queued so far, then end the thread."""
@@ -46,14 +47,14 @@ class JournalWriter:
         wake = min(0.1, self.journal.fsync_interval / 2)  # fsync on time even when blocks pause
         while True:
             try:
-                block = self._queue.get(timeout=wake)
+                item = self._queue.get(timeout=wake)
             except queue.Empty:
-                block = None
-            if block is _STOP:
+                item = None
+            if item is _STOP:
                 return
             try:
-                if block is not None:
-                    self.journal.append(block)
+                if item is not None:
+                    self.journal.append(*item)
                 self.journal.sync_if_due()
             except RecorderError as exc:
                 self.on_failure(exc)
