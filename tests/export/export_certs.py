@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,24 +83,30 @@ def make_token(folder: Path, ident: TestIdentity, label: str = "bienban-test", p
     return {"SOFTHSM2_CONF": str(conf)}
 
 
-def _store_certificate(label: str, pin: str, cert: x509.Certificate, conf: Path) -> None:
-    """Put the certificate beside its key on the token (softhsm2-util imports keys only)."""
-    import pkcs11
-    from pkcs11 import Attribute, CertificateType, ObjectClass
+_STORE_CERTIFICATE = """
+import sys
+import pkcs11
+from pkcs11 import Attribute, CertificateType, ObjectClass
 
-    old = os.environ.get("SOFTHSM2_CONF")
-    os.environ["SOFTHSM2_CONF"] = str(conf)  # softhsm2 reads it when the session opens
-    try:
-        token = pkcs11.lib(str(SOFTHSM_LIB)).get_token(token_label=label)
-        with token.open(user_pin=pin, rw=True) as session:
-            session.create_object({
-                Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-                Attribute.TOKEN: True, Attribute.LABEL: "signer", Attribute.ID: b"\x01",
-                Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
-                Attribute.SUBJECT: cert.subject.public_bytes(),
-            })  # fmt: skip
-    finally:
-        if old is None:
-            os.environ.pop("SOFTHSM2_CONF", None)
-        else:
-            os.environ["SOFTHSM2_CONF"] = old
+lib, label, pin, der, subject = sys.argv[1:]
+token = pkcs11.lib(lib).get_token(token_label=label)
+with token.open(user_pin=pin, rw=True) as session:
+    session.create_object({
+        Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+        Attribute.TOKEN: True, Attribute.LABEL: "signer", Attribute.ID: b"\\x01",
+        Attribute.VALUE: open(der, "rb").read(), Attribute.SUBJECT: bytes.fromhex(subject),
+    })
+"""
+
+
+def _store_certificate(label: str, pin: str, cert: x509.Certificate, conf: Path) -> None:
+    """Put the certificate beside its key on the token (softhsm2-util imports keys only).
+
+    In a child process: a PKCS#11 module reads its configuration once per process, so loading
+    softhsm2 here would pin this test process to one token folder.
+    """
+    der = conf.with_name("cert.der")
+    der.write_bytes(cert.public_bytes(serialization.Encoding.DER))
+    args = [str(SOFTHSM_LIB), label, pin, str(der), cert.subject.public_bytes().hex()]
+    env = {**os.environ, "SOFTHSM2_CONF": str(conf)}
+    subprocess.run([sys.executable, "-c", _STORE_CERTIFICATE, *args], env=env, check=True, capture_output=True)

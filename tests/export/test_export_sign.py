@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -12,7 +14,7 @@ import pytest
 
 from minutes_tui.cli import main
 from minutes_tui.export.errors import ExportError
-from minutes_tui.export.signing import FIELD_NAME, Pkcs12Key, TokenKey, sign_pdf
+from minutes_tui.export.signing import FIELD_NAME, Pkcs12Key, sign_pdf
 from minutes_tui.export.verify import verify_pdf
 
 from conftest import write_wav
@@ -97,19 +99,35 @@ def test_visible_field_sits_in_the_chair_block(signed):
     assert name_top < y1 < y2 < title_top  # under the title and its note, above the chair's name
 
 
-def test_pkcs11_token_signs_and_verifies(rendered, identity, tmp_path, monkeypatch):
-    env = make_token(tmp_path / "hsm", identity)
-    monkeypatch.setenv("SOFTHSM2_CONF", env["SOFTHSM2_CONF"])
-    out = sign_pdf(rendered["pdf"], tmp_path / "token-signed.pdf", TokenKey(SOFTHSM_LIB, "bienban-test", "123456"))
+_SIGN_WITH_TOKEN = """
+import json, sys
+from pathlib import Path
+from minutes_tui.export.errors import ExportError
+from minutes_tui.export.signing import TokenKey, sign_pdf
+
+lib, pdf, out = sys.argv[1:]
+codes = []
+for label, pin, target in (("bienban-test", "123456", out), ("bienban-test", "000000", out + ".2"),
+                           ("no-such-token", "123456", out + ".3"), ("bienban-test", "123456", out)):
+    try:
+        sign_pdf(Path(pdf), Path(target), TokenKey(Path(lib), label, pin))
+        codes.append("ok")
+    except ExportError as exc:
+        codes.append(exc.code)
+print(json.dumps(codes))
+"""
+
+
+def test_pkcs11_token_signs_and_verifies(rendered, identity, tmp_path):
+    # signing runs in a child process: softhsm2 reads SOFTHSM2_CONF once per process
+    env = {**os.environ, **make_token(tmp_path / "hsm", identity)}
+    out = tmp_path / "token-signed.pdf"
+    done = subprocess.run([sys.executable, "-c", _SIGN_WITH_TOKEN, str(SOFTHSM_LIB), str(rendered["pdf"]), str(out)],
+                          env=env, capture_output=True, text=True, check=True)  # fmt: skip
+    assert json.loads(done.stdout) == ["ok", "sign_token_pin", "sign_token_missing", "export_signed_exists"]
     verdict = verify_pdf(out, trust_roots=[identity.cert_pem])
     assert verdict.signature_valid and verdict.signatures[0].trusted
-    with pytest.raises(ExportError) as bad_pin:
-        sign_pdf(rendered["pdf"], tmp_path / "again.pdf", TokenKey(SOFTHSM_LIB, "bienban-test", "000000"))
-    assert bad_pin.value.code == "sign_token_pin"
-    assert not (tmp_path / "again.pdf").exists()
-    with pytest.raises(ExportError) as no_token:
-        sign_pdf(rendered["pdf"], tmp_path / "again.pdf", TokenKey(SOFTHSM_LIB, "no-such-token", "123456"))
-    assert no_token.value.code == "sign_token_missing"
+    assert not list(tmp_path.glob("token-signed.pdf.*"))
 
 
 def test_a_signed_file_is_never_overwritten(signed, rendered, identity, capsys):
