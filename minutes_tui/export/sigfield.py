@@ -28,7 +28,7 @@ class FieldPlace:
     """A visible signature field."""
 
     page: int
-    """Page index, from 0."""
+    """Page index, from 0 (-1: the last page)."""
     box: tuple[int, int, int, int]
     """(x1, y1, x2, y2) in PDF points, origin bottom-left."""
 
@@ -37,16 +37,16 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", unescape(text))
 
 
-def _fallback(pages: int) -> FieldPlace:
+def _fallback() -> FieldPlace:
     """Right half of the last page, near the bottom: used when the block cannot be found."""
     left = (PAGE_MM["left"] + SECRETARY_CM * 10) * _PT_PER_MM
-    return FieldPlace(max(0, pages - 1), (int(left), 80, int(left + 220), 150))
+    return FieldPlace(-1, (int(left), 80, int(left + 220), 150))
 
 
 def locate_chair_block(pdf: Path) -> FieldPlace:
     """The signature field's place: the gap between the CHỦ TỌA note and the chair's name."""
     if shutil.which("pdftotext") is None:
-        return _fallback(1)
+        return _fallback()
     done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, timeout=120)
     pages = _PAGE.findall(done.stdout)
     title = _nfc(texts.MINUTES_DOC["chair_title"]).split()
@@ -71,4 +71,4 @@ def locate_chair_block(pdf: Path) -> FieldPlace:
         page_h = float(height)
         box = (int(column + 12), int(page_h - bottom + 3), int(right - 12), int(page_h - top - 3))
         return FieldPlace(index, box)
-    return _fallback(len(pages))
+    return _fallback()

@@ -77,16 +77,22 @@ def test_a_different_recording_is_reported_as_a_mismatch(signed, rendered, tmp_p
     assert rc == 0 and "KHỚP: biên bản lập từ đúng bản ghi âm" in out
 
 
-def test_visible_field_sits_in_the_chair_block(signed):
+def _signature_field(pdf) -> tuple[int, int, tuple[float, ...]]:
+    """The visible signature field: its page index, the page count, its rectangle."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    with open(signed, "rb") as f:
+    with open(pdf, "rb") as f:
         reader = PdfFileReader(f)
         fields = [a.get_object() for a in reader.root["/AcroForm"]["/Fields"]]
         field = next(x for x in fields if x["/T"] == FIELD_NAME)
-        x1, y1, x2, y2 = (float(v) for v in field["/Rect"])
+        pages = reader.root["/Pages"]["/Count"]
         page_ref = field.raw_get("/P")
-        page_index = next(i for i in range(reader.root["/Pages"]["/Count"]) if reader.find_page_for_modification(i)[0].idnum == page_ref.idnum)
+        index = next(i for i in range(pages) if reader.find_page_for_modification(i)[0].idnum == page_ref.idnum)
+        return index, pages, tuple(float(v) for v in field["/Rect"])
+
+
+def test_visible_field_sits_in_the_chair_block(signed):
+    page_index, _, (x1, y1, x2, y2) = _signature_field(signed)
     left_of_chair_column = (30 + 63) * 72 / 25.4
     assert x1 >= left_of_chair_column and x2 <= (210 - 15) * 72 / 25.4
     assert y2 - y1 >= 40 and x2 - x1 >= 150  # room for the stamp
@@ -189,3 +195,11 @@ def test_a_later_signature_keeps_the_first_valid_but_an_appended_edit_does_not(s
             writer.write(out)
     verdict = verify_pdf(edited)
     assert verdict.signatures and verdict.signatures[0].intact and not verdict.signature_valid
+
+
+def test_without_poppler_the_field_goes_to_the_last_page(rendered, identity, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pdftotext: the block cannot be located
+    out = sign_pdf(rendered["pdf"], tmp_path / "signed.pdf", Pkcs12Key(identity.p12, identity.password))
+    assert verify_pdf(out, trust_roots=[identity.cert_pem]).signature_valid
+    page, pages, _ = _signature_field(out)
+    assert page == pages - 1
