@@ -302,6 +302,7 @@ MINUTES_DOC: dict[str, object] = {
     "anonymous": "Ẩn danh",
     "unknown_speaker": "(chưa rõ người nêu)",
     "residents_of": "Đại diện Nhân dân các tổ dân phố: {groups}",
+    "co_chair": "; đồng chủ trì: {name} – {title}",
 }
 EXPORT_P12_PASSWORD = "Mật khẩu tệp chứng thư số {path}: "
 EXPORT_PIN = "Mã PIN của token {label}: "

@@ -32,7 +32,8 @@ def add_opening(doc: Document, minutes: Minutes) -> None:
     paragraph(doc, t["attendees"])
     for group in minutes.attendees:
         paragraph(doc, f"- {group};")
-    _labelled(doc, t["chair"], f"{minutes.chair} – {minutes.chair_title}.")
+    co_chair = t["co_chair"].format(name=minutes.co_chair, title=minutes.co_chair_title) if minutes.co_chair else ""
+    _labelled(doc, t["chair"], f"{minutes.chair} – {minutes.chair_title}{co_chair}.")
     _labelled(doc, t["secretary"], f"{minutes.secretary} – {minutes.secretary_title}.")
 
 

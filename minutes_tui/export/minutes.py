@@ -113,6 +113,10 @@ class Minutes:
     """What remains to be done after the conference."""
     recipients: list[str] = field(default_factory=list)
     """Nơi nhận, before the closing ``Lưu: VT, Hồ sơ.``."""
+    co_chair: str = ""
+    """The co-chair's name, where there is one."""
+    co_chair_title: str = ""
+    """The co-chair's office."""
     transcript: list[TranscriptLine] = field(default_factory=list)
     """The verbatim transcript, for the optional appendix."""
     audio_sha256: str = ""

@@ -35,6 +35,8 @@ def build_meeting(folder: Path) -> Path:
         actual_end=datetime(2026, 3, 7, 11, 5),
         chair="Nguyễn Văn Hùng",
         chair_title="Chủ tịch UBND phường",
+        co_chair="Lê Thị Hạnh",
+        co_chair_title="Chủ tịch Ủy ban MTTQ Việt Nam phường",
         secretary="Trần Thị Mai",
         secretary_title="Công chức Văn phòng - Thống kê",
         report_summary="Chủ tịch UBND phường báo cáo tình hình kinh tế - xã hội, quốc phòng, an ninh năm 2025.\n\n"

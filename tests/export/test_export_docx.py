@@ -122,6 +122,10 @@ def test_opening_fields_in_the_decrees_order(minutes_docx):
     positions = [next(i for i, t in enumerate(texts) if t.startswith(label)) for label in labels]
     assert positions == sorted(positions)
     assert texts[positions[0]] == "Thời gian bắt đầu: 8 giờ 00, ngày 07 tháng 3 năm 2026."
+    assert texts[positions[3]] == (
+        "Chủ trì (chủ tọa): Nguyễn Văn Hùng – Chủ tịch UBND phường; "
+        "đồng chủ trì: Lê Thị Hạnh – Chủ tịch Ủy ban MTTQ Việt Nam phường."
+    )
     assert _run_of(doc, "Nội dung (theo diễn biến hội nghị):").font.bold
 
 
