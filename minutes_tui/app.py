@@ -68,7 +68,6 @@ class BienbanApp(App[None]):
             self.show_error(texts.user_message(exc))
             return
         audio = self.config.demo_audio or demo_recording()
-        self.notify(texts.DEMO_NOTICE)
         self.push_screen(LiveScreen(folder, CaptureSpec(folder, replay=audio, speed=self.config.demo_speed), demo=True))
 
     def show_error(self, message: str) -> None:

@@ -36,7 +36,8 @@ def create_demo_meeting(root: Path, now: datetime | None = None) -> Path:
     )
     with MeetingStore.create(folder, meeting) as store:
         for person in people.values():
-            role = person["role"]
-            group = role.split("Nhân dân ", 1)[1].capitalize() if role.startswith("Nhân dân ") else ""
+            role, group = person["role"], ""
+            if role.startswith("Nhân dân "):  # "Nhân dân tổ dân phố 2": a resident of group 2
+                role, group = "Nhân dân", role.removeprefix("Nhân dân ").capitalize()
             store.add_participant(person["name"], role, group)
     return folder

@@ -18,6 +18,10 @@ from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.transcript import clock
 
 
+#: Titles are cut to this many characters so the other columns stay visible at 80 columns.
+TITLE_CELLS = 34
+
+
 class HomeScreen(BienbanScreen):
     """The list of meetings (newest first) and the keys to start or open one."""
 
@@ -64,7 +68,7 @@ class HomeScreen(BienbanScreen):
         for m in event.meetings:
             table.add_row(
                 m.day.strftime("%d/%m/%Y") if m.day else "–",
-                m.title,
+                m.title if len(m.title) <= TITLE_CELLS else m.title[: TITLE_CELLS - 1] + "…",
                 clock(m.duration_s),
                 str(m.open_follow_ups) if m.open_follow_ups else "–",
                 m.nearest_deadline.strftime("%d/%m/%Y") if m.nearest_deadline else "–",

@@ -60,7 +60,7 @@ class LiveScreen(TranscriptScreen):
         yield TranscriptView(id="transcript")
         yield Static("", id="interim")
         yield Static("", id="selection")
-        yield Static("", id="roster")
+        yield Static("", id="roster", classes="roster-keys")
         yield Footer()
 
     def _device_name(self) -> str:
@@ -209,4 +209,4 @@ class LiveScreen(TranscriptScreen):
             return
         look = self.look(segment)
         who = look.speaker or texts.SPEAKER_UNKNOWN
-        self.query_one("#selection", Static).update(f"{clock(segment.start)} · {who} · {' '.join(look.badges)}  [dim]({follow})[/dim]")
+        self.query_one("#selection", Static).update(" · ".join([clock(segment.start), who, *look.badges]) + f"  [dim]({follow})[/dim]")

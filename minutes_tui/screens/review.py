@@ -59,7 +59,7 @@ class ReviewScreen(TranscriptScreen):
             yield TranscriptView(low_words=True, id="transcript")
             yield ItemsPanel(id="items")
         yield Static("", id="selection")
-        yield Static("", id="roster")
+        yield Static("", id="roster", classes="roster-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -93,10 +93,9 @@ class ReviewScreen(TranscriptScreen):
         look = self.look(segment)
         low = sum(w.probability < LOW_CONFIDENCE for w in segment.words) if not segment.edited else 0
         position = self.draft.order.index(segment.id) + 1
-        self.query_one("#selection", Static).update(
-            f"{position}/{len(self.draft.order)} · {clock(segment.start)}–{clock(segment.end)} · "
-            f"{look.speaker or texts.SPEAKER_UNKNOWN} · {' '.join(look.badges)}" + (f" · ⚠ {low}" if low else "")
-        )
+        parts = [f"{position}/{len(self.draft.order)}", f"{clock(segment.start)}–{clock(segment.end)}",
+                 look.speaker or texts.SPEAKER_UNKNOWN, *look.badges, *([f"⚠ {low}"] if low else [])]
+        self.query_one("#selection", Static).update(" · ".join(parts))
         if self.query_one(ItemsPanel).display:
             self.query_one(ItemsPanel).update(items_text(self.draft, lacks(self.draft)))
 

@@ -54,7 +54,7 @@ class SetupScreen(BienbanScreen):
             yield TextArea(id="agenda", classes="lines")
             with Horizontal(classes="field"):
                 yield Label(texts.SETUP_FIELDS["device"], classes="field-label")
-                yield Select([], id="device", prompt=texts.SETUP_NO_DEVICE, allow_blank=True)
+                yield Select([], id="device", prompt=texts.SETUP_NO_DEVICE)
             with Horizontal(classes="field"):
                 yield Label(texts.SETUP_LEVEL, classes="field-label")
                 yield LevelMeter(id="setup-level")
@@ -63,8 +63,8 @@ class SetupScreen(BienbanScreen):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
-        self.fill_defaults()
-        self.list_devices()
+        self.defaults_worker = self.fill_defaults()
+        self.devices_worker = self.list_devices()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="setup-defaults")
     def fill_defaults(self) -> None:
@@ -103,7 +103,7 @@ class SetupScreen(BienbanScreen):
             select.value = default
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.value is not Select.BLANK:
+        if isinstance(event.value, int):
             self.probe_level(event.value)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="setup-level")
@@ -176,7 +176,7 @@ class SetupScreen(BienbanScreen):
             return
         device = self.query_one("#device", Select).value
         self.workers.cancel_group(self, "setup-level")
-        spec = CaptureSpec(folder, device=None if device is Select.BLANK else device)
+        spec = CaptureSpec(folder, device=device if isinstance(device, int) else None)
         self.app.switch_screen(LiveScreen(folder, spec))
 
     def action_back(self) -> None:
