@@ -17,7 +17,7 @@ from minutes_tui.export.from_meeting import audio_sha256, load_minutes
 from minutes_tui.export.pipeline import ExportRequest, export_meeting
 from tests_export_helpers import all_paragraphs, all_runs, find_paragraph
 
-from conftest import HIDDEN_GROUP, HIDDEN_NAME
+from export_sample import HIDDEN_GROUP, HIDDEN_NAME
 
 
 FONT = "Times New Roman"

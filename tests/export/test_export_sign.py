@@ -17,7 +17,7 @@ from minutes_tui.export.errors import ExportError
 from minutes_tui.export.signing import FIELD_NAME, Pkcs12Key, sign_pdf
 from minutes_tui.export.verify import verify_pdf
 
-from conftest import write_wav
+from export_sample import write_wav
 from export_certs import SOFTHSM_LIB, make_identity, make_token
 
 

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from conftest import read_wav
+from recorder_audio import read_wav
 
 from minutes_tui import texts
 

@@ -6,7 +6,7 @@ import json
 import threading
 
 import numpy as np
-from conftest import read_wav
+from recorder_audio import read_wav
 
 from minutes_tui import texts
 from minutes_tui.cli.record_cmd import event_line

@@ -8,7 +8,7 @@ import stat
 
 import numpy as np
 import pytest
-from conftest import read_wav
+from recorder_audio import read_wav
 
 from recorder import Recording, RecorderError, audio_path, journal_path, recover
 from recorder.journal import HEADER_BYTES, Journal

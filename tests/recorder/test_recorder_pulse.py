@@ -10,7 +10,7 @@ import threading
 import time
 
 import pytest
-from conftest import locate, read_wav
+from recorder_audio import locate, read_wav
 
 from minutes_tui import texts
 from recorder import MicSource, Recording, audio_path, journal_path
