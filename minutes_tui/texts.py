@@ -73,12 +73,12 @@ NO_SPEECH = "Không nhận ra lời nói nào trong tệp này."
 # recorder (issue 3): what a recording reports, by the ``code`` of its ``recorder.events`` event
 RECORDER_EVENTS: dict[str, str] = {
     "rec_started": "Đang ghi âm từ {device} ({native_rate} Hz, {channels} kênh).",
-    "rec_device_lost": "Mất micrô {device} ở phút {at_clock}. Phần đã ghi vẫn an toàn; đang thử mở lại micrô vài giây một lần…",
+    "rec_device_lost": "Mất micrô {device} tại {at_clock} của bản ghi. Phần đã ghi vẫn an toàn; đang thử mở lại micrô vài giây một lần…",
     "rec_device_back": "Đã có lại micrô {device} sau {gap_seconds:.1f} giây gián đoạn; tiếp tục ghi vào cùng cuộc họp.",
     "rec_overflow": "Máy không kịp nhận âm thanh từ micrô ({count} lần tràn bộ đệm); có thể mất vài mẩu rất ngắn.",
     "rec_consumer_dropped": "Phần xử lý '{consumer}' chạy chậm, đã bỏ qua {dropped} khối âm thanh (tệp ghi âm vẫn đủ).",
     "rec_write_failed": "Đã dừng ghi âm vì lỗi ghi đĩa; giữ được {kept_seconds:.1f} giây âm thanh.",
-    "rec_paused": "Tạm dừng ghi âm ở phút {at_clock}.",
+    "rec_paused": "Tạm dừng ghi âm tại {at_clock} của bản ghi.",
     "rec_resumed": "Ghi âm tiếp (đã tạm dừng {pause_seconds:.0f} giây).",
     "rec_source_ended": "Đã hết âm thanh nguồn.",
 }
