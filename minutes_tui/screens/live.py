@@ -18,6 +18,7 @@ from minutes_tui.meeting import MeetingStore
 from minutes_tui.minutes_draft import MinutesDraft
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
 from minutes_tui.widgets.level_meter import LevelMeter
+from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import TranscriptView, clock
 
 
@@ -54,12 +55,12 @@ class LiveScreen(TranscriptScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="live-status"):
             yield Label(texts.LIVE_STATE["starting"], id="state")
-            yield Label("0:00", id="elapsed")
+            yield StatusLine(id="elapsed")
             yield LevelMeter(id="level")
             yield Label(self._device_name(), id="device")
         yield TranscriptView(id="transcript")
         yield Static("", id="interim")
-        yield Static("", id="selection")
+        yield StatusLine(id="selection")
         yield Static("", id="roster", classes="roster-keys")
         yield Footer()
 
@@ -139,7 +140,7 @@ class LiveScreen(TranscriptScreen):
         self.query_one(LevelMeter).dbfs = event.dbfs if math.isfinite(event.dbfs) else -math.inf
 
     def on_elapsed_changed(self, event: messages.ElapsedChanged) -> None:
-        self.query_one("#elapsed", Label).update(clock(event.seconds))
+        self.query_one("#elapsed", StatusLine).update(clock(event.seconds))
 
     def on_interim_text(self, event: messages.InterimText) -> None:
         self.query_one("#interim", Static).update(event.text or (texts.LIVE_WAITING if self.state == "recording" else ""))
@@ -171,9 +172,8 @@ class LiveScreen(TranscriptScreen):
 
     def action_follow(self) -> None:
         view = self.transcript()
-        if view.option_count:
-            view.highlighted = view.option_count - 1
-            view.scroll_end(animate=False)
+        view.action_last()
+        view.scroll_end(animate=False)
 
     def action_stop(self) -> None:
         """Stop recording (what was heard is still decoded), then review."""
@@ -205,8 +205,8 @@ class LiveScreen(TranscriptScreen):
         segment = self.selected()
         follow = texts.LIVE_FOLLOWING if self.transcript().follow else texts.LIVE_BROWSING
         if segment is None:
-            self.query_one("#selection", Static).update(follow)
+            self.query_one("#selection", StatusLine).update(follow)
             return
         look = self.look(segment)
         who = look.speaker or texts.SPEAKER_UNKNOWN
-        self.query_one("#selection", Static).update(" · ".join([clock(segment.start), who, *look.badges]) + f"  [dim]({follow})[/dim]")
+        self.query_one("#selection", StatusLine).update(" · ".join([clock(segment.start), who, *look.badges]) + f"  [dim]({follow})[/dim]")

@@ -18,6 +18,7 @@ from minutes_tui.minutes_check import lacks
 from minutes_tui.minutes_draft import MinutesDraft
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
+from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
 
 
@@ -58,7 +59,7 @@ class ReviewScreen(TranscriptScreen):
         with Horizontal(id="review-body"):
             yield TranscriptView(low_words=True, id="transcript")
             yield ItemsPanel(id="items")
-        yield Static("", id="selection")
+        yield StatusLine(id="selection")
         yield Static("", id="roster", classes="roster-keys")
         yield Footer()
 
@@ -74,7 +75,7 @@ class ReviewScreen(TranscriptScreen):
         view = self.transcript()
         view.follow = False
         self.show_everything()
-        view.highlighted = 0 if view.option_count else None
+        view.action_first()
         view.focus()
         if self.transcribe_now:
             self.action_retranscribe()
@@ -95,7 +96,7 @@ class ReviewScreen(TranscriptScreen):
         position = self.draft.order.index(segment.id) + 1
         parts = [f"{position}/{len(self.draft.order)}", f"{clock(segment.start)}–{clock(segment.end)}",
                  look.speaker or texts.SPEAKER_UNKNOWN, *look.badges, *([f"⚠ {low}"] if low else [])]
-        self.query_one("#selection", Static).update(" · ".join(parts))
+        self.query_one("#selection", StatusLine).update(" · ".join(parts))
         if self.query_one(ItemsPanel).display:
             self.query_one(ItemsPanel).update(items_text(self.draft, lacks(self.draft)))
 

@@ -69,8 +69,7 @@ class TranscriptScreen(BienbanScreen):
 
     def show_everything(self) -> None:
         """Redraw the whole transcript from the draft (after undo, merge, re-transcription…)."""
-        segments = list(self.draft.segments_in_order())
-        self.transcript().show_all(segments, {s.id: self.look(s) for s in segments})
+        self.transcript().show_all(list(self.draft.segments_in_order()), self.look)
         self.show_selection()
 
     def redraw(self, *segment_ids: int) -> None:
@@ -84,7 +83,9 @@ class TranscriptScreen(BienbanScreen):
     def show_selection(self) -> None:
         """The line about the selected segment and the roster keys."""
         roster = "  ".join(f"[b]{i}[/b] {p.name}" for i, p in enumerate(self.draft.participants[:9], 1))
-        self.query_one("#roster", Static).update(roster or texts.SPEAKER_SEARCH_HINT)
+        if roster != getattr(self, "_roster_shown", None):  # a new layout only when the roster changed
+            self._roster_shown = roster
+            self.query_one("#roster", Static).update(roster or texts.SPEAKER_SEARCH_HINT)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_selection()

@@ -7,8 +7,10 @@ Thin: the screen hands it segments and the names to show; it reports the selecti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -63,8 +65,21 @@ def segment_text(segment: Segment, look: SegmentLook, low_words: bool) -> Text:
     return line
 
 
+#: Segments held by the option list at once; the window moves with the cursor. Every option's
+#: height is wrapped text, and Textual re-wraps all of them when one changes: a window keeps a
+#: key press cheap in a three-hour meeting (2,500 segments).
+WINDOW = 240
+#: How close to the window's edge the cursor may come before the window moves.
+MARGIN = 30
+
+
 class TranscriptView(OptionList):
-    """The growing transcript; the highlighted option is the selected segment."""
+    """The transcript; the highlighted option is the selected segment (a window of the whole)."""
+
+    BINDINGS = [
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+    ]
 
     follow: reactive[bool] = reactive(True)
     """Keep the newest segment selected and in view."""
@@ -72,45 +87,103 @@ class TranscriptView(OptionList):
     def __init__(self, *, low_words: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.low_words = low_words
+        self.segments: list[Segment] = []
         self.segment_ids: list[int] = []
+        self.look_of: Callable[[Segment], SegmentLook] = lambda segment: SegmentLook()
+        self.start = 0
+        """Index (in ``segments``) of the first segment in the window."""
 
-    def show_all(self, segments: list[Segment], looks: dict[int, SegmentLook]) -> None:
-        """Replace everything shown (opening a meeting)."""
+    def _option(self, segment: Segment) -> Option:
+        return Option(segment_text(segment, self.look_of(segment), self.low_words), id=str(segment.id))
+
+    def _show_window(self, start: int, select: int | None) -> None:
+        """Show ``WINDOW`` segments from ``start`` and select the segment at global index ``select``."""
+        self.start = max(0, min(start, len(self.segments) - WINDOW))
+        self.set_options(self._option(s) for s in self.segments[self.start : self.start + WINDOW])
+        if select is not None and self.segments:
+            self.highlighted = select - self.start
+
+    def _ensure(self, index: int) -> None:
+        """Move the window so the global ``index`` sits inside it, away from the edges."""
+        end = self.start + self.option_count
+        near_top = index < self.start + MARGIN and self.start > 0
+        near_end = index >= end - MARGIN and end < len(self.segments)
+        if index < self.start or index >= end or near_top or near_end:
+            self._show_window(index - WINDOW // 2, index)
+
+    def show_all(self, segments: list[Segment], look_of: Callable[[Segment], SegmentLook]) -> None:
+        """Replace everything shown (opening a meeting, after undo, merge or re-transcription)."""
         keep = self.selected_id
+        self.segments = list(segments)
         self.segment_ids = [s.id for s in segments]
-        self.set_options(Option(segment_text(s, looks.get(s.id, SegmentLook()), self.low_words), id=str(s.id)) for s in segments)
+        self.look_of = look_of
         if keep in self.segment_ids and not self.follow:
-            self.select_id(keep)
-        elif segments:
-            self.highlighted = len(segments) - 1 if self.follow else 0
+            target = self.segment_ids.index(keep)
+        else:
+            target = len(segments) - 1 if self.follow else 0
+        self._show_window(target - WINDOW // 2, target if segments else None)
 
     def append(self, segment: Segment, look: SegmentLook) -> None:
         """Add a new segment at the end; follow it when following."""
+        self.segments.append(segment)
         self.segment_ids.append(segment.id)
-        self.add_option(Option(segment_text(segment, look, self.low_words), id=str(segment.id)))
+        last = len(self.segments) - 1
+        if self.start + self.option_count == last:  # the window shows the end: grow it
+            self.add_option(Option(segment_text(segment, look, self.low_words), id=str(segment.id)))
         if self.follow:
-            self.highlighted = len(self.segment_ids) - 1
+            if self.option_count > WINDOW + MARGIN:
+                self._show_window(last - WINDOW + MARGIN, last)
+            else:
+                self._ensure(last)
+                self.highlighted = last - self.start
             self.scroll_end(animate=False)
 
     def refresh_segment(self, segment: Segment, look: SegmentLook) -> None:
         """Redraw one segment after an edit or a tag."""
-        if segment.id in self.segment_ids:
-            self.replace_option_prompt(str(segment.id), segment_text(segment, look, self.low_words))
+        if segment.id not in self.segment_ids:
+            return
+        index = self.segment_ids.index(segment.id)
+        self.segments[index] = segment
+        if self.start <= index < self.start + self.option_count:
+            self.replace_option_prompt_at_index(index - self.start, segment_text(segment, look, self.low_words))
+
+    @property
+    def selected_index(self) -> int | None:
+        """Index of the selected segment in the whole transcript."""
+        if self.highlighted is None or not self.segments:
+            return None
+        return self.start + self.highlighted
 
     @property
     def selected_id(self) -> int | None:
         """Store id of the selected segment."""
-        if self.highlighted is None or not self.segment_ids:
-            return None
-        return self.segment_ids[self.highlighted]
+        index = self.selected_index
+        return None if index is None else self.segment_ids[index]
 
     def select_id(self, segment_id: int) -> None:
         """Select a segment by its store id."""
         if segment_id in self.segment_ids:
-            self.highlighted = self.segment_ids.index(segment_id)
+            index = self.segment_ids.index(segment_id)
+            self._ensure(index)
+            self.highlighted = index - self.start
+
+    def action_first(self) -> None:
+        if self.segments:
+            self._ensure(0)
+            self.highlighted = 0 - self.start
+
+    def action_last(self) -> None:
+        if self.segments:
+            self._ensure(len(self.segments) - 1)
+            self.highlighted = len(self.segments) - 1 - self.start
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
+        if highlighted is None or not self.segments:
+            return
+        index = self.start + highlighted
         # Moving up stops following; coming back to the last line starts it again.
-        if highlighted is not None and self.segment_ids:
-            self.follow = highlighted == len(self.segment_ids) - 1
+        self.follow = index == len(self.segments) - 1
+        end = self.start + self.option_count
+        if (index < self.start + MARGIN and self.start > 0) or (index >= end - MARGIN and end < len(self.segments)):
+            self.call_later(self._ensure, index)

@@ -87,15 +87,6 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-def pytest_collection_modifyitems(items) -> None:
-    """Every coroutine test under tests/tui is an anyio test."""
-    import inspect
-
-    for item in items:
-        if "tests/tui" in str(item.fspath) and inspect.iscoroutinefunction(getattr(item, "function", None)):
-            item.add_marker(pytest.mark.anyio)
-
-
 @pytest.fixture
 def meetings_dir(tmp_path: Path) -> Path:
     """An empty meetings folder."""

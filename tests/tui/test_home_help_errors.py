@@ -15,6 +15,9 @@ from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
 from minutes_tui.screens.home import HomeScreen
 
 
+#: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
+pytestmark = pytest.mark.anyio
+
 async def test_home_lists_meetings_with_follow_ups(make_app, meetings_dir):
     folder = create_demo_meeting(meetings_dir)
     with MeetingStore.open(folder) as store:

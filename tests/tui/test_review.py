@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from textual.widgets import Input
 
 from minutes_tui import messages
@@ -10,6 +12,9 @@ from minutes_tui.screens.review import ReviewScreen
 from minutes_tui.widgets.items_panel import ItemsPanel
 from minutes_tui.widgets.transcript import TranscriptView
 
+
+#: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
+pytestmark = pytest.mark.anyio
 
 async def open_review(app, pilot) -> ReviewScreen:
     """From home, Enter on the newest meeting."""

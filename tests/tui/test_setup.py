@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from textual.widgets import Input, TextArea
 
 from minutes_tui.demo_meeting import create_demo_meeting
@@ -11,6 +13,9 @@ from minutes_tui.roster import parse_csv, parse_lines
 from minutes_tui.screens.live import LiveScreen
 from minutes_tui.screens.setup import SetupScreen
 
+
+#: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
+pytestmark = pytest.mark.anyio
 
 def test_roster_lines_and_csv():
     people = parse_lines("1. Nguyễn Văn An, Chủ tịch UBND phường\nTrần Thị Bé - Nhân dân - Tổ dân phố 3\n\nnguyễn văn an")

@@ -66,6 +66,8 @@ def test_setup(snap_compare, make_app, meetings_dir):
                 await worker.wait()
         await pilot.pause()
         screen.query_one(LevelMeter).dbfs = float("-inf")
+        for field in screen.query("Input, TextArea"):
+            field.cursor_blink = False  # a blinking cursor would make the picture depend on timing
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=filled)
