@@ -119,3 +119,17 @@ def test_interim_text_of_a_long_utterance_comes_before_its_final(transcriber, ev
     p.close()
     assert got.interims and got.finals
     assert {i.utterance_id for i in got.interims} <= {f.utterance.id for f in got.finals}
+
+
+def test_times_stay_on_the_meeting_axis_when_a_recording_continues(transcriber, joined):
+    audio, turns = joined
+    start, end, _ = turns[0]
+    first = audio[: int((end + 1.0) * SAMPLE_RATE)]
+    offset = 600 * SAMPLE_RATE  # the meeting already had ten minutes of audio
+    got = Collector()
+    p = got.pipeline(transcriber)
+    feed_all(p, first, offset)
+    p.close()
+    segs = got.segments()
+    assert segs and p.gaps == 0
+    assert 600 + start - 0.5 <= segs[0].start and segs[-1].end <= 600 + end + 0.5
