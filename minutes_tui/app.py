@@ -98,15 +98,17 @@ class BienbanApp(App[None]):
         screen_keys: list[KeyLine] = []
         app_keys: list[KeyLine] = []
         seen: dict[str, list[str]] = {}
+        ours = set(texts.KEYS.values())
         for active in self.screen.active_bindings.values():
             b = active.binding
-            if b.action == "help" and active.node is not self:
+            if b.description not in ours:  # Textual's own English bindings: navigation is listed below
                 continue
-            seen.setdefault(b.description or b.action, []).append(self.get_key_display(b))
+            seen.setdefault(b.description, []).append(self.get_key_display(b))
         for description, keys in seen.items():
             shown = f"{keys[0]}–{keys[-1]}" if len(keys) > 3 else " ".join(keys)
             owner = app_keys if any(d == description for d in (texts.KEYS["help"], texts.KEYS["quit"])) else screen_keys
             owner.append(KeyLine(shown, description))
+        app_keys.extend(KeyLine(keys, description) for keys, description in texts.HELP_NAVIGATION)
         self.push_screen(HelpDialog(screen_keys, app_keys))
 
 

@@ -103,6 +103,15 @@ HELP_TITLE = "Phím tắt"
 HELP_CLOSE = "Nhấn Esc hoặc ? để đóng."
 HELP_SCREEN = "Màn hình này"
 HELP_EVERYWHERE = "Mọi nơi"
+#: Moving around (Textual's own keys), as the help lists them.
+HELP_NAVIGATION = [
+    ("↑ ↓", "Đoạn / dòng trước, sau"),
+    ("PgUp PgDn", "Lên, xuống một trang"),
+    ("Home End", "Đầu, cuối danh sách"),
+    ("Tab ⇧Tab", "Sang ô sau, ô trước"),
+    ("Enter", "Chọn, xác nhận"),
+    ("Esc", "Đóng hộp thoại, thôi"),
+]
 #: Binding descriptions, by action name (the help screen and the footer show them).
 KEYS: dict[str, str] = {
     "help": "Xem phím tắt",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -42,7 +42,7 @@ class HelpDialog(ModalScreen[None]):
                     continue
                 yield Label(heading, classes="help-heading")
                 for line in lines:
-                    yield Static(f"[b]{escape(line.key):>12}[/b]  {escape(line.description)}", classes="help-line")
+                    yield Static(Text.assemble((line.key.rjust(12), "bold"), "  ", line.description), classes="help-line")
             yield Static(texts.HELP_CLOSE, classes="dim")
 
     def action_close(self) -> None:
