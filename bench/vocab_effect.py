@@ -34,6 +34,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("dialogue")
     ap.add_argument("--clips", type=int, default=0, help="human clips per folder (0: all)")
+    ap.add_argument("--prompts", nargs="+", default=["none", "glossary", "meeting"], help="which prompts to score")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     tr = Transcriber()
@@ -51,7 +52,7 @@ def main() -> None:
         rows = rows[: a.clips] if a.clips else rows
         items += [(ref, load_audio(EVAL / folder / name), "human") for name, ref in rows]
     result = {"prompt_tokens": {k: count(v) if v else 0 for k, v in prompts.items()}}
-    for name, prompt in prompts.items():
+    for name, prompt in ((n, prompts[n]) for n in a.prompts):
         opts = replace(DecodeOptions(), initial_prompt=prompt)
         pairs: dict[str, list] = {"dialogue": [], "human": []}
         t0 = time.perf_counter()
