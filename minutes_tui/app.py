@@ -24,6 +24,7 @@ class BienbanApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = texts.APP_TITLE
+    ENABLE_COMMAND_PALETTE = False  # its commands are English; every action has its own key
     BINDINGS = [
         Binding("question_mark", "help", texts.KEYS["help"]),
         Binding("ctrl+q", "quit", texts.KEYS["quit"], priority=True),

@@ -78,3 +78,25 @@ async def test_unexpected_exception_never_shows_a_traceback(make_app):
         await pilot.pause()
         assert isinstance(app.screen, ErrorDialog)
         assert app.errors_shown == [texts.GENERIC_ERROR.format(detail="boom")]
+
+
+async def test_import_audio_makes_a_meeting_and_transcribes_it(make_app, meetings_dir):
+    from minutes_tui.app_config import demo_recording
+    from minutes_tui.meeting import read_meeting
+    from minutes_tui.screens.review import ReviewScreen
+    from minutes_tui.widgets.transcript import TranscriptView
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("i")
+        await pilot.press(*str(demo_recording()), "enter")
+        await app.screen.workers.wait_for_complete()  # home: copy into a new meeting folder
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await review.workers.wait_for_complete()  # review: the whole-recording transcription
+        await pilot.pause()
+        assert review.query_one(TranscriptView).option_count == 6
+        folder = review.folder
+    record = read_meeting(folder)
+    assert len(record.segments) == 6 and (folder / record.meeting.audio_file).is_file()
