@@ -98,3 +98,29 @@ async def test_export_writes_the_docx(make_app, reviewed_meeting):
         await pilot.pause()
         assert "bien-ban.docx" in str(dialog.query_one("#export-result").render())
     assert (reviewed_meeting / "exports" / "bien-ban.docx").stat().st_size > 5000
+
+
+async def test_speaker_search_new_name_follow_up_link_edit_note(make_app, reviewed_meeting):
+    from datetime import timedelta
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("down", "s", *"son", "enter")  # diacritics-free search finds "Lê Văn Sơn"
+        await pilot.press("p", "down", "s", *"Tô Thị Mới", "enter")  # a name not on the roster
+        await pilot.press("h", "r", *"Địa chính phường", "enter", *"15", "enter")
+        await pilot.press("down", "p", "down", "a", "l", "up", "enter")  # this answer belongs to petition #1
+        await pilot.press("e", "ctrl+u", *"Sửa tay", "enter", "n", *"Ghi chú thử", "enter")
+        await pilot.pause()
+    record = read_meeting(reviewed_meeting)
+    names = {p.id: p.name for p in record.participants}
+    first, second = record.petitions
+    assert names[first.raised_by] == "Lê Văn Sơn"
+    segments = {s.id: s for s in record.segments}
+    assert names[segments[first.outcome.segment_ids[0]].speaker_id] == "Tô Thị Mới"
+    assert first.outcome.responsible == "Địa chính phường"
+    assert first.outcome.deadline == record.meeting.day() + timedelta(days=15)
+    assert first.outcome.kind is OutcomeKind.ANSWERED and len(first.outcome.segment_ids) == 2
+    assert second.outcome is None
+    assert any(s.text == "Sửa tay" and s.edited for s in record.segments)
+    assert [n.text for n in record.notes] == ["Ghi chú thử"]
