@@ -112,7 +112,13 @@ class LiveScreen(TranscriptScreen):
     def run_capture(self) -> Path | None:
         """Record and transcribe in the background until stopped."""
         assert self.capture is not None
-        audio = self.capture.run()
+        try:
+            audio = self.capture.run()
+        except Exception:
+            # the error dialog comes from the worker-error path; here the screen only stops waiting
+            self.app.call_from_thread(self._capture_finished, None)
+            self.post_message(messages.RecordingStateChanged("stopped"))
+            raise
         self.app.call_from_thread(self._capture_finished, audio)
         return audio
 

@@ -58,3 +58,24 @@ async def test_recording_to_the_end_opens_review(make_app, message_log):
         assert isinstance(app.screen, ReviewScreen)
         review_view = app.screen.query_one(TranscriptView)
         assert review_view.option_count == len(app.screen.draft.order) >= 1
+
+
+async def test_a_recording_that_cannot_start_is_a_message_and_review_still_opens(make_app, tmp_path):
+    from textual.worker import WorkerFailed
+
+    from minutes_tui import texts
+    from minutes_tui.dialogs.error import ErrorDialog
+
+    broken = tmp_path / "hong.wav"
+    broken.write_bytes(b"RIFF not really a wave file")
+    app = make_app(demo=True, demo_audio=broken)
+    async with app.run_test(size=(100, 30)) as pilot:
+        live = app.screen
+        with pytest.raises(WorkerFailed):
+            await live.capture_worker.wait()
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        assert app.errors_shown == [texts.ERRORS["audio_unreadable"].format(path=broken)]
+        await pilot.press("enter", "x")  # close the message; the (empty) meeting can still be reviewed
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
