@@ -66,7 +66,7 @@ class ExportDialog(ModalScreen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.query_one("#go", Button).disabled = True
-        self.run_export(self._request())
+        self.export_worker = self.run_export(self._request())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_export(self, request) -> None:

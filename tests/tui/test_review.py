@@ -94,7 +94,8 @@ async def test_export_writes_the_docx(make_app, reviewed_meeting):
         await pilot.press("E")
         dialog = app.screen
         dialog.query_one("#go").press()
-        await dialog.workers.wait_for_complete()
+        await pilot.pause()  # the press is a message: once handled, the export worker exists
+        await dialog.export_worker.wait()
         await pilot.pause()
         assert "bien-ban.docx" in str(dialog.query_one("#export-result").render())
     assert (reviewed_meeting / "exports" / "bien-ban.docx").stat().st_size > 5000
