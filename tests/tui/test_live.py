@@ -70,7 +70,7 @@ async def test_a_recording_that_cannot_start_is_a_message_and_review_still_opens
     broken.write_bytes(b"RIFF not really a wave file")
     app = make_app(demo=True, demo_audio=broken)
     async with app.run_test(size=(100, 30)) as pilot:
-        live = app.screen
+        live = next(s for s in app.screen_stack if isinstance(s, LiveScreen))  # the dialog may be on top already
         with pytest.raises(WorkerFailed):
             await live.capture_worker.wait()
         await pilot.pause()
