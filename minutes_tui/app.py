@@ -64,7 +64,7 @@ class BienbanApp(App[None]):
         from minutes_tui.screens.live import LiveScreen
 
         try:
-            folder = create_demo_meeting(self.config.meetings_dir)
+            folder = create_demo_meeting(self.config.meetings_dir, now=self.config.demo_start)
         except Exception as exc:  # a read-only or full disk: say so, stay on the home screen
             self.show_error(texts.user_message(exc))
             return

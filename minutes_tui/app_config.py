@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -27,6 +28,9 @@ class AppConfig:
     """Recording the demo replays (default: the bundled one)."""
     demo_speed: float = 1.0
     """Pace of the replay (1.0 = real time)."""
+    demo_start: datetime | None = None
+    """Start time given to the demo meeting (None: now); fixed in tests so dates shown, such as a
+    promise's default deadline, do not change with the day the tests run."""
     transcriber_factory: Callable[[], Any] | None = None
     """Builds the recogniser (default: the bundled Whisper model). Pilot tests pass canned segments."""
     input_device: str | int | None = None

@@ -82,7 +82,7 @@ def test_live(snap_compare, make_app, short_recording):
         await pilot.press("up", "3", "p", "down", "1", "h")
         await pilot.pause()
 
-    app = make_app(demo=True, demo_audio=short_recording, demo_speed=0.0)
+    app = make_app(demo=True, demo_audio=short_recording, demo_speed=0.0, demo_start=MORNING)
     assert snap_compare(app, terminal_size=SIZE, run_before=tagged)
 
 
