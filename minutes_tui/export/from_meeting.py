@@ -7,7 +7,6 @@ residential group, and their name is replaced wherever it occurs in any text of 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -15,18 +14,13 @@ from pathlib import Path
 
 from minutes_tui import texts
 from minutes_tui.export.minutes import FollowUpRow, Minutes, Office, Outcome, PetitionEntry, TranscriptLine
+from transcribe.model import sha256_file
+
 from minutes_tui.meeting import MeetingRecord, OutcomeKind, Participant, Petition, read_meeting
 
-_CHUNK = 1 << 20
-
-
 def audio_sha256(path: Path) -> str:
-    """SHA-256 (hex) of a file, read in 1 MiB chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+    """SHA-256 (hex) of the meeting's audio file (the same streamed hash the model check uses)."""
+    return sha256_file(path)
 
 
 def meeting_audio(folder: Path, record: MeetingRecord) -> Path | None:
