@@ -1,5 +1,6 @@
 """WER with and without the meeting-vocabulary prompt, decoding utterance by utterance as the
-live pipeline does: the rendered dialogue's truth turns and the human clips.
+live pipeline does (``LIVE_DECODE``): the rendered dialogue's truth turns and the human clips.
+"names" is the meeting's own data without the glossary; "names_hotwords" gives it as hotwords.
 
     .venv/bin/python bench/vocab_effect.py DIALOGUE_DIR [--clips N] [--json]
 
@@ -16,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from transcribe.audio import SAMPLE_RATE, load_audio
-from transcribe.engine import DecodeOptions, Transcriber
+from transcribe.engine import Transcriber
+from transcribe.live_types import LIVE_DECODE
 from transcribe.evaluate import read_transcripts, score
 from transcribe.vocabulary import MeetingVocabulary, build_prompt, tokenizer_counter
 
@@ -34,26 +36,30 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("dialogue")
     ap.add_argument("--clips", type=int, default=0, help="human clips per folder (0: all)")
-    ap.add_argument("--prompts", nargs="+", default=["none", "glossary", "meeting"], help="which prompts to score")
+    ap.add_argument("--prompts", nargs="+", default=["none", "glossary", "meeting", "names", "names_hotwords"],
+                    help="which prompts to score")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     tr = Transcriber()
     count = tokenizer_counter(tr)
     truth = json.loads((Path(a.dialogue) / "truth.json").read_text(encoding="utf-8"))
     audio = load_audio(Path(a.dialogue) / "meeting.wav")
-    prompts = {
-        "none": None,
-        "glossary": build_prompt(None, True, count),
-        "meeting": build_prompt(vocabulary_of(truth), True, count),
+    names = build_prompt(vocabulary_of(truth), False, count)
+    prompts = {  # name: (initial_prompt, hotwords)
+        "none": (None, None),
+        "glossary": (build_prompt(None, True, count), None),
+        "meeting": (build_prompt(vocabulary_of(truth), True, count), None),
+        "names": (names, None),
+        "names_hotwords": (None, names),
     }
     items = [(t["text"], audio[max(0, int((t["start"] - 0.3) * SAMPLE_RATE)) : int((t["end"] + 0.3) * SAMPLE_RATE)], "dialogue") for t in truth["turns"]]
     for folder in ("cv_vi_dev", "fosd_dev"):
         rows = read_transcripts(EVAL / folder)
         rows = rows[: a.clips] if a.clips else rows
         items += [(ref, load_audio(EVAL / folder / name), "human") for name, ref in rows]
-    result = {"prompt_tokens": {k: count(v) if v else 0 for k, v in prompts.items()}}
-    for name, prompt in ((n, prompts[n]) for n in a.prompts):
-        opts = replace(DecodeOptions(), initial_prompt=prompt)
+    result = {"prompt_tokens": {k: count(p or h or "") for k, (p, h) in prompts.items()}}
+    for name, (prompt, hotwords) in ((n, prompts[n]) for n in a.prompts):
+        opts = replace(LIVE_DECODE, initial_prompt=prompt, hotwords=hotwords)
         pairs: dict[str, list] = {"dialogue": [], "human": []}
         t0 = time.perf_counter()
         for ref, clip, kind in items:

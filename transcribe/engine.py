@@ -6,6 +6,7 @@ every path decodes with the same options and the same guard.
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from dataclasses import asdict, dataclass, field, replace
@@ -74,10 +75,18 @@ class DecodeOptions:
     """Hotwords given to every window."""
     temperature: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
     """Fallback temperatures (faster-whisper's default); each retry costs a full decode."""
+    encoder_pad_s: float | None = None
+    """``None``: Whisper's 30 s window, as trained. A number: ``decode`` of a short utterance
+    encodes only its audio plus this much silence (the encoder's cost grows faster than the
+    window: 10 s costs 0.15 s instead of 1.07 s here); WER in docs/benchmarks.md."""
+    max_tokens_per_s: float | None = None
+    """Cap on the tokens ``decode`` may write per second of audio (a decoding loop otherwise
+    runs to 448 tokens, seconds of work for text the guard then drops). ``None``: no cap."""
 
     def kwargs(self) -> dict:
         """Keyword arguments for ``WhisperModel.transcribe``."""
         kw = asdict(self)
+        del kw["encoder_pad_s"], kw["max_tokens_per_s"]
         kw["temperature"] = list(kw["temperature"])
         if kw["initial_prompt"] is None:
             del kw["initial_prompt"]
@@ -109,15 +118,42 @@ def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[Segment]:
         yield Segment(s.start + offset, s.end + offset, text, s.avg_logprob, s.no_speech_prob, words)
 
 
+#: Whisper's window, seconds; and its longest token sequence (prompt and text together).
+WINDOW_S = 30.0
+MAX_LENGTH = 448
+_FRAMES_PER_S = 100
+
+
+def _windowed_model_class():
+    """``WhisperModel`` whose encoder can be limited, for the current thread, to fewer frames
+    than the 30 s window (CTranslate2 accepts any even length up to 3000)."""
+    from faster_whisper import WhisperModel
+
+    class WindowedWhisper(WhisperModel):
+        limit = threading.local()
+
+        def encode(self, features):
+            frames = getattr(self.limit, "frames", None)
+            if frames is not None and features.shape[-1] > frames:
+                features = features[..., :frames]
+            return super().encode(features)
+
+    return WindowedWhisper
+
+
+def encoder_frames(duration_s: float, pad_s: float) -> int:
+    """Encoder input length for ``duration_s`` of audio plus ``pad_s`` of padding (even, ≤ 3000)."""
+    frames = int(math.ceil((duration_s + pad_s) * _FRAMES_PER_S))
+    return min(int(WINDOW_S * _FRAMES_PER_S), frames + frames % 2)
+
+
 class Transcriber:
     """A loaded Whisper model with the app's defaults. Safe to share between threads."""
 
     def __init__(self, model: str | None = None, *, cpu_threads: int | None = None, compute_type: str = "int8") -> None:
-        from faster_whisper import WhisperModel
-
         self.name, self.path = model_source.resolve(model)
         self.cpu_threads = cpu_threads or default_threads()
-        self.model = WhisperModel(self.path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads)
+        self.model = _windowed_model_class()(self.path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads)
         self._batched = None
         self._lock = threading.Lock()
 
@@ -127,8 +163,32 @@ class Transcriber:
         return guarded(raw, offset)
 
     def decode(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> list[Segment]:
-        """Decode a short array (an utterance) completely."""
-        return list(self.segments(audio, options, offset))
+        """Decode a short array (an utterance) completely, with the options' encoder window and
+        token cap (see ``DecodeOptions.encoder_pad_s`` and ``max_tokens_per_s``)."""
+        duration = audio.size / SAMPLE_RATE
+        kw = options.kwargs()
+        if options.max_tokens_per_s is not None:
+            room = self._token_room(options)
+            cap = max(16, int(options.max_tokens_per_s * duration))
+            if cap < room:
+                kw["max_new_tokens"] = cap
+        limit = self.model.limit
+        if options.encoder_pad_s is not None and duration < WINDOW_S:
+            limit.frames = encoder_frames(duration, options.encoder_pad_s)
+        try:
+            raw, _info = self.model.transcribe(audio, **kw)
+            return list(guarded(raw, offset))
+        finally:
+            limit.frames = None
+
+    def _token_room(self, options: DecodeOptions) -> int:
+        """Tokens left for text once the prompt is in (faster-whisper refuses a larger cap)."""
+        half = MAX_LENGTH // 2 - 1  # faster-whisper keeps at most this much of a prompt
+        used = 8  # start-of-transcript, language, task, previous-text marker, timestamps
+        for text in (options.initial_prompt, options.hotwords):
+            if text:
+                used += min(half, len(self.model.hf_tokenizer.encode(" " + text.strip()).ids))
+        return MAX_LENGTH - used
 
     def batched_segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8) -> Iterator[Segment]:
         """Decode long audio with faster-whisper's batched pipeline (faster on long recordings)."""

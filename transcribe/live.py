@@ -20,10 +20,10 @@ import numpy as np
 from transcribe.audio import SAMPLE_RATE
 from transcribe.engine import Transcriber
 from transcribe.live_buffer import AudioBuffer
-from transcribe.live_types import FinalText, InterimText, LiveOptions, LiveStatus, Utterance
+from transcribe.live_types import LIVE_DECODE, FinalText, InterimText, LiveOptions, LiveStatus, Utterance
 from transcribe.utterances import Cut, StreamingVad, UtteranceSegmenter
 
-__all__ = ["FinalText", "InterimText", "LiveOptions", "LivePipeline", "LiveStatus", "Utterance"]
+__all__ = ["LIVE_DECODE", "FinalText", "InterimText", "LiveOptions", "LivePipeline", "LiveStatus", "Utterance"]
 
 log = logging.getLogger(__name__)
 

@@ -8,14 +8,21 @@ from transcribe.engine import DecodeOptions, Segment
 from transcribe.utterances import SegmenterOptions
 
 
+LIVE_DECODE = DecodeOptions(temperature=(0.0,), encoder_pad_s=2.0, max_tokens_per_s=15.0)
+"""Live final text: the app's Vietnamese defaults (beam 5, word times, guard) with a budget for
+2 cores — the encoder sees the utterance plus 2 s instead of 30 s, no temperature retries (one
+retry costs a whole decode, up to five of them), and a cap on tokens per second of audio that
+stops a decoding loop early. The post-meeting pass decodes with the full defaults."""
+
+
 @dataclass(frozen=True)
 class LiveOptions:
     """How the live pipeline segments and decodes."""
 
     segmenter: SegmenterOptions = field(default_factory=SegmenterOptions)
     """Utterance boundaries (end-of-utterance silence, longest utterance)."""
-    decode: DecodeOptions = field(default_factory=DecodeOptions)
-    """Whisper options for final text (the app's Vietnamese defaults)."""
+    decode: DecodeOptions = field(default_factory=lambda: LIVE_DECODE)
+    """Whisper options for final text (``LIVE_DECODE``)."""
     interim_every_s: float | None = 1.5
     """Interim text of an open utterance at most this often; ``None``: no interim text."""
     interim_min_s: float = 2.0

@@ -68,6 +68,12 @@ class SegmenterOptions:
     """Below this a window counts as silence."""
     end_silence_s: float = 0.6
     """Silence that closes an utterance."""
+    pause_cut_after_s: float | None = 5.0
+    """An utterance at least this long also ends at a shorter pause (``pause_cut_s``): its text
+    is decoded while the speaker goes on, so at the end of a long turn only the last phrase is
+    left to decode. ``None``: only ``end_silence_s`` ends an utterance."""
+    pause_cut_s: float = 0.3
+    """The pause that ends an utterance longer than ``pause_cut_after_s``."""
     max_utterance_s: float = 25.0
     """A longer utterance is cut at its quietest recent point (Whisper sees 30 s at most)."""
     min_speech_s: float = 0.25
@@ -96,6 +102,8 @@ class UtteranceSegmenter:
         """Consume window probabilities; return the utterances they close."""
         o, cuts = self.o, []
         end_windows = int(o.end_silence_s * SAMPLE_RATE / WINDOW)
+        pause_windows = int(o.pause_cut_s * SAMPLE_RATE / WINDOW)
+        long_windows = None if o.pause_cut_after_s is None else int(o.pause_cut_after_s * SAMPLE_RATE / WINDOW)
         max_windows = int(o.max_utterance_s * SAMPLE_RATE / WINDOW)
         for p in probs:
             i, self._window = self._window, self._window + 1
@@ -113,7 +121,11 @@ class UtteranceSegmenter:
                 self._last_voiced = (i + 1) * WINDOW
             else:
                 self.trailing_silence += 1
-            if self.trailing_silence >= end_windows:
+            if self.trailing_silence >= end_windows or (
+                long_windows is not None
+                and self.trailing_silence >= pause_windows
+                and self._last_voiced - self.open_start >= long_windows * WINDOW
+            ):
                 cuts.extend(self._close(self._last_voiced))
             elif (self._window * WINDOW - self.open_start) >= max_windows * WINDOW:
                 cuts.extend(self._cut_quiet())

@@ -28,7 +28,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="loop the audio up to this length at full speed (memory test, e.g. 7200)")
     live.add_argument("--no-offline", action="store_true", help="skip the offline transcription (WER against it)")
     live.add_argument("--no-interim", action="store_true", help="no interim text while an utterance is open")
-    live.add_argument("--no-fallback", action="store_true", help="decode at temperature 0 only (no retries)")
+    live.add_argument("--fallback", action="store_true", help="retry at higher temperatures (faster-whisper's default)")
+    live.add_argument("--full-window", action="store_true", help="encode Whisper's whole 30 s window per utterance")
+    live.add_argument("--encoder-pad", type=float, default=None, metavar="SECONDS",
+                      help="silence the encoder sees after an utterance (default: LIVE_DECODE's)")
+    live.add_argument("--no-token-cap", action="store_true", help="no cap on tokens per second of audio")
+    live.add_argument("--no-pause-cut", action="store_true", help="long utterances end only at the end-of-turn silence")
+    live.add_argument("--beam", type=int, default=None, help="beam width for final text (default 5)")
     live.add_argument("--model", default=None)
     live.add_argument("--json", action="store_true", help="print the full report as JSON")
     live.set_defaults(handler=run_bench_live)
@@ -45,7 +51,7 @@ def run_bench_live(args: argparse.Namespace) -> int:
     """Play a file through the live pipeline and report latency, WER, RTF, memory."""
     from transcribe.audio import load_audio
     from transcribe.bench_feed import measure
-    from transcribe.engine import Transcriber
+    from transcribe.engine import DecodeOptions, Transcriber
     from transcribe.live import LiveOptions
 
     load_audio(args.audio)  # a bad file fails before the model loads
@@ -53,8 +59,20 @@ def run_bench_live(args: argparse.Namespace) -> int:
     options = LiveOptions()
     if args.no_interim:
         options = replace(options, interim_every_s=None)
-    if args.no_fallback:
-        options = replace(options, decode=replace(options.decode, temperature=(0.0,)))
+    decode = options.decode
+    if args.fallback:
+        decode = replace(decode, temperature=DecodeOptions().temperature)
+    if args.encoder_pad is not None:
+        decode = replace(decode, encoder_pad_s=args.encoder_pad)
+    if args.full_window:
+        decode = replace(decode, encoder_pad_s=None)
+    if args.no_token_cap:
+        decode = replace(decode, max_tokens_per_s=None)
+    if args.beam:
+        decode = replace(decode, beam_size=args.beam)
+    options = replace(options, decode=decode)
+    if args.no_pause_cut:
+        options = replace(options, segmenter=replace(options.segmenter, pause_cut_after_s=None))
     report = measure(args.audio, Transcriber(args.model), options, args.speed, truth, not args.no_offline, args.loop_to)
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)

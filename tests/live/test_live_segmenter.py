@@ -30,8 +30,24 @@ def test_short_pauses_do_not_split_and_clicks_are_dropped():
     assert len(cuts) == 1 and cuts[0].speech_end / 16000 > 2.3
 
 
+def test_a_long_utterance_ends_at_a_short_pause_so_its_text_comes_while_the_speaker_goes_on():
+    seg = UtteranceSegmenter(SegmenterOptions(end_silence_s=0.6, pause_cut_after_s=5.0, pause_cut_s=0.3))
+    cuts = seg.push(windows((0.5, 0.0), (6.0, 0.9), (0.35, 0.1), (3.0, 0.9), (0.35, 0.1), (2.0, 0.9)))
+    assert len(cuts) == 1, cuts  # the second pause comes only 3 s into the next utterance
+    assert abs(cuts[0].speech_end / 16000 - 6.5) < 0.05
+    assert seg.open_start is not None and seg.open_start >= cuts[0].end
+    cuts = seg.push(windows((0.7, 0.0)))
+    assert len(cuts) == 1 and abs(cuts[0].speech_end / 16000 - 12.2) < 0.05
+
+
+def test_without_pause_cuts_only_the_end_silence_ends_an_utterance():
+    seg = UtteranceSegmenter(SegmenterOptions(end_silence_s=0.6, pause_cut_after_s=None))
+    cuts = seg.push(windows((0.5, 0.0), (6.0, 0.9), (0.35, 0.1), (3.0, 0.9), (0.7, 0.0)))
+    assert len(cuts) == 1 and abs(cuts[0].speech_end / 16000 - 9.85) < 0.05
+
+
 def test_a_long_utterance_is_cut_at_a_pause_before_30_s():
-    seg = UtteranceSegmenter(SegmenterOptions(max_utterance_s=25.0))
+    seg = UtteranceSegmenter(SegmenterOptions(max_utterance_s=25.0, pause_cut_after_s=None))
     probs = windows((0.5, 0.0), (17.0, 0.9), (0.3, 0.2), (20.0, 0.9), (1.0, 0.0))
     cuts = seg.push(probs)
     assert len(cuts) == 2
@@ -65,3 +81,11 @@ def test_streaming_vad_matches_one_pass(eval_dir):
         parts.append(vad.push(audio[i : i + size]))
         i += size
     assert np.allclose(np.concatenate(parts), whole, atol=1e-5)
+
+
+def test_the_encoder_window_is_the_audio_plus_padding_even_and_at_most_30_s():
+    from transcribe.engine import encoder_frames
+
+    assert encoder_frames(4.0, 2.0) == 600
+    assert encoder_frames(4.005, 2.0) == 602
+    assert encoder_frames(29.0, 2.0) == 3000
