@@ -117,6 +117,9 @@ def measure(path: str | os.PathLike[str], transcriber, options: LiveOptions = Li
     report.latencies = [round(x, 3) for x in lat]
     report.latency_p50, report.latency_p95 = percentile(lat, 50), percentile(lat, 95)
     report.latency_max = round(max(lat), 3) if lat else None
+    if not loop_to:
+        vad_lat, _ = latencies(finals, feed, None)
+        report.latency_vad_p50, report.latency_vad_p95 = percentile(vad_lat, 50), percentile(vad_lat, 95)
     report.transcript = " ".join(s.text for f, _ in sorted(finals, key=lambda x: x[0].utterance.start) for s in f.segments)
     if offline:
         off = " ".join(s.text for s in transcriber.transcribe_audio(audio))

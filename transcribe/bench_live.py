@@ -29,6 +29,11 @@ class LiveReport:
     """95th percentile latency, seconds."""
     latency_max: float | None = None
     """Worst latency, seconds."""
+    latency_vad_p50: float | None = None
+    """Median latency from each utterance's VAD end of speech (with ``--truth`` too: a truth
+    turn's end can include silence after the speech, which flatters the truth-based figures)."""
+    latency_vad_p95: float | None = None
+    """95th percentile of the VAD-based latency, seconds."""
     wer_live: float | None = None
     """WER of the live transcript against the truth (None without ``--truth``)."""
     wer_offline: float | None = None
