@@ -29,6 +29,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 #: A phrase repeated this many times in a row is a decoding loop, not speech.
 MIN_LOOP_REPEATS = 3
+#: Longest phrase, in words, looked for as a loop (Whisper also loops on a whole sentence).
+MAX_LOOP_WORDS = 40
 #: A segment this unlikely to be speech, decoded with this little confidence, is dropped.
 NO_SPEECH_DROP = 0.6
 LOGPROB_DROP = -1.0
@@ -48,14 +50,14 @@ def _key(word: str) -> str:
 
 
 def kept_indices(tokens: list[str], min_repeats: int = MIN_LOOP_REPEATS) -> list[int]:
-    """Indices of ``tokens`` to keep once every phrase of 1-8 words repeated ``min_repeats`` or
-    more times in a row is cut down to its first copy."""
+    """Indices of ``tokens`` to keep once every phrase of 1-``MAX_LOOP_WORDS`` words repeated
+    ``min_repeats`` or more times in a row is cut down to its first copy."""
     keys = [_key(t) for t in tokens]
     kept: list[int] = []
     i = 0
     while i < len(keys):
         step = 0
-        for n in range(1, 9):
+        for n in range(1, MAX_LOOP_WORDS + 1):
             if i + n * min_repeats > len(keys):
                 break
             unit = keys[i : i + n]
@@ -74,7 +76,7 @@ def kept_indices(tokens: list[str], min_repeats: int = MIN_LOOP_REPEATS) -> list
 
 
 def collapse_loops(text: str, min_repeats: int = MIN_LOOP_REPEATS) -> str:
-    """Collapse any phrase of 1-8 words repeated ``min_repeats`` or more times in a row to one copy."""
+    """Collapse any phrase of 1-``MAX_LOOP_WORDS`` words repeated ``min_repeats`` or more times in a row to one copy."""
     words = text.split()
     return " ".join(words[i] for i in kept_indices(words, min_repeats))
 
