@@ -83,9 +83,9 @@ def test_streaming_vad_matches_one_pass(eval_dir):
     assert np.allclose(np.concatenate(parts), whole, atol=1e-5)
 
 
-def test_the_encoder_window_is_the_audio_plus_padding_even_and_at_most_30_s():
+def test_the_encoder_window_is_the_audio_plus_padding_in_2_s_steps_and_at_most_30_s():
     from transcribe.engine import encoder_frames
 
     assert encoder_frames(4.0, 2.0) == 600
-    assert encoder_frames(4.005, 2.0) == 602
-    assert encoder_frames(29.0, 2.0) == 3000
+    assert encoder_frames(4.005, 2.0) == 800
+    assert encoder_frames(27.9, 2.0) == 3000 and encoder_frames(29.0, 2.0) == 3000
