@@ -77,8 +77,9 @@ class DecodeOptions:
     """Fallback temperatures (faster-whisper's default); each retry costs a full decode."""
     encoder_pad_s: float | None = None
     """``None``: Whisper's 30 s window, as trained. A number: ``decode`` of a short utterance
-    encodes only its audio plus at least this much silence, in 2 s steps (the encoder's cost grows faster than the
-    window: 10 s costs 0.15 s instead of 1.07 s here); WER in docs/benchmarks.md."""
+    encodes only its audio plus at least this much silence, in 2 s steps (the encoder's cost
+    grows faster than the window: 10 s costs 0.15 s instead of 1.07 s here); WER in
+    docs/benchmarks.md."""
     max_tokens_per_s: float | None = None
     """Cap on the tokens ``decode`` may write per second of audio (a decoding loop otherwise
     runs to 448 tokens, seconds of work for text the guard then drops). ``None``: no cap."""
