@@ -12,8 +12,8 @@ from pathlib import Path
 from minutes_tui import texts
 from minutes_tui.cli.progress import ProgressBar
 
-_SUMMARY_KEYS = ("latency_p50", "latency_p95", "latency_max", "latency_vad_p50", "latency_vad_p95", "wer_live", "wer_offline", "wer_live_vs_offline",
-                 "rtf", "cpu", "peak_rss_mb", "dropped_blocks", "utterances", "missed_turns", "audio_s", "wall_s", "load_average")
+_SUMMARY_KEYS = ("latency_p50", "latency_p95", "latency_max", "latency_vad_p50", "latency_vad_p95",
+                 "wer_live", "wer_offline", "wer_live_vs_offline", "rtf", "cpu", "peak_rss_mb", "dropped_blocks", "utterances", "missed_turns", "audio_s", "wall_s", "load_average")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
