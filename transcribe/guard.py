@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Protocol, Sequence, TypeVar
 
 _OUTRO_PATTERNS = [
     r"subscribe",
@@ -34,6 +35,10 @@ MAX_LOOP_WORDS = 40
 #: A segment this unlikely to be speech, decoded with this little confidence, is dropped.
 NO_SPEECH_DROP = 0.6
 LOGPROB_DROP = -1.0
+#: An utterance's last segment lying this much (share of its span) in the silence after the
+#: speaker stopped, with at least this no-speech probability, is text Whisper wrote into silence.
+TAIL_SILENT_SHARE = 0.5
+TAIL_NO_SPEECH = 0.4
 
 
 def _norm(text: str) -> str:
@@ -91,3 +96,30 @@ def clean_text(text: str, no_speech_prob: float = 0.0, avg_logprob: float = 0.0)
     if not _WORD.search(text):
         return ""
     return collapse_loops(text)
+
+
+class _Timed(Protocol):
+    start: float
+    end: float
+    no_speech_prob: float
+
+
+T = TypeVar("T", bound=_Timed)
+
+
+def without_silent_tail(segments: Sequence[T], speech_end: float) -> list[T]:
+    """``segments`` of one utterance without a last segment Whisper wrote into the silence after
+    the speaker stopped at ``speech_end`` (the VAD's end of speech).
+
+    An utterance is decoded with a little audio after its speech; on a short window Whisper
+    often ends with "Cảm ơn", "Các bạn nhé", names from the prompt…, timed over that silence
+    (measured on the human clips: 5 of 83 utterances, +1.6 % WER). Such a segment lies mostly
+    after ``speech_end`` and Whisper rates it likely not speech; real last words end by it."""
+    if not segments:
+        return list(segments)
+    last = segments[-1]
+    span = max(last.end - last.start, 1e-3)
+    after = max(0.0, last.end - max(last.start, speech_end))
+    if after / span >= TAIL_SILENT_SHARE and last.no_speech_prob >= TAIL_NO_SPEECH:
+        return list(segments[:-1])
+    return list(segments)

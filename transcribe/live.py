@@ -17,6 +17,7 @@ from typing import Callable
 
 import numpy as np
 
+from transcribe import guard
 from transcribe.audio import SAMPLE_RATE
 from transcribe.engine import Transcriber
 from transcribe.live_buffer import AudioBuffer
@@ -188,6 +189,7 @@ class LivePipeline:
         t0 = time.perf_counter()
         try:
             segments = self.transcriber.decode(audio, self.options.decode, offset=utt.start)
+            segments = guard.without_silent_tail(segments, utt.speech_end)
         except Exception:  # one bad utterance must not end transcription for the rest of the meeting
             log.exception("decoding utterance %d failed", utt.id)
             self.failed_utterances += 1

@@ -1,9 +1,11 @@
 """The hallucination guard, on text and on real audio with the real model."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 
-from transcribe.guard import clean_text, collapse_loops, is_invented
+from transcribe.guard import clean_text, collapse_loops, is_invented, without_silent_tail
 
 
 @pytest.mark.parametrize(
@@ -78,3 +80,20 @@ def test_a_whole_sentence_looped_collapses_too():
     assert collapse_loops(looped) == sentence + " thế nhưng đối với"
     twice = sentence + " " + sentence  # said twice on purpose: kept
     assert collapse_loops(twice) == twice
+
+
+def _seg(start, end, no_speech_prob):
+    return SimpleNamespace(start=start, end=end, no_speech_prob=no_speech_prob)
+
+
+def test_a_last_segment_written_into_the_silence_after_speech_is_dropped():
+    speech = _seg(0.4, 3.6, 0.2)
+    # "Cảm ơn các bạn" timed 3.57-3.97 after a speaker who stopped at 3.6
+    assert without_silent_tail([speech, _seg(3.57, 3.97, 0.66)], speech_end=3.6) == [speech]
+    # Whisper rates it speech: kept
+    assert len(without_silent_tail([speech, _seg(3.57, 3.97, 0.2)], speech_end=3.6)) == 2
+    # a last word spoken before the end of speech: kept, however unsure Whisper is
+    assert len(without_silent_tail([speech, _seg(3.0, 3.55, 0.7)], speech_end=3.6)) == 2
+    # only the last segment is judged
+    assert without_silent_tail([_seg(3.57, 3.97, 0.66), speech], speech_end=3.6)[0].start == 3.57
+    assert without_silent_tail([], speech_end=1.0) == []

@@ -12,6 +12,7 @@ import pytest
 from transcribe.audio import SAMPLE_RATE, load_audio
 from transcribe.evaluate import clip_wer, read_transcripts
 from transcribe.live import LiveOptions, LivePipeline
+from transcribe.normalize import normalize
 
 pytestmark = pytest.mark.model
 BLOCK = 1600
@@ -168,3 +169,25 @@ def test_the_short_encoder_window_and_the_token_cap_keep_the_text_and_bound_the_
         del transcriber.model.generate_with_fallback
     assert max(uncapped) > 16
     assert windows and max(windows) <= 16  # 2 tokens/s of a short clip: the floor of 16 applies
+
+
+def test_no_text_is_written_into_the_silence_after_a_speaker_stops(transcriber, eval_dir):
+    # Decoded with a short encoder window, these clips end in "Cảm ơn", "Cảm ơn các bạn", "Cô"
+    # or "Mình thích th" timed over the silence after the speech (guard.without_silent_tail).
+    names = ["FPTOpenSpeechData_Set001_V0.1_003576.flac", "FPTOpenSpeechData_Set001_V0.1_007412.flac",
+             "FPTOpenSpeechData_Set001_V0.1_013493.flac", "FPTOpenSpeechData_Set002_V0.1_000307.flac"]
+    refs = dict(read_transcripts(eval_dir / "fosd_dev"))
+    gap = np.zeros(SAMPLE_RATE, np.float32)
+    for name in names:
+        got = Collector()
+        p = got.pipeline(transcriber)
+        feed_all(p, np.concatenate([gap, load_audio(eval_dir / "fosd_dev" / name), gap]))
+        p.close()
+        text = normalize(" ".join(s.text for s in got.segments()))
+        assert text, name
+        assert "cảm ơn" in normalize(refs[name]) or "cảm ơn" not in text, (name, text)
+        for final in got.finals:
+            if final.segments:
+                last = final.segments[-1]
+                in_silence = last.end - max(last.start, final.utterance.speech_end)
+                assert in_silence < 0.5 * (last.end - last.start) or last.no_speech_prob < 0.4, (name, last)
