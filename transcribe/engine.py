@@ -112,10 +112,12 @@ def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[Segment]:
             continue
         words = [Word(w.start + offset, w.end + offset, w.word, w.probability) for w in (s.words or [])]
         if words:
-            keep = guard.kept_indices([w.word for w in words])
+            keep = sorted(set(guard.kept_indices([w.word for w in words])) & set(guard.unpiled_indices([(w.start, w.end) for w in words])))
             if len(keep) != len(words):
                 words = [words[i] for i in keep]
                 text = "".join(w.word for w in words).strip()
+                if not text:
+                    continue
         yield Segment(s.start + offset, s.end + offset, text, s.avg_logprob, s.no_speech_prob, words)
 
 

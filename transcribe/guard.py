@@ -39,6 +39,10 @@ LOGPROB_DROP = -1.0
 #: speaker stopped, with at least this no-speech probability, is text Whisper wrote into silence.
 TAIL_SILENT_SHARE = 0.5
 TAIL_NO_SPEECH = 0.4
+#: This many consecutive words, each given less than ``PILE_WORD_S`` by the alignment, are not
+#: speech: nobody says two syllables in 40 ms.
+PILE_MIN_WORDS = 2
+PILE_WORD_S = 0.02
 
 
 def _norm(text: str) -> str:
@@ -78,6 +82,27 @@ def kept_indices(tokens: list[str], min_repeats: int = MIN_LOOP_REPEATS) -> list
             step = 1
         i += step
     return kept
+
+
+def unpiled_indices(spans: Sequence[tuple[float, float]]) -> list[int]:
+    """Indices of the words (``(start, end)`` spans) to keep once every run of
+    ``PILE_MIN_WORDS`` or more words shorter than ``PILE_WORD_S`` each is dropped.
+
+    When Whisper writes past the speech (the sentence again, the prompt's terms, "Cảm ơn"),
+    the alignment finds no audio for those words and piles them at one instant, usually the
+    end of the audio; real words, even fast ones, take 60 ms or more."""
+    keep: list[int] = []
+    run: list[int] = []
+    for i, (start, end) in enumerate(list(spans) + [(0.0, 1.0)]):
+        if end - start < PILE_WORD_S and i < len(spans):
+            run.append(i)
+            continue
+        if len(run) < PILE_MIN_WORDS:
+            keep.extend(run)
+        run = []
+        if i < len(spans):
+            keep.append(i)
+    return keep
 
 
 def collapse_loops(text: str, min_repeats: int = MIN_LOOP_REPEATS) -> str:

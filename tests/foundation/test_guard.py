@@ -97,3 +97,14 @@ def test_a_last_segment_written_into_the_silence_after_speech_is_dropped():
     # only the last segment is judged
     assert without_silent_tail([_seg(3.57, 3.97, 0.66), speech], speech_end=3.6)[0].start == 3.57
     assert without_silent_tail([], speech_end=1.0) == []
+
+
+def test_words_the_alignment_piles_into_no_time_are_dropped():
+    from transcribe.guard import unpiled_indices
+
+    # "vân. Cảm ơn các bạn": the last three at one instant at the end of the audio
+    spans = [(1.0, 1.3), (1.3, 1.6), (1.9, 1.9), (1.9, 1.9), (1.9, 1.91)]
+    assert unpiled_indices(spans) == [0, 1]
+    # one short word (a clipped syllable) is kept
+    assert unpiled_indices([(1.0, 1.3), (1.3, 1.3), (1.3, 1.6)]) == [0, 1, 2]
+    assert unpiled_indices([]) == []
