@@ -1,12 +1,19 @@
-"""WER with and without the meeting-vocabulary prompt, decoding utterance by utterance as the
-live pipeline does (``LIVE_DECODE``): the rendered dialogue's truth turns and the human clips.
-"names" is the meeting's own data without the glossary (the same prompt as "meeting" when the
-roster fills the budget, as in the rendered dialogue, so it is not scored by default);
-"names_hotwords" gives it as hotwords.
+"""WER with and without the meeting vocabulary, on the rendered dialogue and on the human clips.
 
-    .venv/bin/python bench/vocab_effect.py DIALOGUE_DIR [--clips N] [--json]
+    .venv/bin/python bench/vocab_effect.py DIALOGUE_DIR HUMAN_DIR [--variants ...] [--json]
 
-DIALOGUE_DIR holds ``meeting.wav`` + ``truth.json`` (``make_meeting.py`` output).
+Each folder holds ``meeting.wav`` + ``truth.json`` (``make_meeting.py`` and ``bench/join_clips.py``
+output). Both files get the vocabulary of the dialogue's meeting (title, roster, agencies, plus
+the glossary), so the human clips show what it does to speech it does not describe.
+
+Variants (deterministic, run at full speed):
+- ``live`` / ``live_glossary_prompt`` / ``live_meeting_prompt``: the live pipeline (VAD
+  utterances, ``LIVE_DECODE``, the guard) without a prompt, with the glossary alone as
+  ``initial_prompt``, with the app's prompt (``build_prompt``);
+- ``live_merged``: the live pipeline with ``LiveOptions.vocabulary`` (each utterance decoded
+  again with the app's prompt, its vocabulary merged in);
+- ``post`` / ``post_merged``: the post-meeting pass (``post_meeting_pass``, batched), without
+  and with the vocabulary pass.
 """
 
 from __future__ import annotations
@@ -18,60 +25,56 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from transcribe.audio import SAMPLE_RATE, load_audio
+from transcribe.audio import load_audio
+from transcribe.bench_feed import measure
+from transcribe.bench_live import vocabulary_of_truth
 from transcribe.engine import Transcriber
-from transcribe.live_types import LIVE_DECODE
-from transcribe.evaluate import read_transcripts, score
-from transcribe.vocabulary import MeetingVocabulary, build_prompt, tokenizer_counter
+from transcribe.evaluate import score
+from transcribe.live import LIVE_DECODE, LiveOptions
+from transcribe.repass import post_meeting_pass
+from transcribe.vocabulary import VocabularyPass, build_prompt, tokenizer_counter
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-
-
-def vocabulary_of(truth: dict) -> MeetingVocabulary:
-    """What the app would know before this meeting: title, roster, agencies named in the plan."""
-    people = tuple((s["name"], s["role"]) for s in truth["speakers"].values())
-    agencies = tuple(sorted({t["agency"] for t in truth["turns"] if t.get("agency")}))
-    return MeetingVocabulary(title=truth.get("title") or "", agencies=agencies, people=people)
+VARIANTS = ("live", "live_glossary_prompt", "live_meeting_prompt", "live_merged", "post", "post_merged")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("dialogue")
-    ap.add_argument("--clips", type=int, default=0, help="human clips per folder (0: all)")
-    ap.add_argument("--prompts", nargs="+", default=["none", "glossary", "meeting", "names_hotwords"],
-                    help="which prompts to score")
+    ap.add_argument("human")
+    ap.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     tr = Transcriber()
     count = tokenizer_counter(tr)
-    truth = json.loads((Path(a.dialogue) / "truth.json").read_text(encoding="utf-8"))
-    audio = load_audio(Path(a.dialogue) / "meeting.wav")
-    names = build_prompt(vocabulary_of(truth), False, count)
-    prompts = {  # name: (initial_prompt, hotwords)
-        "none": (None, None),
-        "glossary": (build_prompt(None, True, count), None),
-        "meeting": (build_prompt(vocabulary_of(truth), True, count), None),
-        "names": (names, None),
-        "names_hotwords": (None, names),
-    }
-    items = [(t["text"], audio[max(0, int((t["start"] - 0.3) * SAMPLE_RATE)) : int((t["end"] + 0.3) * SAMPLE_RATE)], "dialogue") for t in truth["turns"]]
-    for folder in ("cv_vi_dev", "fosd_dev"):
-        rows = read_transcripts(EVAL / folder)
-        rows = rows[: a.clips] if a.clips else rows
-        items += [(ref, load_audio(EVAL / folder / name), "human") for name, ref in rows]
-    result = {"prompt_tokens": {k: count(p or h or "") for k, (p, h) in prompts.items()}}
-    for name, (prompt, hotwords) in ((n, prompts[n]) for n in a.prompts):
-        opts = replace(LIVE_DECODE, initial_prompt=prompt, hotwords=hotwords)
-        pairs: dict[str, list] = {"dialogue": [], "human": []}
+    folders = {"dialogue": Path(a.dialogue), "human": Path(a.human)}
+    truths = {k: json.loads((f / "truth.json").read_text(encoding="utf-8")) for k, f in folders.items()}
+    vocabulary = vocabulary_of_truth(truths["dialogue"])
+    vpass = VocabularyPass.of(vocabulary, count)
+    glossary = build_prompt(None, True, count)
+    result: dict = {"prompt_tokens": {"glossary": count(glossary), "meeting": count(vpass.prompt)},
+                    "phrases": len(vpass.phrases), "prompt": vpass.prompt}
+    live = LiveOptions(interim_every_s=None)
+    for name in a.variants:
         t0 = time.perf_counter()
-        for ref, clip, kind in items:
-            hyp = " ".join(s.text for s in tr.decode(clip, opts)).strip()
-            pairs[kind].append((ref, hyp))
-        for kind, p in pairs.items():
-            result[f"wer_{kind}_{name}"] = round(score(p)[0], 4)
+        for kind, folder in folders.items():
+            truth = truths[kind]
+            if name.startswith("live"):
+                options = {
+                    "live": live,
+                    "live_glossary_prompt": replace(live, decode=replace(LIVE_DECODE, initial_prompt=glossary)),
+                    "live_meeting_prompt": replace(live, decode=replace(LIVE_DECODE, initial_prompt=vpass.prompt)),
+                    "live_merged": replace(live, vocabulary=vpass),
+                }[name]
+                wer = measure(folder / "meeting.wav", tr, options, 0, truth, False).wer_live
+            else:
+                audio = load_audio(folder / "meeting.wav")
+                new, _ = post_meeting_pass(tr, audio, [], "batched", vocabulary=vpass if name == "post_merged" else None)
+                ref = " ".join(t["text"] for t in truth["turns"])
+                wer = round(score([(ref, " ".join(s.text for s in new))])[0], 4)
+            result[f"wer_{kind}_{name}"] = wer
         result[f"seconds_{name}"] = round(time.perf_counter() - t0, 1)
-        print(name, {k: v for k, v in result.items() if name in k}, file=sys.stderr, flush=True)
-    print(json.dumps(result, ensure_ascii=False, indent=1))
+        print(name, {k: v for k, v in result.items() if k.endswith("_" + name)}, file=sys.stderr, flush=True)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if a.json else result)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
 from transcribe.live import FinalText, LiveOptions, LivePipeline
+from transcribe.vocabulary import MeetingVocabulary
 
 
 @dataclass
@@ -152,3 +153,11 @@ def new_pipeline(transcriber, options: LiveOptions, finals: list, light: bool = 
         finals.append((replace(final, segments=[]) if light else final, time.monotonic()))
 
     return LivePipeline(transcriber, options, on_final=keep)
+
+
+def vocabulary_of_truth(truth: dict) -> MeetingVocabulary:
+    """What the app would know before a scripted meeting (``make_meeting.py``'s truth.json):
+    its title, the roster's names and roles, the agencies named in the plan."""
+    people = tuple((s["name"], s.get("role", "")) for s in (truth.get("speakers") or {}).values())
+    agencies = tuple(sorted({t["agency"] for t in truth.get("turns", []) if t.get("agency")}))
+    return MeetingVocabulary(title=truth.get("title") or "", agencies=agencies, people=people)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from transcribe.engine import DecodeOptions, Segment
 from transcribe.utterances import SegmenterOptions
+from transcribe.vocabulary import VocabularyPass
 
 
 LIVE_DECODE = DecodeOptions(temperature=(0.0,), encoder_pad_s=2.0, max_tokens_per_s=15.0)
@@ -27,6 +28,10 @@ class LiveOptions:
     """Interim text of an open utterance at most this often; ``None``: no interim text."""
     interim_min_s: float = 2.0
     """No interim text before an utterance is this long."""
+    vocabulary: VocabularyPass | None = None
+    """Decode each utterance a second time with the meeting-vocabulary prompt and take its
+    names and terms (``VocabularyPass``); ``None``: one decoding. It doubles the decoding work:
+    docs/benchmarks.md has what it does to latency."""
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,18 @@ live pipeline's utterances decoded again: slowest, the segments line up with the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Iterator
 
 import numpy as np
 
+from transcribe import guard
 from transcribe.audio import SAMPLE_RATE
 from transcribe.engine import DecodeOptions, Segment, Transcriber
+from transcribe.live_types import LIVE_DECODE
 from transcribe.realign import OldSegment, sources
 from transcribe.utterances import Cut, SegmenterOptions, StreamingVad, UtteranceSegmenter
+from transcribe.vocabulary import VocabularyPass, merge_vocabulary
 
 MODES = ("batched", "sequential", "utterances")
 """How ``post_meeting_pass`` may decode."""
@@ -54,19 +58,37 @@ def post_meeting_pass(
     mode: str = "batched",
     options: DecodeOptions = DecodeOptions(),
     progress: Callable[[float, float], None] | None = None,
+    vocabulary: VocabularyPass | None = None,
 ) -> tuple[list[Segment], list[list[int]]]:
     """Decode the whole recording again; return the new segments and, for each, the old segment
-    ids it takes speaker, tags and links from (``MeetingStore.replace_segments(new, sources)``)."""
+    ids it takes speaker, tags and links from (``MeetingStore.replace_segments(new, sources)``).
+
+    With ``vocabulary`` every utterance is decoded once more with the meeting-vocabulary prompt
+    (``LIVE_DECODE``'s short window) and its names and terms are merged in (``merge_vocabulary``);
+    ``progress`` then counts both passes (``total_s`` is twice the audio)."""
     total = audio.size / SAMPLE_RATE
+    span = 2 * total if vocabulary is not None else total
+
+    def step(done: float) -> None:
+        if progress:
+            progress(min(done, span), span)
+
     if mode == "utterances":
-        new = list(decode_utterances(transcriber, audio, options, progress))
+        new = list(decode_utterances(transcriber, audio, options, lambda done, _total: step(done)))
     else:
         stream = transcriber.batched_segments(audio, options) if mode == "batched" else transcriber.segments(audio, options)
         new = []
         for seg in stream:
             new.append(seg)
-            if progress:
-                progress(min(seg.end, total), total)
-        if progress:
-            progress(total, total)
+            step(seg.end)
+    step(total)
+    if vocabulary is not None:
+        prompted_options = replace(LIVE_DECODE, initial_prompt=vocabulary.prompt)
+        prompted: list[Segment] = []
+        for cut in find_utterances(audio):
+            segs = transcriber.decode(audio[cut.start : cut.end], prompted_options, offset=cut.start / SAMPLE_RATE)
+            prompted += guard.without_silent_tail(segs, cut.speech_end / SAMPLE_RATE)
+            step(total + cut.end / SAMPLE_RATE)
+        new = merge_vocabulary(new, prompted, set(vocabulary.phrases))
+        step(span)
     return new, sources(new, old)

@@ -4,12 +4,24 @@ Whisper base spells Vietnamese names and administrative terms badly; giving them
 ``initial_prompt`` makes them likelier. The prompt is built from plain data (not store objects)
 so this package stays independent of the app. Whisper keeps only the last 223 prompt tokens, so
 the glossary comes first and the meeting's own names last.
+
+A prompt alone pulls other speech towards its words (docs/benchmarks.md), so the app decodes
+with and without it and keeps only the vocabulary the prompted decoding heard
+(``merge_vocabulary``, ``VocabularyPass``).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
+
+import numpy as np
+
+from transcribe import guard
+from transcribe.engine import DecodeOptions, Segment, Transcriber, Word
+from transcribe.normalize import normalize
 
 #: Spoken forms of the terms a ward meeting uses (abbreviations are read out in full).
 GLOSSARY = (
@@ -60,20 +72,26 @@ class MeetingVocabulary:
 def build_prompt(vocabulary: MeetingVocabulary | None = None, glossary: bool = True, count_tokens=None) -> str | None:
     """The ``initial_prompt`` for a meeting (``None`` when there is nothing to say).
 
-    ``count_tokens(text) -> int`` (e.g. the model's tokenizer) trims glossary terms, then agenda
-    items, until the prompt fits ``MAX_PROMPT_TOKENS``; without it the prompt is not trimmed.
+    ``count_tokens(text) -> int`` (e.g. the model's tokenizer) trims agenda items, then people
+    from the end of the roster, then glossary terms, until the prompt fits
+    ``MAX_PROMPT_TOKENS``; without it the prompt is not trimmed. The glossary goes last because
+    it is what measurably helps (docs/benchmarks.md: a roster that filled the budget gave
+    nothing on the rendered dialogue); the roster's names are merged in anyway
+    (``vocabulary_phrases``) wherever the prompted decoding spells them.
     """
     terms = list(GLOSSARY) if glossary else []
     v = vocabulary or MeetingVocabulary()
-    agenda = list(v.agenda)
+    agenda, people = list(v.agenda), list(v.people)
     while True:
-        prompt = _compose(terms, v, agenda)
+        prompt = _compose(terms, replace(v, people=tuple(people)), agenda)
         if not prompt or count_tokens is None or count_tokens(prompt) <= MAX_PROMPT_TOKENS:
             return prompt or None
-        if terms:
-            terms.pop()
-        elif agenda:
+        if agenda:
             agenda.pop()
+        elif people:
+            people.pop()
+        elif terms:
+            terms.pop()
         else:
             return prompt
 
@@ -104,3 +122,120 @@ def tokenizer_counter(transcriber) -> "callable":
     """A ``count_tokens`` for ``build_prompt`` from a loaded ``Transcriber``."""
     tok = transcriber.model.hf_tokenizer
     return lambda text: len(tok.encode(" " + text, add_special_tokens=False).ids)
+
+
+#: Shortest vocabulary phrase, in syllables, that may replace decoded words.
+MIN_PHRASE_SYLLABLES = 2
+#: The replaced words must already look like the phrase this much (``difflib`` ratio of the
+#: two texts): the prompt may correct a spelling, not put its words over other speech.
+MIN_SIMILARITY = 0.45
+#: A two-syllable phrase (it may match ordinary speech by chance: "nhanh nên" ~ "nhân dân") only
+#: replaces words the plain decoding was unsure of: mean word probability below this.
+SHORT_PHRASE_UNSURE = 0.5
+
+
+def vocabulary_phrases(vocabulary: MeetingVocabulary | None = None, glossary: bool = True) -> set[tuple[str, ...]]:
+    """Every run of at least ``MIN_PHRASE_SYLLABLES`` syllables of the glossary's terms and the
+    meeting's title, agenda, bodies, names and roles, in scoring form (``normalize``)."""
+    v = vocabulary or MeetingVocabulary()
+    texts = (list(GLOSSARY) if glossary else []) + [v.title, v.ward, *v.agenda, *v.agencies]
+    texts += [part for person in v.people for part in person]
+    phrases: set[tuple[str, ...]] = set()
+    for text in texts:
+        for part in re.split(r"[,;.:]", spoken(text or "")):
+            syllables = normalize(part).split()
+            for n in range(MIN_PHRASE_SYLLABLES, len(syllables) + 1):
+                phrases.update(tuple(syllables[i : i + n]) for i in range(len(syllables) - n + 1))
+    return phrases
+
+
+def merge_vocabulary(base: Sequence[Segment], prompted: Sequence[Segment], phrases: set[tuple[str, ...]]) -> list[Segment]:
+    """``base`` (decoded without a prompt) with the vocabulary the prompted decoding heard.
+
+    A vocabulary prompt makes Whisper spell the meeting's names and terms right, but on other
+    speech it pulls words towards the prompt and writes the prompt's pattern after the speech
+    (docs/benchmarks.md: +12–20 % WER on the human clips). So the prompted decoding only lends
+    its vocabulary phrases: each phrase it wrote replaces the base words spoken at the same
+    time (at least half of each inside the phrase's span) when there are as many of them (±1
+    for phrases of three syllables or more), they do not hold the phrase already, they already
+    look like it (``MIN_SIMILARITY``) and, for a two-syllable phrase, the base decoding was
+    unsure of them (``SHORT_PHRASE_UNSURE``). Everything else is the base decoding's."""
+    slots = [(si, wi, normalize(w.word)) for si, seg in enumerate(base) for wi, w in enumerate(seg.words)]
+    lent = [w for seg in prompted for w in seg.words]
+    keys = [normalize(w.word) for w in lent]
+    lengths = sorted({len(p) for p in phrases}, reverse=True)
+    swaps: list[tuple[list[int], list[Word]]] = []
+    i = 0
+    while i < len(lent):
+        n = next((n for n in lengths if i + n <= len(lent) and tuple(keys[i : i + n]) in phrases), 0)
+        if not n:
+            i += 1
+            continue
+        words, phrase = lent[i : i + n], " ".join(keys[i : i + n])
+        i += n
+        t0, t1 = words[0].start, words[-1].end
+        hit = [k for k, (si, wi, _) in enumerate(slots) if _mostly_within(base[si].words[wi], t0, t1)]
+        if not hit or abs(len(hit) - n) > (1 if n > MIN_PHRASE_SYLLABLES else 0):
+            continue
+        old = " ".join(slots[k][2] for k in range(hit[0], hit[-1] + 1)).strip()
+        if f" {phrase} " in f" {old} " or difflib.SequenceMatcher(None, old, phrase).ratio() < MIN_SIMILARITY:
+            continue
+        if n == MIN_PHRASE_SYLLABLES and np.mean([base[slots[k][0]].words[slots[k][1]].probability for k in hit]) >= SHORT_PHRASE_UNSURE:
+            continue
+        swaps.append((list(range(hit[0], hit[-1] + 1)), words))
+    if not swaps:
+        return list(base)
+    new_words: list[list[Word]] = [list(seg.words) for seg in base]
+    drop: set[tuple[int, int]] = set()
+    put: dict[tuple[int, int], list[Word]] = {}
+    for ks, words in swaps:
+        first = slots[ks[0]]
+        put[(first[0], first[1])] = words
+        drop.update((slots[k][0], slots[k][1]) for k in ks[1:])
+    out = []
+    for si, seg in enumerate(base):
+        words = []
+        for wi, w in enumerate(new_words[si]):
+            if (si, wi) in drop:
+                continue
+            words.extend(put.get((si, wi), [w]))
+        if not words:
+            continue
+        if words == list(seg.words):
+            out.append(seg)
+            continue
+        text = "".join(w.word for w in words).strip()
+        out.append(replace(seg, text=text, words=words, start=min(seg.start, words[0].start), end=max(seg.end, words[-1].end)))
+    return out
+
+
+def _mostly_within(word: Word, start: float, end: float) -> bool:
+    """At least half of ``word`` lies in ``start``–``end`` (a word with no duration: inside it)."""
+    if word.end <= word.start:
+        return start <= word.start <= end
+    return min(word.end, end) - max(word.start, start) >= 0.5 * (word.end - word.start)
+
+
+@dataclass(frozen=True)
+class VocabularyPass:
+    """A second decoding of each utterance with the vocabulary prompt, merged into the first
+    (``merge_vocabulary``): the meeting's names and terms where they were spoken, the plain
+    decoding everywhere else."""
+
+    prompt: str
+    """The ``initial_prompt`` (``build_prompt``)."""
+    phrases: frozenset[tuple[str, ...]]
+    """What the prompted decoding may lend (``vocabulary_phrases``)."""
+
+    @classmethod
+    def of(cls, vocabulary: MeetingVocabulary | None, count_tokens: Callable[[str], int] | None = None) -> VocabularyPass:
+        """The pass for a meeting (the glossary alone when ``vocabulary`` is None)."""
+        return cls(build_prompt(vocabulary, True, count_tokens) or "", frozenset(vocabulary_phrases(vocabulary)))
+
+    def apply(self, transcriber: Transcriber, audio: np.ndarray, options: DecodeOptions, offset: float,
+              base: list[Segment], speech_end: float | None = None) -> list[Segment]:
+        """``base`` (``audio`` decoded with ``options`` at ``offset``) with the vocabulary merged in."""
+        prompted = transcriber.decode(audio, replace(options, initial_prompt=self.prompt), offset)
+        if speech_end is not None:
+            prompted = guard.without_silent_tail(prompted, speech_end)
+        return merge_vocabulary(base, prompted, set(self.phrases))

@@ -20,7 +20,10 @@ from minutes_tui.meeting.model import Segment
 from minutes_tui.meeting.transcript import from_recognised, insert_segment, write_segment
 
 if TYPE_CHECKING:
+    from minutes_tui.meeting.model import MeetingRecord
     from minutes_tui.meeting.store import MeetingStore
+    from transcribe.realign import OldSegment
+    from transcribe.vocabulary import MeetingVocabulary
 
 
 def overlap(a: Segment, b: Segment) -> float:
@@ -77,3 +80,21 @@ def replace_segments(store: MeetingStore, recognised: Sequence[object], sources:
             conn.execute("DELETE FROM segments WHERE id = ?", (o.id,))
         undo.finalize_all(conn)
     return list(store.load().segments)
+
+
+def meeting_vocabulary(record: MeetingRecord) -> MeetingVocabulary:
+    """What the recogniser may learn from the meeting: title, agenda, bodies, and the roster's
+    names and roles (not those of participants whose identity is withheld)."""
+    from transcribe.vocabulary import MeetingVocabulary
+
+    m = record.meeting
+    people = tuple((p.name, p.role) for p in record.participants if p.name and not p.anonymous)
+    agencies = tuple(dict.fromkeys(x for x in (m.issuing_body, m.parent_body) if x))
+    return MeetingVocabulary(title=m.title, agencies=agencies, people=people, agenda=tuple(m.agenda))
+
+
+def old_segments(record: MeetingRecord) -> list[OldSegment]:
+    """The transcript as the post-meeting pass maps it (``transcribe.repass.post_meeting_pass``)."""
+    from transcribe.realign import OldSegment
+
+    return [OldSegment(s.id, s.start, s.end, s.text, s.speaker_id, tuple(s.tags), s.edited) for s in record.segments]

@@ -14,6 +14,7 @@ from minutes_tui import messages, texts
 from minutes_tui.dialogs.search import SearchDialog
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
+from minutes_tui.meeting.model import MeetingRecord
 from minutes_tui.minutes_check import lacks
 from minutes_tui.minutes_draft import MinutesDraft
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
@@ -232,25 +233,31 @@ class ReviewScreen(TranscriptScreen):
             self.app.show_error(texts.REVIEW_NO_AUDIO.format(detail=self.folder))  # type: ignore[attr-defined]
             return
         self.query_one("#progress").display = True
-        self.retranscribe(audio)
+        self.retranscribe(audio, self.draft.store.load())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="retranscribe")
-    def retranscribe(self, audio_path: Path) -> None:
-        """Transcribe the whole recording again; tags move to the new segments by time overlap."""
+    def retranscribe(self, audio_path: Path, record: MeetingRecord) -> None:
+        """Transcribe the whole recording again with the meeting's vocabulary
+        (``transcribe.repass.post_meeting_pass``); tags and hand edits move to the new segments."""
+        from minutes_tui.meeting.repass import meeting_vocabulary, old_segments
         from transcribe.audio import load_audio
+        from transcribe.repass import post_meeting_pass
+        from transcribe.vocabulary import VocabularyPass, tokenizer_counter
 
         audio = load_audio(audio_path)
         transcriber = self.app.recogniser()  # type: ignore[attr-defined]
-        segments = transcriber.transcribe_audio(audio, progress=lambda done, total: self.post_message(messages.Progress(done, total)))
-        self.app.call_from_thread(self._replace, segments)
+        vocabulary = VocabularyPass.of(meeting_vocabulary(record), tokenizer_counter(transcriber))
+        new, mapping = post_meeting_pass(transcriber, audio, old_segments(record), vocabulary=vocabulary,
+                                         progress=lambda done, total: self.post_message(messages.Progress(done, total)))
+        self.app.call_from_thread(self._replace, new, mapping)
 
     def on_progress(self, event: messages.Progress) -> None:
         bar = self.query_one(ProgressBar)
         bar.update(total=max(event.total, 0.001), progress=event.done)
 
-    def _replace(self, segments: list) -> None:
+    def _replace(self, segments: list, mapping: list) -> None:
         kept = sum(bool(s.tags) for s in self.draft.segments.values())
-        self.draft.store.replace_segments(segments)
+        self.draft.store.replace_segments(segments, mapping)
         self.draft.reload()
         self.show_everything()
         self.query_one("#progress").display = False

@@ -49,6 +49,18 @@ class CannedTranscriber:
                 progress((i + 1) * step, total)
         return out
 
+    def batched_segments(self, audio, options=None):
+        """The post-meeting pass's decoding: the same canned turns."""
+        return iter(self.transcribe_audio(audio))
+
+    @property
+    def model(self):
+        """Just enough of a WhisperModel for ``tokenizer_counter``: one token a word."""
+        from types import SimpleNamespace
+
+        encode = lambda text, add_special_tokens=False: SimpleNamespace(ids=text.split())  # noqa: E731
+        return SimpleNamespace(hf_tokenizer=SimpleNamespace(encode=encode))
+
 
 @dataclass
 class MessageLog:
