@@ -13,7 +13,8 @@ Variants (deterministic, run at full speed):
 - ``live_merged``: the live pipeline with ``LiveOptions.vocabulary`` (each utterance decoded
   again with the app's prompt, its vocabulary merged in);
 - ``post`` / ``post_merged``: the post-meeting pass (``post_meeting_pass``, batched), without
-  and with the vocabulary pass.
+  and with the vocabulary pass; without temperature retries (``STEADY``: they sample at random,
+  so two runs would differ by more than the vocabulary does).
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ from pathlib import Path
 from transcribe.audio import load_audio
 from transcribe.bench_feed import measure
 from transcribe.bench_live import vocabulary_of_truth
-from transcribe.engine import Transcriber
+from transcribe.engine import DecodeOptions, Transcriber
 from transcribe.evaluate import score
 from transcribe.live import LIVE_DECODE, LiveOptions
 from transcribe.repass import post_meeting_pass
 from transcribe.vocabulary import VocabularyPass, build_prompt, tokenizer_counter
 
+STEADY = DecodeOptions(temperature=(0.0,))
 VARIANTS = ("live", "live_glossary_prompt", "live_meeting_prompt", "live_merged", "post", "post_merged")
 
 
@@ -68,7 +70,7 @@ def main() -> None:
                 wer = measure(folder / "meeting.wav", tr, options, 0, truth, False).wer_live
             else:
                 audio = load_audio(folder / "meeting.wav")
-                new, _ = post_meeting_pass(tr, audio, [], "batched", vocabulary=vpass if name == "post_merged" else None)
+                new, _ = post_meeting_pass(tr, audio, [], "batched", STEADY, vocabulary=vpass if name == "post_merged" else None)
                 ref = " ".join(t["text"] for t in truth["turns"])
                 wer = round(score([(ref, " ".join(s.text for s in new))])[0], 4)
             result[f"wer_{kind}_{name}"] = wer
