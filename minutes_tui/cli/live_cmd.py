@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="batched: faster-whisper's batched pipeline (fastest); sequential: 30 s windows in "
                         "order; utterances: the live pipeline's utterances decoded again")
     r.add_argument("--no-vocabulary", action="store_true",
-                   help="skip the second decoding with the meeting's names and terms (about 40 %% faster)")
+                   help="skip the second decoding with the meeting's names and terms (about 3 times faster)")
     r.set_defaults(handler=run_retranscribe)
 
 
