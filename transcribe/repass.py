@@ -89,6 +89,6 @@ def post_meeting_pass(
             segs = transcriber.decode(audio[cut.start : cut.end], prompted_options, offset=cut.start / SAMPLE_RATE)
             prompted += guard.without_silent_tail(segs, cut.speech_end / SAMPLE_RATE)
             step(total + cut.end / SAMPLE_RATE)
-        new = merge_vocabulary(new, prompted, set(vocabulary.phrases))
+        new = merge_vocabulary(new, prompted, vocabulary.phrases)
         step(span)
     return new, sources(new, old)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from typing import AbstractSet, Callable, Sequence
 
 import numpy as np
 
@@ -149,12 +149,12 @@ def vocabulary_phrases(vocabulary: MeetingVocabulary | None = None, glossary: bo
     return phrases
 
 
-def merge_vocabulary(base: Sequence[Segment], prompted: Sequence[Segment], phrases: set[tuple[str, ...]]) -> list[Segment]:
+def merge_vocabulary(base: Sequence[Segment], prompted: Sequence[Segment], phrases: AbstractSet[tuple[str, ...]]) -> list[Segment]:
     """``base`` (decoded without a prompt) with the vocabulary the prompted decoding heard.
 
     A vocabulary prompt makes Whisper spell the meeting's names and terms right, but on other
     speech it pulls words towards the prompt and writes the prompt's pattern after the speech
-    (docs/benchmarks.md: +12–20 % WER on the human clips). So the prompted decoding only lends
+    (docs/benchmarks.md: +13–15 % WER on the human clips). So the prompted decoding only lends
     its vocabulary phrases: each phrase it wrote replaces the base words spoken at the same
     time (at least half of each inside the phrase's span) when there are as many of them (±1
     for phrases of three syllables or more), they do not hold the phrase already, they already
@@ -165,6 +165,7 @@ def merge_vocabulary(base: Sequence[Segment], prompted: Sequence[Segment], phras
     keys = [normalize(w.word) for w in lent]
     lengths = sorted({len(p) for p in phrases}, reverse=True)
     swaps: list[tuple[list[int], list[Word]]] = []
+    taken: set[int] = set()
     i = 0
     while i < len(lent):
         n = next((n for n in lengths if i + n <= len(lent) and tuple(keys[i : i + n]) in phrases), 0)
@@ -182,10 +183,13 @@ def merge_vocabulary(base: Sequence[Segment], prompted: Sequence[Segment], phras
             continue
         if n == MIN_PHRASE_SYLLABLES and np.mean([base[slots[k][0]].words[slots[k][1]].probability for k in hit]) >= SHORT_PHRASE_UNSURE:
             continue
-        swaps.append((list(range(hit[0], hit[-1] + 1)), words))
+        span = list(range(hit[0], hit[-1] + 1))
+        if taken.intersection(span):  # two phrases over the same words: the first one stands
+            continue
+        taken.update(span)
+        swaps.append((span, words))
     if not swaps:
         return list(base)
-    new_words: list[list[Word]] = [list(seg.words) for seg in base]
     drop: set[tuple[int, int]] = set()
     put: dict[tuple[int, int], list[Word]] = {}
     for ks, words in swaps:
@@ -195,7 +199,7 @@ def merge_vocabulary(base: Sequence[Segment], prompted: Sequence[Segment], phras
     out = []
     for si, seg in enumerate(base):
         words = []
-        for wi, w in enumerate(new_words[si]):
+        for wi, w in enumerate(seg.words):
             if (si, wi) in drop:
                 continue
             words.extend(put.get((si, wi), [w]))
@@ -241,4 +245,4 @@ class VocabularyPass:
         prompted = transcriber.decode(audio, replace(options, initial_prompt=self.prompt), offset)
         if speech_end is not None:
             prompted = guard.without_silent_tail(prompted, speech_end)
-        return merge_vocabulary(base, prompted, set(self.phrases))
+        return merge_vocabulary(base, prompted, self.phrases)
