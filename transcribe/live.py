@@ -188,7 +188,12 @@ class LivePipeline:
     def _decode_final(self, utt: Utterance, audio: np.ndarray) -> None:
         t0 = time.perf_counter()
         try:
-            segments = self.transcriber.decode(audio, self.options.decode, offset=utt.start)
+            decode = self.options.decode
+            segments = self.transcriber.decode(audio, decode, offset=utt.start)
+            if not segments and decode.encoder_pad_s is not None:
+                # the short window sometimes ends a whole turn before its first word (seen on a
+                # 9.6 s turn of the rendered dialogue); Whisper's own 30 s window then hears it
+                segments = self.transcriber.decode(audio, replace(decode, encoder_pad_s=None), offset=utt.start)
             segments = guard.without_silent_tail(segments, utt.speech_end)
             if self.options.vocabulary is not None:
                 segments = self.options.vocabulary.apply(self.transcriber, audio, self.options.decode, utt.start, segments, utt.speech_end)

@@ -191,3 +191,19 @@ def test_no_text_is_written_into_the_silence_after_a_speaker_stops(transcriber, 
                 last = final.segments[-1]
                 in_silence = last.end - max(last.start, final.utterance.speech_end)
                 assert in_silence < 0.5 * (last.end - last.start) or last.no_speech_prob < 0.4, (name, last)
+
+
+def test_a_turn_the_short_window_hears_nothing_in_is_decoded_again_with_the_full_window(transcriber, rendered_meeting):
+    # Turn 9 of the rendered dialogue ("Tôi là Võ Đức Thắng, tổ trưởng tổ bảy…", 9.6 s): with
+    # the encoder window cut to the utterance + 2 s Whisper ends it before its first word.
+    import json
+
+    truth = json.loads((rendered_meeting / "truth.json").read_text(encoding="utf-8"))
+    turn = next(t for t in truth["turns"] if t["text"].startswith("Tôi là Võ Đức Thắng"))
+    audio = load_audio(rendered_meeting / "meeting.wav")
+    gap = np.zeros(SAMPLE_RATE, np.float32)
+    got = Collector()
+    p = got.pipeline(transcriber)
+    feed_all(p, np.concatenate([gap, audio[int((turn["start"] - 0.3) * SAMPLE_RATE) : int((turn["end"] + 0.3) * SAMPLE_RATE)], gap]))
+    p.close()
+    assert len(normalize(" ".join(s.text for s in got.segments())).split()) >= 10
