@@ -19,7 +19,7 @@ import numpy as np
 
 from transcribe import guard
 from transcribe.audio import SAMPLE_RATE
-from transcribe.engine import Transcriber
+from transcribe.engine import DecodeOptions, Transcriber
 from transcribe.live_buffer import AudioBuffer
 from transcribe.live_types import LIVE_DECODE, FinalText, InterimText, LiveOptions, LiveStatus, Utterance
 from transcribe.utterances import Cut, StreamingVad, UtteranceSegmenter
@@ -27,6 +27,14 @@ from transcribe.utterances import Cut, StreamingVad, UtteranceSegmenter
 __all__ = ["LIVE_DECODE", "FinalText", "InterimText", "LiveOptions", "LivePipeline", "LiveStatus", "Utterance"]
 
 log = logging.getLogger(__name__)
+
+
+
+def retry_options(decode: DecodeOptions) -> DecodeOptions:
+    """How an utterance whose decoding came back empty is decoded once more: Whisper's full 30 s
+    window, greedy (a rare retry must not cost the next speaker's latency: beam 5 on the full
+    window made that turn's text 6.6 s late)."""
+    return replace(decode, encoder_pad_s=None, beam_size=1)
 
 
 class LivePipeline:
@@ -192,8 +200,8 @@ class LivePipeline:
             segments = self.transcriber.decode(audio, decode, offset=utt.start)
             if not segments and decode.encoder_pad_s is not None:
                 # the short window sometimes ends a whole turn before its first word (seen on a
-                # 9.6 s turn of the rendered dialogue); Whisper's own 30 s window then hears it
-                segments = self.transcriber.decode(audio, replace(decode, encoder_pad_s=None), offset=utt.start)
+                # 9.6 s turn of the rendered dialogue); Whisper's own 30 s window hears it
+                segments = self.transcriber.decode(audio, retry_options(decode), offset=utt.start)
             segments = guard.without_silent_tail(segments, utt.speech_end)
             if self.options.vocabulary is not None:
                 segments = self.options.vocabulary.apply(self.transcriber, audio, self.options.decode, utt.start, segments, utt.speech_end)

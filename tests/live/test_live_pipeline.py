@@ -195,7 +195,8 @@ def test_no_text_is_written_into_the_silence_after_a_speaker_stops(transcriber, 
 
 def test_a_turn_the_short_window_hears_nothing_in_is_decoded_again_with_the_full_window(transcriber, rendered_meeting):
     # Turn 9 of the rendered dialogue ("Tôi là Võ Đức Thắng, tổ trưởng tổ bảy…", 9.6 s): with
-    # the encoder window cut to the utterance + 2 s Whisper ends it before its first word.
+    # the encoder window cut to the utterance + 2 s Whisper ends it before its first word; the
+    # full window (greedy) hears it.
     import json
 
     truth = json.loads((rendered_meeting / "truth.json").read_text(encoding="utf-8"))
