@@ -29,7 +29,6 @@ __all__ = ["LIVE_DECODE", "FinalText", "InterimText", "LiveOptions", "LivePipeli
 log = logging.getLogger(__name__)
 
 
-
 def retry_options(decode: DecodeOptions) -> DecodeOptions:
     """How an utterance whose decoding came back empty is decoded once more: Whisper's full 30 s
     window, greedy (a rare retry must not cost the next speaker's latency: beam 5 on the full

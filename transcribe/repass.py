@@ -8,12 +8,10 @@ live pipeline's utterances decoded again: slowest, the segments line up with the
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Callable, Iterator
 
 import numpy as np
 
-from transcribe import guard
 from transcribe.audio import SAMPLE_RATE
 from transcribe.engine import DecodeOptions, Segment, Transcriber
 from transcribe.live_types import LIVE_DECODE
@@ -83,11 +81,9 @@ def post_meeting_pass(
             step(seg.end)
     step(total)
     if vocabulary is not None:
-        prompted_options = replace(LIVE_DECODE, initial_prompt=vocabulary.prompt)
         prompted: list[Segment] = []
         for cut in find_utterances(audio):
-            segs = transcriber.decode(audio[cut.start : cut.end], prompted_options, offset=cut.start / SAMPLE_RATE)
-            prompted += guard.without_silent_tail(segs, cut.speech_end / SAMPLE_RATE)
+            prompted += vocabulary.decode(transcriber, audio[cut.start : cut.end], LIVE_DECODE, cut.start / SAMPLE_RATE, cut.speech_end / SAMPLE_RATE)
             step(total + cut.end / SAMPLE_RATE)
         new = merge_vocabulary(new, prompted, vocabulary.phrases)
         step(span)

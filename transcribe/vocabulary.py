@@ -239,10 +239,13 @@ class VocabularyPass:
         0.813 with the roster added, 0.821 with the title and bodies too (docs/benchmarks.md)."""
         return cls(build_prompt(None, True, count_tokens) or "", frozenset(vocabulary_phrases(vocabulary)))
 
+    def decode(self, transcriber: Transcriber, audio: np.ndarray, options: DecodeOptions, offset: float,
+               speech_end: float | None = None) -> list[Segment]:
+        """One utterance decoded with the prompt (without what Whisper wrote after ``speech_end``)."""
+        prompted = transcriber.decode(audio, replace(options, initial_prompt=self.prompt), offset)
+        return guard.without_silent_tail(prompted, speech_end) if speech_end is not None else prompted
+
     def apply(self, transcriber: Transcriber, audio: np.ndarray, options: DecodeOptions, offset: float,
               base: list[Segment], speech_end: float | None = None) -> list[Segment]:
         """``base`` (``audio`` decoded with ``options`` at ``offset``) with the vocabulary merged in."""
-        prompted = transcriber.decode(audio, replace(options, initial_prompt=self.prompt), offset)
-        if speech_end is not None:
-            prompted = guard.without_silent_tail(prompted, speech_end)
-        return merge_vocabulary(base, prompted, self.phrases)
+        return merge_vocabulary(base, self.decode(transcriber, audio, options, offset, speech_end), self.phrases)
