@@ -91,17 +91,16 @@ def unpiled_indices(spans: Sequence[tuple[float, float]]) -> list[int]:
     When Whisper writes past the speech (the sentence again, the prompt's terms, "Cảm ơn"),
     the alignment finds no audio for those words and piles them at one instant, usually the
     end of the audio; real words, even fast ones, take 60 ms or more."""
+    short = [end - start < PILE_WORD_S for start, end in spans]
     keep: list[int] = []
-    run: list[int] = []
-    for i, (start, end) in enumerate(list(spans) + [(0.0, 1.0)]):
-        if end - start < PILE_WORD_S and i < len(spans):
-            run.append(i)
-            continue
-        if len(run) < PILE_MIN_WORDS:
-            keep.extend(run)
-        run = []
-        if i < len(spans):
-            keep.append(i)
+    i = 0
+    while i < len(short):
+        j = i + 1
+        while short[i] and j < len(short) and short[j]:
+            j += 1
+        if not (short[i] and j - i >= PILE_MIN_WORDS):
+            keep.extend(range(i, j))
+        i = j
     return keep
 
 

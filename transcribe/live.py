@@ -203,7 +203,7 @@ class LivePipeline:
                 segments = self.transcriber.decode(audio, retry_options(decode), offset=utt.start)
             segments = guard.without_silent_tail(segments, utt.speech_end)
             if self.options.vocabulary is not None:
-                segments = self.options.vocabulary.apply(self.transcriber, audio, self.options.decode, utt.start, segments, utt.speech_end)
+                segments = self.options.vocabulary.apply(self.transcriber, audio, decode, utt.start, segments, utt.speech_end)
         except Exception:  # one bad utterance must not end transcription for the rest of the meeting
             log.exception("decoding utterance %d failed", utt.id)
             self.failed_utterances += 1
