@@ -36,7 +36,7 @@ RATE = 16000
 
 def speech_track(seconds: float, out: Path) -> np.ndarray:
     """The eval clips, looped to ``seconds``, written to ``out`` (16 kHz mono WAV)."""
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
 
     clips = [load_audio(p) for p in sorted((EVAL / "fosd_dev").glob("*.flac"))]
     track = np.concatenate(clips * int(seconds // (sum(c.size for c in clips) / RATE) + 1))[: int(seconds * RATE)]
@@ -61,7 +61,7 @@ def private_server(runtime: Path) -> dict[str, str]:
 
 def whisper_load(stop: threading.Event, ready: threading.Event, decoded: list[float]) -> None:
     """Decode the eval clips with Whisper base on 2 threads until ``stop``."""
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
     from transcribe.engine import Transcriber
 
     transcriber = Transcriber(cpu_threads=2)

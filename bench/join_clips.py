@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transcribe.audio import SAMPLE_RATE, load_audio
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.evaluate import read_transcripts
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import psutil
 
-from transcribe.audio import SAMPLE_RATE, load_audio
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.engine import DecodeOptions, Transcriber, guarded
 from transcribe.evaluate import score
 from transcribe.repass import decode_utterances

@@ -35,7 +35,7 @@ from textual import events  # noqa: E402
 
 from minutes_tui import messages  # noqa: E402
 from minutes_tui.app import build_app  # noqa: E402
-from minutes_tui.app_config import AppConfig  # noqa: E402
+from minutes_tui.workflows.config import AppConfig  # noqa: E402
 from minutes_tui.screens.review import ReviewScreen  # noqa: E402
 from minutes_tui.widgets.transcript import TranscriptView  # noqa: E402
 

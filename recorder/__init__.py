@@ -10,7 +10,9 @@ from recorder.journal import audio_path, journal_path
 from recorder.recovery import Recovery, recover
 from recorder.session import Recording
 from recorder.sidecar import RecordingLog
-from recorder.sources import AudioSource, FileSource, MicSource
+from recorder.file_source import FileSource
+from recorder.microphone import MicSource
+from recorder.sources import AudioSource, SourceListener
 
 __all__ = [
     "AudioSource", "FileSource", "MicSource", "RecorderError", "Recording", "RecordingLog", "Recovery",

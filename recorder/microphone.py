@@ -12,17 +12,13 @@ import logging
 import queue
 import threading
 import time
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from recorder.devices import InputDevice, find_input_device, portaudio, refresh
 from recorder.errors import RecorderError, no_input_device
+from recorder.sources import SourceListener
 
-if TYPE_CHECKING:
-    from recorder.sources import SourceListener
-
-SAMPLE_RATE = 16000
+from bienban_base.audio import SAMPLE_RATE
 _STOP = object()
 log = logging.getLogger(__name__)
 

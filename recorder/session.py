@@ -152,7 +152,7 @@ class Recording:
 
     def on_audio(self, block: np.ndarray) -> None:
         """Number the block, queue it for the journal and offer it to the consumers."""
-        self.level_dbfs = max(-120.0, 10 * math.log10(float(np.mean(block * block)) + 1e-12))
+        self.level_dbfs = max(-120.0, dbfs(block))
         with self._lock:
             if self._paused_at is not None or self.error is not None or self._audio is not None:
                 return

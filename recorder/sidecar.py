@@ -8,6 +8,8 @@ them). Written atomically (temporary file, fsync, rename) at every change of sta
 
 from __future__ import annotations
 
+from bienban_base.files import atomic_write
+
 import json
 import os
 from dataclasses import asdict, dataclass, field
@@ -88,14 +90,7 @@ class RecordingLog:
 
     def save(self, meeting_dir: Path) -> None:
         """Write atomically, readable by the owner only."""
-        path = Path(meeting_dir) / SIDECAR_NAME
-        tmp = path.with_suffix(".json.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(asdict(self), f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        atomic_write(Path(meeting_dir) / SIDECAR_NAME, json.dumps(asdict(self), ensure_ascii=False, indent=1))
 
     def close_run(self, end_sample: int, reason: str) -> None:
         """End the open run, if any."""

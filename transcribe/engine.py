@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 
 from transcribe import guard
-from transcribe.audio import SAMPLE_RATE, load_audio
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe import model as model_source
 
 
@@ -198,6 +198,10 @@ class Transcriber:
             if text:
                 used += min(half, len(self.model.hf_tokenizer.encode(" " + text.strip()).ids))
         return MAX_LENGTH - used
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens ``text`` takes in a prompt (Whisper's tokenizer, with the leading space a prompt word has)."""
+        return len(self.model.hf_tokenizer.encode(" " + text, add_special_tokens=False).ids)
 
     def batched_segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8) -> Iterator[Segment]:
         """Decode long audio with faster-whisper's batched pipeline (faster on long recordings)."""

@@ -18,7 +18,7 @@ from typing import Callable
 import numpy as np
 
 from transcribe import guard
-from transcribe.audio import SAMPLE_RATE
+from bienban_base.audio import SAMPLE_RATE
 from transcribe.engine import DecodeOptions, Transcriber
 from transcribe.live_buffer import AudioBuffer
 from transcribe.live_types import LIVE_DECODE, FinalText, InterimText, LiveOptions, LiveStatus, Utterance

@@ -8,7 +8,6 @@ with one atomic rename, so a crash or a second process never leaves a half-writt
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
@@ -16,9 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
-import platformdirs
+from filelock import FileLock
+
+from bienban_base.files import data_dir, private_folder, sha256_file
 
 from transcribe.errors import ModelError
 
@@ -51,12 +51,6 @@ class ModelInfo:
     """``bundled``, ``folder`` or ``cache``."""
 
 
-def data_dir() -> Path:
-    """The app's data folder (``BIENBAN_DATA_DIR`` overrides the platform default)."""
-    override = os.environ.get("BIENBAN_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir("bienban", appauthor=False))
-
-
 def models_dir() -> Path:
     """Folder that holds assembled models."""
     return data_dir() / "models"
@@ -84,15 +78,6 @@ def _sources() -> tuple[list[Path], dict[str, Path]]:
     return parts, others
 
 
-def sha256_file(path: Path) -> str:
-    """SHA-256 of a file, read in 1 MiB chunks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def verify_folder(folder: Path) -> list[str]:
     """Names of the bundled model's files that are missing or differ from their known sums."""
     bad = []
@@ -112,35 +97,6 @@ def _stamp_ok(folder: Path) -> bool:
         return (folder / _STAMP).read_text() == _stamp_text(folder)
     except OSError:
         return False
-
-
-@contextlib.contextmanager
-def _lock(path: Path) -> Iterator[None]:
-    """An exclusive inter-process lock on ``path`` (released by the OS if the process dies)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+b") as f:
-        if os.name == "nt":
-            import msvcrt
-
-            while True:
-                try:
-                    msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)
-                    break
-                except OSError:
-                    continue
-            try:
-                yield
-            finally:
-                f.seek(0)
-                msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
 def _copy_hashed(sources: list[Path], dest: Path) -> str:
@@ -188,7 +144,8 @@ def ensure_bundled(repair: bool = False) -> Path:
     target = bundled_path()
     if not repair and _stamp_ok(target):
         return target
-    with _lock(models_dir() / f".{BUNDLED_DIRNAME}.lock"):
+    private_folder(models_dir())
+    with FileLock(models_dir() / f".{BUNDLED_DIRNAME}.lock"):  # released by the OS if the process dies
         if target.exists() and not repair:
             if _stamp_ok(target):
                 return target  # another process assembled it while we waited

@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from transcribe.audio import SAMPLE_RATE
+from bienban_base.audio import SAMPLE_RATE
 from transcribe.engine import DecodeOptions, Segment, Transcriber
 from transcribe.live_types import LIVE_DECODE
 from transcribe.realign import OldSegment, sources

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from transcribe.audio import SAMPLE_RATE
+from bienban_base.audio import SAMPLE_RATE
 
 WINDOW = 512
 """Silero VAD window, samples (32 ms at 16 kHz)."""

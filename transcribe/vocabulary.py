@@ -22,6 +22,7 @@ import numpy as np
 from transcribe import guard
 from transcribe.engine import DecodeOptions, Segment, Transcriber, Word
 from transcribe.normalize import normalize
+from transcribe.recogniser import Recogniser
 
 #: Spoken forms of the terms a ward meeting uses (abbreviations are read out in full).
 GLOSSARY = (
@@ -118,10 +119,9 @@ def spoken(text: str) -> str:
     return re.sub(r"\b(" + "|".join(SPOKEN) + r")\b", lambda m: SPOKEN[m.group(1)], text)
 
 
-def tokenizer_counter(transcriber) -> "callable":
-    """A ``count_tokens`` for ``build_prompt`` from a loaded ``Transcriber``."""
-    tok = transcriber.model.hf_tokenizer
-    return lambda text: len(tok.encode(" " + text, add_special_tokens=False).ids)
+def tokenizer_counter(recogniser: Recogniser) -> Callable[[str], int]:
+    """A ``count_tokens`` for ``build_prompt`` from a loaded recogniser."""
+    return recogniser.count_tokens
 
 
 #: Shortest vocabulary phrase, in syllables, that may replace decoded words.

@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _config(args: argparse.Namespace, demo: bool):
-    from minutes_tui.app_config import AppConfig
+    from minutes_tui.workflows.config import AppConfig
 
     config = AppConfig(demo=demo)
     if getattr(args, "meetings_dir", None):
@@ -56,7 +56,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from minutes_tui.app import build_app
 
     if args.audio is not None:
-        from transcribe.audio import load_audio
+        from bienban_base.audio import load_audio
 
         load_audio(args.audio)  # a bad file ends as the audio error's own sentence, before the screen opens
     _keep_native_chatter_off_screen(args)

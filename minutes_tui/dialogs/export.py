@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -11,8 +12,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from bienban_base.errors import CodedError
 from minutes_tui import texts
-from minutes_tui.minutes_check import Lack
+from minutes_tui.app_base import BienbanAppServices
+from minutes_tui.workflows.checks import Lack
 
 
 class ExportDialog(ModalScreen[None]):
@@ -46,7 +49,7 @@ class ExportDialog(ModalScreen[None]):
 
     def _request(self):
         from minutes_tui.export.pipeline import ExportRequest
-        from minutes_tui.export.signing import Pkcs12Key, TokenKey
+        from minutes_tui.export.signing import Pkcs12Key, TokenKey, find_pkcs11_library
 
         sign = self.query_one(RadioSet).pressed_button
         path = self.query_one("#key-path", Input).value.strip()
@@ -56,7 +59,7 @@ class ExportDialog(ModalScreen[None]):
             key = Pkcs12Key(Path(path).expanduser(), secret.encode() if secret else None)
         elif sign is not None and sign.id == "sign-token":
             label = self.query_one("#token-label", Input).value.strip() or None
-            key = TokenKey(Path(path or "/usr/lib/softhsm/libsofthsm2.so"), label, secret or None)
+            key = TokenKey(find_pkcs11_library(path), label, secret or None)
         return ExportRequest(
             make_pdf=self.query_one("#pdf", Checkbox).value,
             key=key,
@@ -65,8 +68,13 @@ class ExportDialog(ModalScreen[None]):
         )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        try:
+            request = self._request()
+        except CodedError as exc:  # no token module on this machine: say so, keep the dialog open
+            cast(BienbanAppServices, self.app).show_error(texts.user_message(exc))
+            return
         self.query_one("#go", Button).disabled = True
-        self.export_worker = self.run_export(self._request())
+        self.export_worker = self.run_export(request)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_export(self, request) -> None:
@@ -86,7 +94,7 @@ class ExportDialog(ModalScreen[None]):
         self.query_one("#go", Button).disabled = False
 
     def on_worker_state_changed(self, event) -> None:
-        self.app.worker_state_changed(event)  # type: ignore[attr-defined]
+        cast(BienbanAppServices, self.app).worker_state_changed(event)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm
 
 from minutes_tui import texts
-from minutes_tui.export.minutes import FollowUpRow, Minutes, Outcome, PetitionEntry
+from minutes_tui.export.minutes import FollowUpRow, Minutes, MinutesOutcome, PetitionEntry
 from minutes_tui.export.styles import paragraph, styled_run
 from minutes_tui.export.vndate import full_date, moment
 

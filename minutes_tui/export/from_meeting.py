@@ -13,26 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from minutes_tui import texts
-from minutes_tui.export.minutes import FollowUpRow, Minutes, Office, Outcome, PetitionEntry, TranscriptLine
-from transcribe.model import sha256_file
+from minutes_tui.export.minutes import FollowUpRow, Minutes, MinutesOutcome, Office, PetitionEntry, TranscriptLine
+from bienban_base.files import sha256_file
 
 from minutes_tui.meeting import MeetingRecord, OutcomeKind, Participant, Petition, read_meeting
+from minutes_tui.meeting.audio import meeting_audio
 
 def audio_sha256(path: Path) -> str:
-    """SHA-256 (hex) of the meeting's audio file (the same streamed hash the model check uses)."""
+    """SHA-256 (hex) of the meeting's audio file."""
     return sha256_file(path)
-
-
-def meeting_audio(folder: Path, record: MeetingRecord) -> Path | None:
-    """The meeting's audio file: the one the store names, else where the recorder puts it."""
-    if record.meeting.audio_file:
-        return folder / record.meeting.audio_file
-    try:
-        from recorder import audio_path
-    except ImportError:  # a recorder without ``audio_path``: only the store can tell
-        return None
-    found = audio_path(folder)
-    return found if found.is_file() else None
 
 
 class _Names:
@@ -80,7 +69,7 @@ def _entry(petition: Petition, names: _Names) -> PetitionEntry:
         question=names.mask(petition.text),
         answer=names.mask(outcome.answer) if outcome else "",
         answered_by=names.name(outcome.answered_by, with_role=True) if outcome else "",
-        outcome=Outcome(outcome.kind.value) if outcome else Outcome.PENDING,
+        outcome=MinutesOutcome(outcome.kind.value) if outcome else MinutesOutcome.PENDING,
         responsible=names.mask(_responsible(petition)),
         deadline=outcome.deadline if outcome else None,
     )
@@ -132,7 +121,7 @@ def load_minutes(folder: Path) -> tuple[Minutes, Path | None]:
     minutes assembled: hashlib releases the GIL, so on two cores the two overlap.
     """
     record = read_meeting(folder)
-    audio = meeting_audio(folder, record)
+    audio = meeting_audio(folder, record.meeting)
     if audio is None or not audio.is_file():
         return minutes_from_record(record), audio
     with ThreadPoolExecutor(max_workers=1) as pool:

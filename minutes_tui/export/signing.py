@@ -124,3 +124,24 @@ def sign_pdf(source: Path, target: Path, key: Pkcs12Key | TokenKey, signer_name:
 
     save_atomically(write, target)
     return target
+
+
+#: PKCS#11 modules looked for when the secretary names none: the tokens Vietnamese CAs hand out
+#: (ePass2003 and its relatives), OpenSC's generic module, and SoftHSM (a token kept in a folder).
+PKCS11_LIBRARIES = (
+    r"C:\Windows\System32\eps2003csp11.dll",
+    "/usr/lib/libcastle.so.1.0.0",
+    "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
+    "/Library/OpenSC/lib/opensc-pkcs11.so",
+    "/usr/lib/softhsm/libsofthsm2.so",
+)
+
+
+def find_pkcs11_library(given: str = "") -> Path:
+    """The PKCS#11 module to use: the one given, else the first of ``PKCS11_LIBRARIES`` on this machine."""
+    if given.strip():
+        return Path(given.strip()).expanduser()
+    found = next((Path(p) for p in PKCS11_LIBRARIES if Path(p).is_file()), None)
+    if found is None:
+        raise ExportError("sign_pkcs11_library", "no PKCS#11 module given or found", path="")
+    return found

@@ -13,7 +13,7 @@ from minutes_tui.meeting.model import (
     Segment,
     Status,
     Tag,
-    Word,
+    SegmentWord,
 )
 from minutes_tui.meeting.store import MeetingStore, default_meetings_dir, read_meeting
 
@@ -31,7 +31,7 @@ __all__ = [
     "Segment",
     "Status",
     "Tag",
-    "Word",
+    "SegmentWord",
     "default_meetings_dir",
     "read_meeting",
 ]

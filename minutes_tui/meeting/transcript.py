@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.errors import StoreError, missing_item
-from minutes_tui.meeting.model import Segment, Word
+from minutes_tui.meeting.model import Segment, SegmentWord
 from minutes_tui.meeting.splicing import merge, split
 
 
@@ -47,7 +47,7 @@ def write_segment(conn, s: Segment) -> None:
 
 def from_recognised(seg: object) -> Segment:
     """A store segment from a ``transcribe.engine.Segment`` (duck-typed: no model import needed)."""
-    words = tuple(Word(w.start, w.end, w.word, w.probability) for w in getattr(seg, "words", ()) or ())
+    words = tuple(SegmentWord(w.start, w.end, w.word, w.probability) for w in getattr(seg, "words", ()) or ())
     logprob = getattr(seg, "avg_logprob", None)
     confidence = math.exp(logprob) if logprob is not None else None
     text = seg.text.strip()
@@ -72,7 +72,7 @@ class TranscriptEditing:
         end: float,
         text: str,
         confidence: float | None = None,
-        words: Sequence[Word] = (),
+        words: Sequence[SegmentWord] = (),
         speaker_id: int | None = None,
     ) -> Segment:
         """Append a recognised segment (not an undoable edit: it is not the secretary's)."""

@@ -13,10 +13,10 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 from textual.worker import get_current_worker
 
 from minutes_tui import messages, texts
-from minutes_tui.live_capture import CaptureSpec, LevelProbe
+from minutes_tui.workflows.recording import CaptureSpec, LevelProbe
 from minutes_tui.meeting import Meeting
-from minutes_tui.meeting_setup import MeetingForm, create_meeting, last_meeting_defaults
-from minutes_tui.roster import format_lines, parse_lines, read_csv
+from minutes_tui.workflows.meetings import MeetingForm, create_meeting, last_meeting_defaults
+from minutes_tui.meeting.roster import format_lines, parse_lines, read_csv
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.level_meter import LevelMeter
 
@@ -69,7 +69,7 @@ class SetupScreen(BienbanScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="setup-defaults")
     def fill_defaults(self) -> None:
         """Read the last meeting's values in the background."""
-        form = last_meeting_defaults(self.app.config.meetings_dir)  # type: ignore[attr-defined]
+        form = last_meeting_defaults(self.app.config.meetings_dir)
         self.app.call_from_thread(self._show_form, form)
 
     def _show_form(self, form: MeetingForm) -> None:
@@ -143,7 +143,7 @@ class SetupScreen(BienbanScreen):
         try:
             people = read_csv(Path(path))
         except Exception as exc:
-            self.app.show_error(texts.user_message(exc))  # type: ignore[attr-defined]
+            self.app.show_error(texts.user_message(exc))
             return
         area = self.query_one("#roster", TextArea)
         merged = parse_lines(area.text + "\n" + format_lines(people))
@@ -170,9 +170,9 @@ class SetupScreen(BienbanScreen):
             self.notify(texts.SETUP_NEED_TITLE, severity="warning")
             return
         try:
-            folder = create_meeting(self.app.config.meetings_dir, form)  # type: ignore[attr-defined]
+            folder = create_meeting(self.app.config.meetings_dir, form)
         except Exception as exc:
-            self.app.show_error(texts.user_message(exc))  # type: ignore[attr-defined]
+            self.app.show_error(texts.user_message(exc))
             return
         device = self.query_one("#device", Select).value
         self.workers.cancel_group(self, "setup-level")

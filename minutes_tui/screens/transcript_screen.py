@@ -17,7 +17,7 @@ from minutes_tui.dialogs.follow_up import FollowUpDialog
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.dialogs.speaker import SpeakerDialog
 from minutes_tui.meeting import OutcomeKind, Segment
-from minutes_tui.minutes_draft import ACTION_OUTCOMES, MinutesDraft
+from minutes_tui.workflows.draft import ACTION_OUTCOMES, MinutesDraft
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.transcript import SegmentLook, TranscriptView
 
@@ -125,8 +125,10 @@ class TranscriptScreen(BienbanScreen):
         def chosen(choice: int | str | None) -> None:
             if choice is None:
                 return
-            person_id = choice if isinstance(choice, int) else self.draft.add_participant(choice).id
-            self.draft.set_speaker(segment.id, person_id)
+            if isinstance(choice, int):
+                self.draft.set_speaker(segment.id, choice)
+            else:
+                self.draft.set_new_speaker(segment.id, choice)
             self.redraw(segment.id)
 
         self.app.push_screen(SpeakerDialog(self.draft.participants), chosen)

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from minutes_tui import texts
-from minutes_tui.minutes_check import Lack
-from minutes_tui.minutes_draft import ACTION_OUTCOMES, MinutesDraft
+from minutes_tui.workflows.checks import Lack
+from minutes_tui.workflows.draft import ACTION_OUTCOMES, MinutesDraft
 
 #: The panel lists at most this many missing speakers one by one (then a count).
 MAX_SPEAKER_LINES = 5

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from minutes_tui.cli import main
-from transcribe.audio import SAMPLE_RATE, load_audio
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.evaluate import read_transcripts
 
 pytestmark = pytest.mark.model

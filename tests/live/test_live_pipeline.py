@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 
-from transcribe.audio import SAMPLE_RATE, load_audio
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.evaluate import clip_wer, read_transcripts
 from transcribe.live import LiveOptions, LivePipeline
 from transcribe.normalize import normalize

@@ -68,7 +68,7 @@ def test_flush_closes_the_open_utterance():
 def test_streaming_vad_matches_one_pass(eval_dir):
     from faster_whisper.vad import get_vad_model
 
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
     from transcribe.utterances import StreamingVad
 
     audio = load_audio(next((eval_dir / "fosd_dev").glob("*.flac")))

@@ -9,8 +9,8 @@ import json
 import numpy as np
 import pytest
 
-from transcribe.audio import SAMPLE_RATE, load_audio
-from transcribe.bench_live import vocabulary_of_truth
+from bienban_base.audio import SAMPLE_RATE, load_audio
+from bienban_bench.live_report import vocabulary_of_truth
 from transcribe.engine import DecodeOptions
 from transcribe.evaluate import read_transcripts, score
 from transcribe.normalize import normalize

@@ -18,7 +18,7 @@ from recorder_audio import CLIP, read_wav, write_wav
 @pytest.fixture(scope="session")
 def speech(tmp_path_factory, eval_dir) -> SimpleNamespace:
     """Human speech as WAV files: ``eight`` (8 s), ``four`` (4 s), ``full`` (10.96 s), with arrays."""
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
 
     audio = load_audio(eval_dir / CLIP)
     folder = tmp_path_factory.mktemp("speech")

@@ -8,14 +8,14 @@ from datetime import date, datetime
 import pytest
 
 from minutes_tui import texts
-from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind, Status, Tag, Word, read_meeting
+from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind, Status, Tag, SegmentWord, read_meeting
 from minutes_tui.meeting.errors import StoreError
 
 from store_samples import MEETING
 
 
-def _words(start: float, text: str) -> list[Word]:
-    return [Word(start + i, start + i + 1, " " + w, 0.8) for i, w in enumerate(text.split())]
+def _words(start: float, text: str) -> list[SegmentWord]:
+    return [SegmentWord(start + i, start + i + 1, " " + w, 0.8) for i, w in enumerate(text.split())]
 
 
 def test_everything_the_minutes_need_survives_reopening(store):
@@ -180,7 +180,7 @@ def test_add_recognised_is_one_line(store):
 
     seg = store.add_recognised(Recognised(1.0, 2.0, " xin chào", -0.5, 0.1, [RecognisedWord(1.0, 2.0, " xin", 0.7)]))
     assert seg.text == seg.original_text == "xin chào"
-    assert seg.words == (Word(1.0, 2.0, " xin", 0.7),) and seg.confidence == pytest.approx(0.6065, abs=1e-4)
+    assert seg.words == (SegmentWord(1.0, 2.0, " xin", 0.7),) and seg.confidence == pytest.approx(0.6065, abs=1e-4)
     assert replace(store.segment(seg.id)) == seg
 
 
@@ -188,7 +188,7 @@ def test_the_meeting_package_loads_no_textual():
     import subprocess
     import sys
 
-    code = "import sys, minutes_tui.meeting.followups, minutes_tui.meeting\nprint(any(m.split('.')[0] == 'textual' for m in sys.modules))"
+    code = "import sys, minutes_tui.workflows.followups, minutes_tui.meeting\nprint(any(m.split('.')[0] == 'textual' for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
 
 

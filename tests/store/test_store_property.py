@@ -13,7 +13,7 @@ import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from minutes_tui.meeting import MeetingStore, Note, Outcome, OutcomeKind, Participant, Segment, Word
+from minutes_tui.meeting import MeetingStore, Note, Outcome, OutcomeKind, Participant, Segment, SegmentWord
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.splicing import merge, split
 
@@ -85,7 +85,7 @@ class StoreMachine(RuleBasedStateMachine):
     def add_segment(self, text, length, words):
         start, end = self.clock, self.clock + length
         self.clock = end
-        ws = tuple(Word(start + i * 0.1, start + i * 0.1 + 0.1, " " + w, 0.9) for i, w in enumerate(text.split())) if words else ()
+        ws = tuple(SegmentWord(start + i * 0.1, start + i * 0.1 + 0.1, " " + w, 0.9) for i, w in enumerate(text.split())) if words else ()
         got = self.store.add_segment(start, end, text.strip(), 0.5, ws)
         seg = Segment(start, end, text.strip(), text.strip(), None, 0.5, ws, id=self.model.new_id("segment"))
         assert got == seg

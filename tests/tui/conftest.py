@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from minutes_tui.app import BienbanApp, build_app
-from minutes_tui.app_config import AppConfig
-from minutes_tui.demo_meeting import demo_script
+from minutes_tui.workflows.config import AppConfig
+from minutes_tui.workflows.demo import demo_script
 
 
 class CannedTranscriber:
@@ -131,10 +131,10 @@ def reviewed_meeting(meetings_dir: Path, canned: CannedTranscriber) -> Path:
     """A finished demo meeting: its audio and the canned transcript, nothing tagged yet."""
     import shutil
 
-    from minutes_tui.app_config import demo_recording
-    from minutes_tui.demo_meeting import create_demo_meeting
+    from minutes_tui.workflows.config import demo_recording
+    from minutes_tui.workflows.demo import create_demo_meeting
     from minutes_tui.meeting import MeetingStore
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
 
     folder = create_demo_meeting(meetings_dir)
     shutil.copy(demo_recording(), folder / "audio.flac")

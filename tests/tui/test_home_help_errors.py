@@ -8,7 +8,7 @@ from textual.worker import WorkerFailed
 from textual.widgets import DataTable
 
 from minutes_tui import texts
-from minutes_tui.demo_meeting import create_demo_meeting
+from minutes_tui.workflows.demo import create_demo_meeting
 from minutes_tui.dialogs.error import ErrorDialog
 from minutes_tui.dialogs.help import HelpDialog
 from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
@@ -81,7 +81,7 @@ async def test_unexpected_exception_never_shows_a_traceback(make_app):
 
 
 async def test_import_audio_makes_a_meeting_and_transcribes_it(make_app, meetings_dir):
-    from minutes_tui.app_config import demo_recording
+    from minutes_tui.workflows.config import demo_recording
     from minutes_tui.meeting import read_meeting
     from minutes_tui.screens.review import ReviewScreen
     from minutes_tui.widgets.transcript import TranscriptView

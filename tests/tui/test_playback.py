@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from minutes_tui.playback import Player
+from minutes_tui.workflows.playback import Player
 
 pytestmark = pytest.mark.audio
 

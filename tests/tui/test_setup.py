@@ -6,10 +6,10 @@ import pytest
 
 from textual.widgets import Input, TextArea
 
-from minutes_tui.demo_meeting import create_demo_meeting
+from minutes_tui.workflows.demo import create_demo_meeting
 from minutes_tui.dialogs.error import ErrorDialog
 from minutes_tui.meeting import read_meeting
-from minutes_tui.roster import parse_csv, parse_lines
+from minutes_tui.meeting.roster import parse_csv, parse_lines
 from minutes_tui.screens.live import LiveScreen
 from minutes_tui.screens.setup import SetupScreen
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
-from transcribe.audio import SAMPLE_RATE
+from bienban_base.audio import SAMPLE_RATE
 from transcribe.live import FinalText, LiveOptions, LivePipeline
 from transcribe.vocabulary import MeetingVocabulary
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from minutes_tui.meeting import OutcomeKind
-from minutes_tui.minutes_draft import MinutesDraft
+from minutes_tui.workflows.draft import MinutesDraft
 
 
 @dataclass(frozen=True)

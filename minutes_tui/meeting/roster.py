@@ -7,12 +7,16 @@ without one the columns are taken in that order. No Textual here.
 
 from __future__ import annotations
 
+from bienban_base.errors import CodedError
+from minutes_tui.meeting.model import Participant
+
 import csv
 import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 
 _SPLIT = re.compile(r"\s*(?:\t|;|,|\s[-–—]\s)\s*")
@@ -23,13 +27,8 @@ _HEADERS = {
 }
 
 
-class RosterError(Exception):
+class RosterError(CodedError):
     """A roster file that cannot be read; ``code`` + ``params`` name the Vietnamese message."""
-
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -108,3 +107,28 @@ def read_csv(path: str | Path) -> list[RosterEntry]:
 def format_lines(people: list[RosterEntry]) -> str:
     """The roster as editable lines (the inverse of ``parse_lines``)."""
     return "\n".join(", ".join(p for p in (e.name, e.role, e.group) if p) for e in people)
+
+
+def folded(text: str) -> str:
+    """Lower case without Vietnamese diacritics, so 'hung' finds 'Hùng'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class RosterMatches:
+    """What a quick search of the roster found."""
+
+    people: list[Participant]
+    """Participants whose name, role or group holds every typed word (diacritics optional)."""
+    new_name: str
+    """The typed name when no participant has exactly that name ('' otherwise): it may be added."""
+
+
+def search(people: Sequence[Participant], query: str) -> RosterMatches:
+    """The participants matching ``query`` word by word, ignoring case and diacritics."""
+    wanted = folded(query).split()
+    found = [p for p in people if all(w in folded(" ".join((p.name, p.role, p.group))) for w in wanted)]
+    typed = query.strip()
+    new = typed if typed and not any(folded(p.name) == folded(typed) for p in people) else ""
+    return RosterMatches(found, new)

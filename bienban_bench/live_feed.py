@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from transcribe.audio import SAMPLE_RATE, load_audio
-from transcribe.bench_live import FeedLog, LiveReport, RssWatch, latencies, new_pipeline, percentile
+from bienban_base.audio import SAMPLE_RATE, load_audio
+from bienban_bench.live_report import FeedLog, LiveReport, RssWatch, latencies, new_pipeline, percentile
 from transcribe.evaluate import score
 from transcribe.live import LiveOptions
 
@@ -76,7 +76,7 @@ class _Direct:
 def measure(path: str | os.PathLike[str], transcriber, options: LiveOptions = LiveOptions(), speed: float = 1.0,
             truth: dict | None = None, offline: bool = True, loop_to: float | None = None) -> LiveReport:
     """Run the file through the live pipeline and measure it (see ``LiveReport``)."""
-    from recorder.sources import FileSource
+    from recorder import FileSource
 
     audio = load_audio(path)
     finals: list = []
@@ -138,7 +138,7 @@ def _paced(path, speed: float, consumer) -> tuple[int, float]:
     Returns the blocks lost on the way and the audio seconds recorded."""
     from recorder.events import ConsumerDropped
     from recorder.session import Recording
-    from recorder.sources import FileSource
+    from recorder import FileSource
 
     dropped = {"n": 0}
 

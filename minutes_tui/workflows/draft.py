@@ -88,23 +88,31 @@ class MinutesDraft:
         return person
 
     def set_speaker(self, segment_id: int, participant_id: int | None) -> Segment:
-        """Say who speaks in a segment; a petition raised there gets the same person."""
-        self.store.set_speaker(segment_id, participant_id)
-        petition = self.petition_raised_in(segment_id)
-        if petition is not None and petition.raised_by != participant_id:
-            self.petitions[petition.id] = self.store.update_petition(petition.id, raised_by=participant_id)
+        """Say who speaks in a segment; a petition raised there gets the same person (one undo step)."""
+        with self.store.one_edit("set_speaker", f"segment {segment_id} -> {participant_id}"):
+            self.store.set_speaker(segment_id, participant_id)
+            petition = self.petition_raised_in(segment_id)
+            if petition is not None and petition.raised_by != participant_id:
+                self.petitions[petition.id] = self.store.update_petition(petition.id, raised_by=participant_id)
         return self._refresh(segment_id)
+
+    def set_new_speaker(self, segment_id: int, name: str) -> Segment:
+        """Add a name to the roster and make it the segment's speaker (one undo step)."""
+        with self.store.one_edit("add_participant", name.strip()):
+            person = self.add_participant(name)
+            return self.set_speaker(segment_id, person.id)
 
     def mark(self, segment_id: int, action: str, petition_id: int | None = None) -> Petition | None:
         """Tag a segment (petition, answer, promise, transfer, off-topic); pressing again clears it."""
         segment = self.segments[segment_id]
         tag = ACTION_TAGS[action]
         clearing = tag in segment.tags
-        if action == "petition":
-            petition = self._mark_petition(segment, clearing)
-        else:
-            petition = self._mark_outcome(segment, action, clearing, petition_id)
-        self.store.tag(segment_id, tag, on=not clearing)
+        with self.store.one_edit("tag", f"segment {segment_id} {'-' if clearing else '+'}{tag}"):
+            if action == "petition":
+                petition = self._mark_petition(segment, clearing)
+            else:
+                petition = self._mark_outcome(segment, action, clearing, petition_id)
+            self.store.tag(segment_id, tag, on=not clearing)
         self._refresh(segment_id)
         return petition
 
@@ -149,13 +157,14 @@ class MinutesDraft:
         """Make this segment's outcome belong to another petition (a later answer to an earlier question)."""
         current = self.petition_answered_in(segment_id)
         kind = current.outcome.kind if current and current.outcome else OutcomeKind.ANSWERED
-        if current is not None and current.id != petition_id:
-            rest = tuple(s for s in current.outcome.segment_ids if s != segment_id)
-            self.petitions[current.id] = self.store.set_outcome(current.id, replace(current.outcome, segment_ids=rest) if rest else None)
-        action = next(a for a, k in ACTION_OUTCOMES.items() if k is kind)
-        petition = self._mark_outcome(self.segments[segment_id], action, False, petition_id)
-        if ACTION_TAGS[action] not in self.segments[segment_id].tags:
-            self.store.tag(segment_id, ACTION_TAGS[action], on=True)
+        with self.store.one_edit("link", f"segment {segment_id} -> petition {petition_id}"):
+            if current is not None and current.outcome is not None and current.id != petition_id:
+                rest = tuple(s for s in current.outcome.segment_ids if s != segment_id)
+                self.petitions[current.id] = self.store.set_outcome(current.id, replace(current.outcome, segment_ids=rest) if rest else None)
+            action = next(a for a, k in ACTION_OUTCOMES.items() if k is kind)
+            petition = self._mark_outcome(self.segments[segment_id], action, False, petition_id)
+            if ACTION_TAGS[action] not in self.segments[segment_id].tags:
+                self.store.tag(segment_id, ACTION_TAGS[action], on=True)
         self._refresh(segment_id)
         return petition or self.petitions[petition_id]
 
@@ -172,6 +181,17 @@ class MinutesDraft:
         """Correct a segment's text."""
         self.store.edit_text(segment_id, text)
         return self._refresh(segment_id)
+
+    def replace_all(self, find: str, new: str) -> list[int]:
+        """Replace ``find`` by ``new`` in every segment's text (one undo step); the ids of the segments changed."""
+        changed = [s.id for s in self.segments_in_order() if find and find in s.text]
+        if changed:
+            with self.store.one_edit("replace_all", f"{find} -> {new}"):
+                for sid in changed:
+                    self.store.edit_text(sid, self.segments[sid].text.replace(find, new))
+            for sid in changed:
+                self._refresh(sid)
+        return changed
 
     def add_note(self, text: str, time: float | None) -> None:
         """Write a note pinned to a moment of the meeting."""

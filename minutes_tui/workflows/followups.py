@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from minutes_tui.meeting.connection import STORE_FILE
+from bienban_base.files import atomic_write
+from minutes_tui import texts
 from minutes_tui.meeting.model import Field, MeetingRecord, OutcomeKind, Status
-from minutes_tui.meeting.store import read_meeting
+from minutes_tui.workflows.meetings import scan_meetings
 
 
 @dataclass(frozen=True)
@@ -77,14 +80,43 @@ def from_record(folder: Path, record: MeetingRecord) -> list[FollowUp]:
 
 def collect(root: Path, today: date, due_within: int | None = None) -> tuple[list[FollowUp], list[tuple[Path, Exception]]]:
     """Open follow-ups of every meeting under ``root``, overdue first; and the folders that could not be read."""
-    items: list[FollowUp] = []
-    skipped: list[tuple[Path, Exception]] = []
-    for store_file in sorted(root.glob(f"*/{STORE_FILE}")) if root.is_dir() else []:
-        try:
-            items.extend(from_record(store_file.parent, read_meeting(store_file.parent)))
-        except Exception as exc:  # one damaged meeting must not hide the others' deadlines
-            skipped.append((store_file.parent, exc))
+    scan = scan_meetings(root)
+    items = [f for folder, record in scan.meetings for f in from_record(folder, record)]
     if due_within is not None:
         items = [f for f in items if f.deadline is not None and (f.deadline - today).days <= due_within]
     items.sort(key=lambda f: (f.deadline is None, f.deadline or date.max, f.meeting_title, f.number))
-    return items, skipped
+    return items, scan.unreadable
+
+
+def _when(item: FollowUp, today: date) -> str:
+    days = item.days_left(today)
+    if days is None:
+        return texts.FOLLOWUPS_NO_DEADLINE
+    if days < 0:
+        return texts.FOLLOWUPS_OVERDUE.format(days=-days)
+    return texts.FOLLOWUPS_DUE_TODAY if days == 0 else texts.FOLLOWUPS_DAYS_LEFT.format(days=days)
+
+
+def register_rows(items: list[FollowUp], today: date) -> list[list[str]]:
+    """One row per follow-up, in ``texts.FOLLOWUPS_COLUMNS`` order (anonymous people masked)."""
+    return [
+        [
+            f"{f.deadline:%d/%m/%Y}" if f.deadline else "",
+            _when(f, today),
+            f.meeting_title + (f" ({f.meeting_day:%d/%m/%Y})" if f.meeting_day else ""),
+            texts.OUTCOME_LABELS[f.kind.value],
+            f.responsible,
+            texts.ANONYMOUS_NAME if f.anonymous else f.raised_by,
+            f.text,
+        ]
+        for f in items
+    ]
+
+
+def write_register_csv(path: Path, rows: list[list[str]]) -> None:
+    """The register as a CSV file Excel opens with its accents (UTF-8 with BOM), owner-only."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(texts.FOLLOWUPS_COLUMNS)
+    writer.writerows(rows)
+    atomic_write(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))

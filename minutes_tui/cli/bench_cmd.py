@@ -1,5 +1,4 @@
-"""``bienban bench live AUDIO`` (the live pipeline's latency, WER and memory) and
-``bienban retranscribe MEETING`` (the post-meeting pass that keeps the secretary's work)."""
+"""``bienban bench live AUDIO``: the live pipeline's latency, WER and memory (harness in ``bienban_bench``)."""
 
 from __future__ import annotations
 
@@ -10,14 +9,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from minutes_tui import texts
-from minutes_tui.cli.progress import ProgressBar
 
 _SUMMARY_KEYS = ("latency_p50", "latency_p95", "latency_max", "latency_vad_p50", "latency_vad_p95",
                  "wer_live", "wer_offline", "wer_live_vs_offline", "rtf", "cpu", "peak_rss_mb", "dropped_blocks", "utterances", "missed_turns", "audio_s", "wall_s", "load_average")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``bench live`` and ``retranscribe`` sub-commands."""
+    """Add the ``bench live`` sub-command."""
     bench = sub.add_parser("bench", help="đo hiệu năng (benchmarks)")
     kinds = bench.add_subparsers(dest="bench_kind", metavar="KIND", required=True)
     live = kinds.add_parser("live", help="độ trễ và độ chính xác khi nhận dạng trực tiếp (live pipeline)")
@@ -40,21 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     live.add_argument("--model", default=None)
     live.add_argument("--json", action="store_true", help="print the full report as JSON")
     live.set_defaults(handler=run_bench_live)
-    r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ thẻ và chỗ đã sửa (post-meeting pass)")
-    r.add_argument("meeting", help="meeting folder")
-    r.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
-    r.add_argument("--mode", choices=["batched", "sequential", "utterances"], default="batched",
-                   help="batched: faster-whisper's batched pipeline (fastest); sequential: 30 s windows in "
-                        "order; utterances: the live pipeline's utterances decoded again")
-    r.add_argument("--no-vocabulary", action="store_true",
-                   help="skip the second decoding with the meeting's names and terms (about 3 times faster)")
-    r.set_defaults(handler=run_retranscribe)
 
 
 def run_bench_live(args: argparse.Namespace) -> int:
     """Play a file through the live pipeline and report latency, WER, RTF, memory."""
-    from transcribe.audio import load_audio
-    from transcribe.bench_feed import measure
+    from bienban_base.audio import load_audio
+    from bienban_bench.live_feed import measure
     from transcribe.engine import DecodeOptions, Transcriber
     from transcribe.live import LiveOptions
 
@@ -79,7 +68,7 @@ def run_bench_live(args: argparse.Namespace) -> int:
         options = replace(options, segmenter=replace(options.segmenter, pause_cut_after_s=None))
     transcriber = Transcriber(args.model)
     if args.vocabulary:
-        from transcribe.bench_live import vocabulary_of_truth
+        from bienban_bench.live_report import vocabulary_of_truth
         from transcribe.vocabulary import VocabularyPass, tokenizer_counter
 
         vocabulary = vocabulary_of_truth(truth) if truth and truth.get("speakers") else None
@@ -93,30 +82,4 @@ def run_bench_live(args: argparse.Namespace) -> int:
             print(f"{key:22} {getattr(report, key)}")
         for at, mb in report.rss_timeline:
             print(f"rss at {at:8.0f} s        {mb} MB")
-    return 0
-
-
-def run_retranscribe(args: argparse.Namespace) -> int:
-    """Re-decode the meeting's recording and move speakers, tags and hand edits onto it."""
-    from minutes_tui.meeting.repass import meeting_vocabulary, old_segments
-    from minutes_tui.meeting.store import MeetingStore
-    from transcribe.audio import load_audio
-    from transcribe.engine import Transcriber
-    from transcribe.errors import AudioError
-    from transcribe.repass import post_meeting_pass
-    from transcribe.vocabulary import VocabularyPass, tokenizer_counter
-
-    with MeetingStore.open(args.meeting) as store:
-        audio_path = store.audio_path()
-        if audio_path is None:
-            raise AudioError("retranscribe_no_audio", f"no audio in {args.meeting}", path=str(args.meeting))
-        audio = load_audio(audio_path)
-        transcriber = Transcriber(args.model)
-        record = store.load()
-        vocabulary = None if args.no_vocabulary else VocabularyPass.of(meeting_vocabulary(record), tokenizer_counter(transcriber))
-        new, mapping = post_meeting_pass(transcriber, audio, old_segments(record), args.mode,
-                                         progress=ProgressBar(texts.PROGRESS_LABEL), vocabulary=vocabulary)
-        result = store.replace_segments(new, mapping)
-    kept = sum(1 for s in result if s.edited)
-    print(texts.RETRANSCRIBED.format(segments=len(result), edited=kept, model=transcriber.name), file=sys.stderr)
     return 0

@@ -6,6 +6,7 @@ worker and turns the callbacks into messages. Stopping goes through a ``threadin
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import threading
 from dataclasses import dataclass
@@ -14,7 +15,26 @@ from typing import Any, Callable
 
 import numpy as np
 
+from bienban_base.audio import SAMPLE_RATE, dbfs
+from minutes_tui import texts
+from recorder import AudioSource, FileSource, MicSource
 from transcribe.engine import Segment
+
+
+def audio_source(replay: Path | None = None, speed: float | None = 1.0, device: str | int | None = None) -> AudioSource:
+    """Where a recording's audio comes from: a file replayed as if live (the demo, tests), else the microphone."""
+    if replay is not None:
+        return FileSource(replay, speed=speed)
+    return MicSource(device)
+
+
+def event_line(event: object) -> str:
+    """The Vietnamese line for a ``recorder.events`` event (the live screen's status, ``bienban record``'s stderr)."""
+    values = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}  # type: ignore[arg-type]  # every recorder event is a dataclass
+    at = values.get("at_seconds")
+    if at is not None:
+        values["at_clock"] = f"{int(at // 60):02d}:{int(at % 60):02d}"
+    return texts.RECORDER_EVENTS.get(values["code"], values["code"]).format(**values)
 
 
 @dataclass(frozen=True)
@@ -59,16 +79,8 @@ class LiveCapture:
         """Decode what was heard before stopping (off when quitting the app)."""
         self.recording = None
 
-    def _source(self):
-        from recorder.sources import FileSource, MicSource
-
-        if self.spec.replay is not None:
-            return FileSource(self.spec.replay, speed=self.spec.speed)
-        return MicSource(self.spec.device)
-
     def _level(self, block: np.ndarray, start_sample: int) -> None:
-        dbfs = 10 * math.log10(float(np.mean(block * block)) + 1e-12) if block.size else -math.inf
-        self.report.level(dbfs, (start_sample + block.size) / 16000)
+        self.report.level(dbfs(block), (start_sample + block.size) / SAMPLE_RATE)
 
     def run(self) -> Path | None:
         """Load the model, record and transcribe until ``stop()``; returns the meeting audio file."""
@@ -82,7 +94,8 @@ class LiveCapture:
             on_final=lambda final: [self.report.final(s) for s in final.segments],
             on_interim=lambda interim: self.report.interim(interim.text),
         )
-        recording = Recording(self.spec.meeting_dir, self._source(), on_event=self._event, append=True)
+        recording = Recording(self.spec.meeting_dir, audio_source(self.spec.replay, self.spec.speed, self.spec.device),
+                              on_event=self._event, append=True)
         recording.add_consumer(pipeline.feed, "transcription")
         recording.add_consumer(self._level, "level")
         try:
@@ -147,8 +160,6 @@ class LevelProbe:
     """The microphone's level before the meeting starts (nothing is recorded)."""
 
     def __init__(self, device: str | int | None, on_level: Callable[[float], None]) -> None:
-        from recorder.sources import MicSource
-
         self.source = MicSource(device)
         self.on_level = on_level
 
@@ -162,7 +173,7 @@ class LevelProbe:
 
     # the source's listener
     def on_audio(self, block: np.ndarray) -> None:
-        self.on_level(10 * math.log10(float(np.mean(block * block)) + 1e-12) if block.size else -math.inf)
+        self.on_level(dbfs(block))
 
     def on_lost(self) -> None:
         self.on_level(-math.inf)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-SAMPLE_RATE = 16000
+from bienban_base.audio import SAMPLE_RATE
 
 
 class Player:
@@ -25,7 +25,7 @@ class Player:
     @classmethod
     def open(cls, path: Path, device: str | int | None = None) -> Player:
         """Decode the meeting audio (raises the audio error with its code when it cannot)."""
-        from transcribe.audio import load_audio
+        from bienban_base.audio import load_audio
 
         return cls(load_audio(path), device)
 

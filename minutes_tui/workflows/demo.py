@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from minutes_tui.meeting import Meeting, MeetingStore
-from minutes_tui.meeting_list import new_meeting_folder
+from minutes_tui.workflows.meetings import new_meeting_folder
 
 
 def demo_script() -> dict:

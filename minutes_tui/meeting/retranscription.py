@@ -13,51 +13,39 @@ Undo and redo are cleared: the old rows they would restore are gone.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
-from minutes_tui.meeting import undo
-from minutes_tui.meeting.model import Segment
+from minutes_tui.meeting import rows, undo
+from minutes_tui.meeting.connection import Database
+from minutes_tui.meeting.model import MeetingRecord, Segment
 from minutes_tui.meeting.transcript import from_recognised, insert_segment, write_segment
-
-if TYPE_CHECKING:
-    from minutes_tui.meeting.model import MeetingRecord
-    from minutes_tui.meeting.store import MeetingStore
-    from transcribe.realign import OldSegment
-    from transcribe.vocabulary import MeetingVocabulary
+from transcribe import realign
+from transcribe.realign import OldSegment, overlap
+from transcribe.vocabulary import MeetingVocabulary
 
 
-def overlap(a: Segment, b: Segment) -> float:
-    """Seconds two segments share."""
-    return max(0.0, min(a.end, b.end) - max(a.start, b.start))
+def _shared(a: Segment, b: Segment) -> float:
+    return overlap(a.start, a.end, b.start, b.end)
 
 
-def _realigned(recognised: Sequence[object], old: list[Segment]) -> list[list[int]]:
-    """The mapping of ``transcribe.realign`` (the same rules whether or not the caller computed it)."""
-    from transcribe.realign import OldSegment, sources
-
-    mine = [OldSegment(o.id, o.start, o.end, o.text, o.speaker_id, o.tags, o.edited) for o in old]
-    return sources(list(recognised), mine)
-
-
-def replace_segments(store: MeetingStore, recognised: Sequence[object], sources: Sequence[Sequence[int]] | None) -> list[Segment]:
-    """See ``MeetingStore.replace_segments``; returns the transcript afterwards."""
-    old = {s.id: s for s in store.load().segments}
+def replace_segments(db: Database, recognised: Sequence[object], sources: Sequence[Sequence[int]] | None) -> None:
+    """See ``MeetingStore.replace_segments``."""
+    old = {s.id: s for s in (rows.segment(r) for r in db.conn.execute("SELECT * FROM segments ORDER BY start, id"))}
     new = [from_recognised(r) for r in recognised]
     if sources is None:
-        sources = _realigned(recognised, list(old.values()))
+        sources = realign.sources(list(recognised), [_old_segment(o) for o in old.values()])
     proposals: dict[int, list[str]] = {}
     inserted: list[tuple[Segment, list[Segment]]] = []
     for seg, ids in zip(new, sources):
-        srcs = sorted((old[i] for i in ids if i in old), key=lambda o: -overlap(seg, o))
+        srcs = sorted((old[i] for i in ids if i in old), key=lambda o: -_shared(seg, o))
         if srcs and srcs[0].edited:
             proposals.setdefault(srcs[0].id, []).append(seg.text)
             continue
         plain = [o for o in srcs if not o.edited]
-        speaker = next((o.speaker_id for o in plain if o.speaker_id is not None and overlap(seg, o) > 0), None)
+        speaker = next((o.speaker_id for o in plain if o.speaker_id is not None and _shared(seg, o) > 0), None)
         tags = tuple(sorted({t for o in plain for t in o.tags}))
         inserted.append((replace(seg, speaker_id=speaker, tags=tags), plain))
-    conn = store._db.conn
-    with store._db.transaction():
+    with db.transaction() as conn:
         covered: set[int] = set()
         for seg, plain in inserted:
             new_id = insert_segment(conn, seg)
@@ -79,14 +67,11 @@ def replace_segments(store: MeetingStore, recognised: Sequence[object], sources:
             conn.execute("DELETE FROM petition_segments WHERE segment_id = ?", (o.id,))
             conn.execute("DELETE FROM segments WHERE id = ?", (o.id,))
         undo.finalize_all(conn)
-    return list(store.load().segments)
 
 
 def meeting_vocabulary(record: MeetingRecord) -> MeetingVocabulary:
     """What the recogniser may learn from the meeting: title, agenda, bodies, and the roster's
     names and roles (not those of participants whose identity is withheld)."""
-    from transcribe.vocabulary import MeetingVocabulary
-
     m = record.meeting
     people = tuple((p.name, p.role) for p in record.participants if p.name and not p.anonymous)
     agencies = tuple(dict.fromkeys(x for x in (m.issuing_body, m.parent_body) if x))
@@ -95,6 +80,8 @@ def meeting_vocabulary(record: MeetingRecord) -> MeetingVocabulary:
 
 def old_segments(record: MeetingRecord) -> list[OldSegment]:
     """The transcript as the post-meeting pass maps it (``transcribe.repass.post_meeting_pass``)."""
-    from transcribe.realign import OldSegment
+    return [_old_segment(s) for s in record.segments]
 
-    return [OldSegment(s.id, s.start, s.end, s.text, s.speaker_id, tuple(s.tags), s.edited) for s in record.segments]
+
+def _old_segment(s: Segment) -> OldSegment:
+    return OldSegment(s.id, s.start, s.end, s.text, s.speaker_id, tuple(s.tags), s.edited)

@@ -1,0 +1,80 @@
+"""Making a meeting from a recording (a phone's m4a, a recorder's mp3, ...): one path for the CLI and the app.
+
+The recording is copied whole into the meeting folder under the recorder's name for the meeting
+audio (``audio.<its own extension>``), keeping its bytes, so the SHA-256 printed in the minutes is
+that of the original file. The copy is atomic and owner-only; an existing recording is never
+replaced. The meeting starts when the file says it ended minus its length (a phone stamps the
+file when the recording stops), unless the caller knows better.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bienban_base.audio import audio_duration, load_audio
+from bienban_base.errors import CodedError
+from bienban_base.files import atomic_write
+from minutes_tui.meeting import Meeting, MeetingStore
+from minutes_tui.workflows.meetings import new_meeting_folder
+from recorder import audio_path
+
+
+@dataclass(frozen=True)
+class ImportedMeeting:
+    """A meeting made from a recording, before or after its transcription."""
+
+    folder: Path
+    """The new meeting folder."""
+    audio: Path
+    """The copy of the recording in it."""
+    duration_s: float
+    """Length of the recording, seconds."""
+    start: datetime
+    """When the meeting started."""
+
+
+def imported_start(source: Path, duration_s: float) -> datetime:
+    """When a recording began, judged from the file: its modification time minus its length."""
+    ended = datetime.fromtimestamp(source.stat().st_mtime).replace(microsecond=0)
+    return ended - timedelta(seconds=round(duration_s))
+
+
+def create_imported_meeting(
+    source: Path, root: Path, title: str = "", start: datetime | None = None, folder: Path | None = None
+) -> ImportedMeeting:
+    """Make a meeting folder holding a copy of ``source``; nothing is created when the file is not audio.
+
+    ``title`` defaults to the file's name, ``start`` to ``imported_start``, ``folder`` to a new
+    folder under ``root`` named after the date and title.
+    """
+    source = Path(source)
+    duration = audio_duration(source)  # a bad file fails here, before anything is created
+    title = title.strip() or source.stem
+    start = start or imported_start(source, duration)
+    folder = Path(folder) if folder else new_meeting_folder(root, f"{start:%Y-%m-%d}-{title}")
+    existing = sorted(folder.glob(audio_path(folder).stem + ".*")) if folder.is_dir() else []
+    if existing:
+        raise CodedError("import_audio_exists", f"{existing[0]} exists", path=str(existing[0]))
+    meeting = Meeting(title=title, actual_start=start, actual_end=start + timedelta(seconds=round(duration)))
+    with MeetingStore.create(folder, meeting) as store:
+        target = folder / audio_path(folder).with_suffix(source.suffix.lower()).name
+        atomic_write(target, lambda tmp: shutil.copyfile(source, tmp))
+        store.set_audio_file(target.name)
+    return ImportedMeeting(folder, target, duration, start)
+
+
+def transcribe_imported(
+    store: MeetingStore, recogniser: object, progress: Callable[[float], None] | None = None
+) -> int:
+    """Transcribe a meeting's recording into its empty transcript; returns the number of segments."""
+    from minutes_tui.meeting.audio import meeting_audio
+
+    audio_file = meeting_audio(store.folder, store.meeting())
+    if audio_file is None:
+        raise CodedError("retranscribe_no_audio", f"no audio in {store.folder}", path=str(store.folder))
+    segments = recogniser.transcribe_audio(load_audio(audio_file), progress=progress)  # type: ignore[attr-defined]  # the Recogniser protocol
+    return store.add_recognised_many(segments)
