@@ -22,6 +22,7 @@ from minutes_tui.meeting.transcript import from_recognised, insert_segment, writ
 if TYPE_CHECKING:
     from minutes_tui.meeting.model import MeetingRecord
     from minutes_tui.meeting.store import MeetingStore
+    from transcribe.engine import Segment as RecognisedSegment
     from transcribe.realign import OldSegment
     from transcribe.vocabulary import MeetingVocabulary
 
@@ -31,7 +32,7 @@ def overlap(a: Segment, b: Segment) -> float:
     return max(0.0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def _realigned(recognised: Sequence[object], old: list[Segment]) -> list[list[int]]:
+def _realigned(recognised: Sequence[RecognisedSegment], old: list[Segment]) -> list[list[int]]:
     """The mapping of ``transcribe.realign`` (the same rules whether or not the caller computed it)."""
     from transcribe.realign import OldSegment, sources
 
@@ -39,7 +40,7 @@ def _realigned(recognised: Sequence[object], old: list[Segment]) -> list[list[in
     return sources(list(recognised), mine)
 
 
-def replace_segments(store: MeetingStore, recognised: Sequence[object], sources: Sequence[Sequence[int]] | None) -> list[Segment]:
+def replace_segments(store: MeetingStore, recognised: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None) -> list[Segment]:
     """See ``MeetingStore.replace_segments``; returns the transcript afterwards."""
     old = {s.id: s for s in store.load().segments}
     new = [from_recognised(r) for r in recognised]

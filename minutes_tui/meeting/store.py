@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from minutes_tui.meeting import rows, undo
 from minutes_tui.meeting.connection import STORE_FILE, Database, remove_store
@@ -18,6 +18,9 @@ from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.items import ItemEditing
 from minutes_tui.meeting.model import Edit, Meeting, MeetingRecord, Segment
 from minutes_tui.meeting.transcript import TranscriptEditing
+
+if TYPE_CHECKING:
+    from transcribe.engine import Segment as RecognisedSegment
 
 EXPORTS_DIR = "exports"
 
@@ -81,7 +84,7 @@ class MeetingStore(TranscriptEditing, ItemEditing):
         name = self.meeting().audio_file
         return self.folder / name if name else None
 
-    def replace_segments(self, new: Sequence[object], sources: Sequence[Sequence[int]] | None = None) -> list[Segment]:
+    def replace_segments(self, new: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None = None) -> list[Segment]:
         """Replace recogniser segments with a re-transcription, in one transaction.
 
         ``new`` are ``transcribe.engine.Segment``; ``sources[i]`` the old segment ids the i-th
