@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.errors import StoreError, missing_item
-from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition
+from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition, Segment
 
 
 def _check_fields(kind: str, cls: type, changes: dict, allowed: Sequence[str] | None = None) -> None:
@@ -22,6 +22,7 @@ class ItemEditing:
     """Mixin of ``MeetingStore``: everything but the transcript."""
 
     _db: Database
+    segment: Callable[[int], Segment]  # TranscriptEditing's
 
     # the header
     def meeting(self) -> Meeting:

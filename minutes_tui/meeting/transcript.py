@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.errors import StoreError, missing_item
-from minutes_tui.meeting.model import Segment, Word
+from minutes_tui.meeting.model import Participant, Segment, Word
 from minutes_tui.meeting.splicing import merge, split
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ class TranscriptEditing:
     """Mixin of ``MeetingStore``: segments."""
 
     _db: Database
+    participant: Callable[[int], Participant]  # ItemEditing's
 
     def segment(self, segment_id: int) -> Segment:
         """One segment."""
