@@ -152,7 +152,7 @@ class MinutesDraft:
         """Make this segment's outcome belong to another petition (a later answer to an earlier question)."""
         current = self.petition_answered_in(segment_id)
         kind = current.outcome.kind if current and current.outcome else OutcomeKind.ANSWERED
-        if current is not None and current.id != petition_id:
+        if current is not None and current.outcome is not None and current.id != petition_id:
             rest = tuple(s for s in current.outcome.segment_ids if s != segment_id)
             self.petitions[current.id] = self.store.set_outcome(current.id, replace(current.outcome, segment_ids=rest) if rest else None)
         action = next(a for a, k in ACTION_OUTCOMES.items() if k is kind)
