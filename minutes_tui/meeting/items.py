@@ -57,6 +57,7 @@ class ItemEditing:
             new_id = conn.execute(
                 "INSERT INTO participants (name, role, grp, anonymous) VALUES (?, ?, ?, ?)", (name, role, group, int(anonymous))
             ).lastrowid
+        assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
         return self.participant(new_id)
 
     def update_participant(self, participant_id: int, **changes: object) -> Participant:
@@ -88,6 +89,7 @@ class ItemEditing:
             new_id = conn.execute(
                 f"INSERT INTO petitions ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", tuple(cols.values())
             ).lastrowid
+            assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
             _link(conn, new_id, "petition", segment_ids)
         return self.petition(new_id)
 
@@ -137,6 +139,7 @@ class ItemEditing:
         """Add a note."""
         with self._db.edit("add_note", text[:40]) as conn:
             new_id = conn.execute("INSERT INTO notes (text, time) VALUES (?, ?)", (text, time)).lastrowid
+        assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
         return self.note(new_id)
 
     def update_note(self, note_id: int, text: str) -> Note:
