@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
@@ -29,7 +29,7 @@ class ItemEditing:
         """The header."""
         return rows.meeting(self._db.conn.execute("SELECT * FROM meeting").fetchone())
 
-    def update_meeting(self, **changes: object) -> Meeting:
+    def update_meeting(self, **changes: Any) -> Meeting:
         """Change header fields (``Meeting`` field names), as one undoable edit."""
         _check_fields("meeting", Meeting, changes, [n for n in rows.MEETING_FIELDS if n != "audio_file"])
         values = rows.meeting_values(replace(self.meeting(), **changes))
@@ -60,7 +60,7 @@ class ItemEditing:
         assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
         return self.participant(new_id)
 
-    def update_participant(self, participant_id: int, **changes: object) -> Participant:
+    def update_participant(self, participant_id: int, **changes: Any) -> Participant:
         """Change a participant's name, role, group or anonymous flag."""
         _check_fields("participant", Participant, changes)
         p = replace(self.participant(participant_id), **changes)
@@ -93,7 +93,7 @@ class ItemEditing:
             _link(conn, new_id, "petition", segment_ids)
         return self.petition(new_id)
 
-    def update_petition(self, petition_id: int, **changes: object) -> Petition:
+    def update_petition(self, petition_id: int, **changes: Any) -> Petition:
         """Change a petition's text, raised_by, field or segment_ids."""
         _check_fields("petition", Petition, changes, ["text", "raised_by", "field", "segment_ids"])
         p = replace(self.petition(petition_id), **changes)
