@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from importlib import resources
@@ -119,7 +120,7 @@ def _lock(path: Path) -> Iterator[None]:
     """An exclusive inter-process lock on ``path`` (released by the OS if the process dies)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+b") as f:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             while True:
