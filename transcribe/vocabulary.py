@@ -118,7 +118,7 @@ def spoken(text: str) -> str:
     return re.sub(r"\b(" + "|".join(SPOKEN) + r")\b", lambda m: SPOKEN[m.group(1)], text)
 
 
-def tokenizer_counter(transcriber) -> "callable":
+def tokenizer_counter(transcriber: Transcriber) -> Callable[[str], int]:
     """A ``count_tokens`` for ``build_prompt`` from a loaded ``Transcriber``."""
     tok = transcriber.model.hf_tokenizer
     return lambda text: len(tok.encode(" " + text, add_special_tokens=False).ids)
