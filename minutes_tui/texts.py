@@ -277,7 +277,7 @@ EXPORT_SIGN = {
 SIGNATURE_STAMP = "Ký bởi: %(signer)s\nNgày ký: %(ts)s"
 #: The DOCX/PDF title metadata.
 MINUTES_DOC_TITLE = "Biên bản {conference}"
-MINUTES_DOC: dict[str, object] = {
+MINUTES_DOC: dict[str, str] = {
     "number": "Số: {number}",
     "blank_number": "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-UBND",
     "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -306,7 +306,6 @@ MINUTES_DOC: dict[str, object] = {
     "no_deadline": "(chưa định thời hạn)",
     "follow_ups": "3. Các nội dung cần tiếp tục giải quyết",
     "no_follow_ups": "Không có nội dung nào cần tiếp tục giải quyết.",
-    "follow_up_columns": ["STT", "Nội dung", "Người kiến nghị", "Trách nhiệm giải quyết", "Thời hạn"],
     "integrity": "Biên bản được lập theo bản ghi âm hội nghị; mã SHA-256 của tệp ghi âm: {digest}.",
     "closing": "Hội nghị kết thúc vào {moment}./.",
     "secretary_title": "THƯ KÝ",
@@ -322,6 +321,8 @@ MINUTES_DOC: dict[str, object] = {
     "residents_of": "Đại diện Nhân dân các tổ dân phố: {groups}",
     "co_chair": "; đồng chủ trì: {name} – {title}",
 }
+#: Column titles of the Biên bản's follow-up table.
+MINUTES_FOLLOW_UP_COLUMNS: list[str] = ["STT", "Nội dung", "Người kiến nghị", "Trách nhiệm giải quyết", "Thời hạn"]
 EXPORT_P12_PASSWORD = "Mật khẩu tệp chứng thư số {path}: "
 EXPORT_PIN = "Mã PIN của token {label}: "
 VERIFY_SIGNATURE_VALID = "Chữ ký số HỢP LỆ: tệp không bị sửa sau khi ký. Người ký: {signer}; lúc ký: {when}."

@@ -44,7 +44,7 @@ class MicSource:
         self._stop = threading.Event()
         self._stream = None
         self._generation = 0
-        self._resampler = None
+        self._resampler: soxr.ResampleStream | None = None
         self._thread: threading.Thread | None = None
 
     def start(self, listener: SourceListener) -> None:
@@ -75,7 +75,7 @@ class MicSource:
         self.name, self.native_rate, self.channels = device.name, device.native_rate, device.capture_channels
         self._resampler = soxr.ResampleStream(device.native_rate, SAMPLE_RATE, 1, dtype="float32")
 
-    def _callback(self, indata: np.ndarray, frames: int, time_info: object, status: object) -> None:
+    def _callback(self, indata: np.ndarray, frames: int, time_info: object, status: sounddevice.CallbackFlags) -> None:
         # Runs on PortAudio's real-time thread: copy and hand off, nothing else.
         if self.callback_thread_id is None:
             self.callback_thread_id = threading.get_native_id()
@@ -85,10 +85,12 @@ class MicSource:
 
     def _convert(self, frames: np.ndarray) -> np.ndarray:
         mono = frames.mean(axis=1) if frames.shape[1] > 1 else frames[:, 0]
+        assert self._resampler is not None  # _open sets it before the worker starts
         return self._resampler.resample_chunk(np.ascontiguousarray(mono, dtype=np.float32))
 
     def _flush(self, listener: SourceListener) -> None:
         """Deliver the few samples the resampler still holds (before a stop or a reopen)."""
+        assert self._resampler is not None  # _open sets it before the worker starts
         tail = self._resampler.resample_chunk(np.zeros(0, np.float32), last=True)
         if tail.size:
             listener.on_audio(tail)

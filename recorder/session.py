@@ -61,7 +61,8 @@ class Recording:
     def add_consumer(self, fn: BlockConsumer, name: str | None = None) -> None:
         """Deliver every kept block as ``fn(block, start_sample)`` on a thread of its own."""
         max_blocks = max(4, int(self.consumer_queue_seconds * 10))  # blocks are about 0.1 s
-        consumer = Consumer(fn, name or getattr(fn, "__name__", "consumer"), max_blocks, self._dropped)
+        fallback: str = getattr(fn, "__name__", "consumer")
+        consumer = Consumer(fn, name or fallback, max_blocks, self._dropped)
         with self._lock:
             self._consumers = [*self._consumers, consumer]
 
@@ -159,6 +160,7 @@ class Recording:
             start = self._next_sample
             self._next_sample += block.size
             consumers = self._consumers
+            assert self._writer is not None  # start() opens the writer before the source
             self._writer.put(block)  # under the lock: journal order is sample order
         for consumer in consumers:
             consumer.offer(block, start)
@@ -208,6 +210,7 @@ class Recording:
 
     def _fail(self, error: RecorderError) -> None:
         """On the writer thread: stop keeping audio and make the file valid at once."""
+        assert self._journal is not None  # the writer writes to it
         with self._lock:
             self.error = error
             self._next_sample = self._journal.samples
@@ -220,7 +223,9 @@ class Recording:
         with self._lock:
             if self._audio is not None:
                 return self._audio
+            assert self._journal is not None  # stop() and _fail() come after start()
             self._audio = self._journal.finish()
+            assert self._audio is not None  # keep_if_empty: finish() keeps even an empty journal
             now = time.monotonic()
             self._log.close_run(self._journal.samples, reason)
             self._log.close_break("pause", now - (self._paused_at or now))

@@ -10,13 +10,16 @@ import math
 import os
 import threading
 from dataclasses import asdict, dataclass, field, replace
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import numpy as np
 
 from transcribe import guard
 from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe import model as model_source
+
+if TYPE_CHECKING:
+    from faster_whisper import BatchedInferencePipeline
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,7 @@ class Transcriber:
         self.name, self.path = model_source.resolve(model)
         self.cpu_threads = cpu_threads or default_threads()
         self.model = _windowed_model_class()(self.path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads)
-        self._batched = None
+        self._batched: BatchedInferencePipeline | None = None
         self._lock = threading.Lock()
 
     def segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> Iterator[Segment]:
@@ -210,12 +213,13 @@ class Transcriber:
         with self._lock:
             if self._batched is None:
                 self._batched = BatchedInferencePipeline(self.model)
+            batched = self._batched
         kw = options.kwargs()
         kw.pop("condition_on_previous_text", None)
         kw.pop("vad_filter", None)  # the batched pipeline always segments with VAD
         # with timestamps: a 30 s window packing several VAD chunks otherwise comes back as one
         # segment, and Whisper often drops the chunks after the first (measured: WER 0.561 against 0.534)
-        raw, _info = self._batched.transcribe(audio, batch_size=batch_size, without_timestamps=False, **kw)
+        raw, _info = batched.transcribe(audio, batch_size=batch_size, without_timestamps=False, **kw)
         return guarded(raw)
 
     def transcribe_audio(

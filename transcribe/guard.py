@@ -123,9 +123,12 @@ def clean_text(text: str, no_speech_prob: float = 0.0, avg_logprob: float = 0.0)
 
 
 class _Timed(Protocol):
-    start: float
-    end: float
-    no_speech_prob: float
+    @property
+    def start(self) -> float: ...
+    @property
+    def end(self) -> float: ...
+    @property
+    def no_speech_prob(self) -> float: ...
 
 
 T = TypeVar("T", bound=_Timed)

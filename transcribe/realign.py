@@ -30,7 +30,7 @@ class OldSegment:
     """End, seconds."""
     text: str
     """Its text (hers when ``edited``)."""
-    speaker: str | None = None
+    speaker: int | str | None = None
     """Speaker id, if assigned."""
     tags: tuple = ()
     """Tags (any hashable ids the store uses), in order."""
@@ -48,7 +48,7 @@ class MergedSegment:
     """End, seconds."""
     text: str
     """Text: the recogniser's, or hers when ``edited``."""
-    speaker: str | None = None
+    speaker: int | str | None = None
     """Speaker moved from the most overlapping old segment."""
     tags: list = field(default_factory=list)
     """Tags moved onto this segment."""

@@ -70,7 +70,7 @@ def _follow_up_table(doc: Document, rows: list[FollowUpRow]) -> None:
     cells = [list(table.rows[0].cells)]
     for _ in rows:
         cells.append(list(table.add_row().cells))
-    values = [t["follow_up_columns"]] + [
+    values = [texts.MINUTES_FOLLOW_UP_COLUMNS] + [
         [str(i), r.content, r.asked_by, r.responsible, _deadline(r.deadline)] for i, r in enumerate(rows, 1)
     ]
     for r, (row_cells, row_values) in enumerate(zip(cells, values)):

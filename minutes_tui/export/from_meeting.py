@@ -90,6 +90,7 @@ def minutes_from_record(record: MeetingRecord, audio_digest: str = "") -> Minute
     follow_ups = [
         FollowUpRow(names.mask(p.text), names.name(p.raised_by), names.mask(_responsible(p)), p.outcome.deadline)
         for p in record.follow_ups()
+        if p.outcome is not None
     ]
     transcript = [TranscriptLine(s.start, names.name(s.speaker_id), names.mask(s.text)) for s in record.segments]
     return Minutes(

@@ -71,7 +71,7 @@ def export_meeting(folder: Path, request: ExportRequest, step: Callable[[str], N
     check_target(docx, request.force)
     if pdf is not None:
         check_target(pdf, request.force)
-    if signed is not None:
+    if signed is not None and request.key is not None:
         from minutes_tui.export.signing import check_key
 
         check_target(signed, force=False, signed=True)
@@ -86,7 +86,7 @@ def export_meeting(folder: Path, request: ExportRequest, step: Callable[[str], N
         convert_to_pdf(docx, pdf, force=request.force)
         if step:
             step(str(pdf))
-    if signed is not None and pdf is not None:
+    if signed is not None and pdf is not None and request.key is not None:
         from minutes_tui.export.signing import sign_pdf
 
         sign_pdf(pdf, signed, request.key, signer_name=minutes.chair)

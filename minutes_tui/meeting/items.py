@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.errors import StoreError, missing_item
-from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition
+from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition, Segment
 
 
 def _check_fields(kind: str, cls: type, changes: dict, allowed: Sequence[str] | None = None) -> None:
@@ -22,13 +22,14 @@ class ItemEditing:
     """Mixin of ``MeetingStore``: everything but the transcript."""
 
     _db: Database
+    segment: Callable[[int], Segment]  # TranscriptEditing's
 
     # the header
     def meeting(self) -> Meeting:
         """The header."""
         return rows.meeting(self._db.conn.execute("SELECT * FROM meeting").fetchone())
 
-    def update_meeting(self, **changes: object) -> Meeting:
+    def update_meeting(self, **changes: Any) -> Meeting:
         """Change header fields (``Meeting`` field names), as one undoable edit."""
         _check_fields("meeting", Meeting, changes, [n for n in rows.MEETING_FIELDS if n != "audio_file"])
         values = rows.meeting_values(replace(self.meeting(), **changes))
@@ -56,9 +57,10 @@ class ItemEditing:
             new_id = conn.execute(
                 "INSERT INTO participants (name, role, grp, anonymous) VALUES (?, ?, ?, ?)", (name, role, group, int(anonymous))
             ).lastrowid
+        assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
         return self.participant(new_id)
 
-    def update_participant(self, participant_id: int, **changes: object) -> Participant:
+    def update_participant(self, participant_id: int, **changes: Any) -> Participant:
         """Change a participant's name, role, group or anonymous flag."""
         _check_fields("participant", Participant, changes)
         p = replace(self.participant(participant_id), **changes)
@@ -87,10 +89,11 @@ class ItemEditing:
             new_id = conn.execute(
                 f"INSERT INTO petitions ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", tuple(cols.values())
             ).lastrowid
+            assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
             _link(conn, new_id, "petition", segment_ids)
         return self.petition(new_id)
 
-    def update_petition(self, petition_id: int, **changes: object) -> Petition:
+    def update_petition(self, petition_id: int, **changes: Any) -> Petition:
         """Change a petition's text, raised_by, field or segment_ids."""
         _check_fields("petition", Petition, changes, ["text", "raised_by", "field", "segment_ids"])
         p = replace(self.petition(petition_id), **changes)
@@ -136,6 +139,7 @@ class ItemEditing:
         """Add a note."""
         with self._db.edit("add_note", text[:40]) as conn:
             new_id = conn.execute("INSERT INTO notes (text, time) VALUES (?, ?)", (text, time)).lastrowid
+        assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
         return self.note(new_id)
 
     def update_note(self, note_id: int, text: str) -> Note:

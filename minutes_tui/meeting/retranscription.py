@@ -20,6 +20,7 @@ from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.model import MeetingRecord, Segment
 from minutes_tui.meeting.transcript import from_recognised, insert_segment, write_segment
 from transcribe import realign
+from transcribe.engine import Segment as RecognisedSegment
 from transcribe.realign import OldSegment, overlap
 from transcribe.vocabulary import MeetingVocabulary
 
@@ -28,7 +29,7 @@ def _shared(a: Segment, b: Segment) -> float:
     return overlap(a.start, a.end, b.start, b.end)
 
 
-def replace_segments(db: Database, recognised: Sequence[object], sources: Sequence[Sequence[int]] | None) -> None:
+def replace_segments(db: Database, recognised: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None) -> None:
     """See ``MeetingStore.replace_segments``."""
     old = {s.id: s for s in (rows.segment(r) for r in db.conn.execute("SELECT * FROM segments ORDER BY start, id"))}
     new = [from_recognised(r) for r in recognised]

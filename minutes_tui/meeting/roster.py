@@ -83,7 +83,10 @@ def parse_csv(text: str) -> list[RosterEntry]:
         rows = rows[1:]
     people: dict[str, RosterEntry] = {}
     for row in rows:
-        cell = lambda key: _clean(row[columns[key]]) if columns[key] is not None and columns[key] < len(row) else ""  # noqa: E731
+        def cell(key: str) -> str:
+            index = columns[key]
+            return _clean(row[index]) if index is not None and index < len(row) else ""
+
         if cell("name"):
             people.setdefault(cell("name").casefold(), RosterEntry(cell("name"), cell("role"), cell("group")))
     return list(people.values())

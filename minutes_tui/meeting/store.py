@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from minutes_tui.meeting import rows, undo
 from minutes_tui.meeting.connection import STORE_FILE, Database, remove_store
@@ -20,6 +20,9 @@ from minutes_tui.meeting.items import ItemEditing
 from minutes_tui.meeting.retranscription import replace_segments
 from minutes_tui.meeting.model import Edit, Meeting, MeetingRecord, Segment
 from minutes_tui.meeting.transcript import TranscriptEditing
+
+if TYPE_CHECKING:
+    from transcribe.engine import Segment as RecognisedSegment
 
 EXPORTS_DIR = "exports"
 

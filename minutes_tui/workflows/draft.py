@@ -7,9 +7,12 @@ so a key press never reloads the whole meeting. No Textual here.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind, Participant, Petition, Segment, Tag
+
+if TYPE_CHECKING:
+    from transcribe.engine import Segment as RecognisedSegment
 
 #: Segment tags the app sets, by the secretary's action.
 ACTION_TAGS = {
@@ -73,7 +76,7 @@ class MinutesDraft:
         return best[1] if best else None
 
     # the recogniser's output
-    def add_recognised(self, segment: object) -> Segment:
+    def add_recognised(self, segment: RecognisedSegment) -> Segment:
         """Store a final segment from the recogniser."""
         stored = self.store.add_recognised(segment)
         self.segments[stored.id] = stored
