@@ -12,11 +12,17 @@ import logging
 import queue
 import threading
 import time
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from recorder.devices import InputDevice, find_input_device, portaudio, refresh
 from recorder.errors import RecorderError, no_input_device
 from recorder.sources import SourceListener
+
+if TYPE_CHECKING:
+    import sounddevice
+    import soxr
 
 from bienban_base.audio import SAMPLE_RATE
 _STOP = object()

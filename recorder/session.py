@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bienban_base.audio import dbfs
+
 from recorder import events as ev
 from recorder.errors import RecorderError
 from recorder.fanout import BlockConsumer, Consumer

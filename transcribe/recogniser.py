@@ -21,6 +21,9 @@ class Recogniser(Protocol):
     name: str
     """The model's name, for messages and the minutes."""
 
+    def segments(self, audio: np.ndarray, options: DecodeOptions = ..., offset: float = 0.0) -> Iterator[Segment]:
+        """A whole recording in Whisper's sequential 30 s windows, lazily."""
+
     def decode(self, audio: np.ndarray, options: DecodeOptions = ..., offset: float = 0.0) -> list[Segment]:
         """One utterance (the live path); times are shifted by ``offset``."""
 
@@ -28,7 +31,7 @@ class Recogniser(Protocol):
         """A whole recording with the batched pipeline (the post-meeting pass)."""
 
     def transcribe_audio(
-        self, audio: np.ndarray, options: DecodeOptions | None = None, progress: Callable[[float, float], None] | None = None
+        self, audio: np.ndarray, options: DecodeOptions = ..., progress: Callable[[float, float], None] | None = None
     ) -> list[Segment]:
         """A whole recording; ``progress(done_s, total_s)`` as segments arrive."""
 

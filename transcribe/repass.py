@@ -13,7 +13,8 @@ from typing import Callable, Iterator
 import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE
-from transcribe.engine import DecodeOptions, Segment, Transcriber
+from transcribe.engine import DecodeOptions, Segment
+from transcribe.recogniser import Recogniser
 from transcribe.live_types import LIVE_DECODE
 from transcribe.realign import OldSegment, sources
 from transcribe.utterances import Cut, SegmenterOptions, StreamingVad, UtteranceSegmenter
@@ -34,7 +35,7 @@ def find_utterances(audio: np.ndarray, options: SegmenterOptions = SegmenterOpti
 
 
 def decode_utterances(
-    transcriber: Transcriber,
+    transcriber: Recogniser,
     audio: np.ndarray,
     options: DecodeOptions = DecodeOptions(),
     progress: Callable[[float, float], None] | None = None,
@@ -50,7 +51,7 @@ def decode_utterances(
 
 
 def post_meeting_pass(
-    transcriber: Transcriber,
+    transcriber: Recogniser,
     audio: np.ndarray,
     old: list[OldSegment],
     mode: str = "batched",

@@ -239,7 +239,7 @@ class VocabularyPass:
         0.813 with the roster added, 0.821 with the title and bodies too (docs/benchmarks.md)."""
         return cls(build_prompt(None, True, count_tokens) or "", frozenset(vocabulary_phrases(vocabulary)))
 
-    def decode(self, transcriber: Transcriber, audio: np.ndarray, options: DecodeOptions, offset: float,
+    def decode(self, transcriber: Recogniser, audio: np.ndarray, options: DecodeOptions, offset: float,
                speech_end: float | None = None) -> list[Segment]:
         """One utterance decoded with the prompt (without what Whisper wrote after ``speech_end``)."""
         prompted = transcriber.decode(audio, replace(options, initial_prompt=self.prompt), offset)

@@ -81,11 +81,11 @@ def _audio_for(args: argparse.Namespace) -> Path | None:
         return args.audio
     if args.meeting is None:
         return None
-    from minutes_tui.export.from_meeting import meeting_audio
     from minutes_tui.meeting import read_meeting
+    from minutes_tui.meeting.audio import meeting_audio
 
-    audio = meeting_audio(args.meeting, read_meeting(args.meeting))
-    if audio is None or not audio.is_file():
+    audio = meeting_audio(args.meeting, read_meeting(args.meeting).meeting)
+    if audio is None:
         raise ExportError("verify_no_audio", "meeting has no audio", path=str(args.meeting))
     return audio
 

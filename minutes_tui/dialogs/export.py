@@ -54,7 +54,7 @@ class ExportDialog(ModalScreen[None]):
         sign = self.query_one(RadioSet).pressed_button
         path = self.query_one("#key-path", Input).value.strip()
         secret = self.query_one("#secret", Input).value
-        key = None
+        key: Pkcs12Key | TokenKey | None = None
         if sign is not None and sign.id == "sign-p12":
             key = Pkcs12Key(Path(path).expanduser(), secret.encode() if secret else None)
         elif sign is not None and sign.id == "sign-token":

@@ -180,10 +180,10 @@ class Database:
 
     def close(self) -> None:
         """Close the connection and release the writer lock."""
-        conn = getattr(self, "conn", None)
+        conn: sqlite3.Connection | None = getattr(self, "conn", None)
         if conn is not None:
             conn.close()
-            self.conn = None
+            del self.conn
         if self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -81,7 +81,7 @@ class MeetingStore(TranscriptEditing, ItemEditing):
         """The whole meeting at once."""
         return _load(self)
 
-    def replace_segments(self, new: Sequence[object], sources: Sequence[Sequence[int]] | None = None) -> list[Segment]:
+    def replace_segments(self, new: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None = None) -> list[Segment]:
         """Replace recogniser segments with a re-transcription, in one transaction.
 
         ``new`` are ``transcribe.engine.Segment``; ``sources[i]`` the old segment ids the i-th

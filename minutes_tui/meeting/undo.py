@@ -49,8 +49,10 @@ def begin(conn: sqlite3.Connection, action: str, summary: str) -> int:
         "INSERT INTO edits (at, action, summary, state) VALUES (?, ?, ?, 'done')",
         (datetime.now().isoformat(timespec="seconds"), action, summary),
     )
-    _record(conn, cur.lastrowid)
-    return cur.lastrowid
+    edit_id = cur.lastrowid
+    assert edit_id is not None  # an INSERT always sets it
+    _record(conn, edit_id)
+    return edit_id
 
 
 def end(conn: sqlite3.Connection) -> None:

@@ -8,15 +8,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Footer, Label, ProgressBar, Static
 
 from minutes_tui import messages, texts
 from minutes_tui.dialogs.search import SearchDialog
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
-from minutes_tui.meeting.model import MeetingRecord
 from minutes_tui.workflows.checks import lacks
 from minutes_tui.workflows.draft import MinutesDraft
+from minutes_tui.workflows.playback import Player
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
@@ -48,8 +49,8 @@ class ReviewScreen(TranscriptScreen):
         super().__init__()
         self.folder = folder
         self.transcribe_now = transcribe
-        self.player = None
-        self.follow_timer = None
+        self.player: Player | None = None
+        self.follow_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-status"):
@@ -184,8 +185,6 @@ class ReviewScreen(TranscriptScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="playback")
     def play_from(self, start: float) -> None:
         """Open the meeting audio once, then play from ``start`` and follow along."""
-        from minutes_tui.workflows.playback import Player
-
         if self.player is None:
             audio = self.draft_audio_path()
             if audio is None:

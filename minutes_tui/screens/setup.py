@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 from pathlib import Path
 
 from textual import work
@@ -152,7 +153,7 @@ class SetupScreen(BienbanScreen):
 
     def form(self) -> MeetingForm:
         """The form's values."""
-        values = {field: self.query_one(f"#{key}", Input).value.strip() for key, field in HEADER_FIELDS}
+        values: dict[str, Any] = {field: self.query_one(f"#{key}", Input).value.strip() for key, field in HEADER_FIELDS}
         agenda = tuple(line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip())
         meeting = Meeting(**values, agenda=agenda)
         return MeetingForm(meeting, parse_lines(self.query_one("#roster", TextArea).text))

@@ -21,6 +21,7 @@ from bienban_base.files import atomic_write
 from minutes_tui.meeting import Meeting, MeetingStore
 from minutes_tui.workflows.meetings import new_meeting_folder
 from recorder import audio_path
+from transcribe.recogniser import Recogniser
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def create_imported_meeting(
 
 
 def transcribe_imported(
-    store: MeetingStore, recogniser: object, progress: Callable[[float], None] | None = None
+    store: MeetingStore, recogniser: Recogniser, progress: Callable[[float, float], None] | None = None
 ) -> int:
     """Transcribe a meeting's recording into its empty transcript; returns the number of segments."""
     from minutes_tui.meeting.audio import meeting_audio
@@ -76,5 +77,5 @@ def transcribe_imported(
     audio_file = meeting_audio(store.folder, store.meeting())
     if audio_file is None:
         raise CodedError("retranscribe_no_audio", f"no audio in {store.folder}", path=str(store.folder))
-    segments = recogniser.transcribe_audio(load_audio(audio_file), progress=progress)  # type: ignore[attr-defined]  # the Recogniser protocol
+    segments = recogniser.transcribe_audio(load_audio(audio_file), progress=progress)
     return store.add_recognised_many(segments)

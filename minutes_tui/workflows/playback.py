@@ -5,7 +5,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    import sounddevice
 
 from bienban_base.audio import SAMPLE_RATE
 
@@ -16,7 +21,7 @@ class Player:
     def __init__(self, audio: np.ndarray, device: str | int | None = None) -> None:
         self.audio = audio
         self.device = device
-        self._stream = None
+        self._stream: sounddevice.OutputStream | None = None
         self._frame = 0
         self._end = 0
         self.finished = threading.Event()
@@ -52,11 +57,11 @@ class Player:
         self._frame = max(0, int(start * SAMPLE_RATE))
         self._end = self.audio.size if end is None else min(self.audio.size, int(end * SAMPLE_RATE))
         self.finished.clear()
-        self._stream = sd.OutputStream(
+        stream = self._stream = sd.OutputStream(
             samplerate=SAMPLE_RATE, channels=1, dtype="float32", device=self.device,
             callback=self._fill, finished_callback=self.finished.set,
         )
-        self._stream.start()
+        stream.start()
 
     def _fill(self, out: np.ndarray, frames: int, time_info: object, status: object) -> None:
         import sounddevice as sd

@@ -17,8 +17,9 @@ import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE, dbfs
 from minutes_tui import texts
-from recorder import AudioSource, FileSource, MicSource
+from recorder import AudioSource, FileSource, MicSource, Recording
 from transcribe.engine import Segment
+from transcribe.live_types import FinalText, InterimText
 
 
 def audio_source(replay: Path | None = None, speed: float | None = 1.0, device: str | int | None = None) -> AudioSource:
@@ -53,17 +54,17 @@ class CaptureSpec:
 
 @dataclass
 class CaptureCallbacks:
-    """What the capture reports, always from background threads."""
+    """What the capture reports, always from background threads (return values are ignored)."""
 
-    level: Callable[[float, float], None]
+    level: Callable[[float, float], object]
     """(dBFS of the latest block, seconds recorded so far)."""
-    final: Callable[[Segment], None]
+    final: Callable[[Segment], object]
     """A final segment, absolute times."""
-    interim: Callable[[str], None]
+    interim: Callable[[str], object]
     """Provisional text of the open utterance ('' clears it)."""
-    event: Callable[[Any], None]
+    event: Callable[[Any], object]
     """A ``recorder.events`` dataclass (started, paused, device lost…)."""
-    status: Callable[[str], None]
+    status: Callable[[str], object]
     """A state word: 'loading', 'recording', 'stopped'."""
 
 
@@ -77,22 +78,21 @@ class LiveCapture:
         self.stop_requested = threading.Event()
         self.flush = True
         """Decode what was heard before stopping (off when quitting the app)."""
-        self.recording = None
+        self.recording: Recording | None = None
 
     def _level(self, block: np.ndarray, start_sample: int) -> None:
         self.report.level(dbfs(block), (start_sample + block.size) / SAMPLE_RATE)
 
     def run(self) -> Path | None:
         """Load the model, record and transcribe until ``stop()``; returns the meeting audio file."""
-        from recorder.session import Recording
         from transcribe.live import LivePipeline
 
         self.report.status("loading")
         transcriber = self.load_transcriber()
         pipeline = LivePipeline(
             transcriber,
-            on_final=lambda final: [self.report.final(s) for s in final.segments],
-            on_interim=lambda interim: self.report.interim(interim.text),
+            on_final=self._final,
+            on_interim=self._interim,
         )
         recording = Recording(self.spec.meeting_dir, audio_source(self.spec.replay, self.spec.speed, self.spec.device),
                               on_event=self._event, append=True)
@@ -113,6 +113,13 @@ class LiveCapture:
         self.report.interim("")
         self.report.status("stopped")
         return audio
+
+    def _interim(self, interim: InterimText) -> None:
+        self.report.interim(interim.text)
+
+    def _final(self, final: FinalText) -> None:
+        for segment in final.segments:
+            self.report.final(segment)
 
     def _close(self, pipeline: Any) -> None:
         """Decode what was heard, unless the app quits meanwhile: then drop what is left."""
@@ -159,7 +166,7 @@ class LiveCapture:
 class LevelProbe:
     """The microphone's level before the meeting starts (nothing is recorded)."""
 
-    def __init__(self, device: str | int | None, on_level: Callable[[float], None]) -> None:
+    def __init__(self, device: str | int | None, on_level: Callable[[float], object]) -> None:
         self.source = MicSource(device)
         self.on_level = on_level
 

@@ -10,6 +10,8 @@ import pytest
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.pdf import convert_to_pdf
 
+pytestmark = pytest.mark.office  # LibreOffice renders the minutes; poppler reads them back
+
 
 def _text(pdf) -> str:
     out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)

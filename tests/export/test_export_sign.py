@@ -111,6 +111,8 @@ from pathlib import Path
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.signing import TokenKey, sign_pdf
 
+pytestmark = pytest.mark.office  # LibreOffice renders the minutes; poppler reads them back
+
 lib, pdf, out = sys.argv[1:]
 codes = []
 for label, pin, target in (("bienban-test", "123456", out), ("bienban-test", "000000", out + ".2"),

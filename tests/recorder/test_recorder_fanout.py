@@ -9,7 +9,7 @@ import numpy as np
 from recorder_audio import read_wav
 
 from minutes_tui import texts
-from minutes_tui.cli.record_cmd import event_line
+from minutes_tui.workflows.recording import event_line
 from recorder import FileSource, Recording, RecorderError
 from recorder import events as ev
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from minutes_tui import texts
 from minutes_tui.cli import main
 from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind, Status, read_meeting
 
@@ -34,8 +35,10 @@ def test_followups_overdue_first_due_within_and_csv(tmp_path, capsys):
         ("Trả lời bằng văn bản", Outcome(OutcomeKind.OFF_TOPIC, responsible="Văn phòng")),
     ])
     assert main(["followups", "--root", str(tmp_path), "--csv", str(tmp_path / "f.csv")]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    header, *lines = capsys.readouterr().out.splitlines()
+    assert header.split(" | ") == list(texts.FOLLOWUPS_COLUMNS)  # every column named, none dropped
     assert len(lines) == 3
+    assert all(len(line.split(" | ")) == len(texts.FOLLOWUPS_COLUMNS) for line in lines)  # an empty cell shows as "–"
     assert "quá hạn 10 ngày" in lines[0] and "Hứa sửa đèn đường" in lines[0]
     assert "còn 60 ngày" in lines[1] and "UBND thị xã" in lines[1]
     assert "chưa có hạn" in lines[2]  # off-topic without a date comes last
@@ -44,7 +47,7 @@ def test_followups_overdue_first_due_within_and_csv(tmp_path, capsys):
         rows = list(csv.reader(f))
     assert rows[0][0] == "Hạn" and len(rows) == 4
     assert main(["followups", "--root", str(tmp_path), "--due-within", "30"]) == 0
-    assert capsys.readouterr().out.count("\n") == 1
+    assert capsys.readouterr().out.count("\n") == 2  # the header and the one overdue item
     assert main(["meetings", "--root", str(tmp_path)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "Đối thoại b" in out[1] and "Đối thoại a" in out[2]

@@ -12,54 +12,7 @@ from minutes_tui.app import BienbanApp, build_app
 from minutes_tui.workflows.config import AppConfig
 from minutes_tui.workflows.demo import demo_script
 
-
-class CannedTranscriber:
-    """Stands in for the model in pilot tests only: each utterance gets the next scripted turn."""
-
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = list(texts)
-        self.finals = 0
-
-    def decode(self, audio, options, offset: float = 0.0):
-        from transcribe.engine import Segment, Word
-
-        duration = len(audio) / 16000
-        if not options.word_timestamps:  # the pipeline's quick interim pass
-            return [Segment(offset, offset + duration, "đang nói", -0.5, 0.1, [])]
-        text = self.texts[self.finals % len(self.texts)]
-        self.finals += 1
-        words = text.split()
-        step = duration / max(1, len(words))
-        # every third word low-confidence, so review has something to highlight
-        ws = [Word(offset + i * step, offset + (i + 1) * step, " " + w, 0.3 if i % 3 == 2 else 0.9) for i, w in enumerate(words)]
-        return [Segment(offset, offset + duration, text, -0.4, 0.05, ws)]
-
-    def transcribe_audio(self, audio, options=None, progress=None):
-        """The whole recording as one canned segment per scripted turn, evenly spread."""
-        from transcribe.engine import DecodeOptions
-
-        total = len(audio) / 16000
-        step = total / len(self.texts)
-        out = []
-        self.finals = 0
-        for i in range(len(self.texts)):
-            chunk = audio[int(i * step * 16000):int((i + 1) * step * 16000)]
-            out.extend(self.decode(chunk, DecodeOptions(), offset=i * step))
-            if progress is not None:
-                progress((i + 1) * step, total)
-        return out
-
-    def batched_segments(self, audio, options=None):
-        """The post-meeting pass's decoding: the same canned turns."""
-        return iter(self.transcribe_audio(audio))
-
-    @property
-    def model(self):
-        """Just enough of a WhisperModel for ``tokenizer_counter``: one token a word."""
-        from types import SimpleNamespace
-
-        encode = lambda text, add_special_tokens=False: SimpleNamespace(ids=text.split())  # noqa: E731
-        return SimpleNamespace(hf_tokenizer=SimpleNamespace(encode=encode))
+from fakes import CannedRecogniser
 
 
 @dataclass
@@ -108,13 +61,13 @@ def meetings_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def canned() -> CannedTranscriber:
+def canned() -> CannedRecogniser:
     """The demo script's turns as canned recogniser output."""
-    return CannedTranscriber([t["text"] for t in demo_script()["turns"]])
+    return CannedRecogniser([t["text"] for t in demo_script()["turns"]])
 
 
 @pytest.fixture
-def make_app(meetings_dir: Path, canned: CannedTranscriber):
+def make_app(meetings_dir: Path, canned: CannedRecogniser):
     """Build the app as the CLI does, on the temporary folder, with the canned recogniser."""
 
     def make(**changes) -> BienbanApp:
@@ -127,7 +80,7 @@ def make_app(meetings_dir: Path, canned: CannedTranscriber):
 
 
 @pytest.fixture
-def reviewed_meeting(meetings_dir: Path, canned: CannedTranscriber) -> Path:
+def reviewed_meeting(meetings_dir: Path, canned: CannedRecogniser) -> Path:
     """A finished demo meeting: its audio and the canned transcript, nothing tagged yet."""
     import shutil
 

@@ -15,7 +15,7 @@ import pytest
 
 from minutes_tui.meeting import read_meeting
 
-pytestmark = [pytest.mark.model, pytest.mark.slow]
+pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.terminal]
 
 REPO = Path(__file__).resolve().parents[2]
 #: A transcript line: time, speaker, then text with at least one Vietnamese letter.
