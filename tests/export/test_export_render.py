@@ -60,3 +60,14 @@ def test_existing_pdf_is_not_overwritten(rendered):
         convert_to_pdf(rendered["docx"], rendered["pdf"])
     assert refused.value.code == "export_exists"
     assert rendered["pdf"].read_bytes() == before
+
+
+def test_every_vietnamese_letter_is_drawn_in_the_minutes_typeface(rendered):
+    """No letter falls back to another font (Liberation Serif 1.x lacks ầ, ễ, ị…: fonts-liberation2 has them).
+
+    A fallback shows as a different face inside words on paper and splits words for text tools
+    (the signature field is placed from the words' boxes).
+    """
+    out = subprocess.run(["pdffonts", str(rendered["pdf"])], capture_output=True, text=True, check=True).stdout
+    families = {line.split()[0].split("+")[-1].split("-")[0] for line in out.splitlines()[2:] if line.strip()}
+    assert families <= {"LiberationSerif", "TimesNewRomanPSMT", "TimesNewRoman"}, families
