@@ -316,15 +316,9 @@ MINUTES_DOC: dict[str, object] = {
 EXPORT_P12_PASSWORD = "Mật khẩu tệp chứng thư số {path}: "
 EXPORT_PIN = "Mã PIN của token {label}: "
 EXPORT_SIGNED = "Đã ký số: {path}"
-VERIFY_SIGNATURE_VALID = "Chữ ký số HỢP LỆ: tệp không bị sửa sau khi ký. Người ký: {signer}; lúc ký: {when}."
-VERIFY_SIGNATURE_INVALID = "Chữ ký số KHÔNG HỢP LỆ: tệp đã bị sửa sau khi ký hoặc chữ ký bị hỏng ({detail})."
-VERIFY_NO_SIGNATURE = "Tệp không có chữ ký số."
-VERIFY_TRUSTED = "Chứng thư của người ký được tin cậy."
-VERIFY_UNTRUSTED = "Chứng thư của người ký chưa được xác nhận là tin cậy trên máy này (thêm --trust CHỨNG_THƯ_GỐC để đối chiếu)."
 VERIFY_AUDIO_RECORDED = "Mã SHA-256 của bản ghi âm ghi trong biên bản: {digest}"
 VERIFY_AUDIO_MATCH = "KHỚP: biên bản lập từ đúng bản ghi âm {path}."
 VERIFY_AUDIO_MISMATCH = "KHÔNG KHỚP: biên bản ghi mã {expected}, còn bản ghi âm {path} có mã {actual}."
-VERIFY_AUDIO_UNKNOWN = "Biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
 
 
 # ---------------------------------------------------------------- meeting store (issue 5, minutes_tui/meeting)
@@ -425,3 +419,32 @@ def user_message(error: BaseException) -> str:
     if template is None:
         return GENERIC_ERROR.format(detail=str(error) or type(error).__name__)
     return template.format_map(params)
+
+# ---------------------------------------------------------------- trust (issue 13: verify, anonymity, locks, modes)
+VERIFY_SIGNATURE_VALID = "Chữ ký số HỢP LỆ: tệp không bị sửa sau khi ký. Người ký: {signer}; lúc ký: {when}."
+VERIFY_SIGNATURE_VALID_LATER = (
+    "Chữ ký số HỢP LỆ: phần đã ký không bị sửa; sau khi ký, tệp chỉ được thêm chữ ký số khác hoặc dữ liệu "
+    "kiểm tra dài hạn, không đổi nội dung. Người ký: {signer}; lúc ký: {when}."
+)
+VERIFY_SIGNATURE_INVALID = "Chữ ký số KHÔNG HỢP LỆ: {detail}."
+VERIFY_SIGNATURE_BROKEN = "Chữ ký số KHÔNG HỢP LỆ: phần đã ký bị sửa hoặc chữ ký bị hỏng."
+VERIFY_CHANGED_CONTENT = "tệp đã bị sửa sau khi ký (nội dung, chú thích hoặc trường biểu mẫu bị thêm hay đổi)"
+VERIFY_CHANGED_METADATA = "thông tin mô tả của tệp (tiêu đề, từ khóa, mã bản ghi âm…) đã bị đổi sau khi ký"
+VERIFY_DAMAGED = "chữ ký bị hỏng, không đọc được"
+VERIFY_SIGNER_UNVERIFIED = (
+    "Không xác minh được người ký: {reason}. Chữ ký còn nguyên vẹn nhưng tên trong chứng thư ({signer}) "
+    "thì ai cũng có thể tự đặt."
+)
+VERIFY_NO_ROOTS = (
+    "máy này chưa có chứng thư gốc tin cậy nào (thêm --trust CHỨNG_THƯ_GỐC, hoặc chép chứng thư gốc "
+    "của tổ chức cung cấp chữ ký số vào thư mục {folder})"
+)
+VERIFY_NOT_CHAINED = "chứng thư của người ký không được cấp bởi chứng thư gốc tin cậy nào đã cho"
+VERIFY_TRUSTED = "Chứng thư của người ký được tin cậy."
+VERIFY_NO_SIGNATURE = "Tệp không có chữ ký số."
+VERIFY_AUDIO_UNKNOWN = "Phần đã ký của biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
+ERRORS.update(
+    {
+        "verify_bad_root": "Tệp {path} không phải chứng thư số (PEM/DER) nên không dùng làm chứng thư gốc được.",
+    }
+)

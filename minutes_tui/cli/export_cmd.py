@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("file", type=Path, help="the signed PDF")
     v.add_argument("--meeting", type=Path, default=None, help="compare with this meeting's recording")
     v.add_argument("--audio", type=Path, default=None, help="compare with this audio file")
-    v.add_argument("--trust", type=Path, action="append", default=[], help="a trusted root certificate (PEM/DER)")
+    v.add_argument("--trust", type=Path, action="append", default=[], help="a trusted root certificate (PEM/DER); also read: the ward root folder in the user config")
     v.set_defaults(handler=run_verify)
 
 
@@ -91,30 +91,11 @@ def _audio_for(args: argparse.Namespace) -> Path | None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    """Print the verdict; exit 0 only when the signature holds and the recording (if given) matches."""
+    """Print the verdict; exit 0 only when signature, signer and recording (if given) all hold."""
     from minutes_tui.export.verify import verify_pdf
+    from minutes_tui.export.verify_report import verdict_lines
 
     verdict = verify_pdf(args.file, _audio_for(args), args.trust)
-    if not verdict.signatures and not verdict.problems:
-        print(texts.VERIFY_NO_SIGNATURE)
-    for problem in verdict.problems:
-        print(texts.VERIFY_SIGNATURE_INVALID.format(detail=problem))
-    for sig in verdict.signatures:
-        when = sig.signed_at.astimezone().strftime("%d/%m/%Y %H:%M") if sig.signed_at else "?"
-        if sig.valid:
-            print(texts.VERIFY_SIGNATURE_VALID.format(signer=sig.signer, when=when))
-            print(texts.VERIFY_TRUSTED if sig.trusted else texts.VERIFY_UNTRUSTED)
-        else:
-            print(texts.VERIFY_SIGNATURE_INVALID.format(detail=sig.detail))
-    if verdict.recorded_sha256:
-        print(texts.VERIFY_AUDIO_RECORDED.format(digest=verdict.recorded_sha256))
-    matches = verdict.audio_matches
-    if verdict.audio_path is not None and matches is None:
-        print(texts.VERIFY_AUDIO_UNKNOWN)
-    elif matches is True:
-        print(texts.VERIFY_AUDIO_MATCH.format(path=verdict.audio_path))
-    elif matches is False:
-        print(texts.VERIFY_AUDIO_MISMATCH.format(
-            expected=verdict.recorded_sha256, path=verdict.audio_path, actual=verdict.audio_sha256))  # fmt: skip
-    ok = verdict.signature_valid and matches is not False and not (verdict.audio_path is not None and matches is None)
-    return 0 if ok else 1
+    for line in verdict_lines(verdict):
+        print(line)
+    return 0 if verdict.passed else 1
