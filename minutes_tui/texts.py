@@ -445,6 +445,7 @@ VERIFY_NO_SIGNATURE = "Tệp không có chữ ký số."
 VERIFY_AUDIO_UNKNOWN = "Phần đã ký của biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
 ERRORS.update(
     {
+        "recording_busy": "Cuộc họp {path} đang được ghi âm ở một cửa sổ hoặc chương trình khác. Hãy dừng lần ghi đó trước; bản ghi đang chạy không bị động tới.",
         "verify_bad_root": "Tệp {path} không phải chứng thư số (PEM/DER) nên không dùng làm chứng thư gốc được.",
     }
 )

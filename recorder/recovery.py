@@ -8,6 +8,7 @@ from pathlib import Path
 
 from recorder.errors import RecorderError
 from recorder.journal import SAMPLE_RATE, audio_path, audio_seconds, finish_journal, journal_path
+from recorder.lock import RecordingLock
 from recorder.sidecar import RecordingLog
 
 
@@ -24,7 +25,17 @@ class Recovery:
 
 
 def recover(meeting_dir: str | os.PathLike[str]) -> Recovery:
-    """Finish an interrupted journal (kill -9, power cut) in ``meeting_dir``; safe to run twice."""
+    """Finish an interrupted journal (kill -9, power cut) in ``meeting_dir``; safe to run twice.
+
+    Refuses (``recording_busy``) while a recorder holds the meeting: its journal is live, not
+    interrupted.
+    """
+    with RecordingLock(meeting_dir):
+        return recover_locked(meeting_dir)
+
+
+def recover_locked(meeting_dir: str | os.PathLike[str]) -> Recovery:
+    """``recover`` for a caller that already holds the meeting's recording lock."""
     folder = Path(meeting_dir)
     if not journal_path(folder).exists():
         if audio_path(folder).exists():

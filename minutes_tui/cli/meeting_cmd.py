@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
-import shutil
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -51,9 +49,20 @@ def new_folder(root: Path, title: str) -> Path:
     return folder
 
 
+def _refuse_taken(folder: Path, in_progress, existing) -> None:
+    """Refuse before a store is created in a folder that is being recorded or has a recording."""
+    from recorder.errors import RecorderError
+
+    if folder.is_dir() and in_progress(folder):
+        raise RecorderError("recording_busy", f"{folder} is being recorded", path=str(folder))
+    if folder.is_dir() and (found := existing(folder)) is not None:
+        raise RecorderError("recording_exists", f"{found} exists", path=str(found))
+
+
 def run_import(args: argparse.Namespace) -> int:
     """Make a meeting from a recording: copy the audio into the folder, transcribe, store."""
-    from recorder import audio_path
+    from recorder.importing import existing_recording, import_recording
+    from recorder.lock import recording_in_progress
     from transcribe.audio import SAMPLE_RATE, load_audio
     from transcribe.engine import Transcriber
 
@@ -68,16 +77,11 @@ def run_import(args: argparse.Namespace) -> int:
     else:  # a phone stamps the file when the recording ends
         start = datetime.fromtimestamp(source.stat().st_mtime).replace(microsecond=0) - timedelta(seconds=round(duration))
     folder = Path(args.meeting) if args.meeting else new_folder(_root(args), args.title)
+    _refuse_taken(folder, recording_in_progress, existing_recording)
     meeting = Meeting(title=args.title, actual_start=start, actual_end=start + timedelta(seconds=round(duration)))
     with MeetingStore.create(folder, meeting) as store:
         print(texts.IMPORT_CREATED.format(path=folder), file=sys.stderr)
-        # the recorder's name for the meeting audio; the file keeps its own format and bytes, so
-        # the SHA-256 printed in the minutes is that of the phone's original recording
-        name = audio_path(folder).with_suffix(source.suffix.lower()).name
-        partial = folder / (name + ".part")
-        shutil.copyfile(source, partial)
-        os.replace(partial, folder / name)  # the audio name only ever points at a whole copy
-        store.set_audio_file(name)
+        store.set_audio_file(import_recording(folder, source).name)
         transcriber = Transcriber(args.model)
         progress = None if args.no_progress else ProgressBar(texts.PROGRESS_LABEL)
         segments = transcriber.transcribe_audio(audio, progress=progress)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from textual import on, work
@@ -121,6 +120,7 @@ class HomeScreen(BienbanScreen):
         load_audio(source)  # fails early, with the audio error's own message, on a bad file
         folder = new_meeting_folder(self.app.config.meetings_dir, source.stem)
         with MeetingStore.create(folder, Meeting(title=source.stem)) as store:
-            shutil.copy2(source, folder / source.name)
-            store.set_audio_file(source.name)
+            from recorder.importing import import_recording
+
+            store.set_audio_file(import_recording(folder, source).name)
         self.app.call_from_thread(self.open_meeting, folder, True)

@@ -80,3 +80,33 @@ def test_import_of_a_bad_file_creates_nothing(tmp_path, capsys):
     assert main(["import", str(bad), "--title", "x", "--meeting", str(tmp_path / "m")]) == 2
     assert "Không đọc được tệp âm thanh" in capsys.readouterr().err
     assert not (tmp_path / "m").exists()
+
+
+def test_import_never_replaces_an_existing_recording(tmp_path, eval_dir, capsys):
+    clip = sorted((eval_dir / "cv_vi_dev").glob("*.mp3"))[0]
+    folder = tmp_path / "m"
+    folder.mkdir()
+    for name in ("audio.wav", "audio.mp3"):  # the recorder's recording, or an earlier import
+        original = folder / name
+        original.write_bytes(b"RIFF the meeting's own recording")
+        assert main(["import", str(clip), "--title", "x", "--meeting", str(folder), "--no-progress"]) == 2
+        assert "không bao giờ bị ghi đè" in capsys.readouterr().err
+        assert original.read_bytes() == b"RIFF the meeting's own recording"
+        assert not (folder / "meeting.sqlite").exists()
+        original.unlink()
+
+
+def test_imported_audio_is_owner_only_whatever_the_source_mode(tmp_path):
+    from recorder.importing import import_recording
+
+    source = tmp_path / "phone.m4a"
+    source.write_bytes(b"x" * 100)
+    source.chmod(0o644)
+    copied = import_recording(tmp_path / "m", source)
+    assert copied.name == "audio.m4a" and copied.stat().st_mode & 0o777 == 0o600
+    from recorder.errors import RecorderError
+    import pytest
+
+    with pytest.raises(RecorderError) as refused:
+        import_recording(tmp_path / "m", source)
+    assert refused.value.code == "recording_exists"

@@ -1,0 +1,66 @@
+"""One recorder per meeting: a second process cannot finish, append to or replace a live recording."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import wave
+
+import numpy as np
+from recorder_audio import read_wav
+
+from minutes_tui import texts
+
+BIENBAN = [sys.executable, "-m", "minutes_tui"]
+
+
+def bienban(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*BIENBAN, *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+def first_words(template: str) -> str:
+    return template.split("{")[0][:40]
+
+
+def test_recover_append_and_import_refuse_while_a_recording_runs(tmp_path, speech):
+    meeting = tmp_path / "m"
+    live = subprocess.Popen([*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full), "--speed", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    journal = meeting / "audio.journal.wav"
+    deadline = time.monotonic() + 60
+    while not (journal.exists() and journal.stat().st_size > 44 + 16000) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert journal.exists(), live.communicate()
+    busy = first_words(texts.ERRORS["recording_busy"])
+    for attempt in (
+        ["recover", meeting],
+        ["record", "--meeting", meeting, "--append", "--file", speech.four, "--speed", "0"],
+        ["import", speech.four, "--title", "x", "--meeting", meeting, "--no-progress"],
+    ):
+        out = bienban(*attempt)
+        assert out.returncode == 2 and busy in out.stderr, (attempt, out.stderr)
+        assert "Traceback" not in out.stderr
+        assert journal.exists() and not (meeting / "audio.wav").exists()
+    stdout, stderr = live.communicate(timeout=120)
+    assert live.returncode == 0, stderr
+    kept = read_wav(meeting / "audio.wav")  # a valid header for all of it: nothing froze it mid-way
+    with wave.open(str(meeting / "audio.wav")) as w:
+        assert w.getnframes() == kept.size == speech.audio["full"].size
+    np.testing.assert_allclose(kept, speech.audio["full"], atol=1.5 / 32767)
+
+
+def test_the_lock_dies_with_the_recorder(tmp_path, speech):
+    """A killed recorder leaves no lock behind: recover works at once."""
+    meeting = tmp_path / "m"
+    live = subprocess.Popen([*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full), "--speed", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    journal = meeting / "audio.journal.wav"
+    deadline = time.monotonic() + 60
+    while not (journal.exists() and journal.stat().st_size > 44 + 16000) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    live.kill()
+    live.wait()
+    out = bienban("recover", meeting)
+    assert out.returncode == 0, out.stderr
+    assert read_wav(meeting / "audio.wav").size >= 8000  # what the journal held when it was killed
