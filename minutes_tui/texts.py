@@ -446,6 +446,7 @@ VERIFY_AUDIO_UNKNOWN = "Phần đã ký của biên bản không ghi mã SHA-256
 ERRORS.update(
     {
         "recording_busy": "Cuộc họp {path} đang được ghi âm ở một cửa sổ hoặc chương trình khác. Hãy dừng lần ghi đó trước; bản ghi đang chạy không bị động tới.",
+        "store_undo_refused": "Không hoàn tác được: lịch sử sửa trong tệp cuộc họp không hợp lệ (có thể tệp đã bị sửa từ bên ngoài). Không có gì bị thay đổi.",
         "verify_bad_root": "Tệp {path} không phải chứng thư số (PEM/DER) nên không dùng làm chứng thư gốc được.",
     }
 )
