@@ -450,3 +450,6 @@ ERRORS.update(
         "verify_bad_root": "Tệp {path} không phải chứng thư số (PEM/DER) nên không dùng làm chứng thư gốc được.",
     }
 )
+KEYS_MASKED = "Xem những gì sẽ được ẩn danh"
+REVIEW_MASKED = "Khi xuất biên bản sẽ ẩn danh {count} chỗ: {phrases}."
+REVIEW_MASKED_NONE = "Không có chỗ nào cần ẩn danh (chưa ai được đánh dấu ẩn danh, hoặc tên họ không xuất hiện)."

@@ -110,3 +110,17 @@ def test_imported_audio_is_owner_only_whatever_the_source_mode(tmp_path):
     with pytest.raises(RecorderError) as refused:
         import_recording(tmp_path / "m", source)
     assert refused.value.code == "recording_exists"
+
+
+def test_followups_screen_and_csv_mask_the_anonymous_by_meaning(tmp_path, capsys):
+    """The raw petition text, the meeting title and the responsible line never name her."""
+    with MeetingStore.create(tmp_path / "a", replace(MEETING, title="Đối thoại về đơn của chị Thuỷ")) as store:
+        resident = store.add_participant("Đặng Thị Thủy", group="Tổ dân phố 4", anonymous=True)
+        p = store.add_petition("Bà ĐẶNG THỊ THUỶ tố cáo; chị Thủy đề nghị giữ bí mật.", raised_by=resident.id)
+        store.set_outcome(p.id, Outcome(OutcomeKind.PROMISED, responsible="Công an phường, gặp riêng Thủy"))
+    assert main(["followups", "--root", str(tmp_path), "--csv", str(tmp_path / "f.csv")]) == 0
+    out = capsys.readouterr().out
+    with open(tmp_path / "f.csv", encoding="utf-8-sig") as f:
+        csv_text = f.read()
+    for shown in (out, csv_text):
+        assert "Ẩn danh tố cáo" in shown and "Thủy" not in shown and "Thuỷ" not in shown and "THUỶ" not in shown

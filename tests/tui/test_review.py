@@ -125,3 +125,20 @@ async def test_speaker_search_new_name_follow_up_link_edit_note(make_app, review
     assert second.outcome is None
     assert any(s.text == "Sửa tay" and s.edited for s in record.segments)
     assert [n.text for n in record.notes] == ["Ghi chú thử"]
+
+
+async def test_review_shows_what_export_will_mask(make_app, reviewed_meeting):
+    from minutes_tui.meeting import MeetingStore
+
+    with MeetingStore.open(reviewed_meeting) as store:
+        seg = store.load().segments[0]
+        person = store.add_participant("Võ Thị Tố", anonymous=True)
+        store.edit_text(seg.id, "Chị Tố hỏi về dự án đầu tư.")
+        assert person.anonymous
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+    assert any("Chị Tố" in m and "1 chỗ" in m for m in shown), shown
