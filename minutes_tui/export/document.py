@@ -59,8 +59,14 @@ def check_target(path: Path, force: bool, signed: bool = False) -> None:
 
 
 def save_atomically(write, path: Path) -> None:
-    """Write through ``write(tmp_path)`` then rename, so a failure leaves any old file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write through ``write(tmp_path)`` then rename, so a failure leaves any old file intact.
+
+    The file is 0600 (``mkstemp``'s mode, kept by every writer that reopens it) in a folder
+    created 0700: minutes may name a denouncer.
+    """
+    from minutes_tui.meeting.file_modes import private_dir
+
+    private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from minutes_tui.meeting import schema, undo
+from minutes_tui.meeting.file_modes import private_dir
 from minutes_tui.meeting.errors import StoreError
 
 STORE_FILE = "meeting.sqlite"
@@ -107,7 +108,7 @@ class Database:
     def _lock(self) -> None:
         try:
             # owner only, like the recorder's audio: the store may name a denouncer
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            private_dir(self.folder)
             self._lock_fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:  # a read-only folder (a CD, a write-protected stick): read it instead
             raise StoreError("store_write_failed", f"{self.folder}: {exc}", path=str(self.folder)) from exc
