@@ -28,6 +28,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="replace an existing DOCX/PDF (never a signed PDF)")
     p.set_defaults(handler=run_export)
 
+    s = sub.add_parser("sign", help="ký số một tệp PDF biên bản đã lưu từ Word (sign the chairman's own PDF)")
+    s.add_argument("file", type=Path, help="the PDF to sign")
+    s.add_argument("--out", type=Path, default=None, help="signed PDF path (default: FILE-signed.pdf)")
+    key = s.add_mutually_exclusive_group(required=True)
+    key.add_argument("--sign-p12", type=Path, default=None, help="sign with this PKCS#12 file (password asked)")
+    key.add_argument("--pkcs11-lib", type=Path, default=None, help="sign with a PKCS#11 token: its module (.so)")
+    s.add_argument("--token", default=None, help="the token's label (with --pkcs11-lib)")
+    s.add_argument("--slot", type=int, default=None, help="the token's slot number (with --pkcs11-lib)")
+    s.add_argument("--key-label", default=None, help="the key's label on the token, if it holds several")
+    s.set_defaults(handler=run_sign)
+
     v = sub.add_parser("verify", help="kiểm tra chữ ký số và bản ghi âm của biên bản (verify signed minutes)")
     v.add_argument("file", type=Path, help="the signed PDF")
     v.add_argument("--meeting", type=Path, default=None, help="compare with this meeting's recording")
@@ -69,6 +80,16 @@ def run_export(args: argparse.Namespace) -> int:
         key=_key(args), appendix=args.appendix, force=args.force,
     )  # fmt: skip
     export_meeting(args.meeting, request, step=lambda path: print(texts.WROTE_FILE.format(path=path)))
+    return 0
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    """Sign a PDF of the minutes that was saved outside bienban."""
+    from minutes_tui.export.signing import sign_own_pdf
+
+    signed, digest = sign_own_pdf(args.file, _key(args), args.out)
+    print(texts.SIGN_DIGEST_FOUND.format(digest=digest), file=sys.stderr)
+    print(texts.WROTE_FILE.format(path=signed))
     return 0
 
 

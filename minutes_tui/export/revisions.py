@@ -36,6 +36,11 @@ def _xmp(reader) -> bytes:
     return bytes(meta.data) if meta is not None else b""
 
 
+def digest_in_text(data: bytes) -> str:
+    """The recording's SHA-256 as a PDF's visible text states it (empty: none, or no ``pdftotext``)."""
+    return _in_text(pdf_text(data))
+
+
 def _in_text(text: str) -> str:
     """The digest after the first "SHA-256" in ``text`` (line breaks inside it ignored)."""
     at = text.lower().find(_MARK)

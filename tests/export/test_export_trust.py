@@ -125,3 +125,48 @@ def test_a_later_revision_is_never_called_untouched(signed, ward, tmp_path, caps
     assert rc == 0, out
     first = out.splitlines()[0]
     assert "tệp không bị sửa sau khi ký" not in first and "chỉ được thêm chữ ký số khác" in first
+
+
+def test_sign_the_chairmans_own_pdf_then_verify_like_an_exported_one(rendered, ward, tmp_path, capsys):
+    """He edits the DOCX in Word and saves his own PDF: only its text carries the recording's hash."""
+    import docx
+
+    from minutes_tui.export.pdf import convert_to_pdf
+
+    own_docx = tmp_path / "chu-tich.docx"
+    doc = docx.Document(rendered["docx"])
+    doc.core_properties.keywords = ""
+    doc.core_properties.comments = ""
+    doc.save(own_docx)
+    own = convert_to_pdf(own_docx, tmp_path / "chu-tich.pdf")
+    from minutes_tui.export.from_meeting import audio_sha256
+    from minutes_tui.export.revisions import digest_in_text, recorded_digest
+
+    genuine = audio_sha256(rendered["folder"] / "audio.wav")
+    assert digest_in_text(own.read_bytes()) == genuine == recorded_digest(own.read_bytes())  # found in the text alone
+    old = sys.stdin
+    sys.stdin = io.StringIO(ward.password.decode() + "\n")
+    try:
+        rc = main(["sign", str(own), "--sign-p12", str(ward.p12)])
+    finally:
+        sys.stdin = old
+    out = capsys.readouterr()
+    assert rc == 0, out.err
+    signed = tmp_path / "chu-tich-signed.pdf"
+    rc, out, _ = _cli(["verify", signed, "--meeting", rendered["folder"], "--trust", ward.cert_pem], capsys)
+    assert rc == 0, out
+    assert "KHỚP: biên bản lập từ đúng bản ghi âm" in out
+
+
+def test_signing_a_pdf_that_names_no_recording_is_refused(ward, tmp_path, capsys):
+    from minutes_tui.export.errors import ExportError
+    from minutes_tui.export.signing import sign_own_pdf
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+
+    blank = tmp_path / "blank.pdf"
+    writer = PdfFileWriter()
+    with open(blank, "wb") as f:
+        writer.write(f)
+    with pytest.raises(ExportError) as refused:
+        sign_own_pdf(blank, Pkcs12Key(ward.p12, ward.password))
+    assert refused.value.code == "sign_no_digest" and not (tmp_path / "blank-signed.pdf").exists()
