@@ -84,7 +84,9 @@ class Recording:
             self._meeting_lock.release()
             raise
         self._next_sample = self._journal.samples
-        self._log = RecordingLog.load(self.meeting_dir)
+        self._log, damaged = RecordingLog.load_or_set_aside(self.meeting_dir)
+        if damaged is not None:
+            log.warning("recording.json was damaged; kept as %s, a new one is started", damaged)
         self._writer = JournalWriter(self._journal, self._fail)
         first = self._next_sample  # a fast source may deliver before start() returns
         try:

@@ -89,7 +89,7 @@ def export_meeting(folder: Path, request: ExportRequest, step: Callable[[str], N
     if signed is not None and pdf is not None:
         from minutes_tui.export.signing import sign_pdf
 
-        sign_pdf(pdf, signed, request.key, signer_name=minutes.chair)
+        sign_pdf(pdf, signed, request.key, signer_name=minutes.chair, audio_digest=minutes.audio_sha256)
         if step:
             step(str(signed))
     return ExportResult(docx, pdf, signed, audio, minutes.audio_sha256)

@@ -64,3 +64,44 @@ def test_the_lock_dies_with_the_recorder(tmp_path, speech):
     out = bienban("recover", meeting)
     assert out.returncode == 0, out.stderr
     assert read_wav(meeting / "audio.wav").size >= 8000  # what the journal held when it was killed
+
+
+def _killed_recording(tmp_path, speech):
+    meeting = tmp_path / "m"
+    live = subprocess.Popen([*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full), "--speed", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    journal = meeting / "audio.journal.wav"
+    deadline = time.monotonic() + 60
+    while not (journal.exists() and journal.stat().st_size > 44 + 16000) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    live.kill()
+    live.wait()
+    return meeting
+
+
+def test_a_corrupt_recording_json_gives_a_message_and_the_audio_is_recovered(tmp_path, speech):
+    meeting = _killed_recording(tmp_path, speech)
+    (meeting / "recording.json").write_text('{"runs": [{"start_sample": ', encoding="utf-8")
+    out = bienban("recover", meeting)
+    assert out.returncode == 0, out.stderr
+    assert "recording.json bị hỏng" in out.stderr and "Traceback" not in out.stderr
+    assert read_wav(meeting / "audio.wav").size >= 8000
+    assert list(meeting.glob("recording.json.damaged-*"))
+    out = bienban("record", "--meeting", meeting, "--append", "--file", speech.four, "--speed", "0")
+    assert out.returncode == 0, out.stderr
+
+
+def test_recover_killed_after_the_rename_completes_on_the_next_run(tmp_path, speech):
+    import json
+
+    meeting = _killed_recording(tmp_path, speech)
+    log_before = (meeting / "recording.json").read_text(encoding="utf-8")
+    assert json.loads(log_before)["runs"][-1]["end_sample"] is None
+    # what a recover killed right after renaming the journal leaves: audio.wav, an open run
+    from recorder.journal import finish_journal
+
+    finish_journal(meeting)
+    out = bienban("recover", meeting)
+    assert out.returncode == 0, out.stderr
+    run = json.loads((meeting / "recording.json").read_text(encoding="utf-8"))["runs"][-1]
+    assert run["end_reason"] == "interrupted" and run["end_sample"] == read_wav(meeting / "audio.wav").size
