@@ -170,3 +170,21 @@ def test_signing_a_pdf_that_names_no_recording_is_refused(ward, tmp_path, capsys
     with pytest.raises(ExportError) as refused:
         sign_own_pdf(blank, Pkcs12Key(ward.p12, ward.password))
     assert refused.value.code == "sign_no_digest" and not (tmp_path / "blank-signed.pdf").exists()
+
+
+def test_signing_and_verifying_never_reach_the_network(rendered, ward, tmp_path, monkeypatch, capsys):
+    import socket
+
+    tried = []
+
+    def refuse(*args, **kwargs):
+        tried.append(args)
+        raise OSError("network disabled by the test")
+
+    for name in ("getaddrinfo", "create_connection"):
+        monkeypatch.setattr(socket, name, refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    signed = sign_pdf(rendered["pdf"], tmp_path / "s.pdf", Pkcs12Key(ward.p12, ward.password), "Nguyễn Văn Hùng")
+    rc, out, _ = _cli(["verify", signed, "--meeting", rendered["folder"], "--trust", ward.cert_pem], capsys)
+    assert rc == 0, out
+    assert tried == []
