@@ -188,3 +188,22 @@ def test_signing_and_verifying_never_reach_the_network(rendered, ward, tmp_path,
     rc, out, _ = _cli(["verify", signed, "--meeting", rendered["folder"], "--trust", ward.cert_pem], capsys)
     assert rc == 0, out
     assert tried == []
+
+
+def test_long_term_validation_data_added_after_signing_keeps_it_valid(signed, ward, tmp_path, capsys):
+    """A DSS appended after signing (what LTV adds) is not a change; verify says a revision followed."""
+    import shutil
+
+    from asn1crypto import pem, x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+    ltv = tmp_path / "ltv.pdf"
+    shutil.copyfile(signed, ltv)
+    cert = x509.Certificate.load(pem.unarmor(ward.cert_pem.read_bytes())[2])
+    with open(ltv, "r+b") as f:
+        contents = PdfFileReader(f).embedded_signatures[0].pkcs7_content
+        DocumentSecurityStore.add_dss(f, contents, certs=[cert], force_write=True)
+    rc, out, _ = _cli(["verify", ltv, "--trust", ward.cert_pem], capsys)
+    assert rc == 0, out
+    assert "chỉ được thêm" in out.splitlines()[0]
