@@ -442,6 +442,10 @@ VERIFY_NO_ROOTS = (
 VERIFY_NOT_CHAINED = "chứng thư của người ký không được cấp bởi chứng thư gốc tin cậy nào đã cho"
 VERIFY_TRUSTED = "Chứng thư của người ký được tin cậy."
 VERIFY_NO_SIGNATURE = "Tệp không có chữ ký số."
+VERIFY_AUDIO_SAME_UNPROVEN = (
+    "Mã ghi trong biên bản trùng với mã của bản ghi âm {path}, nhưng chữ ký chưa được xác minh nên "
+    "điều đó chưa chứng minh biên bản lập từ bản ghi âm này."
+)
 VERIFY_AUDIO_UNKNOWN = "Phần đã ký của biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
 ERRORS.update(
     {

@@ -37,8 +37,10 @@ def verdict_lines(verdict: Verdict) -> list[str]:
     matches = verdict.audio_matches
     if verdict.audio_path is not None and matches is None:
         lines.append(texts.VERIFY_AUDIO_UNKNOWN)
-    elif matches is True:
+    elif matches is True and verdict.signature_valid:
         lines.append(texts.VERIFY_AUDIO_MATCH.format(path=verdict.audio_path))
+    elif matches is True:  # the same hash, but stated by a signature that does not hold
+        lines.append(texts.VERIFY_AUDIO_SAME_UNPROVEN.format(path=verdict.audio_path))
     elif matches is False:
         lines.append(texts.VERIFY_AUDIO_MISMATCH.format(
             expected=verdict.recorded_sha256, path=verdict.audio_path, actual=verdict.audio_sha256))  # fmt: skip

@@ -68,10 +68,11 @@ def _repoint_info(signed, target, digest: str) -> None:
 
 def test_a_forged_signer_with_the_chairmans_name_fails(rendered, ward, forger, tmp_path, capsys):
     forged = sign_pdf(rendered["pdf"], tmp_path / "forged.pdf", Pkcs12Key(forger.p12, forger.password), "Nguyễn Văn Hùng")
-    rc, out, _ = _cli(["verify", forged, "--trust", ward.cert_pem], capsys)
+    rc, out, _ = _cli(["verify", forged, "--audio", rendered["folder"] / "audio.wav", "--trust", ward.cert_pem], capsys)
     assert rc != 0
     assert "không xác minh được người ký" in out.lower()
     assert "--trust" not in out  # it was given: never suggest it again
+    assert "HỢP LỆ" not in out and "KHỚP" not in out  # the forger's claims are not repeated as facts
 
 
 def test_without_any_trust_root_the_signer_is_not_verified(signed, capsys):

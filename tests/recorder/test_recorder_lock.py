@@ -105,3 +105,21 @@ def test_recover_killed_after_the_rename_completes_on_the_next_run(tmp_path, spe
     assert out.returncode == 0, out.stderr
     run = json.loads((meeting / "recording.json").read_text(encoding="utf-8"))["runs"][-1]
     assert run["end_reason"] == "interrupted" and run["end_sample"] == read_wav(meeting / "audio.wav").size
+
+
+def test_the_apps_continue_refuses_while_another_recorder_holds_the_meeting(tmp_path):
+    """``Recording(append=True)`` is what the app's "continue" runs: it refuses and touches nothing."""
+    import pytest
+
+    from recorder import Recording
+    from recorder.errors import RecorderError
+    from recorder.lock import RecordingLock
+    from recorder.sources import FileSource
+
+    meeting = tmp_path / "m"
+    with RecordingLock(meeting):  # another process's recorder, as far as flock is concerned
+        (meeting / "audio.journal.wav").write_bytes(b"RIFF live journal")
+        with pytest.raises(RecorderError) as refused:
+            Recording(meeting, FileSource(str(tmp_path / "none.wav")), append=True).start()
+        assert refused.value.code == "recording_busy"
+        assert (meeting / "audio.journal.wav").read_bytes() == b"RIFF live journal"
