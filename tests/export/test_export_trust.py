@@ -208,3 +208,20 @@ def test_long_term_validation_data_added_after_signing_keeps_it_valid(signed, wa
     rc, out, _ = _cli(["verify", ltv, "--trust", ward.cert_pem], capsys)
     assert rc == 0, out
     assert "chỉ được thêm" in out.splitlines()[0]
+
+
+def test_a_document_timestamp_after_signing_keeps_it_valid(signed, ward, tmp_path, capsys):
+    from asn1crypto import keys, pem, x509
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    cert = x509.Certificate.load(pem.unarmor(ward.cert_pem.read_bytes())[2])
+    key = keys.PrivateKeyInfo.load(pem.unarmor(ward.key_pem.read_bytes())[2])
+    stamped = tmp_path / "stamped.pdf"
+    with open(signed, "rb") as f, open(stamped, "wb") as out:
+        stamper = signers.PdfTimeStamper(DummyTimeStamper(cert, key))
+        stamper.timestamp_pdf(IncrementalPdfFileWriter(f), "sha256", output=out)
+    rc, out, _ = _cli(["verify", stamped, "--trust", ward.cert_pem], capsys)
+    assert rc == 0, out
+    assert "chỉ được thêm" in out.splitlines()[0]
