@@ -72,8 +72,13 @@ ERRORS: dict[str, str] = {
     "segment_bad_split": "Không tách được đoạn {id} tại chỗ này: một trong hai phần sẽ trống.",
     "segment_merge_self": "Không gộp được một đoạn với chính nó.",
     "followups_bad_days": "Số ngày không hợp lệ: {value}",
-    "import_audio_exists": "Thư mục cuộc họp đã có bản ghi âm ({path}); bản ghi âm không bao giờ bị thay. Hãy nhập vào một cuộc họp mới.",
     "bad_start_time": "Giờ bắt đầu không hợp lệ: '{value}'. Viết theo dạng NĂM-THÁNG-NGÀY GIỜ:PHÚT, ví dụ 2026-12-05 08:00.",
+    "recording_busy": "Cuộc họp {path} đang được ghi âm ở một cửa sổ hoặc chương trình khác. Hãy dừng lần ghi đó trước; bản ghi đang chạy không bị động tới.",
+    "store_undo_refused": "Không hoàn tác được: lịch sử sửa trong tệp cuộc họp không hợp lệ (có thể tệp đã bị sửa từ bên ngoài). Không có gì bị thay đổi.",
+    "sign_no_digest": "Tệp {path} không ghi mã SHA-256 của bản ghi âm (dòng \"mã SHA-256 của tệp ghi âm\" trong biên bản) nên không ký được: chữ ký sẽ không gắn biên bản với bản ghi âm nào. Hãy giữ nguyên dòng đó khi sửa biên bản.",
+    "recording_log_corrupt": "Tệp nhật ký ghi âm {path} bị hỏng (bản ghi âm không bị ảnh hưởng).",
+    "sign_own_needs_key": "Hãy chọn cách ký (tệp chứng thư số hoặc USB token) để ký tệp {path}.",
+    "verify_bad_root": "Tệp {path} không phải chứng thư số (PEM/DER) nên không dùng làm chứng thư gốc được.",
 }
 
 GENERIC_ERROR = "Đã xảy ra lỗi: {detail}"
@@ -325,15 +330,10 @@ MINUTES_DOC: dict[str, str] = {
 MINUTES_FOLLOW_UP_COLUMNS: list[str] = ["STT", "Nội dung", "Người kiến nghị", "Trách nhiệm giải quyết", "Thời hạn"]
 EXPORT_P12_PASSWORD = "Mật khẩu tệp chứng thư số {path}: "
 EXPORT_PIN = "Mã PIN của token {label}: "
-VERIFY_SIGNATURE_VALID = "Chữ ký số HỢP LỆ: tệp không bị sửa sau khi ký. Người ký: {signer}; lúc ký: {when}."
-VERIFY_SIGNATURE_INVALID = "Chữ ký số KHÔNG HỢP LỆ: tệp đã bị sửa sau khi ký hoặc chữ ký bị hỏng ({detail})."
-VERIFY_NO_SIGNATURE = "Tệp không có chữ ký số."
-VERIFY_TRUSTED = "Chứng thư của người ký được tin cậy."
-VERIFY_UNTRUSTED = "Chứng thư của người ký chưa được xác nhận là tin cậy trên máy này (thêm --trust CHỨNG_THƯ_GỐC để đối chiếu)."
+EXPORT_SIGNED = "Đã ký số: {path}"
 VERIFY_AUDIO_RECORDED = "Mã SHA-256 của bản ghi âm ghi trong biên bản: {digest}"
 VERIFY_AUDIO_MATCH = "KHỚP: biên bản lập từ đúng bản ghi âm {path}."
 VERIFY_AUDIO_MISMATCH = "KHÔNG KHỚP: biên bản ghi mã {expected}, còn bản ghi âm {path} có mã {actual}."
-VERIFY_AUDIO_UNKNOWN = "Biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
 
 
 # ---------------------------------------------------------------- meeting store (issue 5, minutes_tui/meeting)
@@ -413,3 +413,37 @@ def user_message(error: BaseException) -> str:
     if template is None:
         return GENERIC_ERROR.format(detail=str(error) or type(error).__name__)
     return template.format_map(params)
+
+# ---------------------------------------------------------------- trust (issue 13: verify, anonymity, locks, modes)
+VERIFY_SIGNATURE_VALID = "Chữ ký số HỢP LỆ: tệp không bị sửa sau khi ký. Người ký: {signer}; lúc ký: {when}."
+VERIFY_SIGNATURE_VALID_LATER = (
+    "Chữ ký số HỢP LỆ: phần đã ký không bị sửa; sau khi ký, tệp chỉ được thêm chữ ký số khác hoặc dữ liệu "
+    "kiểm tra dài hạn, không đổi nội dung. Người ký: {signer}; lúc ký: {when}."
+)
+VERIFY_SIGNATURE_INVALID = "Chữ ký số KHÔNG HỢP LỆ: {detail}."
+VERIFY_SIGNATURE_BROKEN = "Chữ ký số KHÔNG HỢP LỆ: phần đã ký bị sửa hoặc chữ ký bị hỏng."
+VERIFY_CHANGED_CONTENT = "tệp đã bị sửa sau khi ký (nội dung, chú thích hoặc trường biểu mẫu bị thêm hay đổi)"
+VERIFY_CHANGED_METADATA = "thông tin mô tả của tệp (tiêu đề, từ khóa, mã bản ghi âm…) đã bị đổi sau khi ký"
+VERIFY_DAMAGED = "chữ ký bị hỏng, không đọc được"
+VERIFY_SIGNER_UNVERIFIED = (
+    "Không xác minh được người ký: {reason}. Chữ ký còn nguyên vẹn nhưng tên trong chứng thư ({signer}) "
+    "thì ai cũng có thể tự đặt."
+)
+VERIFY_NO_ROOTS = (
+    "máy này chưa có chứng thư gốc tin cậy nào (thêm --trust CHỨNG_THƯ_GỐC, hoặc chép chứng thư gốc "
+    "của tổ chức cung cấp chữ ký số vào thư mục {folder})"
+)
+VERIFY_NOT_CHAINED = "chứng thư của người ký không được cấp bởi chứng thư gốc tin cậy nào đã cho"
+VERIFY_TRUSTED = "Chứng thư của người ký được tin cậy."
+VERIFY_NO_SIGNATURE = "Tệp không có chữ ký số."
+VERIFY_AUDIO_SAME_UNPROVEN = (
+    "Mã ghi trong biên bản trùng với mã của bản ghi âm {path}, nhưng chữ ký chưa được xác minh nên "
+    "điều đó chưa chứng minh biên bản lập từ bản ghi âm này."
+)
+VERIFY_AUDIO_UNKNOWN = "Phần đã ký của biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
+KEYS_MASKED = "Xem những gì sẽ được ẩn danh"
+REVIEW_MASKED = "Khi xuất biên bản sẽ ẩn danh {count} chỗ: {phrases}."
+REVIEW_MASKED_NONE = "Không có chỗ nào cần ẩn danh (chưa ai được đánh dấu ẩn danh, hoặc tên họ không xuất hiện)."
+SIGN_DIGEST_FOUND = "Mã SHA-256 của bản ghi âm đọc từ biên bản: {digest} (được đưa vào phần đã ký)."
+REC_LOG_DAMAGED = "Tệp nhật ký ghi âm recording.json bị hỏng nên đã được để riêng ở {path}; bản ghi âm vẫn được khôi phục, chỉ mất mốc giờ của các lần ghi."
+EXPORT_SIGN_OWN_PDF = "Hoặc: ký tệp PDF biên bản đã lưu từ Word (đường dẫn; để trống: xuất như thường)"

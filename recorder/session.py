@@ -24,6 +24,7 @@ from recorder import events as ev
 from recorder.errors import RecorderError
 from recorder.fanout import BlockConsumer, Consumer
 from recorder.journal import SAMPLE_RATE, Journal, JournalStats, journal_path
+from recorder.lock import RecordingLock
 from recorder.sidecar import Break, RecordingLog, Run, now_iso
 from recorder.sources import AudioSource
 from recorder.writer import JournalWriter
@@ -59,6 +60,7 @@ class Recording:
         self._log = RecordingLog()
         self._audio: Path | None = None
         self._announced = threading.Event()  # Started is out: later events may follow
+        self._meeting_lock = RecordingLock(self.meeting_dir)
 
     def add_consumer(self, fn: BlockConsumer, name: str | None = None) -> None:
         """Deliver every kept block as ``fn(block, start_sample)`` on a thread of its own."""
@@ -69,15 +71,25 @@ class Recording:
             self._consumers = [*self._consumers, consumer]
 
     def start(self) -> None:
-        """Open the journal (recovering an interrupted one first when appending) and start capturing."""
-        self.meeting_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if self.append and journal_path(self.meeting_dir).exists():
-            from recorder.recovery import recover
+        """Open the journal (recovering an interrupted one first when appending) and start capturing.
 
-            recover(self.meeting_dir)
-        self._journal = Journal.open(self.meeting_dir, self.append, self.fsync_interval)
+        The meeting's recording lock is taken first and held until the audio file is finished:
+        a second recorder, ``recover`` or an import refuses meanwhile (``recording_busy``).
+        """
+        self._meeting_lock.acquire()
+        try:
+            if self.append and journal_path(self.meeting_dir).exists():
+                from recorder.recovery import recover_locked
+
+                recover_locked(self.meeting_dir)
+            self._journal = Journal.open(self.meeting_dir, self.append, self.fsync_interval)
+        except BaseException:
+            self._meeting_lock.release()
+            raise
         self._next_sample = self._journal.samples
-        self._log = RecordingLog.load(self.meeting_dir)
+        self._log, damaged = RecordingLog.load_or_set_aside(self.meeting_dir)
+        if damaged is not None:
+            log.warning("recording.json was damaged; kept as %s, a new one is started", damaged)
         self._writer = JournalWriter(self._journal, self._fail)
         first = self._next_sample  # a fast source may deliver before start() returns
         try:
@@ -85,6 +97,7 @@ class Recording:
         except BaseException:
             self._writer.close()
             self._journal.finish(keep_if_empty=self.append)
+            self._meeting_lock.release()
             raise
         self._open_run(first)
         self.on_event(ev.Started(self.source.name, self.source.native_rate, self.source.channels))
@@ -234,6 +247,7 @@ class Recording:
             self._log.close_break("device_lost", now - (self._lost_at or now))
             self._log.overflows += self.source.overflows
         self._save_log()
+        self._meeting_lock.release()  # the audio file is whole: others may read or continue it
         return self._audio
 
     def _save_log(self) -> None:

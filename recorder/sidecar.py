@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from recorder.errors import RecorderError
+
 SIDECAR_NAME = "recording.json"
 
 
@@ -79,14 +81,32 @@ class RecordingLog:
         path = Path(meeting_dir) / SIDECAR_NAME
         if not path.exists():
             return cls()
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        return cls(
-            audio_file=doc.get("audio_file", "audio.wav"),
-            sample_rate=doc.get("sample_rate", 16000),
-            runs=[Run(**r) for r in doc.get("runs", [])],
-            breaks=[Break(**b) for b in doc.get("breaks", [])],
-            overflows=doc.get("overflows", 0),
-        )
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            return cls(
+                audio_file=doc.get("audio_file", "audio.wav"),
+                sample_rate=doc.get("sample_rate", 16000),
+                runs=[Run(**r) for r in doc.get("runs", [])],
+                breaks=[Break(**b) for b in doc.get("breaks", [])],
+                overflows=doc.get("overflows", 0),
+            )
+        except (ValueError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+            raise RecorderError("recording_log_corrupt", f"{path}: {exc}", path=str(path)) from exc
+
+    @classmethod
+    def load_or_set_aside(cls, meeting_dir: Path) -> tuple[RecordingLog, Path | None]:
+        """The log, or a fresh one when it is damaged: the damaged file is kept beside it, renamed.
+
+        The audio never depends on this file, so a damaged log must not stop a recovery or a
+        recording; the second value names where the damaged copy went (None: it was sound).
+        """
+        try:
+            return cls.load(meeting_dir), None
+        except RecorderError:
+            path = Path(meeting_dir) / SIDECAR_NAME
+            aside = path.with_name(f"{SIDECAR_NAME}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+            os.replace(path, aside)
+            return cls(), aside
 
     def save(self, meeting_dir: Path) -> None:
         """Write atomically, readable by the owner only."""

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from bienban_base.files import data_dir, private_folder, sha256_file
+from bienban_base.files import FILE_MODE, data_dir, private_folder, sha256_file
 
 from transcribe.errors import ModelError
 
@@ -93,6 +93,11 @@ def _stamp_text(folder: Path) -> str:
     return "\n".join(f"{n} {(folder / n).stat().st_size} {(folder / n).stat().st_mtime_ns}" for n in sorted(BUNDLED_SHA256))
 
 
+def _write_stamp(folder: Path) -> None:
+    with os.fdopen(os.open(folder / _STAMP, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write(_stamp_text(folder))
+
+
 def _stamp_ok(folder: Path) -> bool:
     try:
         return (folder / _STAMP).read_text() == _stamp_text(folder)
@@ -103,7 +108,7 @@ def _stamp_ok(folder: Path) -> bool:
 def _copy_hashed(sources: list[Path], dest: Path) -> str:
     """Stream ``sources`` one after the other into ``dest``; return the SHA-256 of what was written."""
     h = hashlib.sha256()
-    with open(dest, "wb") as out:
+    with os.fdopen(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:  # owner-only data folder
         for src in sources:
             with open(src, "rb") as f:
                 while chunk := f.read(CHUNK):
@@ -122,7 +127,7 @@ def _assemble_into(tmp: Path) -> None:
     bad = [n for n, d in digests.items() if d != BUNDLED_SHA256[n]]
     if bad:
         raise ModelError("model_corrupt", f"bundled model parts do not match their sums: {bad}", files=", ".join(bad))
-    (tmp / _STAMP).write_text(_stamp_text(tmp))
+    _write_stamp(tmp)
 
 
 def _publish(tmp: Path, target: Path) -> None:
@@ -146,13 +151,13 @@ def ensure_bundled(repair: bool = False) -> Path:
     if not repair and _stamp_ok(target):
         return target
     private_folder(models_dir())
-    with FileLock(models_dir() / f".{BUNDLED_DIRNAME}.lock"):  # released by the OS if the process dies
+    with FileLock(models_dir() / f".{BUNDLED_DIRNAME}.lock", mode=FILE_MODE):  # released by the OS if the process dies
         if target.exists() and not repair:
             if _stamp_ok(target):
                 return target  # another process assembled it while we waited
             bad = verify_folder(target)
             if not bad:
-                (target / _STAMP).write_text(_stamp_text(target))
+                _write_stamp(target)
                 return target
             raise ModelError("model_corrupt", f"model at {target} is corrupt: {bad}", path=str(target), files=", ".join(bad))
         tmp = Path(tempfile.mkdtemp(prefix=f".{BUNDLED_DIRNAME}.tmp-", dir=models_dir()))

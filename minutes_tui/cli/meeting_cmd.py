@@ -52,6 +52,16 @@ def _root(args: argparse.Namespace) -> Path:
     return Path(args.root) if getattr(args, "root", None) else default_meetings_dir()
 
 
+def _refuse_taken(folder: Path, in_progress, existing) -> None:
+    """Refuse before a store is created in a folder that is being recorded or has a recording."""
+    from recorder.errors import RecorderError
+
+    if folder.is_dir() and in_progress(folder):
+        raise RecorderError("recording_busy", f"{folder} is being recorded", path=str(folder))
+    if folder.is_dir() and (found := existing(folder)) is not None:
+        raise RecorderError("recording_exists", f"{found} exists", path=str(found))
+
+
 def run_import(args: argparse.Namespace) -> int:
     """Make a meeting from a recording: copy the audio into the folder, transcribe, store."""
     from minutes_tui.meeting import MeetingStore

@@ -92,6 +92,8 @@ def run_recover(args: argparse.Namespace) -> int:
     from recorder import recover
 
     result = recover(args.meeting)
+    if result.damaged_log is not None:
+        print(texts.REC_LOG_DAMAGED.format(path=result.damaged_log), file=sys.stderr)
     line = texts.REC_RECOVERED if result.recovered else texts.REC_NOTHING_INTERRUPTED
     print(line.format(seconds=result.seconds, path=result.audio), file=sys.stderr)
     print(result.audio)

@@ -43,6 +43,7 @@ class ExportDialog(ModalScreen[None]):
             yield Input(placeholder=texts.EXPORT_SIGN["path"], id="key-path")
             yield Input(placeholder=texts.EXPORT_SIGN["label"], id="token-label")
             yield Input(placeholder=texts.EXPORT_SIGN["secret"], password=True, id="secret")
+            yield Input(placeholder=texts.EXPORT_SIGN_OWN_PDF, id="own-pdf")
             yield Checkbox(texts.EXPORT_SIGN["force"], id="force")
             yield Button(texts.EXPORT_TITLE, id="go", variant="primary")
             yield Static("", id="export-result")
@@ -74,14 +75,19 @@ class ExportDialog(ModalScreen[None]):
             cast(BienbanAppServices, self.app).show_error(texts.user_message(exc))
             return
         self.query_one("#go", Button).disabled = True
-        self.export_worker = self.run_export(request)
+        own = self.query_one("#own-pdf", Input).value.strip()
+        self.export_worker = self.run_export(request, Path(own).expanduser() if own else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def run_export(self, request) -> None:
-        """Write the files; each one is announced as soon as it exists."""
-        from minutes_tui.export.pipeline import export_meeting
+    def run_export(self, request, own_pdf: Path | None = None) -> None:
+        """Write the files (or sign the chairman's own PDF); each one is announced as soon as it exists."""
+        from minutes_tui.export.pipeline import export_meeting, sign_chairmans_pdf
 
         try:
+            if own_pdf is not None:
+                signed = sign_chairmans_pdf(self.folder, own_pdf, request.key)
+                self.app.call_from_thread(self._written, str(signed))
+                return
             export_meeting(self.folder, request, step=lambda path: self.app.call_from_thread(self._written, path))
         finally:
             self.app.call_from_thread(self._finished)

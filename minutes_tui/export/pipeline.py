@@ -89,7 +89,16 @@ def export_meeting(folder: Path, request: ExportRequest, step: Callable[[str], N
     if signed is not None and pdf is not None and request.key is not None:
         from minutes_tui.export.signing import sign_pdf
 
-        sign_pdf(pdf, signed, request.key, signer_name=minutes.chair)
+        sign_pdf(pdf, signed, request.key, signer_name=minutes.chair, audio_digest=minutes.audio_sha256)
         if step:
             step(str(signed))
     return ExportResult(docx, pdf, signed, audio, minutes.audio_sha256)
+
+
+def sign_chairmans_pdf(folder: Path, own_pdf: Path, key: Pkcs12Key | TokenKey | None) -> Path:
+    """Sign a PDF the chairman saved himself into the meeting's ``exports/`` (``bienban sign`` in the app)."""
+    from minutes_tui.export.signing import sign_own_pdf, signed_name
+
+    if key is None:
+        raise ExportError("sign_own_needs_key", "no key chosen", path=str(own_pdf))
+    return sign_own_pdf(own_pdf, key, exports_dir(folder) / signed_name(own_pdf).name)[0]

@@ -175,7 +175,7 @@ class Database:
             finally:
                 self._edit_open = False
                 undo.end(conn)
-            if conn.execute("SELECT 1 FROM edit_steps WHERE edit_id = ? LIMIT 1", (edit_id,)).fetchone() is None:
+            if not undo.changed_anything(conn, edit_id):
                 conn.execute("ROLLBACK")
 
     def close(self) -> None:

@@ -51,23 +51,26 @@ class ItemEditing:
             raise missing_item("participant", participant_id)
         return rows.participant(row)
 
-    def add_participant(self, name: str, role: str = "", group: str = "", anonymous: bool = False) -> Participant:
-        """Add a participant."""
+    def add_participant(
+        self, name: str, role: str = "", group: str = "", anonymous: bool = False, aliases: Sequence[str] = ()
+    ) -> Participant:
+        """Add a participant (``aliases``: other names they go by)."""
         with self._db.edit("add_participant", name) as conn:
             new_id = conn.execute(
-                "INSERT INTO participants (name, role, grp, anonymous) VALUES (?, ?, ?, ?)", (name, role, group, int(anonymous))
+                "INSERT INTO participants (name, role, grp, anonymous, aliases) VALUES (?, ?, ?, ?, ?)",
+                (name, role, group, int(anonymous), _aliases(aliases)),
             ).lastrowid
         assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
         return self.participant(new_id)
 
     def update_participant(self, participant_id: int, **changes: Any) -> Participant:
-        """Change a participant's name, role, group or anonymous flag."""
+        """Change a participant's name, role, group, anonymous flag or aliases."""
         _check_fields("participant", Participant, changes)
         p = replace(self.participant(participant_id), **changes)
         with self._db.edit("update_participant", f"participant {participant_id}") as conn:
             conn.execute(
-                "UPDATE participants SET name = ?, role = ?, grp = ?, anonymous = ? WHERE id = ?",
-                (p.name, p.role, p.group, int(p.anonymous), participant_id),
+                "UPDATE participants SET name = ?, role = ?, grp = ?, anonymous = ?, aliases = ? WHERE id = ?",
+                (p.name, p.role, p.group, int(p.anonymous), _aliases(p.aliases), participant_id),
             )
         return self.participant(participant_id)
 
@@ -179,3 +182,8 @@ def _link(conn, petition_id: int, part: str, segment_ids: Sequence[int]) -> None
         conn.execute("DELETE FROM petition_segments WHERE petition_id = ? AND segment_id = ? AND part = ?", (petition_id, sid, part))
     for sid in sorted(want - have):
         conn.execute("INSERT INTO petition_segments (petition_id, segment_id, part) VALUES (?, ?, ?)", (petition_id, sid, part))
+
+
+def _aliases(aliases: Sequence[str]) -> str:
+    """Aliases as stored: one a line, blanks dropped."""
+    return "\n".join(a.strip() for a in aliases if a.strip())

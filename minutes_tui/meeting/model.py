@@ -139,6 +139,8 @@ class Participant:
     """Identity withheld in the exported minutes (a denouncer's must be protected)."""
     id: int = 0
     """Store id (0: not stored yet)."""
+    aliases: tuple[str, ...] = ()
+    """Other names the person goes by (a nickname, a shop's name); masked too when anonymous."""
 
 
 class SegmentWord(NamedTuple):

@@ -46,7 +46,10 @@ def meeting(row: sqlite3.Row) -> Meeting:
 
 def participant(row: sqlite3.Row) -> Participant:
     """A participant from its row."""
-    return Participant(name=row["name"], role=row["role"], group=row["grp"], anonymous=bool(row["anonymous"]), id=row["id"])
+    aliases = tuple(a for a in row["aliases"].split("\n") if a) if "aliases" in row.keys() else ()
+    return Participant(
+        name=row["name"], role=row["role"], group=row["grp"], anonymous=bool(row["anonymous"]), id=row["id"], aliases=aliases
+    )
 
 
 def words_blob(words: Sequence[SegmentWord]) -> bytes | str:

@@ -40,6 +40,7 @@ class ReviewScreen(TranscriptScreen):
         Binding("R", "retranscribe", texts.KEYS["retranscribe"], show=False),
         Binding("i", "items", texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS["export"]),
+        Binding("A", "masked", texts.KEYS_MASKED, show=False),
         *TAG_KEYS,
         Binding("escape", "back", texts.KEYS["back"]),
         Binding("q", "app.quit", texts.KEYS["quit"]),
@@ -264,3 +265,11 @@ class ReviewScreen(TranscriptScreen):
         from minutes_tui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(self.folder, lacks(self.draft)))
+
+    def action_masked(self) -> None:
+        """Show what export will mask for the anonymous participants."""
+        from minutes_tui.meeting.anonymity import what_will_be_masked
+
+        places = what_will_be_masked(self.draft.store.load())
+        phrases = sorted({span.text for place in places for span in place.spans})
+        self.notify(texts.REVIEW_MASKED.format(count=len(places), phrases=", ".join(phrases)) if places else texts.REVIEW_MASKED_NONE)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bienban_base.files import atomic_write
 from minutes_tui import texts
+from minutes_tui.meeting.anonymity import Anonymizer
 from minutes_tui.meeting.model import Field, MeetingRecord, OutcomeKind, Status
 from minutes_tui.workflows.meetings import scan_meetings
 
@@ -29,7 +30,7 @@ class FollowUp:
     number: int
     """1-based number of the petition in its meeting."""
     raised_by: str
-    """Name of who raised it ("" if unknown); shown only when ``anonymous`` is false."""
+    """Name of who raised it ("" if unknown; "Ẩn danh" when ``anonymous``)."""
     anonymous: bool
     """The person who raised it must not be named."""
     field: Field
@@ -51,7 +52,8 @@ class FollowUp:
 
 
 def from_record(folder: Path, record: MeetingRecord) -> list[FollowUp]:
-    """The open follow-ups of one meeting."""
+    """The open follow-ups of one meeting, anonymous participants masked in every text."""
+    mask = Anonymizer(record.participants, texts.ANONYMOUS_NAME).mask
     found = []
     for number, petition in enumerate(record.petitions, 1):
         outcome = petition.outcome
@@ -61,16 +63,16 @@ def from_record(folder: Path, record: MeetingRecord) -> list[FollowUp]:
         found.append(
             FollowUp(
                 folder=folder,
-                meeting_title=record.meeting.title,
+                meeting_title=mask(record.meeting.title),
                 meeting_day=record.meeting.day(),
                 petition_id=petition.id,
                 number=number,
-                raised_by=person.name if person else "",
+                raised_by=(texts.ANONYMOUS_NAME if person.anonymous else person.name) if person else "",
                 anonymous=bool(person and person.anonymous),
                 field=petition.field,
-                text=petition.text,
+                text=mask(petition.text),
                 kind=outcome.kind,
-                responsible=outcome.agency if outcome.kind is OutcomeKind.TRANSFERRED and outcome.agency else outcome.responsible,
+                responsible=mask(outcome.agency if outcome.kind is OutcomeKind.TRANSFERRED and outcome.agency else outcome.responsible),
                 deadline=outcome.deadline,
                 status=outcome.status,
             )

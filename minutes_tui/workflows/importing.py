@@ -2,14 +2,13 @@
 
 The recording is copied whole into the meeting folder under the recorder's name for the meeting
 audio (``audio.<its own extension>``), keeping its bytes, so the SHA-256 printed in the minutes is
-that of the original file. The copy is atomic and owner-only; an existing recording is never
-replaced. The meeting starts when the file says it ended minus its length (a phone stamps the
+that of the original file (``recorder.importing``: owner-only, under the recording lock, never
+over an existing recording). The meeting starts when the file says it ended minus its length (a phone stamps the
 file when the recording stops), unless the caller knows better.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,10 +16,11 @@ from pathlib import Path
 
 from bienban_base.audio import audio_duration, load_audio
 from bienban_base.errors import CodedError
-from bienban_base.files import atomic_write
 from minutes_tui.meeting import Meeting, MeetingStore
 from minutes_tui.workflows.meetings import new_meeting_folder
-from recorder import audio_path
+from recorder.errors import RecorderError
+from recorder.importing import existing_recording, import_recording
+from recorder.lock import recording_in_progress
 from transcribe.recogniser import Recogniser
 
 
@@ -57,13 +57,14 @@ def create_imported_meeting(
     title = title.strip() or source.stem
     start = start or imported_start(source, duration)
     folder = Path(folder) if folder else new_meeting_folder(root, f"{start:%Y-%m-%d}-{title}")
-    existing = sorted(folder.glob(audio_path(folder).stem + ".*")) if folder.is_dir() else []
-    if existing:
-        raise CodedError("import_audio_exists", f"{existing[0]} exists", path=str(existing[0]))
+    if folder.is_dir():  # refuse before a store is made in a folder that is recorded or has a recording
+        if recording_in_progress(folder):
+            raise RecorderError("recording_busy", f"{folder} is being recorded", path=str(folder))
+        if (found := existing_recording(folder)) is not None:
+            raise RecorderError("recording_exists", f"{found} exists", path=str(found))
     meeting = Meeting(title=title, actual_start=start, actual_end=start + timedelta(seconds=round(duration)))
     with MeetingStore.create(folder, meeting) as store:
-        target = folder / audio_path(folder).with_suffix(source.suffix.lower()).name
-        atomic_write(target, lambda tmp: shutil.copyfile(source, tmp))
+        target = import_recording(folder, source)  # under the recording lock, owner-only, never over a recording
         store.set_audio_file(target.name)
     return ImportedMeeting(folder, target, duration, start)
 

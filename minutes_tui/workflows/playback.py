@@ -26,6 +26,7 @@ class Player:
         self._end = 0
         self.finished = threading.Event()
         self.finished.set()
+        self._release = lambda: None
 
     @classmethod
     def open(cls, path: Path, device: str | int | None = None) -> Player:
@@ -56,12 +57,19 @@ class Player:
         self.stop()
         self._frame = max(0, int(start * SAMPLE_RATE))
         self._end = self.audio.size if end is None else min(self.audio.size, int(end * SAMPLE_RATE))
+        from recorder.devices import claim_portaudio
+
         self.finished.clear()
-        stream = self._stream = sd.OutputStream(
-            samplerate=SAMPLE_RATE, channels=1, dtype="float32", device=self.device,
-            callback=self._fill, finished_callback=self.finished.set,
-        )
-        stream.start()
+        self._release = claim_portaudio()  # a recorder's device re-scan must not cut this stream
+        try:
+            self._stream = sd.OutputStream(
+                samplerate=SAMPLE_RATE, channels=1, dtype="float32", device=self.device,
+                callback=self._fill, finished_callback=self._finished,
+            )
+            self._stream.start()
+        except BaseException:
+            self._finished()
+            raise
 
     def _fill(self, out: np.ndarray, frames: int, time_info: object, status: object) -> None:
         import sounddevice as sd
@@ -73,9 +81,13 @@ class Player:
         if self._frame >= self._end:
             raise sd.CallbackStop
 
+    def _finished(self) -> None:
+        self._release()
+        self.finished.set()
+
     def stop(self) -> None:
         """Stop playing (keeps the position)."""
         if self._stream is not None:
             self._stream.close()
             self._stream = None
-        self.finished.set()
+        self._finished()

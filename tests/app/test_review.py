@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from textual.widgets import Input
@@ -125,3 +127,53 @@ async def test_speaker_search_new_name_follow_up_link_edit_note(make_app, review
     assert second.outcome is None
     assert any(s.text == "Sửa tay" and s.edited for s in record.segments)
     assert [n.text for n in record.notes] == ["Ghi chú thử"]
+
+
+async def test_review_shows_what_export_will_mask(make_app, reviewed_meeting):
+    from minutes_tui.meeting import MeetingStore
+
+    with MeetingStore.open(reviewed_meeting) as store:
+        seg = store.load().segments[0]
+        person = store.add_participant("Võ Thị Tố", anonymous=True)
+        store.edit_text(seg.id, "Chị Tố hỏi về dự án đầu tư.")
+        assert person.anonymous
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+    assert any("Chị Tố" in m and "1 chỗ" in m for m in shown), shown
+
+
+async def test_export_dialog_signs_the_chairmans_own_pdf(make_app, reviewed_meeting, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
+    from export_certs import make_identity
+
+    from minutes_tui.export.pipeline import ExportRequest, export_meeting
+
+    own = export_meeting(reviewed_meeting, ExportRequest(make_pdf=True, pdf=tmp_path / "chu-tich.pdf", docx=tmp_path / "x.docx")).pdf
+    ident = make_identity(tmp_path / "id")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("E")
+        dialog = app.screen
+        dialog.query_one("#sign-p12").value = True
+        dialog.query_one("#key-path").value = str(ident.p12)
+        dialog.query_one("#secret").value = ident.password.decode()
+        dialog.query_one("#own-pdf").value = str(own)
+        dialog.query_one("#go").press()
+        await pilot.pause()
+        await dialog.export_worker.wait()
+        await pilot.pause()
+        assert "chu-tich-signed.pdf" in str(dialog.query_one("#export-result").render())
+    from minutes_tui.export.verify import verify_pdf
+
+    import asyncio
+
+    # pyHanko's synchronous validation starts its own event loop: run it off this test's loop
+    verdict = await asyncio.to_thread(verify_pdf, reviewed_meeting / "exports" / "chu-tich-signed.pdf", None, [ident.cert_pem])
+    assert verdict.signature_valid and verdict.recorded_sha256

@@ -83,3 +83,47 @@ def test_import_of_a_bad_file_creates_nothing(tmp_path, capsys):
     assert main(["import", str(bad), "--title", "x", "--meeting", str(tmp_path / "m")]) == 2
     assert "Không đọc được tệp âm thanh" in capsys.readouterr().err
     assert not (tmp_path / "m").exists()
+
+
+def test_import_never_replaces_an_existing_recording(tmp_path, eval_dir, capsys):
+    clip = sorted((eval_dir / "cv_vi_dev").glob("*.mp3"))[0]
+    folder = tmp_path / "m"
+    folder.mkdir()
+    for name in ("audio.wav", "audio.mp3"):  # the recorder's recording, or an earlier import
+        original = folder / name
+        original.write_bytes(b"RIFF the meeting's own recording")
+        assert main(["import", str(clip), "--title", "x", "--meeting", str(folder), "--no-progress"]) == 2
+        assert "không bao giờ bị ghi đè" in capsys.readouterr().err
+        assert original.read_bytes() == b"RIFF the meeting's own recording"
+        assert not (folder / "meeting.sqlite").exists()
+        original.unlink()
+
+
+def test_imported_audio_is_owner_only_whatever_the_source_mode(tmp_path):
+    from recorder.importing import import_recording
+
+    source = tmp_path / "phone.m4a"
+    source.write_bytes(b"x" * 100)
+    source.chmod(0o644)
+    copied = import_recording(tmp_path / "m", source)
+    assert copied.name == "audio.m4a" and copied.stat().st_mode & 0o777 == 0o600
+    from recorder.errors import RecorderError
+    import pytest
+
+    with pytest.raises(RecorderError) as refused:
+        import_recording(tmp_path / "m", source)
+    assert refused.value.code == "recording_exists"
+
+
+def test_followups_screen_and_csv_mask_the_anonymous_by_meaning(tmp_path, capsys):
+    """The raw petition text, the meeting title and the responsible line never name her."""
+    with MeetingStore.create(tmp_path / "a", replace(MEETING, title="Đối thoại về đơn của chị Thuỷ")) as store:
+        resident = store.add_participant("Đặng Thị Thủy", group="Tổ dân phố 4", anonymous=True)
+        p = store.add_petition("Bà ĐẶNG THỊ THUỶ tố cáo; chị Thủy đề nghị giữ bí mật.", raised_by=resident.id)
+        store.set_outcome(p.id, Outcome(OutcomeKind.PROMISED, responsible="Công an phường, gặp riêng Thủy"))
+    assert main(["followups", "--root", str(tmp_path), "--csv", str(tmp_path / "f.csv")]) == 0
+    out = capsys.readouterr().out
+    with open(tmp_path / "f.csv", encoding="utf-8-sig") as f:
+        csv_text = f.read()
+    for shown in (out, csv_text):
+        assert "Ẩn danh tố cáo" in shown and "Thủy" not in shown and "Thuỷ" not in shown and "THUỶ" not in shown

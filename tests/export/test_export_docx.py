@@ -233,3 +233,25 @@ def test_a_bare_meeting_exports_with_blanks_to_fill_by_hand(tmp_path):
     assert "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-UBND" in texts
     assert result.audio is None and not doc.core_properties.keywords
     assert "[00:00:01] lời nói" in texts
+
+
+def test_anonymity_by_meaning_reaches_every_part_and_the_metadata(tmp_path):
+    """Variants of her name in the title, the body, the follow-ups and the appendix are all masked."""
+    from export_sample import build_meeting
+    from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
+
+    folder = build_meeting(tmp_path / "m")
+    with MeetingStore.open(folder) as store:
+        store.update_meeting(title="Hội nghị đối thoại, đơn của chị Tố")
+        hidden = next(p for p in store.load().participants if p.anonymous)
+        store.update_participant(hidden.id, aliases=("Tố xôi",))
+        seg = store.add_segment(2000.0, 2010.0, "Tôi là vợ anh Bình, người ta gọi tôi là Tố xôi; VÕ THỊ TỐ đây.", speaker_id=hidden.id)
+        p = store.add_petition("Chị tố đề nghị phường đầu tư camera ở chợ.", raised_by=hidden.id, segment_ids=[seg.id])
+        store.set_outcome(p.id, Outcome(OutcomeKind.PROMISED, responsible="Công an phường (liên hệ bà Tố)"))
+    docx_path = export_meeting(folder, ExportRequest(appendix=True)).docx
+    with zipfile.ZipFile(docx_path) as z:
+        everything = "".join(z.read(n).decode("utf-8", "ignore") for n in z.namelist() if n.endswith(".xml"))
+    for leak in ("chị Tố", "Tố xôi", "VÕ THỊ TỐ", "bà Tố", "Chị tố"):
+        assert leak not in everything, leak
+    assert "đầu tư camera" in everything  # an ordinary word is left alone
+    assert "Ẩn danh" in docx.Document(docx_path).core_properties.title

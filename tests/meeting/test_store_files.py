@@ -49,10 +49,11 @@ def test_a_first_schema_store_is_migrated_and_keeps_everything(tmp_path):
         seg = record.segments[0]
         assert (seg.text, seg.original_text, seg.tags, seg.proposed_text) == ("đã sửa", "gốc", ("question",), None)
         assert record.participants[0].anonymous and record.meeting.number == "3/BB-UBND"
-        assert store.undo().action == "edit_text"  # the old history still undoes
-        assert store.segment(1).text == "gốc"
-        store.edit_text(1, "sửa lại")  # and the new schema logs edits
-        assert store.undo() is not None
+        # the old history is SQL text: it is kept as a record but never run (permanent edits)
+        assert store.undo() is None and store.segment(1).text == "đã sửa"
+        assert [e.action for e in store.history()] == ["edit_text"]
+        store.edit_text(1, "sửa lại")  # and the new schema logs edits as data
+        assert store.undo() is not None and store.segment(1).text == "đã sửa"
     conn = sqlite3.connect(folder / "meeting.sqlite")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -66,7 +66,7 @@ def test_import_of_a_bad_file_creates_nothing_and_never_replaces_a_recording(pho
     (folder / "audio.wav").write_bytes(b"RIFF the meeting's own recording")
     with pytest.raises(CodedError) as refused:
         create_imported_meeting(phone_recording, root, folder=folder)
-    assert refused.value.code == "import_audio_exists"
+    assert refused.value.code == "recording_exists"
     assert (folder / "audio.wav").read_bytes() == b"RIFF the meeting's own recording"
 
 
