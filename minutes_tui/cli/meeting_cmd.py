@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--start", default=None, help="when it started, 'YYYY-MM-DD HH:MM' (default: from the file's time)")
     p.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--root", default=None, help="meetings folder for the new meeting (default: the user's)")
     p.set_defaults(handler=run_import)
 
     r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ thẻ và chỗ đã sửa (post-meeting pass)")

@@ -107,7 +107,7 @@ def _decode(pair: object) -> object:
 def _statements(conn: sqlite3.Connection, edit_id: int) -> list[tuple[str, tuple]]:
     """The statements that reverse ``edit_id``, built from checked data (raises ``store_undo_refused``)."""
     columns = {table: set(_columns(conn, table)) for table in EDITABLE_TABLES}
-    built = []
+    built: list[tuple[str, tuple[object, ...]]] = []
     rows = conn.execute("SELECT tbl, row_id, op, old_values FROM edit_changes WHERE edit_id = ? ORDER BY id DESC", (edit_id,))
     for table, row_id, op, old_values in rows:
         if table not in columns or not isinstance(row_id, int) or op not in ("insert", "update", "delete"):

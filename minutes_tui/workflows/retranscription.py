@@ -33,7 +33,7 @@ class Retranscription:
 def retranscribe(
     store: MeetingStore,
     recogniser: Recogniser,
-    mode: str = "utterances",
+    mode: str = "batched",
     vocabulary: bool = True,
     progress: Callable[[float, float], None] | None = None,
 ) -> Retranscription:

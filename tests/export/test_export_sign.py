@@ -21,6 +21,8 @@ from export_sample import write_wav
 from export_certs import SOFTHSM_LIB, make_identity, make_token
 
 
+pytestmark = pytest.mark.office  # LibreOffice renders the minutes; poppler reads them back
+
 @pytest.fixture(scope="module")
 def identity(tmp_path_factory):
     return make_identity(tmp_path_factory.mktemp("identity"))
@@ -112,7 +114,6 @@ from pathlib import Path
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.signing import TokenKey, sign_pdf
 
-pytestmark = pytest.mark.office  # LibreOffice renders the minutes; poppler reads them back
 
 lib, pdf, out = sys.argv[1:]
 codes = []

@@ -114,7 +114,7 @@ def test_the_apps_continue_refuses_while_another_recorder_holds_the_meeting(tmp_
     from recorder import Recording
     from recorder.errors import RecorderError
     from recorder.lock import RecordingLock
-    from recorder.sources import FileSource
+    from recorder import FileSource
 
     meeting = tmp_path / "m"
     with RecordingLock(meeting):  # another process's recorder, as far as flock is concerned
