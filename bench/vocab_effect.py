@@ -53,8 +53,11 @@ def main() -> None:
     vocabulary = vocabulary_of_truth(truths["dialogue"])
     vpass = VocabularyPass.of(vocabulary, count)
     glossary = build_prompt(None, True, count)
-    result: dict = {"prompt_tokens": {"glossary": count(glossary), "meeting": count(vpass.prompt)},
-                    "phrases": len(vpass.phrases), "prompt": vpass.prompt}
+    result: dict = {
+        "prompt_tokens": {"glossary": count(glossary), "meeting": count(vpass.prompt)},
+        "phrases": len(vpass.phrases),
+        "prompt": vpass.prompt,
+    }
     live = LiveOptions(interim_every_s=None)
     for name in a.variants:
         t0 = time.perf_counter()

@@ -73,8 +73,15 @@ class _Direct:
     def on_overflow(self, count: int) -> None: ...
 
 
-def measure(path: str | os.PathLike[str], transcriber, options: LiveOptions = LiveOptions(), speed: float = 1.0,
-            truth: dict | None = None, offline: bool = True, loop_to: float | None = None) -> LiveReport:
+def measure(
+    path: str | os.PathLike[str],
+    transcriber,
+    options: LiveOptions = LiveOptions(),
+    speed: float = 1.0,
+    truth: dict | None = None,
+    offline: bool = True,
+    loop_to: float | None = None,
+) -> LiveReport:
     """Run the file through the live pipeline and measure it (see ``LiveReport``)."""
     from recorder import FileSource
 
@@ -136,9 +143,9 @@ def measure(path: str | os.PathLike[str], transcriber, options: LiveOptions = Li
 def _paced(path, speed: float, consumer) -> tuple[int, float]:
     """The app's path: FileSource → Recording (journal in a temporary folder) → consumer.
     Returns the blocks lost on the way and the audio seconds recorded."""
+    from recorder import FileSource
     from recorder.events import ConsumerDropped
     from recorder.session import Recording
-    from recorder import FileSource
 
     dropped = {"n": 0}
 

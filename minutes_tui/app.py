@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
 
 from textual import on
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from minutes_tui import texts
-from minutes_tui.workflows.config import AppConfig
+from minutes_tui.app_base import BienbanAppServices
 from minutes_tui.dialogs.error import ErrorDialog
 from minutes_tui.dialogs.help import HelpDialog, KeyLine
-from minutes_tui.app_base import BienbanAppServices
+from minutes_tui.workflows.config import AppConfig
 from transcribe.recogniser import Recogniser
 
 log = logging.getLogger(__name__)
@@ -59,10 +58,10 @@ class BienbanApp(BienbanAppServices):
 
     def start_demo(self) -> None:
         """Open a scratch meeting and replay the bundled recording into it as if live."""
+        from minutes_tui.screens.live import LiveScreen
         from minutes_tui.workflows.config import demo_recording
         from minutes_tui.workflows.demo import create_demo_meeting
         from minutes_tui.workflows.recording import CaptureSpec
-        from minutes_tui.screens.live import LiveScreen
 
         try:
             folder = create_demo_meeting(self.config.meetings_dir, now=self.config.demo_start)

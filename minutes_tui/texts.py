@@ -75,7 +75,7 @@ ERRORS: dict[str, str] = {
     "bad_start_time": "Giờ bắt đầu không hợp lệ: '{value}'. Viết theo dạng NĂM-THÁNG-NGÀY GIỜ:PHÚT, ví dụ 2026-12-05 08:00.",
     "recording_busy": "Cuộc họp {path} đang được ghi âm ở một cửa sổ hoặc chương trình khác. Hãy dừng lần ghi đó trước; bản ghi đang chạy không bị động tới.",
     "store_undo_refused": "Không hoàn tác được: lịch sử sửa trong tệp cuộc họp không hợp lệ (có thể tệp đã bị sửa từ bên ngoài). Không có gì bị thay đổi.",
-    "sign_no_digest": "Tệp {path} không ghi mã SHA-256 của bản ghi âm (dòng \"mã SHA-256 của tệp ghi âm\" trong biên bản) nên không ký được: chữ ký sẽ không gắn biên bản với bản ghi âm nào. Hãy giữ nguyên dòng đó khi sửa biên bản.",
+    "sign_no_digest": 'Tệp {path} không ghi mã SHA-256 của bản ghi âm (dòng "mã SHA-256 của tệp ghi âm" trong biên bản) nên không ký được: chữ ký sẽ không gắn biên bản với bản ghi âm nào. Hãy giữ nguyên dòng đó khi sửa biên bản.',
     "recording_log_corrupt": "Tệp nhật ký ghi âm {path} bị hỏng (bản ghi âm không bị ảnh hưởng).",
     "sign_own_needs_key": "Hãy chọn cách ký (tệp chứng thư số hoặc USB token) để ký tệp {path}.",
     "verify_bad_root": "Tệp {path} không phải chứng thư số (PEM/DER) nên không dùng làm chứng thư gốc được.",
@@ -397,7 +397,9 @@ MEETINGS_NONE = "Chưa có cuộc họp nào trong {path}."
 ANONYMOUS_NAME = "Ẩn danh"
 
 # ---------------------------------------------------------------- live transcription (issue 4, transcribe/live)
-RETRANSCRIBED = "Đã nhận dạng lại bằng mô hình {model}: {segments} đoạn, giữ nguyên {edited} đoạn đã sửa tay (bản mới đặt bên cạnh)."
+RETRANSCRIBED = (
+    "Đã nhận dạng lại bằng mô hình {model}: {segments} đoạn, giữ nguyên {edited} đoạn đã sửa tay (bản mới đặt bên cạnh)."
+)
 
 
 class _Defaults(dict):
@@ -413,6 +415,7 @@ def user_message(error: BaseException) -> str:
     if template is None:
         return GENERIC_ERROR.format(detail=str(error) or type(error).__name__)
     return template.format_map(params)
+
 
 # ---------------------------------------------------------------- trust (issue 13: verify, anonymity, locks, modes)
 VERIFY_SIGNATURE_VALID = "Chữ ký số HỢP LỆ: tệp không bị sửa sau khi ký. Người ký: {signer}; lúc ký: {when}."

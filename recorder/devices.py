@@ -96,9 +96,16 @@ def input_devices() -> list[InputDevice]:
     if default_in is None or default_in < 0:
         default_in = next((d["index"] for d in devices if d["max_input_channels"] > 0), -1)
     return [
-        InputDevice(d["index"], d["name"], int(d["default_samplerate"]), d["max_input_channels"],
-                    apis[d["hostapi"]]["name"], d["index"] == default_in)
-        for d in devices if d["max_input_channels"] > 0
+        InputDevice(
+            d["index"],
+            d["name"],
+            int(d["default_samplerate"]),
+            d["max_input_channels"],
+            apis[d["hostapi"]]["name"],
+            d["index"] == default_in,
+        )
+        for d in devices
+        if d["max_input_channels"] > 0
     ]
 
 

@@ -45,7 +45,7 @@ class FileSource:
                     return
             elif self._stop.is_set():
                 return
-            listener.on_audio(audio[pos:pos + self._block].copy())
+            listener.on_audio(audio[pos : pos + self._block].copy())
         if self.speed > 0:  # the last block ends a block's duration after it began
             self._stop.wait(self._block / SAMPLE_RATE / self.speed)
         if not self._stop.is_set():

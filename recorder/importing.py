@@ -11,8 +11,8 @@ import os
 import shutil
 from pathlib import Path
 
-from recorder.errors import RecorderError
 from bienban_base.files import fsync_folder
+from recorder.errors import RecorderError
 from recorder.journal import audio_path, journal_path
 from recorder.lock import RecordingLock
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from recorder.errors import RecorderError, write_failed
-
 from bienban_base.audio import SAMPLE_RATE
 from bienban_base.files import fsync_folder
+from recorder.errors import RecorderError, write_failed
+
 HEADER_BYTES = 44
 AUDIO_NAME = "audio.wav"
 JOURNAL_NAME = "audio.journal.wav"
@@ -43,8 +43,9 @@ def wav_header(data_bytes: int) -> bytes:
     """A 44-byte PCM WAV header for ``data_bytes`` of 16 kHz mono 16-bit audio."""
     riff = min(36 + data_bytes, _PLACEHOLDER)
     data = min(data_bytes, _PLACEHOLDER)
-    return struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", riff, b"WAVE", b"fmt ", 16, 1, 1,
-                       SAMPLE_RATE, SAMPLE_RATE * 2, 2, 16, b"data", data)
+    return struct.pack(
+        "<4sI4s4sIHHIIHH4sI", b"RIFF", riff, b"WAVE", b"fmt ", 16, 1, 1, SAMPLE_RATE, SAMPLE_RATE * 2, 2, 16, b"data", data
+    )
 
 
 def to_pcm16(block: np.ndarray) -> bytes:

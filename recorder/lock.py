@@ -58,7 +58,6 @@ class RecordingLock:
         self.release()
 
 
-
 def recording_in_progress(meeting_dir: str | os.PathLike[str]) -> bool:
     """Whether a recorder holds ``meeting_dir``'s lock right now."""
     if not (Path(meeting_dir) / LOCK_NAME).exists():

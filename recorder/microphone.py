@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import soxr
 
 from bienban_base.audio import SAMPLE_RATE
+
 _STOP = object()
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,9 @@ log = logging.getLogger(__name__)
 class MicSource:
     """An input device by index, (part of) its name, or ``None`` for the default input."""
 
-    def __init__(self, device: int | str | None = None, retry_seconds: float = 2.0,
-                 stall_seconds: float = 5.0, block_seconds: float = 0.1) -> None:
+    def __init__(
+        self, device: int | str | None = None, retry_seconds: float = 2.0, stall_seconds: float = 5.0, block_seconds: float = 0.1
+    ) -> None:
         self.spec = device
         self.name = "" if device is None else str(device)
         self.native_rate = 0
@@ -70,9 +72,13 @@ class MicSource:
         self.callback_thread_id = None  # a new stream gets a new callback thread
         try:
             stream = sd.InputStream(
-                device=device.index, samplerate=device.native_rate, channels=device.capture_channels,
-                dtype="float32", blocksize=max(1, int(device.native_rate * self.block_seconds)),
-                callback=self._callback, finished_callback=lambda: self._raw.put(generation),
+                device=device.index,
+                samplerate=device.native_rate,
+                channels=device.capture_channels,
+                dtype="float32",
+                blocksize=max(1, int(device.native_rate * self.block_seconds)),
+                callback=self._callback,
+                finished_callback=lambda: self._raw.put(generation),
             )
             stream.start()
         except sd.PortAudioError as exc:

@@ -9,7 +9,6 @@ dataclasses of ``recorder.events``; keep it short (post a message, print a line)
 from __future__ import annotations
 
 import logging
-import math
 import os
 import threading
 import time
@@ -19,7 +18,6 @@ from pathlib import Path
 import numpy as np
 
 from bienban_base.audio import dbfs
-
 from recorder import events as ev
 from recorder.errors import RecorderError
 from recorder.fanout import BlockConsumer, Consumer
@@ -35,9 +33,16 @@ log = logging.getLogger(__name__)
 class Recording:
     """Records ``source`` into ``meeting_dir``; with ``append`` it continues the meeting's audio."""
 
-    def __init__(self, meeting_dir: str | os.PathLike[str], source: AudioSource, *,
-                 on_event: Callable[[object], None] | None = None, append: bool = False,
-                 fsync_interval: float = 0.25, consumer_queue_seconds: float = 60.0) -> None:
+    def __init__(
+        self,
+        meeting_dir: str | os.PathLike[str],
+        source: AudioSource,
+        *,
+        on_event: Callable[[object], None] | None = None,
+        append: bool = False,
+        fsync_interval: float = 0.25,
+        consumer_queue_seconds: float = 60.0,
+    ) -> None:
         self.meeting_dir = Path(meeting_dir)
         self.source = source
         self.on_event = on_event or (lambda event: None)
@@ -215,8 +220,7 @@ class Recording:
             if self._paused_at is not None or self._lost_at is not None:
                 return  # the run starts when both the pause and the gap are over
             start = self._next_sample if first_sample is None else first_sample
-            self._log.runs.append(Run(start, now_iso(), self.source.name,
-                                      self.source.native_rate, self.source.channels))
+            self._log.runs.append(Run(start, now_iso(), self.source.name, self.source.native_rate, self.source.channels))
         self._save_log()
 
     def _dropped(self, consumer: Consumer) -> None:

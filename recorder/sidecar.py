@@ -8,14 +8,13 @@ them). Written atomically (temporary file, fsync, rename) at every change of sta
 
 from __future__ import annotations
 
-from bienban_base.files import atomic_write
-
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
+from bienban_base.files import atomic_write
 from recorder.errors import RecorderError
 
 SIDECAR_NAME = "recording.json"
@@ -23,7 +22,7 @@ SIDECAR_NAME = "recording.json"
 
 def now_iso() -> str:
     """The current time, ISO 8601 with the local UTC offset."""
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="milliseconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="milliseconds")
 
 
 @dataclass

@@ -49,5 +49,3 @@ class AudioSource(Protocol):
 
     def stop(self) -> None:
         """Stop delivering and release the device; no call to the listener after it returns."""
-
-

@@ -12,7 +12,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
 from fakes import CannedRecogniser
 from recorder_audio import CLIP, read_wav, write_wav
 
@@ -145,10 +144,10 @@ def reviewed_meeting(meetings_dir: Path, canned: CannedRecogniser) -> Path:
     """A finished demo meeting: its audio and the canned transcript, nothing tagged yet."""
     import shutil
 
+    from bienban_base.audio import load_audio
+    from minutes_tui.meeting import MeetingStore
     from minutes_tui.workflows.config import demo_recording
     from minutes_tui.workflows.demo import create_demo_meeting
-    from minutes_tui.meeting import MeetingStore
-    from bienban_base.audio import load_audio
 
     folder = create_demo_meeting(meetings_dir)
     shutil.copy(demo_recording(), folder / "audio.flac")

@@ -33,7 +33,9 @@ class CannedRecogniser:
         words = text.split()
         step = duration / max(1, len(words))
         # every third word low-confidence, so review has something to highlight
-        timed = [Word(offset + i * step, offset + (i + 1) * step, " " + w, 0.3 if i % 3 == 2 else 0.9) for i, w in enumerate(words)]
+        timed = [
+            Word(offset + i * step, offset + (i + 1) * step, " " + w, 0.3 if i % 3 == 2 else 0.9) for i, w in enumerate(words)
+        ]
         return [Segment(offset, offset + duration, text, -0.4, 0.05, timed)]
 
     def transcribe_audio(
@@ -53,7 +55,9 @@ class CannedRecogniser:
     def segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> Iterator[Segment]:
         return iter(self.transcribe_audio(audio))
 
-    def batched_segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8) -> Iterator[Segment]:
+    def batched_segments(
+        self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8
+    ) -> Iterator[Segment]:
         return iter(self.transcribe_audio(audio))
 
     def count_tokens(self, text: str) -> int:

@@ -38,7 +38,7 @@ def locate(captured: np.ndarray, reference: np.ndarray) -> tuple[int, float]:
     n = 1 << int(np.ceil(np.log2(captured.size + reference.size)))
     xc = np.fft.irfft(np.fft.rfft(captured, n) * np.conj(np.fft.rfft(reference, n)), n)[: captured.size]
     lag = int(np.argmax(xc))
-    part = captured[lag: lag + reference.size]
+    part = captured[lag : lag + reference.size]
     ref = reference[: part.size]
     peak = float(np.dot(part, ref) / (np.linalg.norm(part) * np.linalg.norm(ref) + 1e-12))
     return lag, peak

@@ -9,13 +9,14 @@ from __future__ import annotations
 import math
 import os
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from transcribe import guard
 from bienban_base.audio import SAMPLE_RATE, load_audio
+from transcribe import guard
 from transcribe import model as model_source
 
 if TYPE_CHECKING:
@@ -115,7 +116,9 @@ def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[Segment]:
             continue
         words = [Word(w.start + offset, w.end + offset, w.word, w.probability) for w in (s.words or [])]
         if words:
-            keep = sorted(set(guard.kept_indices([w.word for w in words])) & set(guard.unpiled_indices([(w.start, w.end) for w in words])))
+            keep = sorted(
+                set(guard.kept_indices([w.word for w in words])) & set(guard.unpiled_indices([(w.start, w.end) for w in words]))
+            )
             if len(keep) != len(words):
                 words = [words[i] for i in keep]
                 text = "".join(w.word for w in words).strip()
@@ -223,7 +226,9 @@ class Transcriber:
         """Tokens ``text`` takes in a prompt (Whisper's tokenizer, with the leading space a prompt word has)."""
         return len(self.model.hf_tokenizer.encode(" " + text, add_special_tokens=False).ids)
 
-    def batched_segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8) -> Iterator[Segment]:
+    def batched_segments(
+        self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8
+    ) -> Iterator[Segment]:
         """Decode long audio with faster-whisper's batched pipeline (faster on long recordings)."""
         from faster_whisper import BatchedInferencePipeline
 

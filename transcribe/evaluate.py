@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import jiwer
 
@@ -111,4 +111,6 @@ def evaluate(
         if progress:
             progress(i + 1, len(rows))
     wer, cer = score([(c.reference, c.hypothesis) for c in items])
-    return EvalResult(wer, cer, total_decode / total_audio if total_audio else 0.0, len(items), round(total_audio, 3), transcriber.name, items)
+    return EvalResult(
+        wer, cer, total_decode / total_audio if total_audio else 0.0, len(items), round(total_audio, 3), transcriber.name, items
+    )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass
 from importlib import resources
@@ -20,7 +19,6 @@ from pathlib import Path
 from filelock import FileLock
 
 from bienban_base.files import FILE_MODE, data_dir, private_folder, sha256_file
-
 from transcribe.errors import ModelError
 
 BUNDLED_NAME = "base"
@@ -212,7 +210,9 @@ def resolve(spec: str | None) -> tuple[str, str]:
 def available() -> list[ModelInfo]:
     """The bundled model and every Whisper model already in the Hugging Face cache."""
     target = bundled_path()
-    infos = [ModelInfo(BUNDLED_NAME, target if target.exists() else None, _folder_size(target) if target.exists() else 0, "bundled")]
+    infos = [
+        ModelInfo(BUNDLED_NAME, target if target.exists() else None, _folder_size(target) if target.exists() else 0, "bundled")
+    ]
     for folder in sorted(models_dir().glob("*")) if models_dir().exists() else []:
         if folder.name != BUNDLED_DIRNAME and not folder.name.startswith(".") and is_model_folder(folder):
             infos.append(ModelInfo(str(folder), folder, _folder_size(folder), "folder"))

@@ -122,7 +122,6 @@ def sources(new: list[Segment], old: list[OldSegment]) -> list[list[int]]:
     old segment whose tags ``realign`` moves onto it. Edited segments appear nowhere else.
     """
     merged = realign(new, old)
-    by_old = {oid: m for m in merged for oid in m.old_ids}
     edited = {o.id for o in old if o.edited}
     plain = [o for o in old if not o.edited]
     out: list[list[int]] = []

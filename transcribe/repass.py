@@ -8,15 +8,15 @@ live pipeline's utterances decoded again: slowest, the segments line up with the
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE
 from transcribe.engine import DecodeOptions, Segment
-from transcribe.recogniser import Recogniser
 from transcribe.live_types import LIVE_DECODE
 from transcribe.realign import OldSegment, sources
+from transcribe.recogniser import Recogniser
 from transcribe.utterances import Cut, SegmenterOptions, StreamingVad, UtteranceSegmenter
 from transcribe.vocabulary import VocabularyPass, merge_vocabulary
 
@@ -84,7 +84,9 @@ def post_meeting_pass(
     if vocabulary is not None:
         prompted: list[Segment] = []
         for cut in find_utterances(audio):
-            prompted += vocabulary.decode(transcriber, audio[cut.start : cut.end], LIVE_DECODE, cut.start / SAMPLE_RATE, cut.speech_end / SAMPLE_RATE)
+            prompted += vocabulary.decode(
+                transcriber, audio[cut.start : cut.end], LIVE_DECODE, cut.start / SAMPLE_RATE, cut.speech_end / SAMPLE_RATE
+            )
             step(total + cut.end / SAMPLE_RATE)
         new = merge_vocabulary(new, prompted, vocabulary.phrases)
         step(span)

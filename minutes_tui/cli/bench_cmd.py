@@ -8,10 +8,25 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from minutes_tui import texts
-
-_SUMMARY_KEYS = ("latency_p50", "latency_p95", "latency_max", "latency_vad_p50", "latency_vad_p95",
-                 "wer_live", "wer_offline", "wer_live_vs_offline", "rtf", "cpu", "peak_rss_mb", "dropped_blocks", "utterances", "missed_turns", "audio_s", "wall_s", "load_average")
+_SUMMARY_KEYS = (
+    "latency_p50",
+    "latency_p95",
+    "latency_max",
+    "latency_vad_p50",
+    "latency_vad_p95",
+    "wer_live",
+    "wer_offline",
+    "wer_live_vs_offline",
+    "rtf",
+    "cpu",
+    "peak_rss_mb",
+    "dropped_blocks",
+    "utterances",
+    "missed_turns",
+    "audio_s",
+    "wall_s",
+    "load_average",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,19 +37,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     live.add_argument("audio", help="audio file played as if live")
     live.add_argument("--truth", default=None, help="truth.json of make_meeting.py (turn times and texts)")
     live.add_argument("--speed", type=float, default=1.0, help="pace: 1 = real time, 0 = as fast as decoding goes")
-    live.add_argument("--loop-to", type=float, default=None, metavar="SECONDS",
-                      help="loop the audio up to this length at full speed (memory test, e.g. 7200)")
+    live.add_argument(
+        "--loop-to",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="loop the audio up to this length at full speed (memory test, e.g. 7200)",
+    )
     live.add_argument("--no-offline", action="store_true", help="skip the offline transcription (WER against it)")
     live.add_argument("--no-interim", action="store_true", help="no interim text while an utterance is open")
     live.add_argument("--fallback", action="store_true", help="retry at higher temperatures (faster-whisper's default)")
     live.add_argument("--full-window", action="store_true", help="encode Whisper's whole 30 s window per utterance")
-    live.add_argument("--encoder-pad", type=float, default=None, metavar="SECONDS",
-                      help="silence the encoder sees after an utterance (default: LIVE_DECODE's)")
+    live.add_argument(
+        "--encoder-pad",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="silence the encoder sees after an utterance (default: LIVE_DECODE's)",
+    )
     live.add_argument("--no-token-cap", action="store_true", help="no cap on tokens per second of audio")
     live.add_argument("--no-pause-cut", action="store_true", help="long utterances end only at the end-of-turn silence")
     live.add_argument("--beam", type=int, default=None, help="beam width for final text (default 5)")
-    live.add_argument("--vocabulary", action="store_true",
-                      help="second decoding with the meeting-vocabulary prompt (the meeting of --truth, else the glossary)")
+    live.add_argument(
+        "--vocabulary",
+        action="store_true",
+        help="second decoding with the meeting-vocabulary prompt (the meeting of --truth, else the glossary)",
+    )
     live.add_argument("--model", default=None)
     live.add_argument("--json", action="store_true", help="print the full report as JSON")
     live.set_defaults(handler=run_bench_live)

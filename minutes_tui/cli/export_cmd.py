@@ -43,7 +43,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("file", type=Path, help="the signed PDF")
     v.add_argument("--meeting", type=Path, default=None, help="compare with this meeting's recording")
     v.add_argument("--audio", type=Path, default=None, help="compare with this audio file")
-    v.add_argument("--trust", type=Path, action="append", default=[], help="a trusted root certificate (PEM/DER); also read: the ward root folder in the user config")
+    v.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        help="a trusted root certificate (PEM/DER); also read: the ward root folder in the user config",
+    )
     v.set_defaults(handler=run_verify)
 
 

@@ -29,11 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ thẻ và chỗ đã sửa (post-meeting pass)")
     r.add_argument("meeting", help="meeting folder")
     r.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
-    r.add_argument("--mode", choices=["batched", "sequential", "utterances"], default="batched",
-                   help="batched: faster-whisper's batched pipeline (fastest); sequential: 30 s windows in "
-                        "order; utterances: the live pipeline's utterances decoded again")
-    r.add_argument("--no-vocabulary", action="store_true",
-                   help="skip the second decoding with the meeting's names and terms (about 3 times faster)")
+    r.add_argument(
+        "--mode",
+        choices=["batched", "sequential", "utterances"],
+        default="batched",
+        help="batched: faster-whisper's batched pipeline (fastest); sequential: 30 s windows in "
+        "order; utterances: the live pipeline's utterances decoded again",
+    )
+    r.add_argument(
+        "--no-vocabulary",
+        action="store_true",
+        help="skip the second decoding with the meeting's names and terms (about 3 times faster)",
+    )
     r.set_defaults(handler=run_retranscribe)
 
     p = sub.add_parser("followups", help="các việc hứa/chuyển chưa xong của mọi cuộc họp (open follow-ups)")
@@ -99,7 +106,10 @@ def run_retranscribe(args: argparse.Namespace) -> int:
         transcriber = Transcriber(args.model)
         with progress_bar(texts.PROGRESS_LABEL) as progress:
             result = retranscribe(store, transcriber, args.mode, not args.no_vocabulary, progress)
-    print(texts.RETRANSCRIBED.format(segments=len(result.segments), edited=result.kept_edits, model=transcriber.name), file=sys.stderr)
+    print(
+        texts.RETRANSCRIBED.format(segments=len(result.segments), edited=result.kept_edits, model=transcriber.name),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -141,7 +151,13 @@ def run_meetings(args: argparse.Namespace) -> int:
     print(" | ".join(texts.MEETINGS_COLUMNS))
     for folder, record in scan.meetings:
         m = summarise(folder, record)
-        cells = [f"{m.start:%d/%m/%Y %H:%M}" if m.start else "–", m.title, str(m.segments),
-                 str(m.petitions), str(m.open_follow_ups), str(folder)]
+        cells = [
+            f"{m.start:%d/%m/%Y %H:%M}" if m.start else "–",
+            m.title,
+            str(m.segments),
+            str(m.petitions),
+            str(m.open_follow_ups),
+            str(folder),
+        ]
         print(" | ".join(cells))
     return 0

@@ -66,8 +66,7 @@ def run_record(args: argparse.Namespace) -> int:
     from recorder.journal import audio_seconds
 
     source = audio_source(args.file, args.speed, args.device)
-    recording = Recording(args.meeting, source, append=args.append,
-                          on_event=lambda e: print(event_line(e), file=sys.stderr))
+    recording = Recording(args.meeting, source, append=args.append, on_event=lambda e: print(event_line(e), file=sys.stderr))
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from bienban_base.files import atomic_write
-from minutes_tui import texts
-
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
 from docx.document import Document
 
+from bienban_base.files import atomic_write
+from minutes_tui import texts
 from minutes_tui.export.appendix import add_appendix
 from minutes_tui.export.body import add_closing, add_content, add_opening
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.header import add_header
 from minutes_tui.export.minutes import Minutes
-from minutes_tui.export.signatures import add_signatures
 from minutes_tui.export.page import apply_document_fonts, apply_page_setup
+from minutes_tui.export.signatures import add_signatures
 from minutes_tui.export.styles import xml_text
 
 #: Prefix of the core-properties keyword that carries the recording's digest.

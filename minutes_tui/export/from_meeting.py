@@ -13,13 +13,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from bienban_base.files import sha256_file
 from minutes_tui import texts
 from minutes_tui.export.minutes import FollowUpRow, Minutes, MinutesOutcome, Office, PetitionEntry, TranscriptLine
-from bienban_base.files import sha256_file
-
 from minutes_tui.meeting import MeetingRecord, OutcomeKind, Participant, Petition, read_meeting
 from minutes_tui.meeting.anonymity import Anonymizer
 from minutes_tui.meeting.audio import meeting_audio
+
 
 def audio_sha256(path: Path) -> str:
     """SHA-256 (hex) of the meeting's audio file."""

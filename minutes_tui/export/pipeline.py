@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from minutes_tui.export.document import check_target, write_docx
 from minutes_tui.export.errors import ExportError

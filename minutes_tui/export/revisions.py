@@ -46,7 +46,7 @@ def _in_text(text: str) -> str:
     at = text.lower().find(_MARK)
     if at < 0:
         return ""
-    found = _DIGEST.search(re.sub(r"\s+", "", text[at + len(_MARK):]))
+    found = _DIGEST.search(re.sub(r"\s+", "", text[at + len(_MARK) :]))
     return found.group(0) if found else ""
 
 

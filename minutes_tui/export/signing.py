@@ -152,6 +152,8 @@ def find_pkcs11_library(given: str = "") -> Path:
     if found is None:
         raise ExportError("sign_pkcs11_library", "no PKCS#11 module given or found", path="")
     return found
+
+
 def signed_name(source: Path) -> Path:
     """Where ``bienban sign FILE.pdf`` writes by default: ``FILE-signed.pdf`` beside it."""
     return source.with_name(f"{source.stem}-signed.pdf")

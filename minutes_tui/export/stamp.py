@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from minutes_tui import texts
-
 import logging
 import unicodedata
 from pathlib import Path
+
+from minutes_tui import texts
 
 #: Fonts with Vietnamese glyphs for the signature's appearance (Times-compatible first).
 STAMP_FONTS = (

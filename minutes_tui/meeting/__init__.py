@@ -11,9 +11,9 @@ from minutes_tui.meeting.model import (
     Participant,
     Petition,
     Segment,
+    SegmentWord,
     Status,
     Tag,
-    SegmentWord,
 )
 from minutes_tui.meeting.store import MeetingStore, default_meetings_dir, read_meeting
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+
 def parse_deadline(value: str, meeting_day: date) -> date | None:
     """'30' → meeting day + 30 days; 'dd/mm/yyyy' or 'dd/mm' → that date; '' → None. ValueError otherwise."""
     value = value.strip()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
@@ -176,10 +177,15 @@ class ItemEditing:
 
 def _link(conn, petition_id: int, part: str, segment_ids: Sequence[int]) -> None:
     """Make the petition's links of one part exactly ``segment_ids`` (unchanged links untouched)."""
-    have = {r[0] for r in conn.execute("SELECT segment_id FROM petition_segments WHERE petition_id = ? AND part = ?", (petition_id, part))}
+    have = {
+        r[0]
+        for r in conn.execute("SELECT segment_id FROM petition_segments WHERE petition_id = ? AND part = ?", (petition_id, part))
+    }
     want = set(segment_ids)
     for sid in have - want:
-        conn.execute("DELETE FROM petition_segments WHERE petition_id = ? AND segment_id = ? AND part = ?", (petition_id, sid, part))
+        conn.execute(
+            "DELETE FROM petition_segments WHERE petition_id = ? AND segment_id = ? AND part = ?", (petition_id, sid, part)
+        )
     for sid in sorted(want - have):
         conn.execute("INSERT INTO petition_segments (petition_id, segment_id, part) VALUES (?, ?, ?)", (petition_id, sid, part))
 

@@ -12,8 +12,8 @@ Undo and redo are cleared: the old rows they would restore are gone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from minutes_tui.meeting import rows, undo
 from minutes_tui.meeting.connection import Database

@@ -7,17 +7,16 @@ without one the columns are taken in that order. No Textual here.
 
 from __future__ import annotations
 
-from bienban_base.errors import CodedError
-from minutes_tui.meeting.model import Participant
-
 import csv
 import io
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
+from bienban_base.errors import CodedError
+from minutes_tui.meeting.model import Participant
 
 _SPLIT = re.compile(r"\s*(?:\t|;|,|\s[-–—]\s)\s*")
 _HEADERS = {
@@ -83,7 +82,8 @@ def parse_csv(text: str) -> list[RosterEntry]:
         rows = rows[1:]
     people: dict[str, RosterEntry] = {}
     for row in rows:
-        def cell(key: str) -> str:
+
+        def cell(key: str, row: list[str] = row) -> str:
             index = columns[key]
             return _clean(row[index]) if index is not None and index < len(row) else ""
 

@@ -5,12 +5,23 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date, datetime
 from itertools import repeat
-from typing import Sequence
 
-from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition, Segment, Status, SegmentWord
+from minutes_tui.meeting.model import (
+    Field,
+    Meeting,
+    Note,
+    Outcome,
+    OutcomeKind,
+    Participant,
+    Petition,
+    Segment,
+    SegmentWord,
+    Status,
+)
 
 _MEETING_TIMES = ("planned_start", "planned_end", "actual_start", "actual_end")
 _MEETING_LISTS = ("agenda", "recipients")
@@ -131,7 +142,12 @@ def petition(row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[i
             segment_ids=answer_ids,
         )
     return Petition(
-        text=row["text"], raised_by=row["raised_by"], field=Field(row["field"]), segment_ids=segment_ids, outcome=outcome, id=row["id"]
+        text=row["text"],
+        raised_by=row["raised_by"],
+        field=Field(row["field"]),
+        segment_ids=segment_ids,
+        outcome=outcome,
+        id=row["id"],
     )
 
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from minutes_tui.meeting import rows, undo
 from minutes_tui.meeting.connection import STORE_FILE, Database, remove_store
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.items import ItemEditing
-from minutes_tui.meeting.retranscription import replace_segments
 from minutes_tui.meeting.model import Edit, Meeting, MeetingRecord, Segment
+from minutes_tui.meeting.retranscription import replace_segments
 from minutes_tui.meeting.transcript import TranscriptEditing
 
 if TYPE_CHECKING:

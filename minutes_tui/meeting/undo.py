@@ -41,9 +41,11 @@ def install(conn: sqlite3.Connection) -> None:
             "SELECT edit_id, '{table}', {row}, '{op}', {values} FROM undo_recording"
         )
         # only the changed columns: a tag must not copy the segment's word timings into the log
-        changed_values = "'{'||rtrim(" + "||".join(
-            f"CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '\"{c}\":'||{_encoded(c)}||',' ELSE '' END" for c in cols
-        ) + ", ',')||'}'"
+        changed_values = (
+            "'{'||rtrim("
+            + "||".join(f"CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '\"{c}\":'||{_encoded(c)}||',' ELSE '' END" for c in cols)
+            + ", ',')||'}'"
+        )
         all_values = "json_object(" + ", ".join(f"'{c}', json({_encoded(c)})" for c in cols) + ")"
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in cols)  # same-value updates log nothing
         for event, row, op, values, when in (

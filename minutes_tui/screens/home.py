@@ -12,10 +12,9 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from minutes_tui import texts
 from minutes_tui.dialogs.prompt import PromptDialog
-from minutes_tui.workflows.meetings import MeetingSummary, list_meetings
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.transcript import clock
-
+from minutes_tui.workflows.meetings import MeetingSummary, list_meetings
 
 #: Titles are cut to this many characters so the other columns stay visible at 80 columns.
 TITLE_CELLS = 34

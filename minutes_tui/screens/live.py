@@ -13,13 +13,13 @@ from textual.widgets import Footer, Label, Static
 from textual.worker import Worker
 
 from minutes_tui import messages, texts
-from minutes_tui.workflows.recording import CaptureCallbacks, CaptureSpec, LiveCapture
 from minutes_tui.meeting import MeetingStore
-from minutes_tui.workflows.draft import MinutesDraft
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
 from minutes_tui.widgets.level_meter import LevelMeter
 from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import TranscriptView, clock
+from minutes_tui.workflows.draft import MinutesDraft
+from minutes_tui.workflows.recording import CaptureCallbacks, CaptureSpec, LiveCapture
 
 
 def event_text(event: object) -> str:
@@ -215,4 +215,6 @@ class LiveScreen(TranscriptScreen):
             return
         look = self.look(segment)
         who = look.speaker or texts.SPEAKER_UNKNOWN
-        self.query_one("#selection", StatusLine).update(" · ".join([clock(segment.start), who, *look.badges]) + f"  [dim]({follow})[/dim]")
+        self.query_one("#selection", StatusLine).update(
+            " · ".join([clock(segment.start), who, *look.badges]) + f"  [dim]({follow})[/dim]"
+        )

@@ -15,13 +15,13 @@ from minutes_tui import messages, texts
 from minutes_tui.dialogs.search import SearchDialog
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
-from minutes_tui.workflows.checks import lacks
-from minutes_tui.workflows.draft import MinutesDraft
-from minutes_tui.workflows.playback import Player
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
+from minutes_tui.workflows.checks import lacks
+from minutes_tui.workflows.draft import MinutesDraft
+from minutes_tui.workflows.playback import Player
 
 
 class ReviewScreen(TranscriptScreen):
@@ -98,8 +98,13 @@ class ReviewScreen(TranscriptScreen):
         look = self.look(segment)
         low = sum(w.probability < LOW_CONFIDENCE for w in segment.words) if not segment.edited else 0
         position = self.draft.order.index(segment.id) + 1
-        parts = [f"{position}/{len(self.draft.order)}", f"{clock(segment.start)}–{clock(segment.end)}",
-                 look.speaker or texts.SPEAKER_UNKNOWN, *look.badges, *([f"⚠ {low}"] if low else [])]
+        parts = [
+            f"{position}/{len(self.draft.order)}",
+            f"{clock(segment.start)}–{clock(segment.end)}",
+            look.speaker or texts.SPEAKER_UNKNOWN,
+            *look.badges,
+            *([f"⚠ {low}"] if low else []),
+        ]
         self.query_one("#selection", StatusLine).update(" · ".join(parts))
         if self.query_one(ItemsPanel).display:
             self.query_one(ItemsPanel).update(items_text(self.draft, lacks(self.draft)))
@@ -272,4 +277,6 @@ class ReviewScreen(TranscriptScreen):
 
         places = what_will_be_masked(self.draft.store.load())
         phrases = sorted({span.text for place in places for span in place.spans})
-        self.notify(texts.REVIEW_MASKED.format(count=len(places), phrases=", ".join(phrases)) if places else texts.REVIEW_MASKED_NONE)
+        self.notify(
+            texts.REVIEW_MASKED.format(count=len(places), phrases=", ".join(phrases)) if places else texts.REVIEW_MASKED_NONE
+        )

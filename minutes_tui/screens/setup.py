@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -14,17 +14,23 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 from textual.worker import get_current_worker
 
 from minutes_tui import messages, texts
-from minutes_tui.workflows.recording import CaptureSpec, LevelProbe
 from minutes_tui.meeting import Meeting
-from minutes_tui.workflows.meetings import MeetingForm, create_meeting, last_meeting_defaults
 from minutes_tui.meeting.roster import format_lines, parse_lines, read_csv
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.level_meter import LevelMeter
+from minutes_tui.workflows.meetings import MeetingForm, create_meeting, last_meeting_defaults
+from minutes_tui.workflows.recording import CaptureSpec, LevelProbe
 
 #: Header fields as (form key, ``Meeting`` field).
 HEADER_FIELDS = [
-    ("title", "title"), ("parent_body", "parent_body"), ("body", "issuing_body"), ("number", "number"),
-    ("place", "place"), ("chair", "chair"), ("co_chair", "co_chair"), ("secretary", "secretary"),
+    ("title", "title"),
+    ("parent_body", "parent_body"),
+    ("body", "issuing_body"),
+    ("number", "number"),
+    ("place", "place"),
+    ("chair", "chair"),
+    ("co_chair", "co_chair"),
+    ("secretary", "secretary"),
 ]
 
 

@@ -6,8 +6,9 @@ so a key press never reloads the whole meeting. No Textual here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind, Participant, Petition, Segment, Tag
 
@@ -134,8 +135,10 @@ class MinutesDraft:
 
     def _mark_outcome(self, segment: Segment, action: str, clearing: bool, petition_id: int | None) -> Petition | None:
         petition = (
-            self.petitions.get(petition_id) if petition_id is not None else None
-        ) or self.petition_answered_in(segment.id) or self.petition_before(segment.id)
+            (self.petitions.get(petition_id) if petition_id is not None else None)
+            or self.petition_answered_in(segment.id)
+            or self.petition_before(segment.id)
+        )
         if petition is None:
             return None
         if clearing:
@@ -163,7 +166,9 @@ class MinutesDraft:
         with self.store.one_edit("link", f"segment {segment_id} -> petition {petition_id}"):
             if current is not None and current.outcome is not None and current.id != petition_id:
                 rest = tuple(s for s in current.outcome.segment_ids if s != segment_id)
-                self.petitions[current.id] = self.store.set_outcome(current.id, replace(current.outcome, segment_ids=rest) if rest else None)
+                self.petitions[current.id] = self.store.set_outcome(
+                    current.id, replace(current.outcome, segment_ids=rest) if rest else None
+                )
             action = next(a for a, k in ACTION_OUTCOMES.items() if k is kind)
             petition = self._mark_outcome(self.segments[segment_id], action, False, petition_id)
             if ACTION_TAGS[action] not in self.segments[segment_id].tags:

@@ -72,7 +72,9 @@ def from_record(folder: Path, record: MeetingRecord) -> list[FollowUp]:
                 field=petition.field,
                 text=mask(petition.text),
                 kind=outcome.kind,
-                responsible=mask(outcome.agency if outcome.kind is OutcomeKind.TRANSFERRED and outcome.agency else outcome.responsible),
+                responsible=mask(
+                    outcome.agency if outcome.kind is OutcomeKind.TRANSFERRED and outcome.agency else outcome.responsible
+                ),
                 deadline=outcome.deadline,
                 status=outcome.status,
             )

@@ -119,8 +119,16 @@ def last_meeting_defaults(root: Path) -> MeetingForm:
     if not meetings:
         return MeetingForm(Meeting(title=""))
     record = meetings[0][1]
-    header = replace(record.meeting, number="", planned_start=None, planned_end=None, actual_start=None,
-                     actual_end=None, audio_file="", report_summary="")
+    header = replace(
+        record.meeting,
+        number="",
+        planned_start=None,
+        planned_end=None,
+        actual_start=None,
+        actual_end=None,
+        audio_file="",
+        report_summary="",
+    )
     roster = [RosterEntry(p.name, p.role, p.group) for p in record.participants]
     return MeetingForm(header, roster)
 

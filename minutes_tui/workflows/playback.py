@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -63,8 +62,12 @@ class Player:
         self._release = claim_portaudio()  # a recorder's device re-scan must not cut this stream
         try:
             self._stream = sd.OutputStream(
-                samplerate=SAMPLE_RATE, channels=1, dtype="float32", device=self.device,
-                callback=self._fill, finished_callback=self._finished,
+                samplerate=SAMPLE_RATE,
+                channels=1,
+                dtype="float32",
+                device=self.device,
+                callback=self._fill,
+                finished_callback=self._finished,
             )
             self._stream.start()
         except BaseException:
@@ -74,9 +77,9 @@ class Player:
     def _fill(self, out: np.ndarray, frames: int, time_info: object, status: object) -> None:
         import sounddevice as sd
 
-        chunk = self.audio[self._frame:min(self._end, self._frame + frames)]
+        chunk = self.audio[self._frame : min(self._end, self._frame + frames)]
         out[: chunk.size, 0] = chunk
-        out[chunk.size:, 0] = 0.0
+        out[chunk.size :, 0] = 0.0
         self._frame += chunk.size
         if self._frame >= self._end:
             raise sd.CallbackStop

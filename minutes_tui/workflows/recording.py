@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -94,8 +95,12 @@ class LiveCapture:
             on_final=self._final,
             on_interim=self._interim,
         )
-        recording = Recording(self.spec.meeting_dir, audio_source(self.spec.replay, self.spec.speed, self.spec.device),
-                              on_event=self._event, append=True)
+        recording = Recording(
+            self.spec.meeting_dir,
+            audio_source(self.spec.replay, self.spec.speed, self.spec.device),
+            on_event=self._event,
+            append=True,
+        )
         recording.add_consumer(pipeline.feed, "transcription")
         recording.add_consumer(self._level, "level")
         try:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import pytest
 from textual import work
-from textual.worker import WorkerFailed
 from textual.widgets import DataTable
+from textual.worker import WorkerFailed
 
 from minutes_tui import texts
-from minutes_tui.workflows.demo import create_demo_meeting
 from minutes_tui.dialogs.error import ErrorDialog
 from minutes_tui.dialogs.help import HelpDialog
 from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
 from minutes_tui.screens.home import HomeScreen
-
+from minutes_tui.workflows.demo import create_demo_meeting
 
 #: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
 pytestmark = pytest.mark.anyio
+
 
 async def test_home_lists_meetings_with_follow_ups(make_app, meetings_dir):
     folder = create_demo_meeting(meetings_dir)
@@ -81,10 +81,10 @@ async def test_unexpected_exception_never_shows_a_traceback(make_app):
 
 
 async def test_import_audio_makes_a_meeting_and_transcribes_it(make_app, meetings_dir):
-    from minutes_tui.workflows.config import demo_recording
     from minutes_tui.meeting import read_meeting
     from minutes_tui.screens.review import ReviewScreen
     from minutes_tui.widgets.transcript import TranscriptView
+    from minutes_tui.workflows.config import demo_recording
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -10,9 +10,9 @@ from minutes_tui.screens.live import LiveScreen
 from minutes_tui.screens.review import ReviewScreen
 from minutes_tui.widgets.transcript import TranscriptView
 
-
 #: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
 pytestmark = pytest.mark.anyio
+
 
 async def test_demo_tag_petition_with_speaker_then_quit(make_app, message_log):
     log = message_log

@@ -19,7 +19,9 @@ pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.terminal]
 
 REPO = Path(__file__).resolve().parents[2]
 #: A transcript line: time, speaker, then text with at least one Vietnamese letter.
-TRANSCRIPT_LINE = re.compile(r"^\s+\d+:\d\d .+: .*[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I | re.M)
+TRANSCRIPT_LINE = re.compile(
+    r"^\s+\d+:\d\d .+: .*[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I | re.M
+)
 
 
 def _screen(session: str) -> str:

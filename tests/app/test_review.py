@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from textual.widgets import Input
 
 from minutes_tui import messages
@@ -14,9 +13,9 @@ from minutes_tui.screens.review import ReviewScreen
 from minutes_tui.widgets.items_panel import ItemsPanel
 from minutes_tui.widgets.transcript import TranscriptView
 
-
 #: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
 pytestmark = pytest.mark.anyio
+
 
 async def open_review(app, pilot) -> ReviewScreen:
     """From home, Enter on the newest meeting."""
@@ -91,7 +90,7 @@ async def test_retranscribe_keeps_tags(make_app, reviewed_meeting, message_log):
 async def test_export_writes_the_docx(make_app, reviewed_meeting):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        review = await open_review(app, pilot)
+        await open_review(app, pilot)
         await pilot.press("down", "3", "p", "down", "1", "h")
         await pilot.press("E")
         dialog = app.screen
@@ -108,7 +107,7 @@ async def test_speaker_search_new_name_follow_up_link_edit_note(make_app, review
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        review = await open_review(app, pilot)
+        await open_review(app, pilot)
         await pilot.press("down", "s", *"son", "enter")  # diacritics-free search finds "Lê Văn Sơn"
         await pilot.press("p", "down", "s", *"Tô Thị Mới", "enter")  # a name not on the roster
         await pilot.press("h", "r", *"Địa chính phường", "enter", *"15", "enter")
@@ -154,7 +153,9 @@ async def test_export_dialog_signs_the_chairmans_own_pdf(make_app, reviewed_meet
 
     from minutes_tui.export.pipeline import ExportRequest, export_meeting
 
-    own = export_meeting(reviewed_meeting, ExportRequest(make_pdf=True, pdf=tmp_path / "chu-tich.pdf", docx=tmp_path / "x.docx")).pdf
+    own = export_meeting(
+        reviewed_meeting, ExportRequest(make_pdf=True, pdf=tmp_path / "chu-tich.pdf", docx=tmp_path / "x.docx")
+    ).pdf
     ident = make_identity(tmp_path / "id")
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -170,9 +171,9 @@ async def test_export_dialog_signs_the_chairmans_own_pdf(make_app, reviewed_meet
         await dialog.export_worker.wait()
         await pilot.pause()
         assert "chu-tich-signed.pdf" in str(dialog.query_one("#export-result").render())
-    from minutes_tui.export.verify import verify_pdf
-
     import asyncio
+
+    from minutes_tui.export.verify import verify_pdf
 
     # pyHanko's synchronous validation starts its own event loop: run it off this test's loop
     verdict = await asyncio.to_thread(verify_pdf, reviewed_meeting / "exports" / "chu-tich-signed.pdf", None, [ident.cert_pem])

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import pytest
-
 from textual.widgets import Input, TextArea
 
-from minutes_tui.workflows.demo import create_demo_meeting
 from minutes_tui.dialogs.error import ErrorDialog
 from minutes_tui.meeting import read_meeting
 from minutes_tui.meeting.roster import parse_csv, parse_lines
 from minutes_tui.screens.live import LiveScreen
 from minutes_tui.screens.setup import SetupScreen
-
+from minutes_tui.workflows.demo import create_demo_meeting
 
 #: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
 pytestmark = pytest.mark.anyio
+
 
 def test_roster_lines_and_csv():
     people = parse_lines("1. Nguyễn Văn An, Chủ tịch UBND phường\nTrần Thị Bé - Nhân dân - Tổ dân phố 3\n\nnguyễn văn an")
@@ -30,7 +29,9 @@ def test_roster_lines_and_csv():
 
 async def test_new_meeting_with_csv_roster_starts_recording(make_app, meetings_dir, tmp_path, message_log):
     csv_file = tmp_path / "danh-sach.csv"
-    csv_file.write_text("Họ tên,Chức vụ,Tổ dân phố\nĐỗ Minh Khoa,Nhân dân,Tổ 1\nVũ Thị Lan,Tổ trưởng,Tổ 2\n", encoding="utf-8-sig")
+    csv_file.write_text(
+        "Họ tên,Chức vụ,Tổ dân phố\nĐỗ Minh Khoa,Nhân dân,Tổ 1\nVũ Thị Lan,Tổ trưởng,Tổ 2\n", encoding="utf-8-sig"
+    )
     app = make_app()
     async with app.run_test(size=(100, 30), message_hook=message_log) as pilot:
         await pilot.press("n")

@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 from textual.widgets import Select
 
-from minutes_tui.workflows.config import demo_recording
-from minutes_tui.workflows.demo import create_demo_meeting
+from bienban_base.audio import load_audio
 from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
 from minutes_tui.widgets.level_meter import LevelMeter
 from minutes_tui.widgets.transcript import TranscriptView
-from bienban_base.audio import load_audio
+from minutes_tui.workflows.config import demo_recording
+from minutes_tui.workflows.demo import create_demo_meeting
 
 SIZE = (100, 30)
 MORNING = datetime(2026, 11, 28, 8, 0)

@@ -9,8 +9,8 @@ import wave
 import numpy as np
 import pytest
 
-from minutes_tui.cli import main
 from bienban_base.audio import SAMPLE_RATE, load_audio
+from minutes_tui.cli import main
 from transcribe.evaluate import read_transcripts
 
 pytestmark = pytest.mark.model
@@ -29,8 +29,9 @@ def test_bench_live_reports_latency_wer_and_no_drops(tmp_path, eval_dir, capsys)
         w.setnchannels(1), w.setsampwidth(2), w.setframerate(SAMPLE_RATE)
         w.writeframes((np.clip(np.concatenate(parts), -1, 1) * 32767).astype("<i2").tobytes())
     (tmp_path / "truth.json").write_text(json.dumps({"turns": turns}, ensure_ascii=False), encoding="utf-8")
-    code = main(["bench", "live", str(tmp_path / "meeting.wav"), "--truth", str(tmp_path / "truth.json"),
-                 "--speed", "4", "--json"])
+    code = main(
+        ["bench", "live", str(tmp_path / "meeting.wav"), "--truth", str(tmp_path / "truth.json"), "--speed", "4", "--json"]
+    )
     assert code == 0
     report = json.loads(capsys.readouterr().out)
     for key in ("latency_p50", "latency_p95", "latency_max", "wer_live", "wer_offline", "rtf", "peak_rss_mb", "dropped_blocks"):

@@ -7,12 +7,11 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from store_samples import MEETING
 
 from minutes_tui import texts
 from minutes_tui.cli import main
 from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind, Status, read_meeting
-
-from store_samples import MEETING
 
 
 def _meeting(root, name, day, outcomes):
@@ -25,15 +24,25 @@ def _meeting(root, name, day, outcomes):
 
 def test_followups_overdue_first_due_within_and_csv(tmp_path, capsys):
     today = datetime.combine(date.today(), datetime.min.time())
-    _meeting(tmp_path, "a", today - timedelta(days=40), [
-        ("Hứa sửa đèn đường", Outcome(OutcomeKind.PROMISED, responsible="Địa chính")),  # 30 days: overdue by 10
-        ("Đã trả lời", Outcome(OutcomeKind.ANSWERED)),
-        ("Đã xong", Outcome(OutcomeKind.PROMISED, status=Status.DONE)),
-    ])
-    _meeting(tmp_path, "b", today - timedelta(days=5), [
-        ("Chuyển thị xã", Outcome(OutcomeKind.TRANSFERRED, agency="UBND thị xã", deadline=date.today() + timedelta(days=60))),
-        ("Trả lời bằng văn bản", Outcome(OutcomeKind.OFF_TOPIC, responsible="Văn phòng")),
-    ])
+    _meeting(
+        tmp_path,
+        "a",
+        today - timedelta(days=40),
+        [
+            ("Hứa sửa đèn đường", Outcome(OutcomeKind.PROMISED, responsible="Địa chính")),  # 30 days: overdue by 10
+            ("Đã trả lời", Outcome(OutcomeKind.ANSWERED)),
+            ("Đã xong", Outcome(OutcomeKind.PROMISED, status=Status.DONE)),
+        ],
+    )
+    _meeting(
+        tmp_path,
+        "b",
+        today - timedelta(days=5),
+        [
+            ("Chuyển thị xã", Outcome(OutcomeKind.TRANSFERRED, agency="UBND thị xã", deadline=date.today() + timedelta(days=60))),
+            ("Trả lời bằng văn bản", Outcome(OutcomeKind.OFF_TOPIC, responsible="Văn phòng")),
+        ],
+    )
     assert main(["followups", "--root", str(tmp_path), "--csv", str(tmp_path / "f.csv")]) == 0
     header, *lines = capsys.readouterr().out.splitlines()
     assert header.split(" | ") == list(texts.FOLLOWUPS_COLUMNS)  # every column named, none dropped
@@ -57,7 +66,9 @@ def test_followups_overdue_first_due_within_and_csv(tmp_path, capsys):
 def test_import_an_eval_recording_then_followups_and_export_read_it(tmp_path, eval_dir, capsys):
     clip = sorted((eval_dir / "cv_vi_dev").glob("*.mp3"))[0]
     folder = tmp_path / "meetings" / "imported"
-    assert main(["import", str(clip), "--title", "Hội nghị đối thoại", "--meeting", str(folder), "--start", "2026-03-07 08:00"]) == 0
+    assert (
+        main(["import", str(clip), "--title", "Hội nghị đối thoại", "--meeting", str(folder), "--start", "2026-03-07 08:00"]) == 0
+    )
     assert capsys.readouterr().out.strip() == str(folder)
     record = read_meeting(folder)
     assert record.meeting.audio_file == "audio.mp3"
@@ -107,8 +118,9 @@ def test_imported_audio_is_owner_only_whatever_the_source_mode(tmp_path):
     source.chmod(0o644)
     copied = import_recording(tmp_path / "m", source)
     assert copied.name == "audio.m4a" and copied.stat().st_mode & 0o777 == 0o600
-    from recorder.errors import RecorderError
     import pytest
+
+    from recorder.errors import RecorderError
 
     with pytest.raises(RecorderError) as refused:
         import_recording(tmp_path / "m", source)

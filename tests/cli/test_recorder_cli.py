@@ -33,8 +33,7 @@ def test_disk_full_stops_cleanly_and_keeps_a_valid_file(tmp_path, speech):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     meeting = tmp_path / "m"
-    out = bienban("record", "--meeting", str(meeting), "--file", str(speech.full), "--speed", "0",
-                  preexec_fn=small_disk)
+    out = bienban("record", "--meeting", str(meeting), "--file", str(speech.full), "--speed", "0", preexec_fn=small_disk)
     assert out.returncode == 2, out.stderr
     assert first_words(texts.ERRORS["disk_full"]) in out.stderr
     assert "Traceback" not in out.stderr
@@ -58,10 +57,17 @@ def test_a_second_record_refuses_to_overwrite(tmp_path, speech):
 
 def test_portaudio_missing_is_a_clear_message(tmp_path):
     # The real sounddevice import path, on a system where the PortAudio library cannot be found.
-    code = ("import ctypes.util, sys; ctypes.util.find_library = lambda name: None\n"
-            "from minutes_tui.cli import main; sys.exit(main(sys.argv[1:]))")
-    out = subprocess.run([sys.executable, "-c", code, "devices"], capture_output=True, text=True, timeout=60,
-                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    code = (
+        "import ctypes.util, sys; ctypes.util.find_library = lambda name: None\n"
+        "from minutes_tui.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, "devices"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
     assert out.returncode == 2
     assert first_words(texts.ERRORS["portaudio_missing"]) in out.stderr and "Traceback" not in out.stderr
 
@@ -73,8 +79,12 @@ def test_recover_without_a_recording_says_so(tmp_path):
 
 def test_ctrl_c_stops_and_prints_the_audio_path(tmp_path, speech):
     meeting = tmp_path / "m"
-    proc = subprocess.Popen([*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     journal = meeting / "audio.journal.wav"
     deadline = time.monotonic() + 60
     while not (journal.exists() and journal.stat().st_size > 44 + 32000):  # a second of audio

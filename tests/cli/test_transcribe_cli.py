@@ -19,7 +19,7 @@ def run(*args, cwd=None):
 def _assert_one_line_vietnamese_error(out):
     assert out.returncode == 2
     assert "Traceback" not in out.stderr
-    lines = [l for l in out.stderr.splitlines() if l.strip()]
+    lines = [line for line in out.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, out.stderr
     assert any(ch in lines[0] for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
 
@@ -75,8 +75,23 @@ def test_json_srt_vtt_outputs(tmp_path, eval_dir):
 def test_video_container_audio_is_transcribed(tmp_path, eval_dir):
     mp4 = tmp_path / "clip.mp4"
     subprocess.run(
-        ["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=black:s=64x64:d=4", "-i",
-         str(eval_dir / "cv_vi_dev" / CLIP), "-shortest", "-c:v", "libx264", "-c:a", "aac", str(mp4)],
+        [
+            "ffmpeg",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=black:s=64x64:d=4",
+            "-i",
+            str(eval_dir / "cv_vi_dev" / CLIP),
+            "-shortest",
+            "-c:v",
+            "libx264",
+            "-c:a",
+            "aac",
+            str(mp4),
+        ],
         check=True,
     )
     out = run("transcribe", mp4, "--no-progress")

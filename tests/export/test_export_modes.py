@@ -8,11 +8,11 @@ import stat
 import subprocess
 import sys
 
-from minutes_tui.cli import main
-from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
-
 from export_certs import make_identity
 from export_sample import build_meeting, write_wav
+
+from minutes_tui.cli import main
+from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
 
 
 def _walk(top):

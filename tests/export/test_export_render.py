@@ -40,7 +40,9 @@ def test_first_page_has_no_number_and_the_second_has_one(rendered):
 
 
 def test_pages_render_to_png(rendered, tmp_path):
-    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(rendered["pdf"]), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(rendered["pdf"]), str(tmp_path / "page")], check=True
+    )
     pngs = sorted(tmp_path.glob("page-*.png"))
     assert len(pngs) == 2
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and p.stat().st_size > 10_000 for p in pngs)

@@ -11,17 +11,16 @@ import subprocess
 import sys
 
 import pytest
+from export_certs import SOFTHSM_LIB, make_identity, make_token
+from export_sample import write_wav
 
 from minutes_tui.cli import main
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.signing import FIELD_NAME, Pkcs12Key, sign_pdf
 from minutes_tui.export.verify import verify_pdf
 
-from export_sample import write_wav
-from export_certs import SOFTHSM_LIB, make_identity, make_token
-
-
 pytestmark = pytest.mark.office  # LibreOffice renders the minutes; poppler reads them back
+
 
 @pytest.fixture(scope="module")
 def identity(tmp_path_factory):
@@ -50,8 +49,12 @@ def test_cli_export_signs_with_p12_and_verify_finds_it_valid(meeting_dir, identi
     assert rc == 0, err
     exports = meeting_dir / "exports"
     assert {p.name for p in exports.iterdir()} >= {"bien-ban.docx", "bien-ban.pdf", "bien-ban-signed.pdf"}
-    assert identity.password.decode() not in "".join(p.read_bytes().decode("latin-1") for p in meeting_dir.rglob("*") if p.is_file())
-    rc, out, err = _cli(["verify", exports / "bien-ban-signed.pdf", "--meeting", meeting_dir, "--trust", identity.cert_pem], capsys)
+    assert identity.password.decode() not in "".join(
+        p.read_bytes().decode("latin-1") for p in meeting_dir.rglob("*") if p.is_file()
+    )
+    rc, out, err = _cli(
+        ["verify", exports / "bien-ban-signed.pdf", "--meeting", meeting_dir, "--trust", identity.cert_pem], capsys
+    )
     assert rc == 0, out + err
     assert "Chữ ký số HỢP LỆ" in out and "Nguyễn Văn Hùng" in out
     assert "Chứng thư của người ký được tin cậy." in out
@@ -102,7 +105,9 @@ def test_visible_field_sits_in_the_chair_block(signed):
     words = subprocess.run(["pdftotext", "-bbox", "-f", str(page_index + 1), "-l", str(page_index + 1), str(signed), "-"],
                            capture_output=True, text=True, check=True).stdout  # fmt: skip
     height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', words).group(1))
-    boxes = {w: (float(a), float(b)) for a, b, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', words)}
+    boxes = {
+        w: (float(a), float(b)) for a, b, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', words)
+    }
     title_top = height - boxes["TỌA"][1]
     name_top = height - boxes["Hùng"][1]
     assert name_top < y1 < y2 < title_top  # under the title and its note, above the chair's name

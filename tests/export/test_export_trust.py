@@ -6,13 +6,12 @@ import io
 import sys
 
 import pytest
+from export_certs import make_identity
+from export_sample import write_wav
 
 from minutes_tui.cli import main
 from minutes_tui.export.signing import Pkcs12Key, sign_pdf
 from minutes_tui.export.verify import verify_pdf
-
-from export_certs import make_identity
-from export_sample import write_wav
 
 
 @pytest.fixture(autouse=True)
@@ -160,9 +159,10 @@ def test_sign_the_chairmans_own_pdf_then_verify_like_an_exported_one(rendered, w
 
 
 def test_signing_a_pdf_that_names_no_recording_is_refused(ward, tmp_path, capsys):
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+
     from minutes_tui.export.errors import ExportError
     from minutes_tui.export.signing import sign_own_pdf
-    from pyhanko.pdf_utils.writer import PdfFileWriter
 
     blank = tmp_path / "blank.pdf"
     writer = PdfFileWriter()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from store_samples import MEETING
 
 from minutes_tui.meeting import MeetingStore
-from store_samples import MEETING
 
 
 @pytest.fixture

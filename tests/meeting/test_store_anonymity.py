@@ -38,7 +38,10 @@ OFFICIAL = Participant("Nguyễn Văn Tư", role="Trưởng Công an phường",
         ("Chị Hoà hỏi, chị hòa nói thêm.", f"{HIDDEN} hỏi, {HIDDEN} nói thêm."),
         ("Anh Tư hỏi về dự án đầu tư.", f"{HIDDEN} hỏi về dự án đầu tư."),
         ("Ông Nguyễn Văn Tư trả lời.", "Ông Nguyễn Văn Tư trả lời."),  # an official with the same given name
-        ("Phường đầu tư đèn; tố cáo được tiếp nhận; hòa giải ở cơ sở.", "Phường đầu tư đèn; tố cáo được tiếp nhận; hòa giải ở cơ sở."),
+        (
+            "Phường đầu tư đèn; tố cáo được tiếp nhận; hòa giải ở cơ sở.",
+            "Phường đầu tư đèn; tố cáo được tiếp nhận; hòa giải ở cơ sở.",
+        ),
         ("Tổ dân phố 4, Tốt, Thủy lợi.", f"Tổ dân phố 4, Tốt, {HIDDEN} lợi."),
     ],
 )
@@ -61,10 +64,10 @@ def test_nobody_anonymous_changes_nothing():
 def test_what_will_be_masked_lists_every_place_in_a_meeting(tmp_path):
     from dataclasses import replace
 
+    from store_samples import MEETING
+
     from minutes_tui.meeting import MeetingStore
     from minutes_tui.meeting.anonymity import what_will_be_masked
-
-    from store_samples import MEETING
 
     with MeetingStore.create(tmp_path / "m", replace(MEETING, title="Đơn của bà Thuỷ")) as store:
         thuy = store.add_participant("Lê Thị Thủy", anonymous=True)

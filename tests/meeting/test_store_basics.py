@@ -6,12 +6,11 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from store_samples import MEETING
 
 from minutes_tui import texts
-from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind, Status, Tag, SegmentWord, read_meeting
+from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind, SegmentWord, Status, Tag, read_meeting
 from minutes_tui.meeting.errors import StoreError
-
-from store_samples import MEETING
 
 
 def _words(start: float, text: str) -> list[SegmentWord]:
@@ -20,9 +19,14 @@ def _words(start: float, text: str) -> list[SegmentWord]:
 
 def test_everything_the_minutes_need_survives_reopening(store):
     folder = store.folder
-    store.update_meeting(co_chair="Lê Văn Bình", co_chair_title="Chủ tịch UBMTTQ phường",
-                         actual_start=datetime(2026, 3, 7, 8, 10), actual_end=datetime(2026, 3, 7, 11, 5),
-                         report_summary="Tình hình kinh tế - xã hội ổn định.", recipients=("UBND thị xã", "Đảng ủy phường"))
+    store.update_meeting(
+        co_chair="Lê Văn Bình",
+        co_chair_title="Chủ tịch UBMTTQ phường",
+        actual_start=datetime(2026, 3, 7, 8, 10),
+        actual_end=datetime(2026, 3, 7, 11, 5),
+        report_summary="Tình hình kinh tế - xã hội ổn định.",
+        recipients=("UBND thị xã", "Đảng ủy phường"),
+    )
     chair = store.add_participant("Nguyễn Văn Hùng", role="Chủ tịch UBND phường")
     resident = store.add_participant("Phạm Thị Hoa", group="Tổ dân phố 3", anonymous=True)
     q = store.add_segment(10.0, 14.0, "đề nghị phường xử lý việc lấn chiếm đất", 0.7, _words(10, "đề nghị phường xử lý"))
@@ -31,17 +35,34 @@ def test_everything_the_minutes_need_survives_reopening(store):
     store.set_speaker(a.id, chair.id)
     store.tag(q.id, Tag.QUESTION)
     petition = store.add_petition("Lấn chiếm đất công ở tổ 3", raised_by=resident.id, field=Field.LAND, segment_ids=[q.id])
-    store.set_outcome(petition.id, Outcome(OutcomeKind.PROMISED, answer="Kiểm tra, xử lý", answered_by=chair.id,
-                                           responsible="Công chức Địa chính", segment_ids=(a.id,)))
+    store.set_outcome(
+        petition.id,
+        Outcome(
+            OutcomeKind.PROMISED,
+            answer="Kiểm tra, xử lý",
+            answered_by=chair.id,
+            responsible="Công chức Địa chính",
+            segment_ids=(a.id,),
+        ),
+    )
     transfer = store.add_petition("Cấp giấy chứng nhận quyền sử dụng đất", field=Field.LAND)
-    store.set_outcome(transfer.id, Outcome(OutcomeKind.TRANSFERRED, agency="Chi nhánh Văn phòng đăng ký đất đai thị xã",
-                                           deadline=date(2026, 5, 1), notify=True))
+    store.set_outcome(
+        transfer.id,
+        Outcome(
+            OutcomeKind.TRANSFERRED, agency="Chi nhánh Văn phòng đăng ký đất đai thị xã", deadline=date(2026, 5, 1), notify=True
+        ),
+    )
     store.add_note("Bà Hoa đề nghị giữ kín danh tính", time=12.0)
     store.close()
 
     record = read_meeting(folder)
     m = record.meeting
-    assert (m.number, m.parent_body, m.co_chair, m.agenda) == ("15/BB-UBND", "UBND thị xã Hương Thủy", "Lê Văn Bình", MEETING.agenda)
+    assert (m.number, m.parent_body, m.co_chair, m.agenda) == (
+        "15/BB-UBND",
+        "UBND thị xã Hương Thủy",
+        "Lê Văn Bình",
+        MEETING.agenda,
+    )
     assert m.actual_end == datetime(2026, 3, 7, 11, 5) and m.recipients == ("UBND thị xã", "Đảng ủy phường")
     assert record.participant(resident.id).anonymous and record.participant(resident.id).group == "Tổ dân phố 3"
     seg = record.segments[0]
@@ -159,7 +180,11 @@ def test_re_transcription_keeps_the_secretarys_work(store):
     from transcribe.engine import Segment as Recognised
 
     speaker = store.add_participant("Võ Văn Tâm", group="Tổ dân phố 1")
-    live = [store.add_segment(0, 3, "kiến nghị về điện"), store.add_segment(3, 6, "chiếu sáng"), store.add_segment(6, 9, "cảm ơn")]
+    live = [
+        store.add_segment(0, 3, "kiến nghị về điện"),
+        store.add_segment(3, 6, "chiếu sáng"),
+        store.add_segment(6, 9, "cảm ơn"),
+    ]
     store.set_speaker([live[0].id, live[1].id], speaker.id)
     store.tag(live[0].id, "question")
     store.edit_text(live[2].id, "Xin cảm ơn chủ tọa")
@@ -176,7 +201,8 @@ def test_re_transcription_keeps_the_secretarys_work(store):
 
 
 def test_add_recognised_is_one_line(store):
-    from transcribe.engine import Segment as Recognised, Word as RecognisedWord
+    from transcribe.engine import Segment as Recognised
+    from transcribe.engine import Word as RecognisedWord
 
     seg = store.add_recognised(Recognised(1.0, 2.0, " xin chào", -0.5, 0.1, [RecognisedWord(1.0, 2.0, " xin", 0.7)]))
     assert seg.text == seg.original_text == "xin chào"

@@ -8,9 +8,9 @@ import subprocess
 import sys
 import textwrap
 
-from minutes_tui.meeting import MeetingStore, read_meeting
-
 from store_samples import MEETING
+
+from minutes_tui.meeting import MeetingStore, read_meeting
 
 WRITER = textwrap.dedent(
     """

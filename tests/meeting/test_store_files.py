@@ -7,13 +7,12 @@ import sqlite3
 from types import SimpleNamespace
 
 import pytest
+from store_samples import MEETING
 
 from minutes_tui import texts
 from minutes_tui.cli import main
 from minutes_tui.meeting import MeetingStore, read_meeting, schema
 from minutes_tui.meeting.errors import StoreError
-
-from store_samples import MEETING
 
 
 def _v1_store(folder):
@@ -131,9 +130,16 @@ def test_a_store_locked_by_another_process(tmp_path, capsys):
     folder = tmp_path / "meetings" / "open"
     MeetingStore.create(folder, MEETING).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys\nfrom minutes_tui.meeting import MeetingStore\n"
-         "s = MeetingStore.open(sys.argv[1])\nprint('open', flush=True)\nsys.stdin.read()", str(folder)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom minutes_tui.meeting import MeetingStore\n"
+            "s = MeetingStore.open(sys.argv[1])\nprint('open', flush=True)\nsys.stdin.read()",
+            str(folder),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "open"

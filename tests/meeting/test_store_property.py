@@ -12,12 +12,11 @@ from dataclasses import replace
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from store_samples import MEETING
 
 from minutes_tui.meeting import MeetingStore, Note, Outcome, OutcomeKind, Participant, Segment, SegmentWord
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.splicing import merge, split
-
-from store_samples import MEETING
 
 texts = st.text(alphabet="aăâbcdđeêgiklmnoôơpqrstuưvxyàảãáạ ", min_size=1, max_size=20).filter(str.strip)
 tags = st.sampled_from(["question", "answer", "promise", "important"])
@@ -85,7 +84,11 @@ class StoreMachine(RuleBasedStateMachine):
     def add_segment(self, text, length, words):
         start, end = self.clock, self.clock + length
         self.clock = end
-        ws = tuple(SegmentWord(start + i * 0.1, start + i * 0.1 + 0.1, " " + w, 0.9) for i, w in enumerate(text.split())) if words else ()
+        ws = (
+            tuple(SegmentWord(start + i * 0.1, start + i * 0.1 + 0.1, " " + w, 0.9) for i, w in enumerate(text.split()))
+            if words
+            else ()
+        )
         got = self.store.add_segment(start, end, text.strip(), 0.5, ws)
         seg = Segment(start, end, text.strip(), text.strip(), None, 0.5, ws, id=self.model.new_id("segment"))
         assert got == seg
@@ -124,8 +127,11 @@ class StoreMachine(RuleBasedStateMachine):
         changes = {("segment", first.id): _norm(merge(first, second)), ("segment", second.id): None}
         for pid, pet in self.model.of("petition").items():
             if second.id in pet["links"] | pet["answers"]:
-                changes[("petition", pid)] = {**pet, "links": _moved(pet["links"], second.id, first.id),
-                                              "answers": _moved(pet["answers"], second.id, first.id)}
+                changes[("petition", pid)] = {
+                    **pet,
+                    "links": _moved(pet["links"], second.id, first.id),
+                    "answers": _moved(pet["answers"], second.id, first.id),
+                }
         self.model.apply(changes)
 
     @precondition(lambda self: self.segments())
@@ -141,15 +147,18 @@ class StoreMachine(RuleBasedStateMachine):
             except StoreError as exc:
                 assert exc.code == "segment_bad_split"
                 return
-            raise AssertionError("store split what the model refuses")
+            raise AssertionError("store split what the model refuses") from None
         _a, b = self.store.split_segment(seg.id, at)
         second = replace(second, id=self.model.new_id("segment"))
         assert b.id == second.id
         changes = {("segment", seg.id): _norm(first), ("segment", second.id): _norm(second)}
         for pid, pet in self.model.of("petition").items():
             if seg.id in pet["links"] | pet["answers"]:
-                changes[("petition", pid)] = {**pet, "links": _copied(pet["links"], seg.id, second.id),
-                                              "answers": _copied(pet["answers"], seg.id, second.id)}
+                changes[("petition", pid)] = {
+                    **pet,
+                    "links": _copied(pet["links"], seg.id, second.id),
+                    "answers": _copied(pet["answers"], seg.id, second.id),
+                }
         self.model.apply(changes)
 
     @rule(name=texts, anonymous=st.booleans())
@@ -173,7 +182,9 @@ class StoreMachine(RuleBasedStateMachine):
         pid = data.draw(st.sampled_from(sorted(self.model.of("petition"))))
         pet = self.model.of("petition")[pid]
         answers = frozenset(data.draw(st.sets(st.sampled_from(sorted(self.segments()) or [0]), max_size=2)) - {0})
-        outcome = None if kind is None else Outcome(kind, answer="trả lời", responsible="Địa chính", segment_ids=tuple(sorted(answers)))
+        outcome = (
+            None if kind is None else Outcome(kind, answer="trả lời", responsible="Địa chính", segment_ids=tuple(sorted(answers)))
+        )
         self.store.set_outcome(pid, outcome)
         if outcome is not None and kind is OutcomeKind.PROMISED:
             outcome = replace(outcome, deadline=MEETING.default_deadline())

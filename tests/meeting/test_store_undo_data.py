@@ -5,11 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from store_samples import MEETING
 
 from minutes_tui.meeting import MeetingStore
 from minutes_tui.meeting.errors import StoreError
-
-from store_samples import MEETING
 
 
 def _store_with_an_edit(folder):

@@ -7,11 +7,9 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
-
 
 
 class ScriptedSource:
@@ -57,9 +55,19 @@ class PrivatePulse:
     def start(self) -> None:
         if self.up():
             return
-        subprocess.run(["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n",
-                        "--load=module-native-protocol-unix", "--load=module-null-sink sink_name=meet"],
-                       env=self.env, check=True, capture_output=True)
+        subprocess.run(
+            [
+                "pulseaudio",
+                "--daemonize=yes",
+                "--exit-idle-time=-1",
+                "-n",
+                "--load=module-native-protocol-unix",
+                "--load=module-null-sink sink_name=meet",
+            ],
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
         self._wait(True)
         subprocess.run(["pactl", "set-default-source", "meet.monitor"], env=self.env, check=True)
 

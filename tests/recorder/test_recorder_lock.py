@@ -111,10 +111,9 @@ def test_the_apps_continue_refuses_while_another_recorder_holds_the_meeting(tmp_
     """``Recording(append=True)`` is what the app's "continue" runs: it refuses and touches nothing."""
     import pytest
 
-    from recorder import Recording
+    from recorder import FileSource, Recording
     from recorder.errors import RecorderError
     from recorder.lock import RecordingLock
-    from recorder import FileSource
 
     meeting = tmp_path / "m"
     with RecordingLock(meeting):  # another process's recorder, as far as flock is concerned

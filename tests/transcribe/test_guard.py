@@ -75,7 +75,9 @@ def test_no_text_from_silence_noise_or_tones(transcriber, kind):
 
 
 def test_a_whole_sentence_looped_collapses_too():
-    sentence = "thế nhưng đối với vượng thì khác chỉ vài tiếng thích xáo hình đã thu phục được cả hai chú chó rồi vào nhà. Hoàng Hùng,"
+    sentence = (
+        "thế nhưng đối với vượng thì khác chỉ vài tiếng thích xáo hình đã thu phục được cả hai chú chó rồi vào nhà. Hoàng Hùng,"
+    )
     looped = " ".join([sentence] * 3) + " thế nhưng đối với"
     assert collapse_loops(looped) == sentence + " thế nhưng đối với"
     twice = sentence + " " + sentence  # said twice on purpose: kept

@@ -75,11 +75,13 @@ def test_text_lands_in_the_turn_it_was_spoken_in_and_backlog_is_caught_up(transc
 def test_silence_noise_and_a_tone_give_no_text(transcriber):
     rng = np.random.default_rng(7)
     t = np.arange(8 * SAMPLE_RATE) / SAMPLE_RATE
-    audio = np.concatenate([
-        np.zeros(8 * SAMPLE_RATE, np.float32),
-        (rng.standard_normal(8 * SAMPLE_RATE) * 0.01).astype(np.float32),
-        (0.3 * np.sin(2 * np.pi * 1000 * t)).astype(np.float32),
-    ])
+    audio = np.concatenate(
+        [
+            np.zeros(8 * SAMPLE_RATE, np.float32),
+            (rng.standard_normal(8 * SAMPLE_RATE) * 0.01).astype(np.float32),
+            (0.3 * np.sin(2 * np.pi * 1000 * t)).astype(np.float32),
+        ]
+    )
     got = Collector()
     p = got.pipeline(transcriber)
     feed_all(p, audio)
@@ -174,8 +176,12 @@ def test_the_short_encoder_window_and_the_token_cap_keep_the_text_and_bound_the_
 def test_no_text_is_written_into_the_silence_after_a_speaker_stops(transcriber, eval_dir):
     # Decoded with a short encoder window, these clips end in "Cảm ơn", "Cảm ơn các bạn", "Cô"
     # or "Mình thích th" timed over the silence after the speech (guard.without_silent_tail).
-    names = ["FPTOpenSpeechData_Set001_V0.1_003576.flac", "FPTOpenSpeechData_Set001_V0.1_007412.flac",
-             "FPTOpenSpeechData_Set001_V0.1_013493.flac", "FPTOpenSpeechData_Set002_V0.1_000307.flac"]
+    names = [
+        "FPTOpenSpeechData_Set001_V0.1_003576.flac",
+        "FPTOpenSpeechData_Set001_V0.1_007412.flac",
+        "FPTOpenSpeechData_Set001_V0.1_013493.flac",
+        "FPTOpenSpeechData_Set002_V0.1_000307.flac",
+    ]
     refs = dict(read_transcripts(eval_dir / "fosd_dev"))
     gap = np.zeros(SAMPLE_RATE, np.float32)
     for name in names:
@@ -205,6 +211,8 @@ def test_a_turn_the_short_window_hears_nothing_in_is_decoded_again_with_the_full
     gap = np.zeros(SAMPLE_RATE, np.float32)
     got = Collector()
     p = got.pipeline(transcriber)
-    feed_all(p, np.concatenate([gap, audio[int((turn["start"] - 0.3) * SAMPLE_RATE) : int((turn["end"] + 0.3) * SAMPLE_RATE)], gap]))
+    feed_all(
+        p, np.concatenate([gap, audio[int((turn["start"] - 0.3) * SAMPLE_RATE) : int((turn["end"] + 0.3) * SAMPLE_RATE)], gap])
+    )
     p.close()
     assert len(normalize(" ".join(s.text for s in got.segments())).split()) >= 10

@@ -53,8 +53,12 @@ def test_phrases_are_every_run_of_two_syllables_or_more_of_terms_names_and_roles
 
 def test_the_prompted_decoding_lends_only_the_vocabulary_it_heard_at_the_same_time():
     phrases = vocabulary_phrases(VOCAB)
-    base = [_segment(("Tôi", 0.0, 0.3), ("ở", 0.3, 0.5), ("tố", 0.5, 0.7), ("mân", 0.7, 0.9), ("phô", 0.9, 1.1), ("ba", 1.1, 1.4))]
-    prompted = [_segment(("Tôi", 0.0, 0.3), ("ủy", 0.3, 0.5), ("tổ", 0.5, 0.7), ("dân", 0.7, 0.9), ("phố", 0.9, 1.1), ("bà", 1.1, 1.4))]
+    base = [
+        _segment(("Tôi", 0.0, 0.3), ("ở", 0.3, 0.5), ("tố", 0.5, 0.7), ("mân", 0.7, 0.9), ("phô", 0.9, 1.1), ("ba", 1.1, 1.4))
+    ]
+    prompted = [
+        _segment(("Tôi", 0.0, 0.3), ("ủy", 0.3, 0.5), ("tổ", 0.5, 0.7), ("dân", 0.7, 0.9), ("phố", 0.9, 1.1), ("bà", 1.1, 1.4))
+    ]
     merged = merge_vocabulary(base, prompted, phrases)
     assert _text(merged) == "Tôi ở tổ dân phố ba"  # the term replaces its misspelling; "ủy", "bà" are not lent
     assert [round(w.start, 1) for w in merged[0].words] == [0.0, 0.3, 0.5, 0.7, 0.9, 1.1]

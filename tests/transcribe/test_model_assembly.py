@@ -74,7 +74,10 @@ def test_parts_that_do_not_match_their_sums_are_never_published(data_dir, monkey
 def test_concurrent_assembly_gives_one_valid_model(data_dir):
     code = "from transcribe import model; print(model.ensure_bundled())"
     env = {**os.environ, "BIENBAN_DATA_DIR": str(data_dir)}
-    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
     results = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), results
     assert {out.strip() for out, _ in results} == {str(data_dir / "models" / "whisper-base")}

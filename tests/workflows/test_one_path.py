@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from fakes import CannedRecogniser
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
 from bienban_base.errors import AudioError, CodedError
@@ -18,8 +19,6 @@ from minutes_tui.screens.review import ReviewScreen
 from minutes_tui.workflows.config import demo_recording
 from minutes_tui.workflows.draft import MinutesDraft
 from minutes_tui.workflows.importing import create_imported_meeting
-
-from fakes import CannedRecogniser
 
 #: A phone's recording: its own name, and a modification time at the end of the recording.
 ENDED = datetime(2026, 11, 28, 9, 30, 0)
@@ -38,8 +37,14 @@ def phone_recording(tmp_path: Path) -> Path:
 def _meeting_facts(folder: Path) -> tuple:
     record = read_meeting(folder)
     audio = folder / record.meeting.audio_file
-    return (record.meeting.audio_file, record.meeting.actual_start, record.meeting.actual_end,
-            audio.read_bytes(), stat.S_IMODE(audio.stat().st_mode), [s.text for s in record.segments])
+    return (
+        record.meeting.audio_file,
+        record.meeting.actual_start,
+        record.meeting.actual_end,
+        audio.read_bytes(),
+        stat.S_IMODE(audio.stat().st_mode),
+        [s.text for s in record.segments],
+    )
 
 
 def test_import_names_the_copy_audio_dates_it_by_the_file_and_keeps_its_bytes(phone_recording, tmp_path):

@@ -7,10 +7,10 @@ import wave
 import numpy as np
 import pytest
 
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from minutes_tui.cli import main
 from minutes_tui.meeting.model import Meeting
 from minutes_tui.meeting.store import MeetingStore
-from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.evaluate import read_transcripts
 
 pytestmark = pytest.mark.model
