@@ -21,6 +21,10 @@ ERRORS: dict[str, str] = {
     "model_unknown": "Không biết mô hình '{name}'. Dùng 'base', một thư mục mô hình, hoặc tên như 'small', 'large-v3'.",
     "model_offline": "Mô hình '{name}' chưa có trên máy và máy đang ngoại tuyến. Hãy kết nối mạng một lần để tải, hoặc chỉ đường dẫn tới thư mục mô hình.",
     "model_download_failed": "Không tải được mô hình '{name}'. Kiểm tra kết nối mạng hoặc chỉ đường dẫn tới thư mục mô hình.",
+    # the speaker encoder (issue 15, voices/): everything else keeps working without it
+    "voice_encoder_missing": "Chưa có bộ nhận giọng nói nên không gợi ý được người nói (phần còn lại vẫn dùng được). Cài bằng: {command}",
+    "voice_encoder_corrupt": "Bộ nhận giọng nói bị hỏng nên không gợi ý được người nói (phần còn lại vẫn dùng được). Cài lại bằng: {command}",
+    "voice_weights_refused": "Tệp trọng số giọng nói không an toàn nên đã bị từ chối ({detail}).",
     # evaluation
     "eval_no_transcripts": "Thư mục {path} không có tệp transcripts.tsv.",
     "eval_bad_transcripts": "Tệp transcripts.tsv không hợp lệ: {detail}",
