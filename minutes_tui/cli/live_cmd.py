@@ -40,6 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     live.add_argument("--model", default=None)
     live.add_argument("--json", action="store_true", help="print the full report as JSON")
     live.set_defaults(handler=run_bench_live)
+    from minutes_tui.cli.voices_cmd import register_bench
+
+    register_bench(kinds)
     r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ thẻ và chỗ đã sửa (post-meeting pass)")
     r.add_argument("meeting", help="meeting folder")
     r.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
