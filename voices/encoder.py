@@ -46,9 +46,23 @@ def normalized(v: np.ndarray) -> np.ndarray:
 
 
 class VoiceEncoder:
-    """The network, from a dict of Resemblyzer's tensors (``voices.model.load_weights``)."""
+    """The network, from a dict of Resemblyzer's tensors (``voices.model.load_weights``).
 
-    def __init__(self, weights: dict[str, np.ndarray]) -> None:
+    ``backend``: ``onnxruntime`` (3–4 times less CPU, measured in docs/benchmarks.md), ``numpy``,
+    or ``auto`` (onnxruntime when it imports, else numpy). Both give the same embeddings.
+    """
+
+    def __init__(self, weights: dict[str, np.ndarray], backend: str = "auto") -> None:
+        self._onnx = None
+        if backend in ("auto", "onnxruntime"):
+            try:
+                from voices.onnx_graph import OnnxForward
+
+                self._onnx = OnnxForward(weights)
+            except ImportError:
+                if backend == "onnxruntime":
+                    raise
+        self.backend = "onnxruntime" if self._onnx is not None else "numpy"
         self._layers = []
         h = HIDDEN
         for k in range(LAYERS):
@@ -65,6 +79,8 @@ class VoiceEncoder:
 
     def forward(self, mels: np.ndarray) -> np.ndarray:
         """(batch, frames, 40) mel windows → (batch, 256) L2-normalised embeddings."""
+        if self._onnx is not None:
+            return self._onnx(mels)
         with _BLAS.limit(limits=1, user_api="blas"):
             return self._forward(np.asarray(mels, dtype=np.float32))
 

@@ -121,8 +121,8 @@ def load_weights(repair: bool = False) -> dict[str, np.ndarray]:
     return tensors
 
 
-def load_encoder(repair: bool = False):
+def load_encoder(repair: bool = False, backend: str = "auto"):
     """A ready ``VoiceEncoder`` (raises ``VoiceError`` with the repair command when unavailable)."""
     from voices.encoder import VoiceEncoder
 
-    return VoiceEncoder(load_weights(repair))
+    return VoiceEncoder(load_weights(repair), backend)

@@ -15,6 +15,7 @@ def register_bench(kinds: argparse._SubParsersAction) -> None:
     p.add_argument("--enroll", type=int, default=2, help="clips per speaker, in file order, that build the profiles")
     p.add_argument("--threshold", type=float, default=None, help="lowest score to suggest (default: the app's)")
     p.add_argument("--margin", type=float, default=None, help="lowest lead over the runner-up (default: the app's)")
+    p.add_argument("--backend", choices=["auto", "numpy", "onnxruntime"], default="auto", help="how the encoder runs")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.set_defaults(handler=run_bench_speakers)
 
@@ -32,7 +33,7 @@ def run_bench_speakers(args: argparse.Namespace) -> int:
         options = replace(options, threshold=args.threshold)
     if args.margin is not None:
         options = replace(options, margin=args.margin)
-    report = run(Path(args.folder), load_encoder(), args.enroll, options)
+    report = run(Path(args.folder), load_encoder(backend=args.backend), args.enroll, options)
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -43,7 +43,16 @@ def test_numpy_lstm_matches_the_plain_formulas():
     rng = np.random.default_rng(3)
     w = {name: (rng.standard_normal(shape) * 0.2).astype(np.float32) for name, shape in model.SHAPES.items()}
     mels = rng.random((2, 20, 40)).astype(np.float32)
-    np.testing.assert_allclose(VoiceEncoder(w).forward(mels), _plain_forward(w, mels), atol=2e-5)
+    np.testing.assert_allclose(VoiceEncoder(w, "numpy").forward(mels), _plain_forward(w, mels), atol=2e-5)
+
+
+def test_onnx_graph_matches_numpy():
+    rng = np.random.default_rng(4)
+    w = {name: (rng.standard_normal(shape) * 0.2).astype(np.float32) for name, shape in model.SHAPES.items()}
+    mels = (rng.random((3, 30, 40)) * 4).astype(np.float32)
+    onnx = VoiceEncoder(w, "onnxruntime")
+    assert onnx.backend == "onnxruntime"
+    np.testing.assert_allclose(onnx.forward(mels), VoiceEncoder(w, "numpy").forward(mels), atol=2e-5)
 
 
 def test_mel_filters_are_slaney():
@@ -87,11 +96,12 @@ def test_volume_is_raised_never_lowered():
     assert features.normalize_volume(loud) is loud
 
 
-def test_real_encoder_matches_the_stored_reference(real_encoder, eval_dir):
+@pytest.mark.parametrize("backend", ["numpy", "onnxruntime"])
+def test_real_encoder_matches_the_stored_reference(backend, eval_dir):
     from transcribe.audio import load_audio
 
     ref = json.loads((HERE / "voices_reference_embedding.json").read_text())
-    partials = real_encoder.partials(load_audio(eval_dir / ref["clip"]))
+    partials = model.load_encoder(backend=backend).partials(load_audio(eval_dir / ref["clip"]))
     assert len(partials.embeddings) == ref["partials"]
     got = partials.mean()
     want = np.array(ref["embedding"], np.float32)
