@@ -30,27 +30,28 @@ from voices.model import load_encoder  # noqa: E402
 from voices.profiles import VoiceSample, build_profiles, suggest  # noqa: E402
 
 
-def _segments(folder: Path, audio: np.ndarray) -> tuple[list[dict], float]:
-    """Whisper's segments (cached in ``segments.json``) and the decoder's CPU seconds."""
+def _segments(folder: Path, audio: np.ndarray, transcriber) -> list[dict]:
+    """Whisper's segments of the meeting (cached in ``segments.json``)."""
     cache = folder / "segments.json"
     if cache.is_file():
-        data = json.loads(cache.read_text())
-        return data["segments"], data["decode_cpu_s"]
-    from transcribe.engine import Transcriber
-
-    from transcribe.live import LiveOptions
-
-    transcriber = Transcriber()
+        return json.loads(cache.read_text())["segments"]
     # The post-meeting pass's segmentation (batched, VAD chunks): the sequential one skips a
     # whole 30 s window of this robotic speech.
-    segments = [s.to_dict() for s in transcriber.batched_segments(audio)]
-    # The decoder's cost as live decoding pays it: every true turn decoded as one utterance.
+    segments = [s.to_dict() for s in transcriber().batched_segments(audio)]
+    cache.write_text(json.dumps({"segments": segments}, ensure_ascii=False))
+    return segments
+
+
+def _live_decode_cpu(turns: list[dict], audio: np.ndarray, transcriber) -> float:
+    """CPU seconds of the decoder as live decoding pays it: every true turn decoded as one
+    utterance with the live options (final text only; interim decodes would add more)."""
+    from transcribe.live import LiveOptions
+
+    model = transcriber()
     t0 = time.process_time()
-    for turn in json.loads((folder / "truth.json").read_text())["turns"]:
-        transcriber.decode(audio[int(turn["start"] * SAMPLE_RATE):int(turn["end"] * SAMPLE_RATE)], LiveOptions().decode)
-    cpu = time.process_time() - t0
-    cache.write_text(json.dumps({"segments": segments, "decode_cpu_s": cpu}, ensure_ascii=False))
-    return segments, cpu
+    for turn in turns:
+        model.decode(audio[int(turn["start"] * SAMPLE_RATE):int(turn["end"] * SAMPLE_RATE)], LiveOptions().decode)
+    return time.process_time() - t0
 
 
 def _truth_speaker(seg: dict, turns: list[dict]) -> str:
@@ -70,11 +71,22 @@ def main() -> None:
     ap.add_argument("--tag", type=int, default=2)
     ap.add_argument("--sweep", action="store_true", help="also print F1 over a grid of change thresholds")
     ap.add_argument("--json", action="store_true")
+
     a = ap.parse_args()
     truth = json.loads((a.folder / "truth.json").read_text())
     turns = truth["turns"]
     audio = load_audio(a.folder / "meeting.wav")
-    segments, decode_cpu = _segments(a.folder, audio)
+    loaded = []
+
+    def transcriber():
+        if not loaded:
+            from transcribe.engine import Transcriber
+
+            loaded.append(Transcriber())
+        return loaded[0]
+
+    segments = _segments(a.folder, audio, transcriber)
+    decode_cpu = _live_decode_cpu(turns, audio, transcriber)
     speech_s = sum(t["end"] - t["start"] for t in turns)
     encoder = load_encoder()
 

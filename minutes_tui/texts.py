@@ -25,6 +25,8 @@ ERRORS: dict[str, str] = {
     "voice_encoder_missing": "Chưa có bộ nhận giọng nói nên không gợi ý được người nói (phần còn lại vẫn dùng được). Cài bằng: {command}",
     "voice_encoder_corrupt": "Bộ nhận giọng nói bị hỏng nên không gợi ý được người nói (phần còn lại vẫn dùng được). Cài lại bằng: {command}",
     "bench_no_speakers": "Thư mục {path} không có tệp speakers.tsv (cột path và speaker) hoặc tệp đó không liệt kê đoạn ghi âm nào.",
+    "voice_keep_anonymous": "Không lưu giọng nói của {name}: người này được giữ kín danh tính.",
+    "voice_keep_too_little": "Chưa đủ lời nói của {name} để lưu giọng (cần ít nhất 2 đoạn hoặc 4 giây).",
     "voice_weights_refused": "Tệp trọng số giọng nói không an toàn nên đã bị từ chối ({detail}).",
     # evaluation
     "eval_no_transcripts": "Thư mục {path} không có tệp transcripts.tsv.",

@@ -1,0 +1,118 @@
+"""Who is speaking, for the screens and the command line: voiceprints of the segments, speaker
+suggestions from the segments the secretary tagged, speaker changes, and forgetting a voice.
+
+No Textual here. The embedding is slow work (about 6 ms of CPU per second of speech): callers
+run ``embed_missing`` in a worker thread, never on the UI or the decoder's thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from minutes_tui.meeting.known_voices import KnownVoices
+from minutes_tui.meeting.model import MeetingRecord
+from minutes_tui.meeting.voiceprints import Voiceprints
+from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre
+from voices.profiles import SuggestOptions, build_profiles, suggest
+
+SAMPLE_RATE = 16000
+
+
+@dataclass(frozen=True)
+class SpeakerSuggestion:
+    """The voice's guess for one untagged segment."""
+
+    segment_id: int
+    """The segment."""
+    participant_id: int | None
+    """The suggested participant (None: the suggestion abstains)."""
+    nearest_id: int | None
+    """The nearest profile's participant, suggested or not."""
+    score: float
+    """Cosine score to the nearest profile."""
+
+
+def _spans(record: MeetingRecord) -> dict[int, tuple[float, float]]:
+    return {s.id: (s.start, s.end) for s in record.segments}
+
+
+def embed_missing(record: MeetingRecord, prints: Voiceprints, encoder, audio: np.ndarray,
+                  cancelled: Callable[[], bool] = lambda: False) -> list[int]:
+    """Embed every segment without a voiceprint (not those of a forgotten participant); return their ids."""
+    forgotten = prints.forgotten()
+    by_id = {s.id: s for s in record.segments}
+    done = []
+    for segment_id in prints.missing(_spans(record)):
+        if cancelled():
+            break
+        seg = by_id[segment_id]
+        if seg.speaker_id in forgotten:
+            continue
+        lo, hi = int(seg.start * SAMPLE_RATE), int(seg.end * SAMPLE_RATE)
+        if hi - lo < SAMPLE_RATE // 2:
+            continue  # under half a second: nothing the encoder can tell
+        p = encoder.partials(audio[lo:hi])
+        prints.put(segment_id, seg.start, seg.end, type(p)(p.embeddings, p.starts + seg.start, p.ends + seg.start, p.speech_s))
+        done.append(segment_id)
+    return done
+
+
+def suggest_speakers(record: MeetingRecord, prints: Voiceprints, known: KnownVoices | None = None,
+                     options: SuggestOptions = SuggestOptions()) -> dict[int, SpeakerSuggestion]:
+    """A suggestion for every untagged segment with a voiceprint.
+
+    Profiles come from the tagged segments; a participant with too little tagged speech uses her
+    kept voice (``known``) when the secretary kept one. Forgotten participants are never
+    suggested, and the voiceprints of segments tagged with them are erased here.
+    """
+    forgotten = prints.forgotten()
+    stale = [s.id for s in record.segments if s.speaker_id in forgotten]
+    if stale:
+        prints.drop(stale)
+    samples = prints.samples(_spans(record))
+    tagged = [(str(s.speaker_id), samples[s.id]) for s in record.segments
+              if s.speaker_id is not None and s.speaker_id not in forgotten and s.id in samples]
+    profiles = build_profiles(tagged)
+    if known is not None:
+        for p in record.participants:
+            own = profiles.get(str(p.id))
+            if p.id not in forgotten and (own is None or not own.ready):
+                kept = known.profile_for(p)
+                if kept is not None:
+                    profiles[str(p.id)] = kept
+    out = {}
+    for s in record.segments:
+        if s.speaker_id is None and s.id in samples:
+            g = suggest(samples[s.id], profiles.values(), options)
+            out[s.id] = SpeakerSuggestion(s.id, int(g.speaker) if g.speaker else None,
+                                          int(g.nearest) if g.nearest else None, round(g.score, 3))
+    return out
+
+
+def speaker_changes(record: MeetingRecord, prints: Voiceprints, options: ChangeOptions = ChangeOptions()) -> list[SpeakerChange]:
+    """Where the voice changes: at a segment's start, or inside one at a word's start (a proposed split)."""
+    partials = prints.partials(_spans(record))
+    rows = [(s.start, s.end, partials[s.id], [w.start for w in s.words[1:]]) for s in record.segments if s.id in partials]
+    if len(rows) < 2:
+        return []
+    from voices.profiles import VoiceSample
+
+    samples = [VoiceSample(p.mean(), p.speech_s) for _, _, p, _ in rows]
+    centre = meeting_centre(samples)
+    return find_changes([(a, b, smp, p, w) for (a, b, p, w), smp in zip(rows, samples)], centre, options)
+
+
+def confident_assignments(suggestions: dict[int, SpeakerSuggestion]) -> dict[int, int]:
+    """``{segment id: participant id}`` of every suggestion that does not abstain."""
+    return {i: s.participant_id for i, s in suggestions.items() if s.participant_id is not None}
+
+
+def forget_voice(record: MeetingRecord, prints: Voiceprints, participant_id: int, known: KnownVoices | None = None) -> None:
+    """Erase a participant's voice: her segments' voiceprints here, and her kept voice if any."""
+    prints.forget(participant_id, [s.id for s in record.segments if s.speaker_id == participant_id])
+    p = record.participant(participant_id)
+    if known is not None and p is not None:
+        known.forget(p.name, p.role)
