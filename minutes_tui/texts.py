@@ -25,6 +25,7 @@ ERRORS: dict[str, str] = {
     "voice_encoder_missing": "Chưa có bộ nhận giọng nói nên không gợi ý được người nói (phần còn lại vẫn dùng được). Cài bằng: {command}",
     "voice_encoder_corrupt": "Bộ nhận giọng nói bị hỏng nên không gợi ý được người nói (phần còn lại vẫn dùng được). Cài lại bằng: {command}",
     "bench_no_speakers": "Thư mục {path} không có tệp speakers.tsv (cột path và speaker) hoặc tệp đó không liệt kê đoạn ghi âm nào.",
+    "voices_no_audio": "Cuộc họp {path} chưa có tệp ghi âm nên chưa gợi ý người nói theo giọng được.",
     "voice_keep_anonymous": "Không lưu giọng nói của {name}: người này được giữ kín danh tính.",
     "voice_keep_too_little": "Chưa đủ lời nói của {name} để lưu giọng (cần ít nhất 2 đoạn hoặc 4 giây).",
     "voice_weights_refused": "Tệp trọng số giọng nói không an toàn nên đã bị từ chối ({detail}).",
@@ -416,6 +417,9 @@ MEETINGS_NONE = "Chưa có cuộc họp nào trong {path}."
 ANONYMOUS_NAME = "Ẩn danh"
 
 # ---------------------------------------------------------------- live transcription (issue 4, transcribe/live)
+VOICES_ACCEPTED = "Đã gán người nói cho {count} đoạn theo gợi ý giọng nói (hoàn tác được bằng một bước)."
+VOICE_KEPT = "Đã lưu giọng nói của {name} để gợi ý trong các cuộc họp sau."
+VOICE_FORGOTTEN = "Đã xoá giọng nói của {name}; sẽ không lưu giọng của người này nữa trong cuộc họp."
 RETRANSCRIBED = "Đã nhận dạng lại bằng mô hình {model}: {segments} đoạn, giữ nguyên {edited} đoạn đã sửa tay (bản mới đặt bên cạnh)."
 
 

@@ -110,6 +110,22 @@ def confident_assignments(suggestions: dict[int, SpeakerSuggestion]) -> dict[int
     return {i: s.participant_id for i, s in suggestions.items() if s.participant_id is not None}
 
 
+def keep_voice(record: MeetingRecord, prints: Voiceprints, known: KnownVoices, participant_id: int) -> None:
+    """Keep an official's profile for the next meetings (the secretary's consent is this call)."""
+    from voices.profiles import build_profile
+
+    p = record.participant(participant_id)
+    if p is None:
+        raise ValueError(f"no participant {participant_id}")
+    samples = prints.samples(_spans(record))
+    own = [samples[s.id] for s in record.segments if s.speaker_id == participant_id and s.id in samples]
+    if not own:
+        from minutes_tui.meeting.errors import StoreError
+
+        raise StoreError("voice_keep_too_little", f"no voiceprint for {p.name}", name=p.name)
+    known.keep(p, build_profile(str(p.id), own))
+
+
 def forget_voice(record: MeetingRecord, prints: Voiceprints, participant_id: int, known: KnownVoices | None = None) -> None:
     """Erase a participant's voice: her segments' voiceprints here, and her kept voice if any."""
     prints.forget(participant_id, [s.id for s in record.segments if s.speaker_id == participant_id])

@@ -178,3 +178,48 @@ def test_speaker_changes_between_interleaved_speakers(meeting):
     hits = sum(any(abs(c.at - s) <= 1.0 for c in changes) for s in starts)
     assert hits >= 0.7 * len(starts)
     assert len(changes) <= len(starts) + 1
+
+
+def test_voices_commands_suggest_accept_keep_and_forget(tmp_path, meeting_audio, monkeypatch, capsys):
+    import wave
+
+    from minutes_tui.cli import main
+
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
+    audio, spans = meeting_audio
+    folder = tmp_path / "cli"
+    store = MeetingStore.create(folder, Meeting(title="Hội nghị"))
+    with wave.open(str(folder / "meeting.wav"), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
+    store.set_audio_file("meeting.wav")
+    people = {sp: store.add_participant(f"Người {sp}", role="Chủ tịch" if sp == "s02" else "") for sp in SPEAKERS}
+    truth = {store.add_segment(a, b, "…").id: people[sp].id for sp, a, b in spans}
+    _tag_first_two(store, truth)
+    store.close()
+
+    assert main(["voices", "suggest", str(folder), "--accept"]) == 0
+    out = capsys.readouterr()
+    assert "Đã gán người nói" in out.err
+    with MeetingStore.open(folder) as st:
+        assigned = {s.id: s.speaker_id for s in st.load().segments if s.speaker_id is not None}
+    assert len(assigned) > 6 and all(truth[i] == p for i, p in assigned.items())
+
+    chair = people["s02"].id
+    assert main(["voices", "keep", str(folder), str(chair)]) == 0
+    assert KnownVoices().names() == [("Người s02", "Chủ tịch")]
+    assert main(["voices", "forget", str(folder), str(chair)]) == 0
+    assert KnownVoices().names() == []
+    with Voiceprints(folder) as prints, MeetingStore.open(folder) as st:
+        record = st.load()
+        spans_now = {s.id: (s.start, s.end) for s in record.segments}
+        assert not {s.id for s in record.segments if s.speaker_id == chair} & set(prints.samples(spans_now))
+        assert chair in prints.forgotten()
+
+
+def test_voices_suggest_without_audio_says_so(tmp_path, capsys):
+    from minutes_tui.cli import main
+
+    MeetingStore.create(tmp_path / "m", Meeting(title="x")).close()
+    assert main(["voices", "suggest", str(tmp_path / "m")]) == 2
+    assert "chưa có tệp ghi âm" in capsys.readouterr().err
