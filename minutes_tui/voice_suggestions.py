@@ -7,7 +7,9 @@ run ``embed_missing`` in a worker thread, never on the UI or the decoder's threa
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -39,9 +41,39 @@ def _spans(record: MeetingRecord) -> dict[int, tuple[float, float]]:
     return {s.id: (s.start, s.end) for s in record.segments}
 
 
-def embed_missing(record: MeetingRecord, prints: Voiceprints, encoder, audio: np.ndarray,
+def audio_cutter(path: str | Path) -> Callable[[float, float], np.ndarray]:
+    """``cut(start_s, end_s)``: 16 kHz float audio of a stretch of the meeting's recording.
+
+    The recorder's 16-bit mono WAV (final or still being written) is read by seeking, so a
+    three-hour meeting is never decoded whole; any other file is decoded once.
+    """
+    path = Path(path)
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    data_at = head.find(b"data")
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE" and data_at > 0 and head[20:24] == struct.pack("<HH", 1, 1) \
+            and struct.unpack("<I", head[24:28])[0] == SAMPLE_RATE and struct.unpack("<H", head[34:36])[0] == 16:
+        offset = data_at + 8
+
+        def cut_wav(start_s: float, end_s: float) -> np.ndarray:
+            lo, hi = max(0, int(start_s * SAMPLE_RATE)), max(0, int(end_s * SAMPLE_RATE))
+            with open(path, "rb") as f:
+                f.seek(offset + 2 * lo)
+                raw = f.read(2 * (hi - lo))
+            return np.frombuffer(raw[: len(raw) // 2 * 2], "<i2").astype(np.float32) / 32768.0
+
+        return cut_wav
+    from transcribe.audio import load_audio
+
+    audio = load_audio(path)
+    return lambda start_s, end_s: audio[int(start_s * SAMPLE_RATE):int(end_s * SAMPLE_RATE)]
+
+
+def embed_missing(record: MeetingRecord, prints: Voiceprints, encoder, cut: Callable[[float, float], np.ndarray],
                   cancelled: Callable[[], bool] = lambda: False) -> list[int]:
-    """Embed every segment without a voiceprint (not those of a forgotten participant); return their ids."""
+    """Embed every segment without a voiceprint (not those of a forgotten participant); return their ids.
+
+    ``cut(start_s, end_s)`` gives a stretch of the meeting's audio (``audio_cutter``)."""
     forgotten = prints.forgotten()
     by_id = {s.id: s for s in record.segments}
     done = []
@@ -51,10 +83,10 @@ def embed_missing(record: MeetingRecord, prints: Voiceprints, encoder, audio: np
         seg = by_id[segment_id]
         if seg.speaker_id in forgotten:
             continue
-        lo, hi = int(seg.start * SAMPLE_RATE), int(seg.end * SAMPLE_RATE)
-        if hi - lo < SAMPLE_RATE // 2:
+        audio = cut(seg.start, seg.end)
+        if audio.size < SAMPLE_RATE // 2:
             continue  # under half a second: nothing the encoder can tell
-        p = encoder.partials(audio[lo:hi])
+        p = encoder.partials(audio)
         prints.put(segment_id, seg.start, seg.end, type(p)(p.embeddings, p.starts + seg.start, p.ends + seg.start, p.speech_s))
         done.append(segment_id)
     return done

@@ -101,8 +101,7 @@ def run_suggest(args: argparse.Namespace) -> int:
     """Embed the segments that need it, print a suggestion per untagged segment, accept if asked."""
     from minutes_tui import texts
     from minutes_tui.meeting.known_voices import KnownVoices
-    from minutes_tui.voice_suggestions import confident_assignments, embed_missing, suggest_speakers
-    from transcribe.audio import load_audio
+    from minutes_tui.voice_suggestions import audio_cutter, confident_assignments, embed_missing, suggest_speakers
     from transcribe.errors import AudioError
     from voices.model import load_encoder
 
@@ -112,7 +111,7 @@ def run_suggest(args: argparse.Namespace) -> int:
         audio_path = store.audio_path()
         if audio_path is None:
             raise AudioError("voices_no_audio", f"no audio in {args.meeting}", path=str(args.meeting))
-        embed_missing(store.load(), prints, load_encoder(), load_audio(audio_path))
+        embed_missing(store.load(), prints, load_encoder(), audio_cutter(audio_path))
         record = store.load()
         suggestions = suggest_speakers(record, prints, known)
         for seg in record.segments:

@@ -54,7 +54,7 @@ def meeting(tmp_path, meeting_audio, real_encoder):
     for sp, a, b in spans:
         truth[store.add_segment(a, b, "…").id] = people[sp].id
     prints = Voiceprints(store.folder)
-    embed_missing(store.load(), prints, real_encoder, audio)
+    embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000):int(b * 16000)])
     yield store, prints, people, truth
     prints.close()
     store.close()
@@ -144,7 +144,7 @@ def test_an_officials_voice_kept_by_consent_serves_the_next_meeting(meeting, tmp
         seg = store.segment(i)
         nxt.add_segment(seg.start, seg.end, "…")
     with Voiceprints(nxt.folder) as prints2:
-        embed_missing(nxt.load(), prints2, real_encoder, audio)
+        embed_missing(nxt.load(), prints2, real_encoder, lambda a, b: audio[int(a * 16000):int(b * 16000)])
         made = [s for s in suggest_speakers(nxt.load(), prints2, known).values() if s.participant_id is not None]
         assert made and all(s.participant_id == again.id for s in made)
         truth_next = {s.id: truth[old] for s, old in zip(nxt.load().segments, truth)}
@@ -223,3 +223,16 @@ def test_voices_suggest_without_audio_says_so(tmp_path, capsys):
     MeetingStore.create(tmp_path / "m", Meeting(title="x")).close()
     assert main(["voices", "suggest", str(tmp_path / "m")]) == 2
     assert "chưa có tệp ghi âm" in capsys.readouterr().err
+
+
+def test_audio_cutter_reads_a_stretch_of_the_recorders_wav(tmp_path):
+    import wave
+
+    from minutes_tui.voice_suggestions import audio_cutter
+
+    ramp = (np.arange(48000) % 1000).astype("<i2")
+    with wave.open(str(tmp_path / "audio.wav"), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes(ramp.tobytes())
+    got = audio_cutter(tmp_path / "audio.wav")(1.0, 1.5)
+    np.testing.assert_array_equal(got, ramp[16000:24000].astype(np.float32) / 32768.0)
