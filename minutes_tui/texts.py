@@ -158,6 +158,8 @@ KEYS: dict[str, str] = {
     "search": "Tìm và thay thế",
     "merge": "Gộp với đoạn sau",
     "split": "Tách đoạn tại con trỏ",
+    "accept_voice": "Nhận gợi ý người nói theo giọng",
+    "accept_all_voices": "Nhận mọi gợi ý người nói chắc chắn",
     "retranscribe": "Nhận dạng lại cả cuộc họp",
     "items": "Bảng kiến nghị",
     "export": "Xuất biên bản",

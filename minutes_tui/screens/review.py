@@ -18,12 +18,13 @@ from minutes_tui.meeting.model import MeetingRecord
 from minutes_tui.minutes_check import lacks
 from minutes_tui.minutes_draft import MinutesDraft
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
+from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
 
 
-class ReviewScreen(TranscriptScreen):
+class ReviewScreen(VoiceSuggestions, TranscriptScreen):
     """One meeting opened for review; ``transcribe`` runs the full transcription at once (imports)."""
 
     BINDINGS = [
@@ -37,6 +38,8 @@ class ReviewScreen(TranscriptScreen):
         Binding("m", "merge", texts.KEYS["merge"], show=False),
         Binding("v", "split", texts.KEYS["split"], show=False),
         Binding("R", "retranscribe", texts.KEYS["retranscribe"], show=False),
+        Binding("g", "accept_voice", texts.KEYS["accept_voice"], show=False),
+        Binding("G", "accept_all_voices", texts.KEYS["accept_all_voices"], show=False),
         Binding("i", "items", texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS["export"]),
         *TAG_KEYS,
@@ -80,6 +83,8 @@ class ReviewScreen(TranscriptScreen):
         view.focus()
         if self.transcribe_now:
             self.action_retranscribe()
+        else:
+            self.follow_voices()
 
     def on_unmount(self) -> None:
         if self.player is not None:

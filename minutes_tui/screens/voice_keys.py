@@ -1,0 +1,93 @@
+"""Voice suggestions on the review screen: shown dimmed beside untagged segments, ``g`` accepts
+the selected one, ``G`` accepts every confident one as one undo step.
+
+The encoder runs in a worker thread that never touches the store (it gets the record loaded on
+the UI thread and writes only the meeting's voiceprints file); the screen redraws when its
+suggestions arrive.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from textual import work
+
+from minutes_tui import texts
+from minutes_tui.meeting.model import MeetingRecord
+
+log = logging.getLogger(__name__)
+
+
+class VoiceSuggestions:
+    """Mixin for ``TranscriptScreen`` subclasses that have ``draft_audio_path()``."""
+
+    voice_suggestions: dict = {}
+
+    def follow_voices(self) -> None:
+        """Embed what still needs it and refresh the suggestions (in the background)."""
+        if not getattr(self.app.config, "voices", True):  # type: ignore[attr-defined]
+            return
+        audio = self.draft_audio_path()  # type: ignore[attr-defined]
+        if audio is not None:
+            self._voices_worker(self.draft.store.load(), audio)  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="voices")
+    def _voices_worker(self, record: MeetingRecord, audio: Path) -> None:
+        from textual.worker import get_current_worker
+
+        from minutes_tui.meeting.known_voices import KnownVoices
+        from minutes_tui.meeting.voiceprints import Voiceprints
+        from minutes_tui.voice_suggestions import audio_cutter, embed_missing, suggest_speakers
+        from voices.errors import VoiceError
+        from voices.model import load_encoder
+
+        worker = get_current_worker()
+        try:
+            encoder = load_encoder()
+        except VoiceError as exc:  # no encoder: one line, and everything else goes on
+            self.app.call_from_thread(self.notify, texts.user_message(exc), severity="warning")  # type: ignore[attr-defined]
+            return
+        try:
+            known = KnownVoices()
+            with Voiceprints(self.folder) as prints:  # type: ignore[attr-defined]
+                embed_missing(record, prints, encoder, audio_cutter(audio), cancelled=lambda: worker.is_cancelled)
+                suggestions = suggest_speakers(record, prints, known)
+            known.close()
+        except Exception:  # suggestions are a help: a failure must not interrupt the secretary
+            log.exception("voice suggestions failed")
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_voices, suggestions)  # type: ignore[attr-defined]
+
+    def _show_voices(self, suggestions: dict) -> None:
+        shown = any(s.participant_id for s in self.voice_suggestions.values())
+        self.voice_suggestions = suggestions
+        if shown or any(s.participant_id for s in suggestions.values()):
+            self.show_everything()  # type: ignore[attr-defined]
+
+    def suggested_name(self, segment_id: int) -> str:
+        """The dimmed name shown beside an untagged segment ('' when the voice abstains)."""
+        s = self.voice_suggestions.get(segment_id)
+        person = self.draft.participant(s.participant_id) if s and s.participant_id else None  # type: ignore[attr-defined]
+        return person.name if person else ""
+
+    def action_accept_voice(self) -> None:
+        segment = self.selected()  # type: ignore[attr-defined]
+        s = self.voice_suggestions.get(segment.id) if segment is not None and segment.speaker_id is None else None
+        if s is not None and s.participant_id is not None:
+            self.draft.set_speaker(segment.id, s.participant_id)  # type: ignore[attr-defined]
+            self.redraw(segment.id)  # type: ignore[attr-defined]
+            self.follow_voices()
+
+    def action_accept_all_voices(self) -> None:
+        from minutes_tui.voice_suggestions import confident_assignments
+
+        untagged = {s.id for s in self.draft.segments.values() if s.speaker_id is None}  # type: ignore[attr-defined]
+        chosen = {i: p for i, p in confident_assignments(self.voice_suggestions).items() if i in untagged}
+        if chosen:
+            self.draft.store.set_speakers(chosen)  # type: ignore[attr-defined]
+            self.draft.reload()  # type: ignore[attr-defined]
+            self.show_everything()  # type: ignore[attr-defined]
+        self.notify(texts.VOICES_ACCEPTED.format(count=len(chosen)))  # type: ignore[attr-defined]
+        self.follow_voices()

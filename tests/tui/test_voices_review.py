@@ -1,0 +1,93 @@
+"""Voice suggestions in review: shown dimmed, ``g`` accepts one, ``G`` accepts all confident ones
+as one undo step, ``u`` takes them back. Real encoder, real human clips."""
+
+from __future__ import annotations
+
+import csv
+import wave
+
+import numpy as np
+import pytest
+
+from minutes_tui.meeting import Meeting, MeetingStore, read_meeting
+from minutes_tui.screens.review import ReviewScreen
+from minutes_tui.widgets.transcript import TranscriptView
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def voices_meeting(meetings_dir, eval_dir):
+    """Three speakers, four clips each, interleaved; the first two clips of each tagged."""
+    from transcribe.audio import load_audio
+
+    src = eval_dir / "speakers_dev"
+    with open(src / "speakers.tsv", encoding="utf-8") as f:
+        table = list(csv.DictReader(f, delimiter="\t"))
+    speakers = ("s02", "s03", "s05")
+    clips = {sp: [r["path"] for r in table if r["speaker"] == sp] for sp in speakers}
+    folder = meetings_dir / "voices"
+    store = MeetingStore.create(folder, Meeting(title="Hội nghị đối thoại"))
+    people = {sp: store.add_participant(f"Người {sp}") for sp in speakers}
+    pieces, t, truth = [], 0.0, {}
+    for k in range(4):
+        for sp in speakers:
+            a = load_audio(src / clips[sp][k])
+            seg = store.add_segment(t, t + len(a) / 16000, f"lời của {sp} số {k}",
+                                    speaker_id=people[sp].id if k < 2 else None)
+            truth[seg.id] = people[sp].id
+            pieces += [a, np.zeros(16000, np.float32)]
+            t += len(a) / 16000 + 1.0
+    with wave.open(str(folder / "audio.wav"), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes((np.clip(np.concatenate(pieces), -1, 1) * 32767).astype("<i2").tobytes())
+    store.set_audio_file("audio.wav")
+    store.close()
+    return folder, truth
+
+
+async def _open(app, pilot) -> ReviewScreen:
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+    review = app.screen
+    assert isinstance(review, ReviewScreen)
+    await review.workers.wait_for_complete()
+    await pilot.pause()
+    return review
+
+
+async def test_suggestions_dimmed_accept_one_accept_all_and_undo(make_app, voices_meeting):
+    folder, truth = voices_meeting
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await _open(app, pilot)
+        made = {i: s.participant_id for i, s in review.voice_suggestions.items() if s.participant_id}
+        assert len(made) >= 4 and all(truth[i] == p for i, p in made.items())
+        view = review.query_one(TranscriptView)
+        first = min(made, key=lambda i: review.draft.segments[i].start)
+        view.select_id(first)
+        await pilot.pause()
+        assert review.look(review.draft.segments[first]).suggested  # shown, dimmed, not assigned
+        assert review.draft.segments[first].speaker_id is None
+        await pilot.press("g")
+        assert review.draft.segments[first].speaker_id == truth[first]
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assigned = {s.id for s in read_meeting(folder).segments if s.speaker_id is not None}
+        assert set(made) <= assigned
+        await pilot.press("u")  # one undo step takes back all of "G", not the single "g"
+        await pilot.pause()
+        after = {s.id: s.speaker_id for s in read_meeting(folder).segments}
+        assert after[first] == truth[first]
+        assert all(after[i] is None for i in made if i != first)
+        await review.workers.wait_for_complete()
+
+
+async def test_no_suggestions_when_turned_off(make_app, voices_meeting):
+    app = make_app(voices=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await _open(app, pilot)
+        assert review.voice_suggestions == {}
