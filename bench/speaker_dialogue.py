@@ -24,7 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from transcribe.audio import SAMPLE_RATE, load_audio  # noqa: E402
-from voices.changes import ChangeOptions, find_changes, match_changes, meeting_centre  # noqa: E402
+from voices.changes import ChangeOptions, find_changes, match_changes, meeting_centre, split_inside  # noqa: E402
 from voices.encoder import Partials  # noqa: E402
 from voices.model import load_encoder  # noqa: E402
 from voices.profiles import VoiceSample, build_profiles, suggest  # noqa: E402
@@ -71,6 +71,7 @@ def main() -> None:
     ap.add_argument("--tag", type=int, default=2)
     ap.add_argument("--sweep", action="store_true", help="also print F1 over a grid of change thresholds")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--debug", action="store_true")
 
     a = ap.parse_args()
     truth = json.loads((a.folder / "truth.json").read_text())
@@ -98,7 +99,7 @@ def main() -> None:
         embed_cpu += time.process_time() - t0
         embedded_s += (hi - lo) / SAMPLE_RATE
         p = Partials(p.embeddings, p.starts + seg["start"], p.ends + seg["start"], p.speech_s)
-        words = [w["start"] for w in seg["words"][1:]]
+        words = [(w["start"], w["end"]) for w in seg["words"]]
         rows.append((seg, _truth_speaker(seg, turns), VoiceSample(p.mean(), p.speech_s), p, words))
 
     tagged_count: dict[str, int] = {}
@@ -130,12 +131,38 @@ def main() -> None:
                 "recall": round(r, 3), "f1": round(f, 3),
                 "changes": [{"at": round(c.at, 2), "score": round(c.score, 3), "inside": c.inside} for c in found]}
 
+    def merged_pairs(inside: float, sides: int) -> dict:
+        """Adjacent segments joined into one (as when Whisper runs two turns together): is the
+        split found within 1 s of the join for different voices, and not for the same voice?"""
+        hit = miss = false = same = 0
+        for (sa, spa, _, _, wa), (sb, spb, _, _, wb) in zip(rows, rows[1:]):
+            lo, hi = int(sa["start"] * SAMPLE_RATE), int(sb["end"] * SAMPLE_RATE)
+            if sb["start"] - sa["end"] > 2.5:
+                continue
+            p = joined.get((lo, hi))
+            if p is None:
+                p = joined[(lo, hi)] = encoder.partials(audio[lo:hi])
+            p = Partials(p.embeddings, p.starts + sa["start"], p.ends + sa["start"], p.speech_s)
+            words = [(w["start"], w["end"]) for w in sa["words"] + sb["words"]]
+            found = split_inside(p, words, centre, replace(ChangeOptions(), inside=inside, pause_choice=sides))
+            if spa != spb:
+                ok = found is not None and abs(found.at - sb["start"]) <= 1.0
+                if a.debug and inside == 0.0 and sides == 0.05:
+                    print("pair", sa["start"], sb["start"], spa, spb, found, len(p.embeddings), file=sys.stderr)
+                hit, miss = hit + ok, miss + (not ok)
+            else:
+                same += 1
+                false += found is not None
+        return {"inside": inside, "pause_choice": sides, "different_pairs": hit + miss, "split_found": hit, "same_pairs": same, "false_splits": false}
+
+    joined: dict = {}
     report = {
         "segments": len(rows), "turns": len(turns), "true_changes": len(true_changes),
         "suggestions": {"items": len(items), "made": len(made),
                         "accuracy": round(sum(i["suggested"] == i["speaker"] for i in made) / len(made), 3) if made else None,
                         "coverage": round(len(made) / len(items), 3) if items else None, "detail": items},
         "changes": evaluate(ChangeOptions()),
+        "merged_pairs": [merged_pairs(x, n) for n in (0.0, 0.05, 0.1, 0.2, 9.0) for x in (-0.1, 0.0, 0.1, 0.2)],
         "changes_raw_cosine": {k: v for k, v in evaluate(replace(ChangeOptions(), between=0.8, inside=0.7), None).items() if k != "changes"},
         "segments_spanning_a_change": sum(any(s["start"] + 0.3 < c < s["end"] - 0.3 for c in true_changes) for s in segments),
         "cost": {"audio_s": round(len(audio) / SAMPLE_RATE, 1), "embedded_s": round(embedded_s, 1),
@@ -156,6 +183,8 @@ def main() -> None:
         print(f"suggestions                  accuracy {s['accuracy']} coverage {s['coverage']} ({s['made']}/{s['items']})")
         c = report["changes"]
         print(f"changes                      P {c['precision']} R {c['recall']} F1 {c['f1']} ({c['hits']} hits, {c['false_alarms']} false, {c['misses']} missed)")
+        for row in report["merged_pairs"]:
+            print(f"merged pairs, inside {row['inside']:+.2f} pause choice {row['pause_choice']}: split found {row['split_found']}/{row['different_pairs']}, false splits {row['false_splits']}/{row['same_pairs']}")
         print(f"changes, raw cosine          {report['changes_raw_cosine']}")
         print(f"cost                         {report['cost']}")
         for row in report.get("sweep", []):

@@ -419,6 +419,7 @@ MEETINGS_NONE = "Chưa có cuộc họp nào trong {path}."
 ANONYMOUS_NAME = "Ẩn danh"
 
 # ---------------------------------------------------------------- live transcription (issue 4, transcribe/live)
+VOICE_CHANGE_BADGE = "ĐỔI GIỌNG"
 VOICES_ACCEPTED = "Đã gán người nói cho {count} đoạn theo gợi ý giọng nói (hoàn tác được bằng một bước)."
 VOICE_KEPT = "Đã lưu giọng nói của {name} để gợi ý trong các cuộc họp sau."
 VOICE_FORGOTTEN = "Đã xoá giọng nói của {name}; sẽ không lưu giọng của người này nữa trong cuộc họp."

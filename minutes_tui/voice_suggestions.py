@@ -127,7 +127,7 @@ def suggest_speakers(record: MeetingRecord, prints: Voiceprints, known: KnownVoi
 def speaker_changes(record: MeetingRecord, prints: Voiceprints, options: ChangeOptions = ChangeOptions()) -> list[SpeakerChange]:
     """Where the voice changes: at a segment's start, or inside one at a word's start (a proposed split)."""
     partials = prints.partials(_spans(record))
-    rows = [(s.start, s.end, partials[s.id], [w.start for w in s.words[1:]]) for s in record.segments if s.id in partials]
+    rows = [(s.start, s.end, partials[s.id], [(w.start, w.end) for w in s.words]) for s in record.segments if s.id in partials]
     if len(rows) < 2:
         return []
     from voices.profiles import VoiceSample

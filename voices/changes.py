@@ -30,9 +30,11 @@ class ChangeOptions:
 
     between: float = 0.10
     """Two adjacent segments whose centred embeddings score below this are different voices."""
-    inside: float = -0.10
+    inside: float = 0.0
     """A split inside a segment whose two sides score (centred) below this is a change (lower than
     ``between``: the lowest of many candidate splits, each side shorter than a segment)."""
+    pause_choice: float = 0.10
+    """Boundaries scoring within this of the lowest are equally likely; the longest pause wins."""
     min_side_windows: int = 2
     """Partial windows (1.6 s each, every 0.77 s) each side of a split needs: ~2.4 s of speech."""
     min_speech_s: float = 1.0
@@ -69,29 +71,39 @@ def changed_between(before: VoiceSample, after: VoiceSample, centre: np.ndarray 
     return score if score < options.between else None
 
 
-def split_inside(partials: Partials, word_starts: Sequence[float], centre: np.ndarray | None,
+def split_inside(partials: Partials, words: Sequence[tuple[float, float]], centre: np.ndarray | None,
                  options: ChangeOptions = ChangeOptions()) -> SpeakerChange | None:
     """The word boundary inside one segment where the voice changes, if any.
 
-    ``partials`` and ``word_starts`` are in the same time base (seconds). Windows that straddle
-    a boundary belong to neither side.
+    ``partials`` and ``words`` (start, end) are in the same time base (seconds). Windows that
+    straddle a boundary belong to neither side, so neighbouring boundaries often compare the same
+    windows and the lowest score does not say which word starts the new voice; among the
+    boundaries scoring below the threshold, the split goes before the word that follows the
+    longest pause (a turn ends with a pause) among those scoring within ``pause_choice`` of the
+    lowest.
     """
-    best: SpeakerChange | None = None
+    candidates: list[tuple[float, float, float]] = []  # (score, pause before, time)
     n = options.min_side_windows
-    for t in word_starts:
+    for k in range(1, len(words)):
+        t = words[k][0]
         left = partials.ends <= t + 0.2
         right = partials.starts >= t - 0.2
         if left.sum() < n or right.sum() < n:
             continue
         score = float(_centred(partials.mean(left), centre) @ _centred(partials.mean(right), centre))
-        if best is None or score < best.score:
-            best = SpeakerChange(float(t), score, True)
-    return best if best is not None and best.score < options.inside else None
+        candidates.append((score, t - words[k - 1][1], float(t)))
+    if not candidates or min(c[0] for c in candidates) >= options.inside:
+        return None
+    lowest = min(c[0] for c in candidates)
+    near = [c for c in candidates if c[0] <= lowest + options.pause_choice]
+    score, _, at = max(near, key=lambda c: (c[1], -c[0]))
+    return SpeakerChange(at, score, True)
 
 
-def find_changes(segments: Sequence[tuple[float, float, VoiceSample, Partials | None, Sequence[float]]],
+def find_changes(segments: Sequence[tuple[float, float, VoiceSample, Partials | None, Sequence[tuple[float, float]]]],
                  centre: np.ndarray | None, options: ChangeOptions = ChangeOptions()) -> list[SpeakerChange]:
-    """Changes over a run of segments ``(start, end, sample, partials, word_starts)`` in time order.
+    """Changes over a run of segments ``(start, end, sample, partials, words)`` in time order
+    (``words``: their (start, end) times).
 
     A segment with too little speech is not compared; when the next one differs from the last
     compared, the change is placed at the longest pause between them.

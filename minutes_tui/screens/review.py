@@ -175,7 +175,7 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
                 self.show_everything()
                 self.transcript().select_id(first.id)
 
-        self.app.push_screen(SplitDialog(segment.text), chosen)
+        self.app.push_screen(SplitDialog(segment.text, self.proposed_split(segment)), chosen)
 
     # audio
     def action_play(self) -> None:

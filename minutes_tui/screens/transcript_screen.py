@@ -65,6 +65,8 @@ class TranscriptScreen(BienbanScreen):
             if answered.outcome.deadline:
                 badge += f" · {answered.outcome.deadline:%d/%m}"
             badges.append(badge)
+        if segment.id in getattr(self, "voice_splits", {}):
+            badges.append(texts.VOICE_CHANGE_BADGE)
         suggested = self.suggested_name(segment.id) if person is None and hasattr(self, "suggested_name") else ""
         return SegmentLook(person.name if person else "", badges, index, suggested)
 

@@ -23,6 +23,8 @@ class VoiceSuggestions:
     """Mixin for ``TranscriptScreen`` subclasses that have ``draft_audio_path()``."""
 
     voice_suggestions: dict = {}
+    voice_splits: dict = {}
+    """``{segment id: seconds}``: where the voice changes inside a segment (a proposed split)."""
 
     def follow_voices(self) -> None:
         """Embed what still needs it and refresh the suggestions (in the background)."""
@@ -38,7 +40,7 @@ class VoiceSuggestions:
 
         from minutes_tui.meeting.known_voices import KnownVoices
         from minutes_tui.meeting.voiceprints import Voiceprints
-        from minutes_tui.voice_suggestions import audio_cutter, embed_missing, suggest_speakers
+        from minutes_tui.voice_suggestions import audio_cutter, embed_missing, speaker_changes, suggest_speakers
         from voices.errors import VoiceError
         from voices.model import load_encoder
 
@@ -53,17 +55,19 @@ class VoiceSuggestions:
             with Voiceprints(self.folder) as prints:  # type: ignore[attr-defined]
                 embed_missing(record, prints, encoder, audio_cutter(audio), cancelled=lambda: worker.is_cancelled)
                 suggestions = suggest_speakers(record, prints, known)
+                changes = [c for c in speaker_changes(record, prints) if c.inside]
             known.close()
         except Exception:  # suggestions are a help: a failure must not interrupt the secretary
             log.exception("voice suggestions failed")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_voices, suggestions)  # type: ignore[attr-defined]
+            splits = {s.id: c.at for c in changes for s in record.segments if s.start < c.at < s.end}
+            self.app.call_from_thread(self._show_voices, suggestions, splits)  # type: ignore[attr-defined]
 
-    def _show_voices(self, suggestions: dict) -> None:
-        shown = any(s.participant_id for s in self.voice_suggestions.values())
-        self.voice_suggestions = suggestions
-        if shown or any(s.participant_id for s in suggestions.values()):
+    def _show_voices(self, suggestions: dict, splits: dict) -> None:
+        shown = any(s.participant_id for s in self.voice_suggestions.values()) or self.voice_splits
+        self.voice_suggestions, self.voice_splits = suggestions, splits
+        if shown or splits or any(s.participant_id for s in suggestions.values()):
             self.show_everything()  # type: ignore[attr-defined]
 
     def suggested_name(self, segment_id: int) -> str:
@@ -71,6 +75,14 @@ class VoiceSuggestions:
         s = self.voice_suggestions.get(segment_id)
         person = self.draft.participant(s.participant_id) if s and s.participant_id else None  # type: ignore[attr-defined]
         return person.name if person else ""
+
+    def proposed_split(self, segment) -> int | None:
+        """Character offset of the word where the voice changes inside ``segment`` (None: no change)."""
+        at = self.voice_splits.get(segment.id)
+        if at is None or segment.edited or not segment.words:
+            return None
+        before = "".join(w.text for w in segment.words if w.start < at).strip()
+        return len(before) + 1 if 0 < len(before) < len(segment.text) - 1 else None
 
     def action_accept_voice(self) -> None:
         segment = self.selected()  # type: ignore[attr-defined]

@@ -33,17 +33,19 @@ def test_centring_separates_voices_that_share_a_common_part():
 
 def test_split_inside_picks_the_word_boundary_where_the_voice_changes():
     partials = _partials("aaaaabbbbb")
-    change_at = partials.starts[5]  # first window wholly of "b"
-    words = [0.5, 1.7, 2.9, change_at - 0.5, change_at - 0.05, change_at + 1.0, 6.0]
+    change_at = float(partials.starts[5])  # first window wholly of "b"
+    # words every 0.4 s with short gaps; the new voice starts after the one long pause
+    words = [(t, t + 0.3) for t in np.arange(0.0, change_at - 0.6, 0.4)]
+    words += [(t, t + 0.3) for t in np.arange(change_at, 8.0, 0.4)]
     centre = meeting_centre([VoiceSample(_emb(v), 3) for v in "aabbcc"])
     found = split_inside(partials, words, centre)
-    assert found is not None and found.inside and abs(found.at - (change_at - 0.05)) < 0.6
+    assert found is not None and found.inside and abs(found.at - change_at) < 0.01
 
 
 def test_no_split_inside_one_voice():
     partials = _partials("aaaaaaaaaa")
     centre = meeting_centre([VoiceSample(_emb(v), 3) for v in "aabbcc"])
-    assert split_inside(partials, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0], centre) is None
+    assert split_inside(partials, [(t, t + 0.3) for t in (0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0)], centre) is None
 
 
 def test_changes_between_segments_and_a_short_segment_placed_at_the_longest_pause():
