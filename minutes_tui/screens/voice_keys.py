@@ -1,5 +1,5 @@
-"""Voice suggestions on the review screen: shown dimmed beside untagged segments, ``g`` accepts
-the selected one, ``G`` accepts every confident one as one undo step.
+"""Voice suggestions on the live and review screens: shown dimmed beside untagged segments,
+``g`` accepts the selected one, ``G`` (review) accepts every confident one as one undo step.
 
 The encoder runs in a worker thread that never touches the store (it gets the record loaded on
 the UI thread and writes only the meeting's voiceprints file); the screen redraws when its
@@ -32,7 +32,10 @@ class VoiceSuggestions:
             return
         audio = self.draft_audio_path()  # type: ignore[attr-defined]
         if audio is not None:
-            self._voices_worker(self.draft.store.load(), audio)  # type: ignore[attr-defined]
+            d = self.draft  # type: ignore[attr-defined]
+            # built from what the screen already holds: no store read on the UI thread
+            record = MeetingRecord(d.meeting, tuple(d.participants), tuple(d.segments_in_order()))
+            self._voices_worker(record, audio)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="voices")
     def _voices_worker(self, record: MeetingRecord, audio: Path) -> None:
@@ -45,6 +48,13 @@ class VoiceSuggestions:
         from voices.model import load_encoder
 
         worker = get_current_worker()
+        import os
+        import threading
+
+        try:  # the decoder and the UI come first (Linux: per-thread nice)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except (AttributeError, OSError):
+            pass
         try:
             encoder = load_encoder()
         except VoiceError as exc:  # no encoder: one line, and everything else goes on

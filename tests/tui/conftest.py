@@ -118,7 +118,8 @@ def make_app(meetings_dir: Path, canned: CannedTranscriber):
     """Build the app as the CLI does, on the temporary folder, with the canned recogniser."""
 
     def make(**changes) -> BienbanApp:
-        config = AppConfig(meetings_dir=meetings_dir, transcriber_factory=lambda: canned, play_audio=False)
+        # voices off unless a test turns them on: their worker's timing must not move snapshots
+        config = AppConfig(meetings_dir=meetings_dir, transcriber_factory=lambda: canned, play_audio=False, voices=False)
         for key, value in changes.items():
             setattr(config, key, value)
         return build_app(config)

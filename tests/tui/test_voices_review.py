@@ -59,7 +59,7 @@ async def _open(app, pilot) -> ReviewScreen:
 
 async def test_suggestions_dimmed_accept_one_accept_all_and_undo(make_app, voices_meeting):
     folder, truth = voices_meeting
-    app = make_app()
+    app = make_app(voices=True)
     async with app.run_test(size=(100, 30)) as pilot:
         review = await _open(app, pilot)
         made = {i: s.participant_id for i, s in review.voice_suggestions.items() if s.participant_id}
@@ -91,3 +91,31 @@ async def test_no_suggestions_when_turned_off(make_app, voices_meeting):
     async with app.run_test(size=(100, 30)) as pilot:
         review = await _open(app, pilot)
         assert review.voice_suggestions == {}
+
+
+async def test_live_demo_embeds_segments_as_they_arrive(make_app, tmp_path):
+    """In the live demo the voices worker follows the final text: each segment gets a voiceprint
+    (from the journal being written) and untagged ones a suggestion entry, without the decoder
+    waiting for it."""
+    from minutes_tui.app_config import demo_recording
+    from minutes_tui.meeting.voiceprints import Voiceprints
+    from transcribe.audio import load_audio
+
+    audio = load_audio(demo_recording())[: 20 * 16000]
+    path = tmp_path / "demo-20s.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
+    app = make_app(demo=True, demo_audio=path, demo_speed=0.0, voices=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await screen.capture_worker.wait()
+        await pilot.pause()
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        record = screen.draft.store.load()
+        assert len(record.segments) >= 2
+        with Voiceprints(screen.folder) as prints:
+            spans = {s.id: (s.start, s.end) for s in record.segments}
+            assert len(prints.samples(spans)) >= 1
+        await pilot.press("q")
