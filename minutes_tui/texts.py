@@ -160,6 +160,7 @@ KEYS: dict[str, str] = {
     "split": "Tách đoạn tại con trỏ",
     "accept_voice": "Nhận gợi ý người nói theo giọng",
     "accept_all_voices": "Nhận mọi gợi ý người nói chắc chắn",
+    "voice_consent": "Lưu hoặc xoá giọng nói của người nói",
     "retranscribe": "Nhận dạng lại cả cuộc họp",
     "items": "Bảng kiến nghị",
     "export": "Xuất biên bản",
@@ -420,6 +421,13 @@ ANONYMOUS_NAME = "Ẩn danh"
 
 # ---------------------------------------------------------------- live transcription (issue 4, transcribe/live)
 VOICE_CHANGE_BADGE = "ĐỔI GIỌNG"
+VOICE_NO_SPEAKER = "Đoạn này chưa gắn người nói."
+VOICE_CHOICE_TITLE = "Giọng nói của người nói này"
+VOICE_CHOICES = {
+    "cancel": "Không thay đổi",
+    "keep": "Lưu giọng của {name} để gợi ý trong các cuộc họp sau (chỉ cán bộ, khi người đó đồng ý)",
+    "forget": "Xoá giọng nói của {name} (trong cuộc họp này và giọng đã lưu)",
+}
 VOICES_ACCEPTED = "Đã gán người nói cho {count} đoạn theo gợi ý giọng nói (hoàn tác được bằng một bước)."
 VOICE_KEPT = "Đã lưu giọng nói của {name} để gợi ý trong các cuộc họp sau."
 VOICE_FORGOTTEN = "Đã xoá giọng nói của {name}; sẽ không lưu giọng của người này nữa trong cuộc họp."

@@ -40,6 +40,7 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
         Binding("R", "retranscribe", texts.KEYS["retranscribe"], show=False),
         Binding("g", "accept_voice", texts.KEYS["accept_voice"], show=False),
         Binding("G", "accept_all_voices", texts.KEYS["accept_all_voices"], show=False),
+        Binding("K", "voice_consent", texts.KEYS["voice_consent"], show=False),
         Binding("i", "items", texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS["export"]),
         *TAG_KEYS,

@@ -113,3 +113,44 @@ class VoiceSuggestions:
             self.show_everything()  # type: ignore[attr-defined]
         self.notify(texts.VOICES_ACCEPTED.format(count=len(chosen)))  # type: ignore[attr-defined]
         self.follow_voices()
+
+    def action_voice_consent(self) -> None:
+        """Keep the selected speaker's voice for the next meetings (consent), or forget it."""
+        from minutes_tui.dialogs.choice import ChoiceDialog
+
+        segment = self.selected()  # type: ignore[attr-defined]
+        person = self.draft.participant(segment.speaker_id) if segment is not None else None  # type: ignore[attr-defined]
+        if person is None:
+            self.notify(texts.VOICE_NO_SPEAKER)  # type: ignore[attr-defined]
+            return
+        items = [("cancel", texts.VOICE_CHOICES["cancel"]), ("keep", texts.VOICE_CHOICES["keep"].format(name=person.name)),
+                 ("forget", texts.VOICE_CHOICES["forget"].format(name=person.name))]
+
+        def chosen(choice: str | None) -> None:
+            if choice in ("keep", "forget"):
+                self.voice_consent(person.id, choice)
+
+        self.app.push_screen(ChoiceDialog(texts.VOICE_CHOICE_TITLE, items, 0), chosen)  # type: ignore[attr-defined]
+
+    def voice_consent(self, participant_id: int, choice: str) -> None:
+        """Carry out the secretary's choice (a few small file writes: fine on the UI thread)."""
+        from minutes_tui.meeting.known_voices import KnownVoices
+        from minutes_tui.meeting.voiceprints import Voiceprints
+        from minutes_tui.voice_suggestions import forget_voice, keep_voice
+
+        record = self.draft.store.load()  # type: ignore[attr-defined]
+        name = record.participant(participant_id).name
+        known = KnownVoices()
+        try:
+            with Voiceprints(self.folder) as prints:  # type: ignore[attr-defined]
+                if choice == "keep":
+                    keep_voice(record, prints, known, participant_id)
+                else:
+                    forget_voice(record, prints, participant_id, known)
+        except Exception as exc:  # an anonymous resident, too little speech: say why
+            self.notify(texts.user_message(exc), severity="warning")  # type: ignore[attr-defined]
+            return
+        finally:
+            known.close()
+        self.notify((texts.VOICE_KEPT if choice == "keep" else texts.VOICE_FORGOTTEN).format(name=name))  # type: ignore[attr-defined]
+        self.follow_voices()

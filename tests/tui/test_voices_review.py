@@ -119,3 +119,61 @@ async def test_live_demo_embeds_segments_as_they_arrive(make_app, tmp_path):
             spans = {s.id: (s.start, s.end) for s in record.segments}
             assert len(prints.samples(spans)) >= 1
         await pilot.press("q")
+
+
+async def test_rejecting_a_suggestion_by_naming_someone_else(make_app, voices_meeting):
+    folder, truth = voices_meeting
+    app = make_app(voices=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await _open(app, pilot)
+        made = {i: s.participant_id for i, s in review.voice_suggestions.items() if s.participant_id}
+        target = min(made, key=lambda i: review.draft.segments[i].start)
+        roster = [p.id for p in review.draft.participants]
+        other = next(n for n, pid in enumerate(roster, 1) if pid != made[target])
+        review.query_one(TranscriptView).select_id(target)
+        await pilot.pause()
+        await pilot.press(str(other))  # the secretary knows better: her name wins
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert {s.id: s.speaker_id for s in read_meeting(folder).segments}[target] == roster[other - 1]
+        await review.workers.wait_for_complete()
+
+
+async def test_keeping_an_officials_voice_needs_her_consent_and_can_be_undone(make_app, voices_meeting, tmp_path, monkeypatch):
+    from minutes_tui.meeting.known_voices import KnownVoices
+    from minutes_tui.meeting.voiceprints import Voiceprints
+
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
+    folder, truth = voices_meeting
+    with MeetingStore.open(folder) as store:  # a denouncer: her voice must never be kept
+        anonymous = store.update_participant(store.load().participants[2].id, anonymous=True)
+    app = make_app(voices=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await _open(app, pilot)
+        view = review.query_one(TranscriptView)
+        chair = review.draft.participants[0]
+        view.select_id(next(i for i, p in truth.items() if p == chair.id))
+        await pilot.pause()
+        await pilot.press("K", "enter")  # the dialog opens on "no change": nothing is kept by accident
+        await pilot.pause()
+        assert KnownVoices().names() == []
+        await pilot.press("K", "down", "enter")  # consent: keep
+        await pilot.pause()
+        assert KnownVoices().names() == [(chair.name, chair.role)]
+        view.select_id(next(i for i, p in truth.items() if p == anonymous.id))
+        await pilot.pause()
+        await pilot.press("K", "down", "enter")  # refused for an anonymous participant
+        await pilot.pause()
+        assert KnownVoices().names() == [(chair.name, chair.role)]
+        view.select_id(next(i for i, p in truth.items() if p == chair.id))
+        await pilot.pause()
+        await pilot.press("K", "down", "down", "enter")  # forget: here and across meetings
+        await pilot.pause()
+        assert KnownVoices().names() == []
+        await review.workers.wait_for_complete()
+        record = review.draft.store.load()
+    with Voiceprints(folder) as prints:
+        spans = {s.id: (s.start, s.end) for s in record.segments}
+        assert not {s.id for s in record.segments if s.speaker_id == chair.id} & set(prints.samples(spans))

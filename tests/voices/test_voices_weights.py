@@ -92,3 +92,29 @@ def test_converted_file_is_owner_only_and_refuses_pickles(tmp_path):
 
 def test_magic_number_is_torchs():
     assert MAGIC == 119547037146038801333356
+
+
+def test_missing_encoder_is_one_vietnamese_line_with_the_repair_command(tmp_path, monkeypatch):
+    import importlib.util
+
+    from minutes_tui import texts
+
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path))
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "resemblyzer" else real(name, *a))
+    with pytest.raises(VoiceError) as info:
+        model.load_encoder()
+    line = texts.user_message(info.value)
+    assert info.value.code == "voice_encoder_missing"
+    assert "pip install --no-deps resemblyzer==0.1.4" in line and "\n" not in line
+
+
+def test_a_damaged_conversion_is_redone_from_the_wheel(tmp_path, monkeypatch):
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path))
+    target = model.converted_path()
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"PK\x03\x04 not a zip")
+    tensors = model.load_weights()
+    assert set(tensors) == set(model.SHAPES)
+    assert set(model.read_npz(target)) == set(model.SHAPES)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
