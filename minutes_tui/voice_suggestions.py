@@ -14,11 +14,12 @@ from typing import Callable
 
 import numpy as np
 
+from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.known_voices import KnownVoices
 from minutes_tui.meeting.model import MeetingRecord
 from minutes_tui.meeting.voiceprints import Voiceprints
 from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre
-from voices.profiles import SuggestOptions, build_profiles, suggest
+from voices.profiles import SuggestOptions, VoiceSample, build_profile, build_profiles, suggest
 
 SAMPLE_RATE = 16000
 
@@ -130,8 +131,6 @@ def speaker_changes(record: MeetingRecord, prints: Voiceprints, options: ChangeO
     rows = [(s.start, s.end, partials[s.id], [(w.start, w.end) for w in s.words]) for s in record.segments if s.id in partials]
     if len(rows) < 2:
         return []
-    from voices.profiles import VoiceSample
-
     samples = [VoiceSample(p.mean(), p.speech_s) for _, _, p, _ in rows]
     centre = meeting_centre(samples)
     return find_changes([(a, b, smp, p, w) for (a, b, p, w), smp in zip(rows, samples)], centre, options)
@@ -144,16 +143,12 @@ def confident_assignments(suggestions: dict[int, SpeakerSuggestion]) -> dict[int
 
 def keep_voice(record: MeetingRecord, prints: Voiceprints, known: KnownVoices, participant_id: int) -> None:
     """Keep an official's profile for the next meetings (the secretary's consent is this call)."""
-    from voices.profiles import build_profile
-
     p = record.participant(participant_id)
     if p is None:
         raise ValueError(f"no participant {participant_id}")
     samples = prints.samples(_spans(record))
     own = [samples[s.id] for s in record.segments if s.speaker_id == participant_id and s.id in samples]
     if not own:
-        from minutes_tui.meeting.errors import StoreError
-
         raise StoreError("voice_keep_too_little", f"no voiceprint for {p.name}", name=p.name)
     known.keep(p, build_profile(str(p.id), own))
 
