@@ -114,3 +114,14 @@ def test_real_weights_file_is_the_known_one():
     import hashlib
 
     assert hashlib.sha256(model.source_path().read_bytes()).hexdigest() == model.SOURCE_SHA256
+
+
+def test_mel_and_partial_windows_match_librosa_and_resemblyzer():
+    """Stored once from librosa 0.10.2 (what Resemblyzer 0.1.4 calls) and from Resemblyzer's own
+    ``compute_partial_slices`` run without torch, in a throwaway environment."""
+    ref = np.load(HERE / "voices_librosa_reference.npz")
+    mel = features.mel_spectrogram(ref["wav"])
+    assert mel.shape == ref["mel"].shape
+    assert np.abs(mel - ref["mel"]).max() <= 1e-5 * np.abs(ref["mel"]).max()
+    for n, starts in zip(ref["lengths"], ref["starts"]):
+        assert features.partial_starts(int(n)) == [int(s) for s in starts if s >= 0]
