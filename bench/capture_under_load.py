@@ -36,7 +36,7 @@ RATE = 16000
 
 def speech_track(seconds: float, out: Path) -> np.ndarray:
     """The eval clips, looped to ``seconds``, written to ``out`` (16 kHz mono WAV)."""
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
 
     clips = [load_audio(p) for p in sorted((EVAL / "fosd_dev").glob("*.flac"))]
     track = np.concatenate(clips * int(seconds // (sum(c.size for c in clips) / RATE) + 1))[: int(seconds * RATE)]
@@ -50,8 +50,19 @@ def private_server(runtime: Path) -> dict[str, str]:
     """Start a PulseAudio server of our own (null sink ``meet``) so other users of the shared one
     cannot disturb the measurement; return the environment that points libpulse at it."""
     env = {**os.environ, "PULSE_RUNTIME_PATH": str(runtime), "PULSE_SERVER": f"unix:{runtime}/native"}
-    subprocess.run(["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n", "--load=module-native-protocol-unix",
-                    "--load=module-null-sink sink_name=meet"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [
+            "pulseaudio",
+            "--daemonize=yes",
+            "--exit-idle-time=-1",
+            "-n",
+            "--load=module-native-protocol-unix",
+            "--load=module-null-sink sink_name=meet",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     while subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode != 0:
         time.sleep(0.05)
     subprocess.run(["pactl", "set-default-source", "meet.monitor"], env=env, check=True)
@@ -61,7 +72,7 @@ def private_server(runtime: Path) -> dict[str, str]:
 
 def whisper_load(stop: threading.Event, ready: threading.Event, decoded: list[float]) -> None:
     """Decode the eval clips with Whisper base on 2 threads until ``stop``."""
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
     from transcribe.engine import Transcriber
 
     transcriber = Transcriber(cpu_threads=2)
@@ -130,7 +141,7 @@ def main() -> int:
     n = 1 << int(np.ceil(np.log2(captured.size + probe.size)))
     xc = np.fft.irfft(np.fft.rfft(captured, n) * np.conj(np.fft.rfft(probe, n)), n)[: captured.size]
     lag = int(np.argmax(xc))
-    part = captured[lag: lag + track.size]
+    part = captured[lag : lag + track.size]
     peak = float(np.dot(part, track[: part.size]) / (np.linalg.norm(part) * np.linalg.norm(track[: part.size]) + 1e-12))
     result = {
         "seconds_played": round(track.size / RATE, 1),

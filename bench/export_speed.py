@@ -52,7 +52,9 @@ def build(folder: Path, n_segments: int, n_petitions: int, audio_hours: float, r
             n = rng.randint(8, 22)
             words = [SimpleNamespace(start=t + k * 0.3, end=t + k * 0.3 + 0.28, word=" " + rng.choice(WORDS), probability=0.9)
                      for k in range(n)]  # fmt: skip
-            recognised.append(SimpleNamespace(start=t, end=t + n * 0.3, text="".join(w.word for w in words), avg_logprob=-0.4, words=words))
+            recognised.append(
+                SimpleNamespace(start=t, end=t + n * 0.3, text="".join(w.word for w in words), avg_logprob=-0.4, words=words)
+            )
             t += n * 0.3 + 0.5
         store.add_recognised_many(recognised)
         ids = [s.id for s in store.load().segments]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transcribe.audio import SAMPLE_RATE, load_audio
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.evaluate import read_transcripts
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -34,8 +34,16 @@ def main() -> None:
     for folder in a.folders:
         for name, ref in read_transcripts(EVAL / folder):
             clip = load_audio(EVAL / folder / name)
-            turns.append({"speaker": folder, "kind": "clip", "file": name, "text": ref,
-                          "start": round(pos / SAMPLE_RATE, 3), "end": round((pos + clip.size) / SAMPLE_RATE, 3)})
+            turns.append(
+                {
+                    "speaker": folder,
+                    "kind": "clip",
+                    "file": name,
+                    "text": ref,
+                    "start": round(pos / SAMPLE_RATE, 3),
+                    "end": round((pos + clip.size) / SAMPLE_RATE, 3),
+                }
+            )
             gap = np.zeros(int(rnd.uniform(1.0, 2.0) * SAMPLE_RATE), np.float32)
             parts += [clip, gap]
             pos += clip.size + gap.size

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import transcribe.engine as engine
-from transcribe.bench_feed import measure
+from bienban_bench.live_feed import measure
 from transcribe.live import LIVE_DECODE, LiveOptions
 
 

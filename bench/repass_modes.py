@@ -1,6 +1,6 @@
 """Post-meeting pass: WER and speed of sequential, batched and per-utterance decoding.
 
-    .venv/bin/python bench/repass_modes.py MEETING_DIR   (meeting.wav + truth.json)
+.venv/bin/python bench/repass_modes.py MEETING_DIR   (meeting.wav + truth.json)
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import psutil
 
-from transcribe.audio import SAMPLE_RATE, load_audio
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.engine import DecodeOptions, Transcriber, guarded
 from transcribe.evaluate import score
 from transcribe.repass import decode_utterances
@@ -40,8 +40,12 @@ def main() -> None:
         c0, t0 = sum(proc.cpu_times()[:2]), time.perf_counter()
         segs = list(run())
         wall, cpu = time.perf_counter() - t0, sum(proc.cpu_times()[:2]) - c0
-        out[name] = {"wer": round(score([(ref, " ".join(s.text for s in segs))])[0], 4), "segments": len(segs),
-                     "wall_rtf": round(wall / out["audio_s"], 3), "cpu_rtf": round(cpu / out["audio_s"], 3)}
+        out[name] = {
+            "wer": round(score([(ref, " ".join(s.text for s in segs))])[0], 4),
+            "segments": len(segs),
+            "wall_rtf": round(wall / out["audio_s"], 3),
+            "cpu_rtf": round(cpu / out["audio_s"], 3),
+        }
         print(name, out[name], file=sys.stderr, flush=True)
     out["load_average"] = round(psutil.getloadavg()[0], 2)
     print(json.dumps(out, indent=1))

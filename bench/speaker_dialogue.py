@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transcribe.audio import SAMPLE_RATE, load_audio  # noqa: E402
+from bienban_base.audio import SAMPLE_RATE, load_audio  # noqa: E402
 from voices.changes import ChangeOptions, find_changes, match_changes, meeting_centre, split_inside  # noqa: E402
 from voices.encoder import Partials  # noqa: E402
 from voices.model import load_encoder  # noqa: E402
@@ -50,7 +50,7 @@ def _live_decode_cpu(turns: list[dict], audio: np.ndarray, transcriber) -> float
     model = transcriber()
     t0 = time.process_time()
     for turn in turns:
-        model.decode(audio[int(turn["start"] * SAMPLE_RATE):int(turn["end"] * SAMPLE_RATE)], LiveOptions().decode)
+        model.decode(audio[int(turn["start"] * SAMPLE_RATE) : int(turn["end"] * SAMPLE_RATE)], LiveOptions().decode)
     return time.process_time() - t0
 
 
@@ -104,7 +104,7 @@ def main() -> None:
 
     tagged_count: dict[str, int] = {}
     tagged = []
-    for seg, speaker, sample, _, _ in rows:
+    for _, speaker, _, _, _ in rows:
         is_tagged = tagged_count.get(speaker, 0) < a.tag
         tagged_count[speaker] = tagged_count.get(speaker, 0) + is_tagged
         tagged.append(is_tagged)
@@ -114,8 +114,17 @@ def main() -> None:
         if is_tagged:
             continue
         s = suggest(sample, profiles.values())
-        items.append({"start": seg["start"], "end": seg["end"], "speaker": speaker, "suggested": s.speaker,
-                      "nearest": s.nearest, "score": round(s.score, 3), "margin": round(s.margin, 3)})
+        items.append(
+            {
+                "start": seg["start"],
+                "end": seg["end"],
+                "speaker": speaker,
+                "suggested": s.speaker,
+                "nearest": s.nearest,
+                "score": round(s.score, 3),
+                "margin": round(s.margin, 3),
+            }
+        )
     made = [i for i in items if i["suggested"]]
 
     true_changes = [t["start"] for prev, t in zip(turns, turns[1:]) if t["speaker"] != prev["speaker"]]
@@ -127,15 +136,22 @@ def main() -> None:
         found = find_changes(seq, centre, options)
         h, fa, m = match_changes([c.at for c in found], true_changes)
         p, r, f = _f1(h, fa, m)
-        return {"found": len(found), "hits": h, "false_alarms": fa, "misses": m, "precision": round(p, 3),
-                "recall": round(r, 3), "f1": round(f, 3),
-                "changes": [{"at": round(c.at, 2), "score": round(c.score, 3), "inside": c.inside} for c in found]}
+        return {
+            "found": len(found),
+            "hits": h,
+            "false_alarms": fa,
+            "misses": m,
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "changes": [{"at": round(c.at, 2), "score": round(c.score, 3), "inside": c.inside} for c in found],
+        }
 
     def merged_pairs(inside: float, sides: int) -> dict:
         """Adjacent segments joined into one (as when Whisper runs two turns together): is the
         split found within 1 s of the join for different voices, and not for the same voice?"""
         hit = miss = false = same = 0
-        for (sa, spa, _, _, wa), (sb, spb, _, _, wb) in zip(rows, rows[1:]):
+        for (sa, spa, _, _, _wa), (sb, spb, _, _, _wb) in zip(rows, rows[1:]):
             lo, hi = int(sa["start"] * SAMPLE_RATE), int(sb["end"] * SAMPLE_RATE)
             if sb["start"] - sa["end"] > 2.5:
                 continue
@@ -153,27 +169,52 @@ def main() -> None:
             else:
                 same += 1
                 false += found is not None
-        return {"inside": inside, "pause_choice": sides, "different_pairs": hit + miss, "split_found": hit, "same_pairs": same, "false_splits": false}
+        return {
+            "inside": inside,
+            "pause_choice": sides,
+            "different_pairs": hit + miss,
+            "split_found": hit,
+            "same_pairs": same,
+            "false_splits": false,
+        }
 
     joined: dict = {}
     report = {
-        "segments": len(rows), "turns": len(turns), "true_changes": len(true_changes),
-        "suggestions": {"items": len(items), "made": len(made),
-                        "accuracy": round(sum(i["suggested"] == i["speaker"] for i in made) / len(made), 3) if made else None,
-                        "coverage": round(len(made) / len(items), 3) if items else None, "detail": items},
+        "segments": len(rows),
+        "turns": len(turns),
+        "true_changes": len(true_changes),
+        "suggestions": {
+            "items": len(items),
+            "made": len(made),
+            "accuracy": round(sum(i["suggested"] == i["speaker"] for i in made) / len(made), 3) if made else None,
+            "coverage": round(len(made) / len(items), 3) if items else None,
+            "detail": items,
+        },
         "changes": evaluate(ChangeOptions()),
         "merged_pairs": [merged_pairs(x, n) for n in (0.0, 0.05, 0.1, 0.2, 9.0) for x in (-0.1, 0.0, 0.1, 0.2)],
-        "changes_raw_cosine": {k: v for k, v in evaluate(replace(ChangeOptions(), between=0.8, inside=0.7), None).items() if k != "changes"},
+        "changes_raw_cosine": {
+            k: v for k, v in evaluate(replace(ChangeOptions(), between=0.8, inside=0.7), None).items() if k != "changes"
+        },
         "segments_spanning_a_change": sum(any(s["start"] + 0.3 < c < s["end"] - 0.3 for c in true_changes) for s in segments),
-        "cost": {"audio_s": round(len(audio) / SAMPLE_RATE, 1), "embedded_s": round(embedded_s, 1),
-                 "embed_ms_per_s": round(1000 * embed_cpu / embedded_s, 2),
-                 "live_decode_ms_per_s": round(1000 * decode_cpu / speech_s, 1),
-                 "embed_share_of_decode": round((embed_cpu / embedded_s) / (decode_cpu / speech_s), 4),
-                 "backend": encoder.backend},
+        "cost": {
+            "audio_s": round(len(audio) / SAMPLE_RATE, 1),
+            "embedded_s": round(embedded_s, 1),
+            "embed_ms_per_s": round(1000 * embed_cpu / embedded_s, 2),
+            "live_decode_ms_per_s": round(1000 * decode_cpu / speech_s, 1),
+            "embed_share_of_decode": round((embed_cpu / embedded_s) / (decode_cpu / speech_s), 4),
+            "backend": encoder.backend,
+        },
     }
     if a.sweep:
-        report["sweep"] = [{"between": b, "inside": i, **{k: v for k, v in evaluate(replace(ChangeOptions(), between=b, inside=i)).items() if k != "changes"}}
-                           for b in (0.0, 0.05, 0.1, 0.15, 0.2) for i in (-0.2, -0.1, 0.0, 0.1)]
+        report["sweep"] = [
+            {
+                "between": b,
+                "inside": i,
+                **{k: v for k, v in evaluate(replace(ChangeOptions(), between=b, inside=i)).items() if k != "changes"},
+            }
+            for b in (0.0, 0.05, 0.1, 0.15, 0.2)
+            for i in (-0.2, -0.1, 0.0, 0.1)
+        ]
     if a.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
@@ -182,13 +223,19 @@ def main() -> None:
         s = report["suggestions"]
         print(f"suggestions                  accuracy {s['accuracy']} coverage {s['coverage']} ({s['made']}/{s['items']})")
         c = report["changes"]
-        print(f"changes                      P {c['precision']} R {c['recall']} F1 {c['f1']} ({c['hits']} hits, {c['false_alarms']} false, {c['misses']} missed)")
+        print(
+            f"changes                      P {c['precision']} R {c['recall']} F1 {c['f1']} ({c['hits']} hits, {c['false_alarms']} false, {c['misses']} missed)"
+        )
         for row in report["merged_pairs"]:
-            print(f"merged pairs, inside {row['inside']:+.2f} pause choice {row['pause_choice']}: split found {row['split_found']}/{row['different_pairs']}, false splits {row['false_splits']}/{row['same_pairs']}")
+            print(
+                f"merged pairs, inside {row['inside']:+.2f} pause choice {row['pause_choice']}: split found {row['split_found']}/{row['different_pairs']}, false splits {row['false_splits']}/{row['same_pairs']}"
+            )
         print(f"changes, raw cosine          {report['changes_raw_cosine']}")
         print(f"cost                         {report['cost']}")
         for row in report.get("sweep", []):
-            print(f"  between {row['between']:.2f} inside {row['inside']:.2f}: F1 {row['f1']} P {row['precision']} R {row['recall']}")
+            print(
+                f"  between {row['between']:.2f} inside {row['inside']:.2f}: F1 {row['f1']} P {row['precision']} R {row['recall']}"
+            )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transcribe.audio import load_audio  # noqa: E402
-from voices import bench_speakers  # noqa: E402
+from bienban_base.audio import load_audio  # noqa: E402
+from bienban_bench import speakers as bench_speakers  # noqa: E402
 from voices.changes import ChangeOptions, meeting_centre, split_inside  # noqa: E402
 from voices.features import speech_regions  # noqa: E402
 from voices.model import load_encoder  # noqa: E402
@@ -41,11 +41,16 @@ def main() -> None:
     cases = []
     for i, sp in enumerate(speakers):
         mine = np.concatenate(clips[sp][:2])
-        for other, changed in ((np.concatenate(clips[speakers[(i + 1) % len(speakers)]][:2]), True),
-                               (np.concatenate(clips[sp][2:4]), False)):
+        for other, changed in (
+            (np.concatenate(clips[speakers[(i + 1) % len(speakers)]][:2]), True),
+            (np.concatenate(clips[sp][2:4]), False),
+        ):
             audio = np.concatenate([mine, other])
-            words = [(x / 16000 + k * 0.5, x / 16000 + k * 0.5 + 0.45) for x, y in speech_regions(audio)
-                     for k in range(int((y - x) / 8000))]
+            words = [
+                (x / 16000 + k * 0.5, x / 16000 + k * 0.5 + 0.45)
+                for x, y in speech_regions(audio)
+                for k in range(int((y - x) / 8000))
+            ]
             cases.append((encoder.partials(audio), words, len(mine) / 16000, changed))
     for inside in (-0.1, 0.0, 0.1, 0.2):
         for sides in (0.0, 0.05, 0.1, 0.2, 9.0):
@@ -59,7 +64,9 @@ def main() -> None:
                 else:
                     false += got is not None
             n = sum(c[3] for c in cases)
-            print(f"inside {inside:+.2f} pause choice {sides}: found {found}/{n} ({anywhere} anywhere), false splits {false}/{len(cases) - n}")
+            print(
+                f"inside {inside:+.2f} pause choice {sides}: found {found}/{n} ({anywhere} anywhere), false splits {false}/{len(cases) - n}"
+            )
 
 
 if __name__ == "__main__":

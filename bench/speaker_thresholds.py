@@ -19,7 +19,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from voices import bench_speakers  # noqa: E402
+from bienban_bench import speakers as bench_speakers  # noqa: E402
 from voices.model import load_encoder  # noqa: E402
 from voices.profiles import SuggestOptions  # noqa: E402
 
@@ -41,7 +41,7 @@ def main() -> None:
     rows = bench_speakers.read_table(a.folder)
     samples, _, _ = bench_speakers.embed_clips(a.folder, rows, load_encoder())
     speakers = list(dict.fromkeys(sp for _, sp in rows))
-    tune, test = set(speakers[: len(speakers) // 2]), set(speakers[len(speakers) // 2:])
+    tune, test = set(speakers[: len(speakers) // 2]), set(speakers[len(speakers) // 2 :])
     if a.reverse:
         tune, test = test, tune
     best = None

@@ -40,9 +40,13 @@ def build(folder: Path, n_segments: int, n_petitions: int, rng: random.Random) -
     t = 0.0
     for _ in range(n_segments):
         n = rng.randint(8, 22)
-        words = [SimpleNamespace(start=t + k * 0.3, end=t + k * 0.3 + 0.28, word=" " + rng.choice(WORDS), probability=rng.random())
-                 for k in range(n)]
-        recognised.append(SimpleNamespace(start=t, end=t + n * 0.3, text="".join(w.word for w in words), avg_logprob=-0.4, words=words))
+        words = [
+            SimpleNamespace(start=t + k * 0.3, end=t + k * 0.3 + 0.28, word=" " + rng.choice(WORDS), probability=rng.random())
+            for k in range(n)
+        ]
+        recognised.append(
+            SimpleNamespace(start=t, end=t + n * 0.3, text="".join(w.word for w in words), avg_logprob=-0.4, words=words)
+        )
         t += n * 0.3 + 0.5
     store.add_recognised_many(recognised)
     ids = [s.id for s in store.load().segments]
@@ -51,8 +55,9 @@ def build(folder: Path, n_segments: int, n_petitions: int, rng: random.Random) -
     kinds = list(OutcomeKind)
     for i in range(n_petitions):
         at = rng.randrange(len(ids) - 3)
-        p = store.add_petition(f"Kiến nghị {i}", raised_by=rng.choice(people).id, field=rng.choice(list(Field)),
-                               segment_ids=ids[at : at + 2])
+        p = store.add_petition(
+            f"Kiến nghị {i}", raised_by=rng.choice(people).id, field=rng.choice(list(Field)), segment_ids=ids[at : at + 2]
+        )
         store.set_outcome(p.id, Outcome(rng.choice(kinds), answer="Trả lời", responsible="Địa chính", segment_ids=(ids[at + 2],)))
     for i in range(40):
         store.add_note(f"Ghi chú {i}", time=rng.random() * t)
@@ -83,7 +88,9 @@ def edits(store: MeetingStore, n: int, rng: random.Random) -> dict[str, list[flo
         "edit_text": lambda: store.edit_text(rng.choice(ids), f"sửa {rng.random()}"),
         "tag": lambda: store.tag(untagged.pop(), "important"),  # always a change, never a no-op
         "set_speaker": lambda: store.set_speaker(rng.choice(ids), rng.choice(people)),
-        "set_outcome": lambda: store.set_outcome(rng.choice(petitions), Outcome(OutcomeKind.PROMISED, responsible=str(rng.random()))),
+        "set_outcome": lambda: store.set_outcome(
+            rng.choice(petitions), Outcome(OutcomeKind.PROMISED, responsible=str(rng.random()))
+        ),
         "undo": store.undo,
     }
     times: dict[str, list[float]] = {k: [] for k in (*ops, "split", "merge")}
@@ -92,9 +99,11 @@ def edits(store: MeetingStore, n: int, rng: random.Random) -> dict[str, list[flo
             times[name].extend(timed(op, 1, "edit"))
     for _ in range(n // 10):
         seg = store.segment(rng.choice(ids))
-        pair = []
-        times["split"].extend(timed(lambda: pair.extend(store.split_segment(seg.id, len(seg.text) // 2)), 1, "edit"))
-        times["merge"].extend(timed(lambda: store.merge_segments(pair[0].id, pair[1].id), 1, "edit"))
+        pair: list = []
+        times["split"].extend(
+            timed(lambda seg=seg, pair=pair: pair.extend(store.split_segment(seg.id, len(seg.text) // 2)), 1, "edit")
+        )
+        times["merge"].extend(timed(lambda pair=pair: store.merge_segments(pair[0].id, pair[1].id), 1, "edit"))
     return times
 
 
@@ -103,8 +112,12 @@ def main() -> int:
     ap.add_argument("--segments", type=int, default=2500)
     ap.add_argument("--petitions", type=int, default=60)
     ap.add_argument("--edits", type=int, default=300)
-    ap.add_argument("--synchronous", choices=["FULL", "NORMAL"], default=connection.SYNCHRONOUS,
-                    help="SQLite synchronous mode (the store uses FULL)")
+    ap.add_argument(
+        "--synchronous",
+        choices=["FULL", "NORMAL"],
+        default=connection.SYNCHRONOUS,
+        help="SQLite synchronous mode (the store uses FULL)",
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     connection.SYNCHRONOUS = args.synchronous
@@ -129,8 +142,10 @@ def main() -> int:
         "read_meeting_median_s": statistics.median(cold),
         "read_meeting_max_s": max(cold),
         "open_for_writing_median_s": statistics.median(reopen),
-        "edits_ms": {k: {"median": 1000 * statistics.median(v), "p95": 1000 * sorted(v)[int(0.95 * (len(v) - 1))], "n": len(v)}
-                     for k, v in edit_times.items()},
+        "edits_ms": {
+            k: {"median": 1000 * statistics.median(v), "p95": 1000 * sorted(v)[int(0.95 * (len(v) - 1))], "n": len(v)}
+            for k, v in edit_times.items()
+        },
     }
     all_edits = [t for k, v in edit_times.items() for t in v]
     result["all_edits_median_ms"] = 1000 * statistics.median(all_edits)
@@ -140,8 +155,10 @@ def main() -> int:
     if args.json:
         print(json.dumps(result, indent=1))
         return 0
-    print(f"meeting: {args.segments} segments, {args.petitions} petitions, store {size / 1e6:.1f} MB, "
-          f"synchronous={args.synchronous}, load average {result['load_average'][0]:.1f}")
+    print(
+        f"meeting: {args.segments} segments, {args.petitions} petitions, store {size / 1e6:.1f} MB, "
+        f"synchronous={args.synchronous}, load average {result['load_average'][0]:.1f}"
+    )
     print(f"load (open store):   median {result['load_median_s']:.3f} s, max {result['load_max_s']:.3f} s   (target <= 0.3 s)")
     print(f"read_meeting (cold): median {result['read_meeting_median_s']:.3f} s, max {result['read_meeting_max_s']:.3f} s")
     print(f"open for writing:    median {result['open_for_writing_median_s']:.3f} s")

@@ -67,8 +67,16 @@ def main() -> None:
     os.environ.update(env_threads)
     with tempfile.TemporaryDirectory() as tmp:
         audio = make_long_file(Path(tmp))
-        bienban = [str(Path(sys.executable).with_name("bienban")), "transcribe", str(audio), "--format", "json",
-                   "--no-progress", "--out", os.devnull]
+        bienban = [
+            str(Path(sys.executable).with_name("bienban")),
+            "transcribe",
+            str(audio),
+            "--format",
+            "json",
+            "--no-progress",
+            "--out",
+            os.devnull,
+        ]
         plain = [sys.executable, "-c", PLAIN, str(audio), str(a.threads)]
         rows = {"bienban": [], "plain": []}
         timed(plain)  # warm the page cache and the model files

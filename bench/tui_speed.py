@@ -35,9 +35,9 @@ from textual import events  # noqa: E402
 
 from minutes_tui import messages  # noqa: E402
 from minutes_tui.app import build_app  # noqa: E402
-from minutes_tui.app_config import AppConfig  # noqa: E402
 from minutes_tui.screens.review import ReviewScreen  # noqa: E402
 from minutes_tui.widgets.transcript import TranscriptView  # noqa: E402
+from minutes_tui.workflows.config import AppConfig  # noqa: E402
 
 KEYS = ["up", "up", "3", "p", "down", "1", "h", "up", "2", "down", "p", "p", "down", "4", "up", "a", "a"]
 
@@ -166,8 +166,12 @@ def main() -> int:
         "load_avg": os.getloadavg()[0],
         "review_open_s": {"median": statistics.median(opened), "max": max(opened), "runs": len(opened)},
         "keys_idle_ms": {"median": 1000 * statistics.median(idle), "p95": 1000 * p95(idle), "n": len(idle)},
-        "keys_live_ms": {"median": 1000 * statistics.median(live), "p95": 1000 * p95(live), "n": len(live),
-                         "segments_during": finals},
+        "keys_live_ms": {
+            "median": 1000 * statistics.median(live),
+            "p95": 1000 * p95(live),
+            "n": len(live),
+            "segments_during": finals,
+        },
     }
     result["cpu_ms_median"] = {k: 1000 * statistics.median(v) for k, v in CPU.items()}
     result["round_trip_ms"] = {k: {"median": 1000 * statistics.median(v), "p95": 1000 * p95(v)} for k, v in ROUND_TRIP.items()}
@@ -175,12 +179,19 @@ def main() -> int:
         print(json.dumps(result, indent=1))
     else:
         print(f"load average {result['load_avg']:.1f}")
-        print(f"review open ({a.segments} segments): median {result['review_open_s']['median']:.3f} s, max {result['review_open_s']['max']:.3f} s")
+        print(
+            f"review open ({a.segments} segments): median {result['review_open_s']['median']:.3f} s, max {result['review_open_s']['max']:.3f} s"
+        )
         print(f"keys, idle review: median {result['keys_idle_ms']['median']:.1f} ms, p95 {result['keys_idle_ms']['p95']:.1f} ms")
-        print(f"keys, live demo + model: median {result['keys_live_ms']['median']:.1f} ms, p95 {result['keys_live_ms']['p95']:.1f} ms "
-              f"({finals} segments arrived during the run)")
+        print(
+            f"keys, live demo + model: median {result['keys_live_ms']['median']:.1f} ms, p95 {result['keys_live_ms']['p95']:.1f} ms "
+            f"({finals} segments arrived during the run)"
+        )
         print("CPU per measurement, median (ms):", {k: round(v, 1) for k, v in result["cpu_ms_median"].items()})
-        print("pilot round trip (press → app idle), ms:", {k: {m: round(x, 1) for m, x in v.items()} for k, v in result["round_trip_ms"].items()})
+        print(
+            "pilot round trip (press → app idle), ms:",
+            {k: {m: round(x, 1) for m, x in v.items()} for k, v in result["round_trip_ms"].items()},
+        )
     return 0
 
 

@@ -26,9 +26,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from transcribe.audio import load_audio
-from transcribe.bench_feed import measure
-from transcribe.bench_live import vocabulary_of_truth
+from bienban_base.audio import load_audio
+from bienban_bench.live_feed import measure
+from bienban_bench.live_report import vocabulary_of_truth
 from transcribe.engine import DecodeOptions, Transcriber
 from transcribe.evaluate import score
 from transcribe.live import LIVE_DECODE, LiveOptions
@@ -53,8 +53,11 @@ def main() -> None:
     vocabulary = vocabulary_of_truth(truths["dialogue"])
     vpass = VocabularyPass.of(vocabulary, count)
     glossary = build_prompt(None, True, count)
-    result: dict = {"prompt_tokens": {"glossary": count(glossary), "meeting": count(vpass.prompt)},
-                    "phrases": len(vpass.phrases), "prompt": vpass.prompt}
+    result: dict = {
+        "prompt_tokens": {"glossary": count(glossary), "meeting": count(vpass.prompt)},
+        "phrases": len(vpass.phrases),
+        "prompt": vpass.prompt,
+    }
     live = LiveOptions(interim_every_s=None)
     for name in a.variants:
         t0 = time.perf_counter()

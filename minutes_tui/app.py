@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
 
 from textual import on
-from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from minutes_tui import texts
-from minutes_tui.app_config import AppConfig
+from minutes_tui.app_base import BienbanAppServices
 from minutes_tui.dialogs.error import ErrorDialog
 from minutes_tui.dialogs.help import HelpDialog, KeyLine
+from minutes_tui.workflows.config import AppConfig
+from transcribe.recogniser import Recogniser
 
 log = logging.getLogger(__name__)
 
 
-class BienbanApp(App[None]):
+class BienbanApp(BienbanAppServices):
     """The secretary's app: home, new meeting, live, review, export."""
 
     CSS_PATH = "app.tcss"
@@ -34,7 +34,7 @@ class BienbanApp(App[None]):
         super().__init__()
         self.config = config
         self.errors_shown: list[str] = []
-        self._recogniser: Any = None
+        self._recogniser: Recogniser | None = None
         self._recogniser_lock = threading.Lock()
 
     def on_mount(self) -> None:
@@ -44,7 +44,7 @@ class BienbanApp(App[None]):
         if self.config.demo:
             self.start_demo()
 
-    def recogniser(self) -> Any:
+    def recogniser(self) -> Recogniser:
         """The speech recogniser, loaded once on first use (called from worker threads)."""
         with self._recogniser_lock:
             if self._recogniser is None:
@@ -58,10 +58,10 @@ class BienbanApp(App[None]):
 
     def start_demo(self) -> None:
         """Open a scratch meeting and replay the bundled recording into it as if live."""
-        from minutes_tui.app_config import demo_recording
-        from minutes_tui.demo_meeting import create_demo_meeting
-        from minutes_tui.live_capture import CaptureSpec
         from minutes_tui.screens.live import LiveScreen
+        from minutes_tui.workflows.config import demo_recording
+        from minutes_tui.workflows.demo import create_demo_meeting
+        from minutes_tui.workflows.recording import CaptureSpec
 
         try:
             folder = create_demo_meeting(self.config.meetings_dir, now=self.config.demo_start)

@@ -35,14 +35,14 @@ class ElapsedChanged(Message):
 
 
 @dataclass
-class InterimText(Message):
+class InterimUpdated(Message):
     """Provisional text of the utterance still being spoken (replaced by the next one)."""
 
     text: str
     """The provisional text ('' clears it)."""
 
     def can_replace(self, message: Message) -> bool:
-        return isinstance(message, InterimText)
+        return isinstance(message, InterimUpdated)
 
 
 @dataclass

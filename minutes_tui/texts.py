@@ -15,7 +15,6 @@ ERRORS: dict[str, str] = {
     # the model
     "model_package_missing": "Thiếu gói mô hình {package}. Cài lại bằng: pip install bienban",
     "model_corrupt": "Mô hình nhận dạng bị hỏng ({files}). Sửa bằng lệnh: bienban model verify --repair",
-    "model_missing": "Chưa có mô hình nhận dạng. Tạo bằng lệnh: bienban model verify --repair",
     "model_write_failed": "Không ghi được mô hình vào {path} (đĩa đầy hoặc không có quyền ghi).",
     "model_not_folder": "{path} không phải thư mục mô hình Whisper CTranslate2 (cần model.bin và config.json).",
     "model_unknown": "Không biết mô hình '{name}'. Dùng 'base', một thư mục mô hình, hoặc tên như 'small', 'large-v3'.",
@@ -31,7 +30,7 @@ ERRORS: dict[str, str] = {
     "voice_weights_refused": "Tệp trọng số giọng nói không an toàn nên đã bị từ chối ({detail}).",
     # evaluation
     "eval_no_transcripts": "Thư mục {path} không có tệp transcripts.tsv.",
-    "eval_bad_transcripts": "Tệp transcripts.tsv không hợp lệ: {detail}",
+    "eval_bad_transcripts": "Tệp transcripts.tsv không hợp lệ: dòng {line} thiếu cột.",
     # recorder (issue 3, recorder/ and bienban devices/record/recover)
     "portaudio_missing": "Không nạp được thư viện âm thanh PortAudio nên chưa ghi âm được. Cài bằng: sudo apt-get install libportaudio2",
     "no_input_device": "Không tìm thấy hoặc không mở được micrô nào để ghi âm. Hãy cắm micrô (hoặc bật dịch vụ âm thanh) rồi thử lại. Xem danh sách bằng: bienban devices",
@@ -48,7 +47,6 @@ ERRORS: dict[str, str] = {
     "export_signed_exists": "Tệp đã ký {path} đã có và không bao giờ bị ghi đè. Hãy đổi tên hoặc chuyển nó đi trước.",
     "export_write_failed": "Không ghi được {path} (đĩa đầy hoặc không có quyền ghi).",
     "export_no_meeting": "Không tìm thấy cuộc họp ở {path}.",
-    "export_no_pdf_for_sign": "Cần tạo PDF (--pdf) thì mới ký số được.",
     "pdf_no_libreoffice": "Máy chưa cài LibreOffice nên chưa tạo được PDF (tệp DOCX vẫn dùng được). Cài bằng: sudo apt-get install libreoffice-writer",
     "pdf_convert_failed": "LibreOffice không chuyển được {path} sang PDF: {detail}",
     "pdf_convert_timeout": "LibreOffice không xong sau {seconds} giây khi chuyển {path} sang PDF.",
@@ -64,6 +62,31 @@ ERRORS: dict[str, str] = {
     "verify_no_audio": "Cuộc họp {path} không có tệp ghi âm để đối chiếu.",
     # live transcription and the post-meeting pass (issue 4, transcribe/live, bienban retranscribe)
     "retranscribe_no_audio": "Cuộc họp {path} chưa có tệp ghi âm nên chưa nhận dạng lại được.",
+    "roster_unreadable": "Không đọc được tệp danh sách: {path}",
+    "store_missing": "Thư mục {path} không có cuộc họp nào (thiếu tệp meeting.sqlite).",
+    "store_exists": "Thư mục {path} đã có một cuộc họp. Hãy chọn thư mục khác.",
+    "store_corrupt": "Tệp dữ liệu cuộc họp {path} bị hỏng, không đọc được. Tệp ghi âm trong thư mục không bị động tới; hãy mở bản sao của thư mục cuộc họp nếu có.",
+    "store_foreign": "{path} không phải tệp dữ liệu cuộc họp của bienban.",
+    "store_newer": "Cuộc họp {path} được lưu bằng phiên bản bienban mới hơn (dữ liệu bản {found}, bản này chỉ đọc được tới bản {supported}). Hãy cập nhật bienban; dữ liệu và tệp ghi âm không bị thay đổi.",
+    "store_needs_upgrade": "Cuộc họp {path} được lưu bằng phiên bản bienban cũ; hãy mở nó một lần trong bienban để cập nhật.",
+    "store_locked": "Cuộc họp {path} đang được mở ở một chương trình khác. Hãy đóng chương trình đó rồi thử lại.",
+    "store_write_failed": "Không ghi được vào cuộc họp {path} (đĩa đầy hoặc không có quyền ghi). Thay đổi vừa rồi chưa được lưu; mọi thay đổi trước đó vẫn còn.",
+    "store_integrity": "Thay đổi không khớp với dữ liệu cuộc họp nên chưa được lưu: {detail}",
+    "store_bad_field": "Không có trường '{name}' trong {kind}.",
+    "store_missing_segment": "Không tìm thấy đoạn số {id} trong cuộc họp.",
+    "store_missing_participant": "Không tìm thấy người tham dự số {id} trong cuộc họp.",
+    "store_missing_petition": "Không tìm thấy kiến nghị số {id} trong cuộc họp.",
+    "store_missing_note": "Không tìm thấy ghi chú số {id} trong cuộc họp.",
+    "segment_bad_split": "Không tách được đoạn {id} tại chỗ này: một trong hai phần sẽ trống.",
+    "segment_merge_self": "Không gộp được một đoạn với chính nó.",
+    "followups_bad_days": "Số ngày không hợp lệ: {value}",
+    "bad_start_time": "Giờ bắt đầu không hợp lệ: '{value}'. Viết theo dạng NĂM-THÁNG-NGÀY GIỜ:PHÚT, ví dụ 2026-12-05 08:00.",
+    "recording_busy": "Cuộc họp {path} đang được ghi âm ở một cửa sổ hoặc chương trình khác. Hãy dừng lần ghi đó trước; bản ghi đang chạy không bị động tới.",
+    "store_undo_refused": "Không hoàn tác được: lịch sử sửa trong tệp cuộc họp không hợp lệ (có thể tệp đã bị sửa từ bên ngoài). Không có gì bị thay đổi.",
+    "sign_no_digest": 'Tệp {path} không ghi mã SHA-256 của bản ghi âm (dòng "mã SHA-256 của tệp ghi âm" trong biên bản) nên không ký được: chữ ký sẽ không gắn biên bản với bản ghi âm nào. Hãy giữ nguyên dòng đó khi sửa biên bản.',
+    "recording_log_corrupt": "Tệp nhật ký ghi âm {path} bị hỏng (bản ghi âm không bị ảnh hưởng).",
+    "sign_own_needs_key": "Hãy chọn cách ký (tệp chứng thư số hoặc USB token) để ký tệp {path}.",
+    "verify_bad_root": "Tệp {path} không phải chứng thư số (PEM/DER) nên không dùng làm chứng thư gốc được.",
 }
 
 GENERIC_ERROR = "Đã xảy ra lỗi: {detail}"
@@ -75,6 +98,8 @@ MODEL_REPAIRED = "Đã dựng lại mô hình {name}: {path}"
 MODEL_LIST_HEADER = "Mô hình có sẵn:"
 MODEL_NOT_ASSEMBLED = "(chưa dựng, sẽ dựng khi dùng lần đầu)"
 PROGRESS_LABEL = "Đang nhận dạng"
+EVAL_PROGRESS_LABEL = "Đang chấm"
+EVAL_PROGRESS_UNIT = "tệp"
 WROTE_FILE = "Đã ghi {path}"
 NO_SPEECH = "Không nhận ra lời nói nào trong tệp này."
 
@@ -101,10 +126,7 @@ REC_NOTHING_INTERRUPTED = "Bản ghi âm đã hoàn chỉnh, không cần khôi 
 APP_TITLE = "Biên bản"
 APP_ERROR_TITLE = "Có lỗi"
 APP_ERROR_HINT = "Dữ liệu đã lưu không bị mất. Nhấn Enter hoặc Esc để đóng."
-APP_ERROR_WORKER = "Việc chạy nền ({task}) gặp lỗi: {message}"
 APP_OK = "Đóng"
-APP_YES = "Có"
-APP_NO = "Không"
 APP_CANCEL = "Hủy"
 APP_SAVE = "Lưu"
 HELP_TITLE = "Phím tắt"
@@ -141,7 +163,6 @@ KEYS: dict[str, str] = {
     "promise": "Đánh dấu: hứa giải quyết",
     "transfer": "Đánh dấu: chuyển cơ quan khác",
     "off_topic": "Đánh dấu: ngoài nội dung",
-    "clear_tag": "Bỏ đánh dấu",
     "link": "Nối trả lời/kết quả với kiến nghị",
     "follow_up": "Người chịu trách nhiệm và hạn",
     "edit": "Sửa lời",
@@ -168,7 +189,6 @@ KEYS: dict[str, str] = {
 HOME_TITLE = "Các cuộc họp"
 HOME_COLUMNS = ("Ngày", "Tên cuộc họp", "Thời lượng", "Việc chưa xong", "Hạn gần nhất")
 HOME_EMPTY = "Chưa có cuộc họp nào. Nhấn n để tạo cuộc họp mới, d để chạy thử."
-HOME_HINT = "n: cuộc họp mới · o: mở thư mục · i: nhập tệp âm thanh · d: chạy thử · ?: phím tắt"
 HOME_OPEN_FOLDER = "Đường dẫn thư mục cuộc họp:"
 HOME_IMPORT_AUDIO = "Đường dẫn tệp âm thanh cần nhập:"
 SETUP_TITLE = "Cuộc họp mới"
@@ -198,7 +218,6 @@ LIVE_STATE = {
     "stopped": "■ ĐÃ DỪNG",
     "starting": "… ĐANG MỞ",
 }
-LIVE_ELAPSED = "Thời gian"
 LIVE_DEVICE = "Thiết bị"
 LIVE_WAITING = "Đang chờ lời nói…"
 LIVE_LOADING_MODEL = "Đang nạp mô hình nhận dạng…"
@@ -232,7 +251,6 @@ REVIEW_PLAYING = "▶ đang phát"
 REVIEW_NO_AUDIO = "Không phát được âm thanh: {detail}"
 REVIEW_RETRANSCRIBE = "Nhận dạng lại: {percent}%"
 REVIEW_RETRANSCRIBE_DONE = "Đã nhận dạng lại, giữ {kept} đánh dấu."
-REVIEW_NO_LOW = "Không còn từ nghe chưa chắc."
 SEARCH_TITLE = "Tìm và thay thế"
 SEARCH_FIND = "Tìm"
 SEARCH_REPLACE = "Thay bằng"
@@ -259,7 +277,6 @@ EXPORT_PARTS = {
 }
 EXPORT_FORMATS = {"docx": "DOCX", "pdf": "PDF", "signed": "PDF có chữ ký số"}
 EXPORT_DONE = "Đã xuất: {path}"
-EXPORT_UNAVAILABLE = "Chức năng xuất biên bản chưa sẵn sàng."
 EXPORT_SIGN = {
     "none": "Không ký số",
     "p12": "Ký bằng tệp chứng thư số (.p12/.pfx)",
@@ -269,17 +286,14 @@ EXPORT_SIGN = {
     "secret": "Mật khẩu tệp / mã PIN (không lưu lại)",
     "force": "Ghi đè DOCX/PDF đã có",
 }
-DEMO_NOTICE = "Bản trình diễn: cuộc họp mẫu được phát lại như đang họp thật."
-ERRORS.update(
-    {
-        "roster_unreadable": "Không đọc được tệp danh sách: {path}",
-        "meeting_folder_missing": "Không có cuộc họp nào trong thư mục: {path}",
-    }
-)
 
 # ---------------------------------------------------------------- minutes export (issue 7, minutes_tui/export)
 #: Texts printed in the Biên bản itself (Nghị định 30/2020, Phụ lục III, Mẫu 1.9).
-MINUTES_DOC: dict[str, object] = {
+#: The signature box drawn on the signed PDF (pyHanko fills signer and time).
+SIGNATURE_STAMP = "Ký bởi: %(signer)s\nNgày ký: %(ts)s"
+#: The DOCX/PDF title metadata.
+MINUTES_DOC_TITLE = "Biên bản {conference}"
+MINUTES_DOC: dict[str, str] = {
     "number": "Số: {number}",
     "blank_number": "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-UBND",
     "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -308,7 +322,6 @@ MINUTES_DOC: dict[str, object] = {
     "no_deadline": "(chưa định thời hạn)",
     "follow_ups": "3. Các nội dung cần tiếp tục giải quyết",
     "no_follow_ups": "Không có nội dung nào cần tiếp tục giải quyết.",
-    "follow_up_columns": ["STT", "Nội dung", "Người kiến nghị", "Trách nhiệm giải quyết", "Thời hạn"],
     "integrity": "Biên bản được lập theo bản ghi âm hội nghị; mã SHA-256 của tệp ghi âm: {digest}.",
     "closing": "Hội nghị kết thúc vào {moment}./.",
     "secretary_title": "THƯ KÝ",
@@ -324,43 +337,17 @@ MINUTES_DOC: dict[str, object] = {
     "residents_of": "Đại diện Nhân dân các tổ dân phố: {groups}",
     "co_chair": "; đồng chủ trì: {name} – {title}",
 }
+#: Column titles of the Biên bản's follow-up table.
+MINUTES_FOLLOW_UP_COLUMNS: list[str] = ["STT", "Nội dung", "Người kiến nghị", "Trách nhiệm giải quyết", "Thời hạn"]
 EXPORT_P12_PASSWORD = "Mật khẩu tệp chứng thư số {path}: "
 EXPORT_PIN = "Mã PIN của token {label}: "
 EXPORT_SIGNED = "Đã ký số: {path}"
-VERIFY_SIGNATURE_VALID = "Chữ ký số HỢP LỆ: tệp không bị sửa sau khi ký. Người ký: {signer}; lúc ký: {when}."
-VERIFY_SIGNATURE_INVALID = "Chữ ký số KHÔNG HỢP LỆ: tệp đã bị sửa sau khi ký hoặc chữ ký bị hỏng ({detail})."
-VERIFY_NO_SIGNATURE = "Tệp không có chữ ký số."
-VERIFY_TRUSTED = "Chứng thư của người ký được tin cậy."
-VERIFY_UNTRUSTED = "Chứng thư của người ký chưa được xác nhận là tin cậy trên máy này (thêm --trust CHỨNG_THƯ_GỐC để đối chiếu)."
 VERIFY_AUDIO_RECORDED = "Mã SHA-256 của bản ghi âm ghi trong biên bản: {digest}"
 VERIFY_AUDIO_MATCH = "KHỚP: biên bản lập từ đúng bản ghi âm {path}."
 VERIFY_AUDIO_MISMATCH = "KHÔNG KHỚP: biên bản ghi mã {expected}, còn bản ghi âm {path} có mã {actual}."
-VERIFY_AUDIO_UNKNOWN = "Biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
 
 
 # ---------------------------------------------------------------- meeting store (issue 5, minutes_tui/meeting)
-ERRORS.update(
-    {
-        "store_missing": "Thư mục {path} không có cuộc họp nào (thiếu tệp meeting.sqlite).",
-        "store_exists": "Thư mục {path} đã có một cuộc họp. Hãy chọn thư mục khác.",
-        "store_corrupt": "Tệp dữ liệu cuộc họp {path} bị hỏng, không đọc được. Tệp ghi âm trong thư mục không bị động tới; hãy mở bản sao của thư mục cuộc họp nếu có.",
-        "store_foreign": "{path} không phải tệp dữ liệu cuộc họp của bienban.",
-        "store_newer": "Cuộc họp {path} được lưu bằng phiên bản bienban mới hơn (dữ liệu bản {found}, bản này chỉ đọc được tới bản {supported}). Hãy cập nhật bienban; dữ liệu và tệp ghi âm không bị thay đổi.",
-        "store_needs_upgrade": "Cuộc họp {path} được lưu bằng phiên bản bienban cũ; hãy mở nó một lần trong bienban để cập nhật.",
-        "store_locked": "Cuộc họp {path} đang được mở ở một chương trình khác. Hãy đóng chương trình đó rồi thử lại.",
-        "store_write_failed": "Không ghi được vào cuộc họp {path} (đĩa đầy hoặc không có quyền ghi). Thay đổi vừa rồi chưa được lưu; mọi thay đổi trước đó vẫn còn.",
-        "store_integrity": "Thay đổi không khớp với dữ liệu cuộc họp nên chưa được lưu: {detail}",
-        "store_bad_field": "Không có trường '{name}' trong {kind}.",
-        "store_missing_segment": "Không tìm thấy đoạn số {id} trong cuộc họp.",
-        "store_missing_participant": "Không tìm thấy người tham dự số {id} trong cuộc họp.",
-        "store_missing_petition": "Không tìm thấy kiến nghị số {id} trong cuộc họp.",
-        "store_missing_note": "Không tìm thấy ghi chú số {id} trong cuộc họp.",
-        "segment_bad_split": "Không tách được đoạn {id} tại chỗ này: một trong hai phần sẽ trống.",
-        "segment_merge_self": "Không gộp được một đoạn với chính nó.",
-        "import_not_file": "Không tìm thấy tệp âm thanh: {path}",
-        "followups_bad_days": "Số ngày không hợp lệ: {value}",
-    }
-)
 #: Petition fields (``model.Field``).
 PETITION_FIELDS: dict[str, str] = {
     "economy": "Kinh tế",
@@ -386,8 +373,6 @@ OUTCOME_LABELS: dict[str, str] = {
     "transferred": "Chuyển cơ quan có thẩm quyền",
     "off_topic": "Trả lời bằng văn bản",
 }
-#: Follow-up status (``model.Status``).
-STATUS_LABELS: dict[str, str] = {"open": "Chưa giải quyết", "in_progress": "Đang giải quyết", "done": "Đã xong"}
 #: Edit history actions (``Edit.action``).
 EDIT_ACTIONS: dict[str, str] = {
     "edit_text": "Sửa lời",
@@ -396,6 +381,8 @@ EDIT_ACTIONS: dict[str, str] = {
     "split_segment": "Tách đoạn",
     "set_speaker": "Đặt người nói",
     "tag": "Đánh dấu",
+    "link": "Gắn câu trả lời với kiến nghị",
+    "replace_all": "Thay thế trong cả biên bản",
     "update_meeting": "Sửa thông tin cuộc họp",
     "add_participant": "Thêm người tham dự",
     "update_participant": "Sửa người tham dự",
@@ -407,6 +394,7 @@ EDIT_ACTIONS: dict[str, str] = {
     "update_note": "Sửa ghi chú",
 }
 IMPORT_CREATED = "Đã tạo cuộc họp: {path}"
+IMPORT_DONE_APP = "Đã nhận dạng {count} đoạn từ tệp ghi âm."
 IMPORT_DONE = "Đã nhận dạng {count} đoạn từ {duration:.0f} giây âm thanh."
 FOLLOWUPS_COLUMNS = ("Hạn", "Tình trạng", "Cuộc họp", "Loại", "Trách nhiệm", "Người kiến nghị", "Nội dung")
 FOLLOWUPS_NONE = "Không có việc nào đang chờ giải quyết."
@@ -415,7 +403,7 @@ FOLLOWUPS_DUE_TODAY = "đến hạn hôm nay"
 FOLLOWUPS_DAYS_LEFT = "còn {days} ngày"
 FOLLOWUPS_NO_DEADLINE = "chưa có hạn"
 FOLLOWUPS_SKIPPED = "Bỏ qua {path}: {message}"
-MEETINGS_COLUMNS = ("Ngày", "Tên cuộc họp", "Số đoạn", "Kiến nghị", "Việc chưa xong", "Thư mục")
+MEETINGS_COLUMNS = ("Bắt đầu", "Tên cuộc họp", "Số đoạn", "Kiến nghị", "Việc chưa xong", "Thư mục")
 MEETINGS_NONE = "Chưa có cuộc họp nào trong {path}."
 ANONYMOUS_NAME = "Ẩn danh"
 
@@ -431,7 +419,9 @@ VOICE_CHOICES = {
 VOICES_ACCEPTED = "Đã gán người nói cho {count} đoạn theo gợi ý giọng nói (hoàn tác được bằng một bước)."
 VOICE_KEPT = "Đã lưu giọng nói của {name} để gợi ý trong các cuộc họp sau."
 VOICE_FORGOTTEN = "Đã xoá giọng nói của {name}; sẽ không lưu giọng của người này nữa trong cuộc họp."
-RETRANSCRIBED = "Đã nhận dạng lại bằng mô hình {model}: {segments} đoạn, giữ nguyên {edited} đoạn đã sửa tay (bản mới đặt bên cạnh)."
+RETRANSCRIBED = (
+    "Đã nhận dạng lại bằng mô hình {model}: {segments} đoạn, giữ nguyên {edited} đoạn đã sửa tay (bản mới đặt bên cạnh)."
+)
 
 
 class _Defaults(dict):
@@ -447,3 +437,38 @@ def user_message(error: BaseException) -> str:
     if template is None:
         return GENERIC_ERROR.format(detail=str(error) or type(error).__name__)
     return template.format_map(params)
+
+
+# ---------------------------------------------------------------- trust (issue 13: verify, anonymity, locks, modes)
+VERIFY_SIGNATURE_VALID = "Chữ ký số HỢP LỆ: tệp không bị sửa sau khi ký. Người ký: {signer}; lúc ký: {when}."
+VERIFY_SIGNATURE_VALID_LATER = (
+    "Chữ ký số HỢP LỆ: phần đã ký không bị sửa; sau khi ký, tệp chỉ được thêm chữ ký số khác hoặc dữ liệu "
+    "kiểm tra dài hạn, không đổi nội dung. Người ký: {signer}; lúc ký: {when}."
+)
+VERIFY_SIGNATURE_INVALID = "Chữ ký số KHÔNG HỢP LỆ: {detail}."
+VERIFY_SIGNATURE_BROKEN = "Chữ ký số KHÔNG HỢP LỆ: phần đã ký bị sửa hoặc chữ ký bị hỏng."
+VERIFY_CHANGED_CONTENT = "tệp đã bị sửa sau khi ký (nội dung, chú thích hoặc trường biểu mẫu bị thêm hay đổi)"
+VERIFY_CHANGED_METADATA = "thông tin mô tả của tệp (tiêu đề, từ khóa, mã bản ghi âm…) đã bị đổi sau khi ký"
+VERIFY_DAMAGED = "chữ ký bị hỏng, không đọc được"
+VERIFY_SIGNER_UNVERIFIED = (
+    "Không xác minh được người ký: {reason}. Chữ ký còn nguyên vẹn nhưng tên trong chứng thư ({signer}) "
+    "thì ai cũng có thể tự đặt."
+)
+VERIFY_NO_ROOTS = (
+    "máy này chưa có chứng thư gốc tin cậy nào (thêm --trust CHỨNG_THƯ_GỐC, hoặc chép chứng thư gốc "
+    "của tổ chức cung cấp chữ ký số vào thư mục {folder})"
+)
+VERIFY_NOT_CHAINED = "chứng thư của người ký không được cấp bởi chứng thư gốc tin cậy nào đã cho"
+VERIFY_TRUSTED = "Chứng thư của người ký được tin cậy."
+VERIFY_NO_SIGNATURE = "Tệp không có chữ ký số."
+VERIFY_AUDIO_SAME_UNPROVEN = (
+    "Mã ghi trong biên bản trùng với mã của bản ghi âm {path}, nhưng chữ ký chưa được xác minh nên "
+    "điều đó chưa chứng minh biên bản lập từ bản ghi âm này."
+)
+VERIFY_AUDIO_UNKNOWN = "Phần đã ký của biên bản không ghi mã SHA-256 của bản ghi âm nên không đối chiếu được."
+KEYS_MASKED = "Xem những gì sẽ được ẩn danh"
+REVIEW_MASKED = "Khi xuất biên bản sẽ ẩn danh {count} chỗ: {phrases}."
+REVIEW_MASKED_NONE = "Không có chỗ nào cần ẩn danh (chưa ai được đánh dấu ẩn danh, hoặc tên họ không xuất hiện)."
+SIGN_DIGEST_FOUND = "Mã SHA-256 của bản ghi âm đọc từ biên bản: {digest} (được đưa vào phần đã ký)."
+REC_LOG_DAMAGED = "Tệp nhật ký ghi âm recording.json bị hỏng nên đã được để riêng ở {path}; bản ghi âm vẫn được khôi phục, chỉ mất mốc giờ của các lần ghi."
+EXPORT_SIGN_OWN_PDF = "Hoặc: ký tệp PDF biên bản đã lưu từ Word (đường dẫn; để trống: xuất như thường)"

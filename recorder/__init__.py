@@ -6,13 +6,24 @@ interrupted recording left. This package never imports the UI.
 """
 
 from recorder.errors import RecorderError
+from recorder.file_source import FileSource
 from recorder.journal import audio_path, journal_path
+from recorder.microphone import MicSource
 from recorder.recovery import Recovery, recover
 from recorder.session import Recording
 from recorder.sidecar import RecordingLog
-from recorder.sources import AudioSource, FileSource, MicSource
+from recorder.sources import AudioSource, SourceListener
 
 __all__ = [
-    "AudioSource", "FileSource", "MicSource", "RecorderError", "Recording", "RecordingLog", "Recovery",
-    "audio_path", "journal_path", "recover",
+    "AudioSource",
+    "FileSource",
+    "SourceListener",
+    "MicSource",
+    "RecorderError",
+    "Recording",
+    "RecordingLog",
+    "Recovery",
+    "audio_path",
+    "journal_path",
+    "recover",
 ]

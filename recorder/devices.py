@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -40,11 +42,46 @@ class InputDevice:
         return max(1, min(self.channels, 2))
 
 
-def refresh() -> None:
-    """Make PortAudio scan the devices again (after one was unplugged or a server restarted)."""
+_streams_lock = threading.Lock()
+_other_streams = 0  # streams of this process that a re-scan would cut (review playback)
+
+
+def claim_portaudio() -> Callable[[], None]:
+    """Say that a stream (playback) is open; call the returned function, once, when it closes.
+
+    sounddevice has no public way to re-enumerate devices: the only one, ``_terminate`` then
+    ``_initialize``, tears down PortAudio under every open stream. ``refresh`` skips it while a
+    claim is held, so reviewing audio during a recording is never cut off.
+    """
+    global _other_streams
+    with _streams_lock:
+        _other_streams += 1
+    released = threading.Event()
+
+    def release() -> None:
+        global _other_streams
+        if released.is_set():
+            return
+        released.set()
+        with _streams_lock:
+            _other_streams -= 1
+
+    return release
+
+
+def refresh() -> bool:
+    """Make PortAudio scan the devices again (after one was unplugged or a server restarted).
+
+    Returns ``False`` (and leaves PortAudio alone) while another stream of this process is open:
+    the device is then reopened from the list PortAudio already has, by name.
+    """
     sd = portaudio()
-    sd._terminate()  # sounddevice's documented way to re-enumerate devices
-    sd._initialize()
+    with _streams_lock:
+        if _other_streams:
+            return False
+        sd._terminate()  # private, but sounddevice's only way to re-enumerate (see claim_portaudio)
+        sd._initialize()
+    return True
 
 
 def input_devices() -> list[InputDevice]:
@@ -59,9 +96,16 @@ def input_devices() -> list[InputDevice]:
     if default_in is None or default_in < 0:
         default_in = next((d["index"] for d in devices if d["max_input_channels"] > 0), -1)
     return [
-        InputDevice(d["index"], d["name"], int(d["default_samplerate"]), d["max_input_channels"],
-                    apis[d["hostapi"]]["name"], d["index"] == default_in)
-        for d in devices if d["max_input_channels"] > 0
+        InputDevice(
+            d["index"],
+            d["name"],
+            int(d["default_samplerate"]),
+            d["max_input_channels"],
+            apis[d["hostapi"]]["name"],
+            d["index"] == default_in,
+        )
+        for d in devices
+        if d["max_input_channels"] > 0
     ]
 
 

@@ -7,14 +7,11 @@ logs.
 
 from __future__ import annotations
 
+from bienban_base.errors import CodedError
 
-class RecorderError(Exception):
+
+class RecorderError(CodedError):
     """A recording cannot start, continue or be recovered; ``code`` names the situation."""
-
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 def portaudio_missing(detail: str) -> RecorderError:

@@ -21,8 +21,7 @@ log = logging.getLogger(__name__)
 class Consumer:
     """One consumer function with its bounded queue and thread."""
 
-    def __init__(self, fn: BlockConsumer, name: str, max_blocks: int,
-                 on_drop: Callable[[Consumer], None] | None = None) -> None:
+    def __init__(self, fn: BlockConsumer, name: str, max_blocks: int, on_drop: Callable[[Consumer], None] | None = None) -> None:
         self.fn = fn
         self.name = name
         self.dropped = 0

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
+from bienban_base.audio import SAMPLE_RATE
+from bienban_base.files import fsync_folder
 from recorder.errors import RecorderError, write_failed
 
-SAMPLE_RATE = 16000
 HEADER_BYTES = 44
 AUDIO_NAME = "audio.wav"
 JOURNAL_NAME = "audio.journal.wav"
@@ -42,24 +43,14 @@ def wav_header(data_bytes: int) -> bytes:
     """A 44-byte PCM WAV header for ``data_bytes`` of 16 kHz mono 16-bit audio."""
     riff = min(36 + data_bytes, _PLACEHOLDER)
     data = min(data_bytes, _PLACEHOLDER)
-    return struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", riff, b"WAVE", b"fmt ", 16, 1, 1,
-                       SAMPLE_RATE, SAMPLE_RATE * 2, 2, 16, b"data", data)
+    return struct.pack(
+        "<4sI4s4sIHHIIHH4sI", b"RIFF", riff, b"WAVE", b"fmt ", 16, 1, 1, SAMPLE_RATE, SAMPLE_RATE * 2, 2, 16, b"data", data
+    )
 
 
 def to_pcm16(block: np.ndarray) -> bytes:
     """Float samples in [-1, 1] as little-endian signed 16-bit bytes (clipped, rounded)."""
     return np.clip(np.rint(block * 32767.0), -32768, 32767).astype("<i2").tobytes()
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open a folder; its renames are durable without this
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_header(fd: int, data_bytes: int) -> None:
@@ -117,7 +108,7 @@ class Journal:
             os.write(fd, wav_header(_PLACEHOLDER))
             data = 0
         os.fsync(fd)
-        _fsync_dir(meeting_dir)  # the journal's name must survive a power cut too
+        fsync_folder(meeting_dir)  # the journal's name must survive a power cut too
         return cls(meeting_dir, fd, data, fsync_interval)
 
     @property
@@ -189,7 +180,7 @@ def finish_journal(meeting_dir: Path) -> Path:
     finally:
         os.close(fd)
     os.rename(journal, audio)
-    _fsync_dir(meeting_dir)
+    fsync_folder(meeting_dir)
     return audio
 
 

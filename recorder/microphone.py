@@ -18,11 +18,14 @@ import numpy as np
 
 from recorder.devices import InputDevice, find_input_device, portaudio, refresh
 from recorder.errors import RecorderError, no_input_device
+from recorder.sources import SourceListener
 
 if TYPE_CHECKING:
-    from recorder.sources import SourceListener
+    import sounddevice
+    import soxr
 
-SAMPLE_RATE = 16000
+from bienban_base.audio import SAMPLE_RATE
+
 _STOP = object()
 log = logging.getLogger(__name__)
 
@@ -30,8 +33,9 @@ log = logging.getLogger(__name__)
 class MicSource:
     """An input device by index, (part of) its name, or ``None`` for the default input."""
 
-    def __init__(self, device: int | str | None = None, retry_seconds: float = 2.0,
-                 stall_seconds: float = 5.0, block_seconds: float = 0.1) -> None:
+    def __init__(
+        self, device: int | str | None = None, retry_seconds: float = 2.0, stall_seconds: float = 5.0, block_seconds: float = 0.1
+    ) -> None:
         self.spec = device
         self.name = "" if device is None else str(device)
         self.native_rate = 0
@@ -48,7 +52,7 @@ class MicSource:
         self._stop = threading.Event()
         self._stream = None
         self._generation = 0
-        self._resampler = None
+        self._resampler: soxr.ResampleStream | None = None
         self._thread: threading.Thread | None = None
 
     def start(self, listener: SourceListener) -> None:
@@ -68,9 +72,13 @@ class MicSource:
         self.callback_thread_id = None  # a new stream gets a new callback thread
         try:
             stream = sd.InputStream(
-                device=device.index, samplerate=device.native_rate, channels=device.capture_channels,
-                dtype="float32", blocksize=max(1, int(device.native_rate * self.block_seconds)),
-                callback=self._callback, finished_callback=lambda: self._raw.put(generation),
+                device=device.index,
+                samplerate=device.native_rate,
+                channels=device.capture_channels,
+                dtype="float32",
+                blocksize=max(1, int(device.native_rate * self.block_seconds)),
+                callback=self._callback,
+                finished_callback=lambda: self._raw.put(generation),
             )
             stream.start()
         except sd.PortAudioError as exc:
@@ -79,7 +87,7 @@ class MicSource:
         self.name, self.native_rate, self.channels = device.name, device.native_rate, device.capture_channels
         self._resampler = soxr.ResampleStream(device.native_rate, SAMPLE_RATE, 1, dtype="float32")
 
-    def _callback(self, indata: np.ndarray, frames: int, time_info: object, status: object) -> None:
+    def _callback(self, indata: np.ndarray, frames: int, time_info: object, status: sounddevice.CallbackFlags) -> None:
         # Runs on PortAudio's real-time thread: copy and hand off, nothing else.
         if self.callback_thread_id is None:
             self.callback_thread_id = threading.get_native_id()
@@ -89,10 +97,12 @@ class MicSource:
 
     def _convert(self, frames: np.ndarray) -> np.ndarray:
         mono = frames.mean(axis=1) if frames.shape[1] > 1 else frames[:, 0]
+        assert self._resampler is not None  # _open sets it before the worker starts
         return self._resampler.resample_chunk(np.ascontiguousarray(mono, dtype=np.float32))
 
     def _flush(self, listener: SourceListener) -> None:
         """Deliver the few samples the resampler still holds (before a stop or a reopen)."""
+        assert self._resampler is not None  # _open sets it before the worker starts
         tail = self._resampler.resample_chunk(np.zeros(0, np.float32), last=True)
         if tail.size:
             listener.on_audio(tail)

@@ -9,7 +9,6 @@ dataclasses of ``recorder.events``; keep it short (post a message, print a line)
 from __future__ import annotations
 
 import logging
-import math
 import os
 import threading
 import time
@@ -18,10 +17,12 @@ from pathlib import Path
 
 import numpy as np
 
+from bienban_base.audio import dbfs
 from recorder import events as ev
 from recorder.errors import RecorderError
 from recorder.fanout import BlockConsumer, Consumer
 from recorder.journal import SAMPLE_RATE, Journal, JournalStats, journal_path
+from recorder.lock import RecordingLock
 from recorder.sidecar import Break, RecordingLog, Run, now_iso
 from recorder.sources import AudioSource
 from recorder.writer import JournalWriter
@@ -32,9 +33,16 @@ log = logging.getLogger(__name__)
 class Recording:
     """Records ``source`` into ``meeting_dir``; with ``append`` it continues the meeting's audio."""
 
-    def __init__(self, meeting_dir: str | os.PathLike[str], source: AudioSource, *,
-                 on_event: Callable[[object], None] | None = None, append: bool = False,
-                 fsync_interval: float = 0.25, consumer_queue_seconds: float = 60.0) -> None:
+    def __init__(
+        self,
+        meeting_dir: str | os.PathLike[str],
+        source: AudioSource,
+        *,
+        on_event: Callable[[object], None] | None = None,
+        append: bool = False,
+        fsync_interval: float = 0.25,
+        consumer_queue_seconds: float = 60.0,
+    ) -> None:
         self.meeting_dir = Path(meeting_dir)
         self.source = source
         self.on_event = on_event or (lambda event: None)
@@ -57,24 +65,36 @@ class Recording:
         self._log = RecordingLog()
         self._audio: Path | None = None
         self._announced = threading.Event()  # Started is out: later events may follow
+        self._meeting_lock = RecordingLock(self.meeting_dir)
 
     def add_consumer(self, fn: BlockConsumer, name: str | None = None) -> None:
         """Deliver every kept block as ``fn(block, start_sample)`` on a thread of its own."""
         max_blocks = max(4, int(self.consumer_queue_seconds * 10))  # blocks are about 0.1 s
-        consumer = Consumer(fn, name or getattr(fn, "__name__", "consumer"), max_blocks, self._dropped)
+        fallback: str = getattr(fn, "__name__", "consumer")
+        consumer = Consumer(fn, name or fallback, max_blocks, self._dropped)
         with self._lock:
             self._consumers = [*self._consumers, consumer]
 
     def start(self) -> None:
-        """Open the journal (recovering an interrupted one first when appending) and start capturing."""
-        self.meeting_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if self.append and journal_path(self.meeting_dir).exists():
-            from recorder.recovery import recover
+        """Open the journal (recovering an interrupted one first when appending) and start capturing.
 
-            recover(self.meeting_dir)
-        self._journal = Journal.open(self.meeting_dir, self.append, self.fsync_interval)
+        The meeting's recording lock is taken first and held until the audio file is finished:
+        a second recorder, ``recover`` or an import refuses meanwhile (``recording_busy``).
+        """
+        self._meeting_lock.acquire()
+        try:
+            if self.append and journal_path(self.meeting_dir).exists():
+                from recorder.recovery import recover_locked
+
+                recover_locked(self.meeting_dir)
+            self._journal = Journal.open(self.meeting_dir, self.append, self.fsync_interval)
+        except BaseException:
+            self._meeting_lock.release()
+            raise
         self._next_sample = self._journal.samples
-        self._log = RecordingLog.load(self.meeting_dir)
+        self._log, damaged = RecordingLog.load_or_set_aside(self.meeting_dir)
+        if damaged is not None:
+            log.warning("recording.json was damaged; kept as %s, a new one is started", damaged)
         self._writer = JournalWriter(self._journal, self._fail)
         first = self._next_sample  # a fast source may deliver before start() returns
         try:
@@ -82,6 +102,7 @@ class Recording:
         except BaseException:
             self._writer.close()
             self._journal.finish(keep_if_empty=self.append)
+            self._meeting_lock.release()
             raise
         self._open_run(first)
         self.on_event(ev.Started(self.source.name, self.source.native_rate, self.source.channels))
@@ -152,13 +173,14 @@ class Recording:
 
     def on_audio(self, block: np.ndarray) -> None:
         """Number the block, queue it for the journal and offer it to the consumers."""
-        self.level_dbfs = max(-120.0, 10 * math.log10(float(np.mean(block * block)) + 1e-12))
+        self.level_dbfs = max(-120.0, dbfs(block))
         with self._lock:
             if self._paused_at is not None or self.error is not None or self._audio is not None:
                 return
             start = self._next_sample
             self._next_sample += block.size
             consumers = self._consumers
+            assert self._writer is not None  # start() opens the writer before the source
             self._writer.put(block)  # under the lock: journal order is sample order
         for consumer in consumers:
             consumer.offer(block, start)
@@ -198,8 +220,7 @@ class Recording:
             if self._paused_at is not None or self._lost_at is not None:
                 return  # the run starts when both the pause and the gap are over
             start = self._next_sample if first_sample is None else first_sample
-            self._log.runs.append(Run(start, now_iso(), self.source.name,
-                                      self.source.native_rate, self.source.channels))
+            self._log.runs.append(Run(start, now_iso(), self.source.name, self.source.native_rate, self.source.channels))
         self._save_log()
 
     def _dropped(self, consumer: Consumer) -> None:
@@ -208,6 +229,7 @@ class Recording:
 
     def _fail(self, error: RecorderError) -> None:
         """On the writer thread: stop keeping audio and make the file valid at once."""
+        assert self._journal is not None  # the writer writes to it
         with self._lock:
             self.error = error
             self._next_sample = self._journal.samples
@@ -220,13 +242,16 @@ class Recording:
         with self._lock:
             if self._audio is not None:
                 return self._audio
+            assert self._journal is not None  # stop() and _fail() come after start()
             self._audio = self._journal.finish()
+            assert self._audio is not None  # keep_if_empty: finish() keeps even an empty journal
             now = time.monotonic()
             self._log.close_run(self._journal.samples, reason)
             self._log.close_break("pause", now - (self._paused_at or now))
             self._log.close_break("device_lost", now - (self._lost_at or now))
             self._log.overflows += self.source.overflows
         self._save_log()
+        self._meeting_lock.release()  # the audio file is whole: others may read or continue it
         return self._audio
 
     def _save_log(self) -> None:

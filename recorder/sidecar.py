@@ -11,15 +11,18 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+
+from bienban_base.files import atomic_write
+from recorder.errors import RecorderError
 
 SIDECAR_NAME = "recording.json"
 
 
 def now_iso() -> str:
     """The current time, ISO 8601 with the local UTC offset."""
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="milliseconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="milliseconds")
 
 
 @dataclass
@@ -77,25 +80,36 @@ class RecordingLog:
         path = Path(meeting_dir) / SIDECAR_NAME
         if not path.exists():
             return cls()
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        return cls(
-            audio_file=doc.get("audio_file", "audio.wav"),
-            sample_rate=doc.get("sample_rate", 16000),
-            runs=[Run(**r) for r in doc.get("runs", [])],
-            breaks=[Break(**b) for b in doc.get("breaks", [])],
-            overflows=doc.get("overflows", 0),
-        )
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            return cls(
+                audio_file=doc.get("audio_file", "audio.wav"),
+                sample_rate=doc.get("sample_rate", 16000),
+                runs=[Run(**r) for r in doc.get("runs", [])],
+                breaks=[Break(**b) for b in doc.get("breaks", [])],
+                overflows=doc.get("overflows", 0),
+            )
+        except (ValueError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+            raise RecorderError("recording_log_corrupt", f"{path}: {exc}", path=str(path)) from exc
+
+    @classmethod
+    def load_or_set_aside(cls, meeting_dir: Path) -> tuple[RecordingLog, Path | None]:
+        """The log, or a fresh one when it is damaged: the damaged file is kept beside it, renamed.
+
+        The audio never depends on this file, so a damaged log must not stop a recovery or a
+        recording; the second value names where the damaged copy went (None: it was sound).
+        """
+        try:
+            return cls.load(meeting_dir), None
+        except RecorderError:
+            path = Path(meeting_dir) / SIDECAR_NAME
+            aside = path.with_name(f"{SIDECAR_NAME}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+            os.replace(path, aside)
+            return cls(), aside
 
     def save(self, meeting_dir: Path) -> None:
         """Write atomically, readable by the owner only."""
-        path = Path(meeting_dir) / SIDECAR_NAME
-        tmp = path.with_suffix(".json.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(asdict(self), f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        atomic_write(Path(meeting_dir) / SIDECAR_NAME, json.dumps(asdict(self), ensure_ascii=False, indent=1))
 
     def close_run(self, end_sample: int, reason: str) -> None:
         """End the open run, if any."""

@@ -1,4 +1,4 @@
-"""Audio sources behind one small interface: the microphone and a file played in real time.
+"""The interface of an audio source (the microphone, ``recorder.file_source``) and of its listener.
 
 A source delivers 16 kHz mono float32 blocks to a ``SourceListener`` from its own thread. The
 recording decides what to keep; the source only captures, converts and reports trouble.
@@ -6,19 +6,11 @@ recording decides what to keep; the source only captures, converts and reports t
 
 from __future__ import annotations
 
-import os
-import threading
-import time
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from recorder.microphone import MicSource
-
-__all__ = ["AudioSource", "FileSource", "MicSource", "SourceListener"]
-
-SAMPLE_RATE = 16000
+__all__ = ["AudioSource", "SourceListener"]
 
 
 class SourceListener(Protocol):
@@ -57,48 +49,3 @@ class AudioSource(Protocol):
 
     def stop(self) -> None:
         """Stop delivering and release the device; no call to the listener after it returns."""
-
-
-class FileSource:
-    """Any file PyAV decodes, delivered like a microphone: in real time × ``speed`` (0 or None: at once)."""
-
-    def __init__(self, path: str | os.PathLike[str], speed: float | None = 1.0, block_seconds: float = 0.1) -> None:
-        self.path = Path(path)
-        self.name = self.path.name
-        self.native_rate = SAMPLE_RATE
-        self.channels = 1
-        self.overflows = 0
-        self.speed = speed or 0.0
-        self._block = max(1, int(block_seconds * SAMPLE_RATE))
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self, listener: SourceListener) -> None:
-        """Decode the whole file (errors surface here) and start delivering it."""
-        from transcribe.audio import load_audio
-
-        audio = load_audio(self.path)
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._play, args=(audio, listener), name="bienban-file-source", daemon=True)
-        self._thread.start()
-
-    def _play(self, audio: np.ndarray, listener: SourceListener) -> None:
-        began = time.monotonic()
-        for pos in range(0, audio.size, self._block):
-            if self.speed > 0:
-                due = began + pos / SAMPLE_RATE / self.speed
-                if self._stop.wait(max(0.0, due - time.monotonic())):
-                    return
-            elif self._stop.is_set():
-                return
-            listener.on_audio(audio[pos:pos + self._block].copy())
-        if self.speed > 0:  # the last block ends a block's duration after it began
-            self._stop.wait(self._block / SAMPLE_RATE / self.speed)
-        if not self._stop.is_set():
-            listener.on_end()
-
-    def stop(self) -> None:
-        """Stop playing (the position is not kept)."""
-        self._stop.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join()

@@ -2,7 +2,7 @@
 # Install the Debian packages bienban and its tests need (skipped when all are present).
 set -euo pipefail
 PKGS=(python3-venv libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins alsa-utils
-      espeak-ng sox libsox-fmt-all ffmpeg libreoffice-writer poppler-utils tmux softhsm2 fonts-liberation)
+      espeak-ng sox libsox-fmt-all ffmpeg libreoffice-writer poppler-utils tmux softhsm2 fonts-liberation2)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -9,14 +9,18 @@ from __future__ import annotations
 import math
 import os
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe import guard
-from transcribe.audio import SAMPLE_RATE, load_audio
 from transcribe import model as model_source
+
+if TYPE_CHECKING:
+    from faster_whisper import BatchedInferencePipeline
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,9 @@ def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[Segment]:
             continue
         words = [Word(w.start + offset, w.end + offset, w.word, w.probability) for w in (s.words or [])]
         if words:
-            keep = sorted(set(guard.kept_indices([w.word for w in words])) & set(guard.unpiled_indices([(w.start, w.end) for w in words])))
+            keep = sorted(
+                set(guard.kept_indices([w.word for w in words])) & set(guard.unpiled_indices([(w.start, w.end) for w in words]))
+            )
             if len(keep) != len(words):
                 words = [words[i] for i in keep]
                 text = "".join(w.word for w in words).strip()
@@ -156,6 +162,21 @@ def encoder_frames(duration_s: float, pad_s: float) -> int:
     return min(int(WINDOW_S * _FRAMES_PER_S), steps * WINDOW_STEP_FRAMES)
 
 
+#: Seed of the temperature fallback's sampling (CTranslate2's random generator).
+SAMPLING_SEED = 20261201
+
+
+def same_draws() -> None:
+    """Reset the sampler before a decoding: the same audio always gives the same text.
+
+    The temperature fallback samples at random; without this a re-transcription, an evaluation
+    or a test could come out differently on each run.
+    """
+    import ctranslate2
+
+    ctranslate2.set_random_seed(SAMPLING_SEED)
+
+
 class Transcriber:
     """A loaded Whisper model with the app's defaults. Safe to share between threads."""
 
@@ -163,11 +184,12 @@ class Transcriber:
         self.name, self.path = model_source.resolve(model)
         self.cpu_threads = cpu_threads or default_threads()
         self.model = _windowed_model_class()(self.path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads)
-        self._batched = None
+        self._batched: BatchedInferencePipeline | None = None
         self._lock = threading.Lock()
 
     def segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> Iterator[Segment]:
         """Lazily decode a 16 kHz mono array; times are shifted by ``offset`` seconds."""
+        same_draws()
         raw, _info = self.model.transcribe(audio, **options.kwargs())
         return guarded(raw, offset)
 
@@ -185,6 +207,7 @@ class Transcriber:
         if options.encoder_pad_s is not None and duration < WINDOW_S:
             limit.frames = encoder_frames(duration, options.encoder_pad_s)
         try:
+            same_draws()
             raw, _info = self.model.transcribe(audio, **kw)
             return list(guarded(raw, offset))
         finally:
@@ -199,19 +222,27 @@ class Transcriber:
                 used += min(half, len(self.model.hf_tokenizer.encode(" " + text.strip()).ids))
         return MAX_LENGTH - used
 
-    def batched_segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8) -> Iterator[Segment]:
+    def count_tokens(self, text: str) -> int:
+        """Tokens ``text`` takes in a prompt (Whisper's tokenizer, with the leading space a prompt word has)."""
+        return len(self.model.hf_tokenizer.encode(" " + text, add_special_tokens=False).ids)
+
+    def batched_segments(
+        self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8
+    ) -> Iterator[Segment]:
         """Decode long audio with faster-whisper's batched pipeline (faster on long recordings)."""
         from faster_whisper import BatchedInferencePipeline
 
         with self._lock:
             if self._batched is None:
                 self._batched = BatchedInferencePipeline(self.model)
+            batched = self._batched
         kw = options.kwargs()
         kw.pop("condition_on_previous_text", None)
         kw.pop("vad_filter", None)  # the batched pipeline always segments with VAD
         # with timestamps: a 30 s window packing several VAD chunks otherwise comes back as one
         # segment, and Whisper often drops the chunks after the first (measured: WER 0.561 against 0.534)
-        raw, _info = self._batched.transcribe(audio, batch_size=batch_size, without_timestamps=False, **kw)
+        same_draws()
+        raw, _info = batched.transcribe(audio, batch_size=batch_size, without_timestamps=False, **kw)
         return guarded(raw)
 
     def transcribe_audio(

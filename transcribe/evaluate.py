@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import jiwer
 
-from transcribe.audio import SAMPLE_RATE, load_audio
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.engine import DecodeOptions, Transcriber
 from transcribe.errors import TranscribeError
 from transcribe.normalize import normalize
@@ -18,10 +18,6 @@ from transcribe.normalize import normalize
 
 class EvalError(TranscribeError):
     """The evaluation folder is not usable."""
-
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message, **params)
-        self.code = code
 
 
 @dataclass
@@ -75,7 +71,7 @@ def read_transcripts(folder: Path) -> list[tuple[str, str]]:
             if not row or not row[0].strip():
                 continue
             if len(row) < 2:
-                raise EvalError("eval_bad_transcripts", f"line {n}: {row}", detail=f"dòng {n} thiếu cột")
+                raise EvalError("eval_bad_transcripts", f"line {n}: {row}", line=n)
             rows.append((row[0].strip(), row[1].strip()))
     return rows
 
@@ -115,4 +111,6 @@ def evaluate(
         if progress:
             progress(i + 1, len(rows))
     wer, cer = score([(c.reference, c.hypothesis) for c in items])
-    return EvalResult(wer, cer, total_decode / total_audio if total_audio else 0.0, len(items), round(total_audio, 3), transcriber.name, items)
+    return EvalResult(
+        wer, cer, total_decode / total_audio if total_audio else 0.0, len(items), round(total_audio, 3), transcriber.name, items
+    )

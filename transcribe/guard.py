@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Protocol, Sequence, TypeVar
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 _OUTRO_PATTERNS = [
     r"subscribe",
@@ -123,9 +124,12 @@ def clean_text(text: str, no_speech_prob: float = 0.0, avg_logprob: float = 0.0)
 
 
 class _Timed(Protocol):
-    start: float
-    end: float
-    no_speech_prob: float
+    @property
+    def start(self) -> float: ...
+    @property
+    def end(self) -> float: ...
+    @property
+    def no_speech_prob(self) -> float: ...
 
 
 T = TypeVar("T", bound=_Timed)

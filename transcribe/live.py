@@ -12,13 +12,13 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 import numpy as np
 
+from bienban_base.audio import SAMPLE_RATE
 from transcribe import guard
-from transcribe.audio import SAMPLE_RATE
 from transcribe.engine import DecodeOptions, Transcriber
 from transcribe.live_buffer import AudioBuffer
 from transcribe.live_types import LIVE_DECODE, FinalText, InterimText, LiveOptions, LiveStatus, Utterance
@@ -94,7 +94,9 @@ class LivePipeline:
     def wait_backlog(self, max_s: float) -> None:
         """Block until the backlog is at most ``max_s`` (for feeding files faster than real time)."""
         with self._lock:
-            self._lock.wait_for(lambda: self._closed or self.errors or (self._queued_samples + self._job_samples) <= max_s * SAMPLE_RATE)
+            self._lock.wait_for(
+                lambda: self._closed or self.errors or (self._queued_samples + self._job_samples) <= max_s * SAMPLE_RATE
+            )
 
     def close(self, flush: bool = True) -> None:
         """Stop. With ``flush`` the open utterance and every waiting one are decoded first."""
@@ -224,7 +226,9 @@ class LivePipeline:
         end = self._buffer.end
         last_id, last_t, last_end = self._last_interim
         now = time.monotonic()
-        if end - start < o.interim_min_s * SAMPLE_RATE or (uid == last_id and (now - last_t < o.interim_every_s or end == last_end)):
+        if end - start < o.interim_min_s * SAMPLE_RATE or (
+            uid == last_id and (now - last_t < o.interim_every_s or end == last_end)
+        ):
             return
         audio = self._buffer.slice(start, end)
         self._last_interim = (uid, now, end)

@@ -8,7 +8,6 @@ from transcribe.engine import DecodeOptions, Segment
 from transcribe.utterances import SegmenterOptions
 from transcribe.vocabulary import VocabularyPass
 
-
 LIVE_DECODE = DecodeOptions(temperature=(0.0,), encoder_pad_s=2.0, max_tokens_per_s=15.0)
 """Live final text: the app's Vietnamese defaults (beam 5, word times, guard) with a budget for
 2 cores — the encoder sees the utterance plus 2 s instead of 30 s, no temperature retries (one

@@ -8,7 +8,6 @@ with one atomic rename, so a crash or a second process never leaves a half-writt
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
@@ -16,10 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
-import platformdirs
+from filelock import FileLock
 
+from bienban_base.files import FILE_MODE, data_dir, private_folder, sha256_file
 from transcribe.errors import ModelError
 
 BUNDLED_NAME = "base"
@@ -51,12 +50,6 @@ class ModelInfo:
     """``bundled``, ``folder`` or ``cache``."""
 
 
-def data_dir() -> Path:
-    """The app's data folder (``BIENBAN_DATA_DIR`` overrides the platform default)."""
-    override = os.environ.get("BIENBAN_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir("bienban", appauthor=False))
-
-
 def models_dir() -> Path:
     """Folder that holds assembled models."""
     return data_dir() / "models"
@@ -84,15 +77,6 @@ def _sources() -> tuple[list[Path], dict[str, Path]]:
     return parts, others
 
 
-def sha256_file(path: Path) -> str:
-    """SHA-256 of a file, read in 1 MiB chunks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def verify_folder(folder: Path) -> list[str]:
     """Names of the bundled model's files that are missing or differ from their known sums."""
     bad = []
@@ -107,6 +91,11 @@ def _stamp_text(folder: Path) -> str:
     return "\n".join(f"{n} {(folder / n).stat().st_size} {(folder / n).stat().st_mtime_ns}" for n in sorted(BUNDLED_SHA256))
 
 
+def _write_stamp(folder: Path) -> None:
+    with os.fdopen(os.open(folder / _STAMP, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write(_stamp_text(folder))
+
+
 def _stamp_ok(folder: Path) -> bool:
     try:
         return (folder / _STAMP).read_text() == _stamp_text(folder)
@@ -114,39 +103,10 @@ def _stamp_ok(folder: Path) -> bool:
         return False
 
 
-@contextlib.contextmanager
-def _lock(path: Path) -> Iterator[None]:
-    """An exclusive inter-process lock on ``path`` (released by the OS if the process dies)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+b") as f:
-        if os.name == "nt":
-            import msvcrt
-
-            while True:
-                try:
-                    msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)
-                    break
-                except OSError:
-                    continue
-            try:
-                yield
-            finally:
-                f.seek(0)
-                msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
-
-
 def _copy_hashed(sources: list[Path], dest: Path) -> str:
     """Stream ``sources`` one after the other into ``dest``; return the SHA-256 of what was written."""
     h = hashlib.sha256()
-    with open(dest, "wb") as out:
+    with os.fdopen(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:  # owner-only data folder
         for src in sources:
             with open(src, "rb") as f:
                 while chunk := f.read(CHUNK):
@@ -165,7 +125,7 @@ def _assemble_into(tmp: Path) -> None:
     bad = [n for n, d in digests.items() if d != BUNDLED_SHA256[n]]
     if bad:
         raise ModelError("model_corrupt", f"bundled model parts do not match their sums: {bad}", files=", ".join(bad))
-    (tmp / _STAMP).write_text(_stamp_text(tmp))
+    _write_stamp(tmp)
 
 
 def _publish(tmp: Path, target: Path) -> None:
@@ -188,13 +148,14 @@ def ensure_bundled(repair: bool = False) -> Path:
     target = bundled_path()
     if not repair and _stamp_ok(target):
         return target
-    with _lock(models_dir() / f".{BUNDLED_DIRNAME}.lock"):
+    private_folder(models_dir())
+    with FileLock(models_dir() / f".{BUNDLED_DIRNAME}.lock", mode=FILE_MODE):  # released by the OS if the process dies
         if target.exists() and not repair:
             if _stamp_ok(target):
                 return target  # another process assembled it while we waited
             bad = verify_folder(target)
             if not bad:
-                (target / _STAMP).write_text(_stamp_text(target))
+                _write_stamp(target)
                 return target
             raise ModelError("model_corrupt", f"model at {target} is corrupt: {bad}", path=str(target), files=", ".join(bad))
         tmp = Path(tempfile.mkdtemp(prefix=f".{BUNDLED_DIRNAME}.tmp-", dir=models_dir()))
@@ -249,7 +210,9 @@ def resolve(spec: str | None) -> tuple[str, str]:
 def available() -> list[ModelInfo]:
     """The bundled model and every Whisper model already in the Hugging Face cache."""
     target = bundled_path()
-    infos = [ModelInfo(BUNDLED_NAME, target if target.exists() else None, _folder_size(target) if target.exists() else 0, "bundled")]
+    infos = [
+        ModelInfo(BUNDLED_NAME, target if target.exists() else None, _folder_size(target) if target.exists() else 0, "bundled")
+    ]
     for folder in sorted(models_dir().glob("*")) if models_dir().exists() else []:
         if folder.name != BUNDLED_DIRNAME and not folder.name.startswith(".") and is_model_folder(folder):
             infos.append(ModelInfo(str(folder), folder, _folder_size(folder), "folder"))

@@ -30,7 +30,7 @@ class OldSegment:
     """End, seconds."""
     text: str
     """Its text (hers when ``edited``)."""
-    speaker: str | None = None
+    speaker: int | str | None = None
     """Speaker id, if assigned."""
     tags: tuple = ()
     """Tags (any hashable ids the store uses), in order."""
@@ -48,7 +48,7 @@ class MergedSegment:
     """End, seconds."""
     text: str
     """Text: the recogniser's, or hers when ``edited``."""
-    speaker: str | None = None
+    speaker: int | str | None = None
     """Speaker moved from the most overlapping old segment."""
     tags: list = field(default_factory=list)
     """Tags moved onto this segment."""
@@ -122,7 +122,6 @@ def sources(new: list[Segment], old: list[OldSegment]) -> list[list[int]]:
     old segment whose tags ``realign`` moves onto it. Edited segments appear nowhere else.
     """
     merged = realign(new, old)
-    by_old = {oid: m for m in merged for oid in m.old_ids}
     edited = {o.id for o in old if o.edited}
     plain = [o for o in old if not o.edited]
     out: list[list[int]] = []

@@ -8,14 +8,15 @@ live pipeline's utterances decoded again: slowest, the segments line up with the
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from transcribe.audio import SAMPLE_RATE
-from transcribe.engine import DecodeOptions, Segment, Transcriber
+from bienban_base.audio import SAMPLE_RATE
+from transcribe.engine import DecodeOptions, Segment
 from transcribe.live_types import LIVE_DECODE
 from transcribe.realign import OldSegment, sources
+from transcribe.recogniser import Recogniser
 from transcribe.utterances import Cut, SegmenterOptions, StreamingVad, UtteranceSegmenter
 from transcribe.vocabulary import VocabularyPass, merge_vocabulary
 
@@ -34,7 +35,7 @@ def find_utterances(audio: np.ndarray, options: SegmenterOptions = SegmenterOpti
 
 
 def decode_utterances(
-    transcriber: Transcriber,
+    transcriber: Recogniser,
     audio: np.ndarray,
     options: DecodeOptions = DecodeOptions(),
     progress: Callable[[float, float], None] | None = None,
@@ -50,7 +51,7 @@ def decode_utterances(
 
 
 def post_meeting_pass(
-    transcriber: Transcriber,
+    transcriber: Recogniser,
     audio: np.ndarray,
     old: list[OldSegment],
     mode: str = "batched",
@@ -83,7 +84,9 @@ def post_meeting_pass(
     if vocabulary is not None:
         prompted: list[Segment] = []
         for cut in find_utterances(audio):
-            prompted += vocabulary.decode(transcriber, audio[cut.start : cut.end], LIVE_DECODE, cut.start / SAMPLE_RATE, cut.speech_end / SAMPLE_RATE)
+            prompted += vocabulary.decode(
+                transcriber, audio[cut.start : cut.end], LIVE_DECODE, cut.start / SAMPLE_RATE, cut.speech_end / SAMPLE_RATE
+            )
             step(total + cut.end / SAMPLE_RATE)
         new = merge_vocabulary(new, prompted, vocabulary.phrases)
         step(span)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from transcribe.audio import SAMPLE_RATE
+from bienban_base.audio import SAMPLE_RATE
 
 WINDOW = 512
 """Silero VAD window, samples (32 ms at 16 kHz)."""
@@ -137,6 +137,7 @@ class UtteranceSegmenter:
 
     def _close(self, speech_end: int) -> list[Cut]:
         start, voiced = self.open_start, self._voiced
+        assert start is not None  # only called with an utterance open
         end = min(speech_end + int(self.o.tail_pad_s * SAMPLE_RATE), self._window * WINDOW)
         self.open_start, self.trailing_silence, self._floor = None, 0, end
         if voiced * WINDOW < self.o.min_speech_s * SAMPLE_RATE:
@@ -145,6 +146,7 @@ class UtteranceSegmenter:
 
     def _cut_quiet(self) -> list[Cut]:
         """Cut at the least voiced window of the utterance's second half; keep the rest open."""
+        assert self.open_start is not None  # only called with an utterance open
         half = len(self._probs) // 2
         # smooth over ~160 ms so the cut lands in a pause, not in one quiet window inside a word
         smooth = np.convolve(np.asarray(self._probs[half:]), np.ones(5) / 5, mode="same")

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from typing import AbstractSet, Callable, Sequence
 
 import numpy as np
 
 from transcribe import guard
 from transcribe.engine import DecodeOptions, Segment, Transcriber, Word
 from transcribe.normalize import normalize
+from transcribe.recogniser import Recogniser
 
 #: Spoken forms of the terms a ward meeting uses (abbreviations are read out in full).
 GLOSSARY = (
@@ -118,10 +120,9 @@ def spoken(text: str) -> str:
     return re.sub(r"\b(" + "|".join(SPOKEN) + r")\b", lambda m: SPOKEN[m.group(1)], text)
 
 
-def tokenizer_counter(transcriber) -> "callable":
-    """A ``count_tokens`` for ``build_prompt`` from a loaded ``Transcriber``."""
-    tok = transcriber.model.hf_tokenizer
-    return lambda text: len(tok.encode(" " + text, add_special_tokens=False).ids)
+def tokenizer_counter(recogniser: Recogniser) -> Callable[[str], int]:
+    """A ``count_tokens`` for ``build_prompt`` from a loaded recogniser."""
+    return recogniser.count_tokens
 
 
 #: Shortest vocabulary phrase, in syllables, that may replace decoded words.
@@ -149,7 +150,9 @@ def vocabulary_phrases(vocabulary: MeetingVocabulary | None = None, glossary: bo
     return phrases
 
 
-def merge_vocabulary(base: Sequence[Segment], prompted: Sequence[Segment], phrases: AbstractSet[tuple[str, ...]]) -> list[Segment]:
+def merge_vocabulary(
+    base: Sequence[Segment], prompted: Sequence[Segment], phrases: AbstractSet[tuple[str, ...]]
+) -> list[Segment]:
     """``base`` (decoded without a prompt) with the vocabulary the prompted decoding heard.
 
     A vocabulary prompt makes Whisper spell the meeting's names and terms right, but on other
@@ -181,7 +184,10 @@ def merge_vocabulary(base: Sequence[Segment], prompted: Sequence[Segment], phras
         old = " ".join(slots[k][2] for k in range(hit[0], hit[-1] + 1)).strip()
         if f" {phrase} " in f" {old} " or difflib.SequenceMatcher(None, old, phrase).ratio() < MIN_SIMILARITY:
             continue
-        if n == MIN_PHRASE_SYLLABLES and np.mean([base[slots[k][0]].words[slots[k][1]].probability for k in hit]) >= SHORT_PHRASE_UNSURE:
+        if (
+            n == MIN_PHRASE_SYLLABLES
+            and np.mean([base[slots[k][0]].words[slots[k][1]].probability for k in hit]) >= SHORT_PHRASE_UNSURE
+        ):
             continue
         span = list(range(hit[0], hit[-1] + 1))
         if taken.intersection(span):  # two phrases over the same words: the first one stands
@@ -239,13 +245,21 @@ class VocabularyPass:
         0.813 with the roster added, 0.821 with the title and bodies too (docs/benchmarks.md)."""
         return cls(build_prompt(None, True, count_tokens) or "", frozenset(vocabulary_phrases(vocabulary)))
 
-    def decode(self, transcriber: Transcriber, audio: np.ndarray, options: DecodeOptions, offset: float,
-               speech_end: float | None = None) -> list[Segment]:
+    def decode(
+        self, transcriber: Recogniser, audio: np.ndarray, options: DecodeOptions, offset: float, speech_end: float | None = None
+    ) -> list[Segment]:
         """One utterance decoded with the prompt (without what Whisper wrote after ``speech_end``)."""
         prompted = transcriber.decode(audio, replace(options, initial_prompt=self.prompt), offset)
         return guard.without_silent_tail(prompted, speech_end) if speech_end is not None else prompted
 
-    def apply(self, transcriber: Transcriber, audio: np.ndarray, options: DecodeOptions, offset: float,
-              base: list[Segment], speech_end: float | None = None) -> list[Segment]:
+    def apply(
+        self,
+        transcriber: Transcriber,
+        audio: np.ndarray,
+        options: DecodeOptions,
+        offset: float,
+        base: list[Segment],
+        speech_end: float | None = None,
+    ) -> list[Segment]:
         """``base`` (``audio`` decoded with ``options`` at ``offset``) with the vocabulary merged in."""
         return merge_vocabulary(base, self.decode(transcriber, audio, options, offset, speech_end), self.phrases)

@@ -15,8 +15,8 @@ rendered dialogue's robotic voices, adjacent different-voice segments scored 0.5
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -62,8 +62,9 @@ def _centred(v: np.ndarray, centre: np.ndarray | None) -> np.ndarray:
     return v if centre is None else normalized(v - centre)
 
 
-def changed_between(before: VoiceSample, after: VoiceSample, centre: np.ndarray | None,
-                    options: ChangeOptions = ChangeOptions()) -> float | None:
+def changed_between(
+    before: VoiceSample, after: VoiceSample, centre: np.ndarray | None, options: ChangeOptions = ChangeOptions()
+) -> float | None:
     """The score of two adjacent segments when their voices differ, else None."""
     if min(before.speech_s, after.speech_s) < options.min_speech_s:
         return None
@@ -71,8 +72,9 @@ def changed_between(before: VoiceSample, after: VoiceSample, centre: np.ndarray 
     return score if score < options.between else None
 
 
-def split_inside(partials: Partials, words: Sequence[tuple[float, float]], centre: np.ndarray | None,
-                 options: ChangeOptions = ChangeOptions()) -> SpeakerChange | None:
+def split_inside(
+    partials: Partials, words: Sequence[tuple[float, float]], centre: np.ndarray | None, options: ChangeOptions = ChangeOptions()
+) -> SpeakerChange | None:
     """The word boundary inside one segment where the voice changes, if any.
 
     ``partials`` and ``words`` (start, end) are in the same time base (seconds). Windows that
@@ -100,8 +102,11 @@ def split_inside(partials: Partials, words: Sequence[tuple[float, float]], centr
     return SpeakerChange(at, score, True)
 
 
-def find_changes(segments: Sequence[tuple[float, float, VoiceSample, Partials | None, Sequence[tuple[float, float]]]],
-                 centre: np.ndarray | None, options: ChangeOptions = ChangeOptions()) -> list[SpeakerChange]:
+def find_changes(
+    segments: Sequence[tuple[float, float, VoiceSample, Partials | None, Sequence[tuple[float, float]]]],
+    centre: np.ndarray | None,
+    options: ChangeOptions = ChangeOptions(),
+) -> list[SpeakerChange]:
     """Changes over a run of segments ``(start, end, sample, partials, words)`` in time order
     (``words``: their (start, end) times).
 

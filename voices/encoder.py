@@ -72,8 +72,9 @@ class VoiceEncoder:
             # Sigmoid gates (i, f, o) scaled by 1/2 so that one tanh serves all four gates:
             # sigmoid(x) = (tanh(x/2) + 1) / 2. Torch's gate order is i, f, g, o.
             scale = np.concatenate([np.full(h, 0.5), np.full(h, 0.5), np.ones(h), np.full(h, 0.5)]).astype(np.float32)
-            self._layers.append((np.ascontiguousarray((w_ih * scale[:, None]).T),
-                                 np.ascontiguousarray((w_hh * scale[:, None]).T), b * scale))
+            self._layers.append(
+                (np.ascontiguousarray((w_ih * scale[:, None]).T), np.ascontiguousarray((w_hh * scale[:, None]).T), b * scale)
+            )
         self._linear_w = np.ascontiguousarray(weights["linear.weight"].astype(np.float32).T)
         self._linear_b = weights["linear.bias"].astype(np.float32)
 
@@ -98,10 +99,10 @@ class VoiceEncoder:
                 np.dot(hid, w_hh, out=gates)
                 gates += xp[:, t]
                 np.tanh(gates, out=gates)
-                sig = gates[:, :2 * h] * 0.5 + 0.5
+                sig = gates[:, : 2 * h] * 0.5 + 0.5
                 cell *= sig[:, h:]
-                cell += sig[:, :h] * gates[:, 2 * h:3 * h]
-                hid = (gates[:, 3 * h:] * 0.5 + 0.5) * np.tanh(cell)
+                cell += sig[:, :h] * gates[:, 2 * h : 3 * h]
+                hid = (gates[:, 3 * h :] * 0.5 + 0.5) * np.tanh(cell)
                 if out is not None:
                     out[:, t] = hid
             if out is not None:
@@ -118,8 +119,11 @@ class VoiceEncoder:
         n = len(prepared.origin)
         last = max(n - 1, 0)
         s = np.array([prepared.origin[min(a, last)] for a in starts], dtype=np.float64) if n else np.zeros(len(starts))
-        e = np.array([prepared.origin[min(a + features.PARTIAL_FRAMES * features.HOP, n) - 1] for a in starts],
-                     dtype=np.float64) if n else np.zeros(len(starts))
+        e = (
+            np.array([prepared.origin[min(a + features.PARTIAL_FRAMES * features.HOP, n) - 1] for a in starts], dtype=np.float64)
+            if n
+            else np.zeros(len(starts))
+        )
         return Partials(emb, s / features.SAMPLE_RATE, (e + 1) / features.SAMPLE_RATE, n / features.SAMPLE_RATE)
 
     def embed(self, audio: np.ndarray, regions: list[tuple[int, int]] | None = None) -> np.ndarray:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from transcribe.errors import TranscribeError
+from bienban_base.errors import CodedError
 
 
-class VoiceError(TranscribeError):
+class VoiceError(CodedError):
     """The speaker encoder is missing or corrupt, or a weights file is refused."""
-
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message, **params)
-        self.code = code

@@ -63,7 +63,7 @@ def prepare(wav: np.ndarray, regions: list[tuple[int, int]] | None = None) -> Pr
     return Prepared(wav[origin], origin)
 
 
-def _hz_to_mel(f: np.ndarray) -> np.ndarray:
+def _hz_to_mel(f: np.ndarray | float) -> np.ndarray:
     f = np.asarray(f, dtype=np.float64)
     f_sp, min_log_hz = 200.0 / 3, 1000.0
     min_log_mel, logstep = min_log_hz / f_sp, np.log(6.4) / 27.0
@@ -71,7 +71,7 @@ def _hz_to_mel(f: np.ndarray) -> np.ndarray:
     return np.where(f >= min_log_hz, min_log_mel + np.log(np.maximum(f, 1e-10) / min_log_hz) / logstep, mel)
 
 
-def _mel_to_hz(m: np.ndarray) -> np.ndarray:
+def _mel_to_hz(m: np.ndarray | float) -> np.ndarray:
     m = np.asarray(m, dtype=np.float64)
     f_sp, min_log_hz = 200.0 / 3, 1000.0
     min_log_mel, logstep = min_log_hz / f_sp, np.log(6.4) / 27.0
@@ -90,7 +90,7 @@ def mel_filters() -> np.ndarray:
         lower = -ramps[i] / fdiff[i]
         upper = ramps[i + 2] / fdiff[i + 1]
         weights[i] = np.maximum(0, np.minimum(lower, upper))
-    weights *= (2.0 / (mel_f[2:N_MELS + 2] - mel_f[:N_MELS]))[:, None]
+    weights *= (2.0 / (mel_f[2 : N_MELS + 2] - mel_f[:N_MELS]))[:, None]
     return weights.astype(np.float32)
 
 
@@ -104,8 +104,9 @@ def mel_spectrogram(wav: np.ndarray) -> np.ndarray:
     """(frames, 40) mel power spectrogram, one frame per 10 ms, centred frames."""
     padded = np.pad(np.asarray(wav, dtype=np.float32), N_FFT // 2)
     n_frames = 1 + (len(padded) - N_FFT) // HOP
-    frames = np.lib.stride_tricks.as_strided(padded, shape=(n_frames, N_FFT),
-                                             strides=(padded.strides[0] * HOP, padded.strides[0]))
+    frames = np.lib.stride_tricks.as_strided(
+        padded, shape=(n_frames, N_FFT), strides=(padded.strides[0] * HOP, padded.strides[0])
+    )
     spectrum = np.fft.rfft(frames * _window(), axis=1)
     power = (spectrum.real**2 + spectrum.imag**2).astype(np.float32)
     return power @ mel_filters().T
@@ -130,4 +131,4 @@ def partial_mels(wav: np.ndarray) -> tuple[np.ndarray, list[int]]:
     if needed >= len(wav):
         wav = np.pad(wav, (0, needed - len(wav)))
     mel = mel_spectrogram(wav)
-    return np.stack([mel[s:s + PARTIAL_FRAMES] for s in starts]), [s * HOP for s in starts]
+    return np.stack([mel[s : s + PARTIAL_FRAMES] for s in starts]), [s * HOP for s in starts]

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from transcribe.model import data_dir
+from bienban_base.files import atomic_write, data_dir
 from voices.errors import VoiceError
 from voices.weights import read_legacy_checkpoint
 
@@ -76,23 +74,13 @@ def convert(source: Path, expected_sha256: str | None = SOURCE_SHA256) -> dict[s
 
 
 def write_npz(tensors: dict[str, np.ndarray], target: Path) -> None:
-    """Write ``tensors`` to ``target`` atomically: owner-only temporary file, fsync, rename, fsync folder."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)  # mkstemp creates it 0600
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **tensors)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(target.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    """Write ``tensors`` to ``target`` atomically and owner-only (``bienban_base.files.atomic_write``)."""
+
+    def save(path: Path) -> None:
+        with open(path, "wb") as f:  # a file object: np.savez would add ".npz" to a bare name
+            np.savez(f, **tensors)  # type: ignore[arg-type]  # numpy's stub types **kwds as allow_pickle
+
+    atomic_write(target, save)
 
 
 def read_npz(path: Path) -> dict[str, np.ndarray]:

@@ -58,7 +58,7 @@ def _attr_ints(name: str, values: list[int]) -> bytes:
     return _bytes(1, name) + b"".join(_int(8, v) for v in values) + _int(20, 7)
 
 
-def _node(op: str, inputs: list[str], outputs: list[str], attrs: list[bytes] = ()) -> bytes:
+def _node(op: str, inputs: list[str], outputs: list[str], attrs: tuple[bytes, ...] | list[bytes] = ()) -> bytes:
     body = b"".join(_bytes(1, i) for i in inputs) + b"".join(_bytes(2, o) for o in outputs) + _bytes(4, op)
     return body + b"".join(_bytes(5, a) for a in attrs)
 
@@ -70,22 +70,25 @@ def _value_info(name: str, dims: list[int | str]) -> bytes:
 
 
 def _onnx_gates(w: np.ndarray, h: int) -> np.ndarray:
-    i, f, g, o = (w[k * h:(k + 1) * h] for k in range(4))
+    i, f, g, o = (w[k * h : (k + 1) * h] for k in range(4))
     return np.concatenate([i, o, f, g])
 
 
 def encoder_model(weights: dict[str, np.ndarray], hidden: int = 256) -> bytes:
     """The serialised ONNX ModelProto of the encoder with ``weights`` baked in."""
     nodes, inits = [], []
-    nodes.append(_node("Transpose", ["mels"], ["x0"], [_bytes(1, "perm") + b"".join(_int(8, v) for v in (1, 0, 2)) + _int(20, 7)]))
+    nodes.append(
+        _node("Transpose", ["mels"], ["x0"], [_bytes(1, "perm") + b"".join(_int(8, v) for v in (1, 0, 2)) + _int(20, 7)])
+    )
     inits.append(_int64_tensor("axis1", [1]))
     inits.append(_int64_tensor("axis0", [0]))
     x = "x0"
     for k in range(3):
         w = _onnx_gates(weights[f"lstm.weight_ih_l{k}"], hidden)[None]
         r = _onnx_gates(weights[f"lstm.weight_hh_l{k}"], hidden)[None]
-        b = np.concatenate([_onnx_gates(weights[f"lstm.bias_ih_l{k}"], hidden),
-                            _onnx_gates(weights[f"lstm.bias_hh_l{k}"], hidden)])[None]
+        b = np.concatenate(
+            [_onnx_gates(weights[f"lstm.bias_ih_l{k}"], hidden), _onnx_gates(weights[f"lstm.bias_hh_l{k}"], hidden)]
+        )[None]
         inits += [_tensor(f"W{k}", w), _tensor(f"R{k}", r), _tensor(f"B{k}", b)]
         nodes.append(_node("LSTM", [x, f"W{k}", f"R{k}", f"B{k}"], [f"y{k}", f"h{k}"], [_attr_int("hidden_size", hidden)]))
         if k < 2:
@@ -97,10 +100,13 @@ def encoder_model(weights: dict[str, np.ndarray], hidden: int = 256) -> bytes:
     nodes.append(_node("Add", ["lin", "linear_b"], ["lin_b"]))
     nodes.append(_node("Relu", ["lin_b"], ["relu"]))
     nodes.append(_node("LpNormalization", ["relu"], ["embeddings"], [_attr_int("axis", -1), _attr_int("p", 2)]))
-    graph = (b"".join(_bytes(1, n) for n in nodes) + _bytes(2, "voice_encoder")
-             + b"".join(_bytes(5, t) for t in inits)
-             + _bytes(11, _value_info("mels", ["batch", "frames", 40]))
-             + _bytes(12, _value_info("embeddings", ["batch", hidden])))
+    graph = (
+        b"".join(_bytes(1, n) for n in nodes)
+        + _bytes(2, "voice_encoder")
+        + b"".join(_bytes(5, t) for t in inits)
+        + _bytes(11, _value_info("mels", ["batch", "frames", 40]))
+        + _bytes(12, _value_info("embeddings", ["batch", hidden]))
+    )
     return _int(1, 7) + _bytes(7, graph) + _bytes(8, _bytes(1, "") + _int(2, OPSET))
 
 

@@ -8,8 +8,8 @@ runner-up by a margin: a wrong name in the minutes is worse than none.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import numpy as np
 

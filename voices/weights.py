@@ -24,9 +24,15 @@ MAGIC_NUMBER = 0x1950A86A20F9469CFC6C
 PROTOCOL_VERSION = 1001
 
 _STORAGE_DTYPES = {
-    "FloatStorage": np.float32, "DoubleStorage": np.float64, "HalfStorage": np.float16,
-    "LongStorage": np.int64, "IntStorage": np.int32, "ShortStorage": np.int16,
-    "CharStorage": np.int8, "ByteStorage": np.uint8, "BoolStorage": np.bool_,
+    "FloatStorage": np.float32,
+    "DoubleStorage": np.float64,
+    "HalfStorage": np.float16,
+    "LongStorage": np.int64,
+    "IntStorage": np.int32,
+    "ShortStorage": np.int16,
+    "CharStorage": np.int8,
+    "ByteStorage": np.uint8,
+    "BoolStorage": np.bool_,
 }
 #: A storage larger than this is refused (the encoder's largest is 1 M floats).
 MAX_ELEMENTS = 1 << 26
@@ -117,8 +123,11 @@ def _materialise(obj: object) -> object:
         extent = obj.offset + sum((n - 1) * s for n, s in zip(obj.size, obj.stride)) + 1 if all(obj.size) else obj.offset
         if extent > st.numel:
             raise _refuse(f"tensor reaches past its storage {st.key}")
-        view = np.lib.stride_tricks.as_strided(st.data[obj.offset:], shape=obj.size,
-                                               strides=tuple(s * itemsize for s in obj.stride), writeable=False)
+        if st.data is None:
+            raise _refuse(f"storage {st.key} has no data")
+        view = np.lib.stride_tricks.as_strided(
+            st.data[obj.offset :], shape=obj.size, strides=tuple(s * itemsize for s in obj.stride), writeable=False
+        )
         return np.array(view, copy=True)
     if isinstance(obj, dict):
         return type(obj)((k, _materialise(v)) for k, v in obj.items())

@@ -24,7 +24,7 @@ COMMAND_MODULES = [
     "minutes_tui.cli.app_cmd",
     "minutes_tui.cli.record_cmd",
     "minutes_tui.cli.export_cmd",
-    "minutes_tui.cli.live_cmd",
+    "minutes_tui.cli.bench_cmd",
     "minutes_tui.cli.voices_cmd",
 ]
 

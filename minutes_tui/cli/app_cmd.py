@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _config(args: argparse.Namespace, demo: bool):
-    from minutes_tui.app_config import AppConfig
+    from minutes_tui.workflows.config import AppConfig
 
     config = AppConfig(demo=demo)
     if getattr(args, "meetings_dir", None):
@@ -32,11 +32,14 @@ def _config(args: argparse.Namespace, demo: bool):
 def _keep_native_chatter_off_screen(args: argparse.Namespace) -> None:
     """PortAudio and ALSA print to fd 2, which is also where Textual draws: move Textual to a
     duplicate of the terminal and send fd 2 to /dev/null, so library noise cannot smear the screen."""
-    if getattr(args, "debug", False) or os.environ.get("BIENBAN_DEBUG") == "1" or not sys.__stderr__.isatty():
+    stderr = sys.__stderr__
+    if getattr(args, "debug", False) or os.environ.get("BIENBAN_DEBUG") == "1" or stderr is None or not stderr.isatty():
         return
-    sys.__stderr__.flush()
+    stderr.flush()
     terminal = os.fdopen(os.dup(2), "w", buffering=1, encoding="utf-8", errors="replace")
-    sys.__stderr__ = sys.stderr = terminal
+    # Textual's driver writes to sys.__stderr__, not sys.stderr: both must point at the terminal
+    setattr(sys, "__stderr__", terminal)  # noqa: B010  # __stderr__ is Final in typeshed; Textual reads it
+    sys.stderr = terminal
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 2)
     os.close(null)
@@ -56,7 +59,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from minutes_tui.app import build_app
 
     if args.audio is not None:
-        from transcribe.audio import load_audio
+        from bienban_base.audio import load_audio
 
         load_audio(args.audio)  # a bad file ends as the audio error's own sentence, before the screen opens
     _keep_native_chatter_off_screen(args)

@@ -6,9 +6,8 @@ import argparse
 import json
 import sys
 
-from minutes_tui.cli.progress import ProgressBar
-
-LABEL = "Đang chấm"
+from minutes_tui import texts
+from minutes_tui.cli.progress import progress_bar
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
 
     read_transcripts(Path(args.folder))  # a bad folder fails before the model loads
     transcriber = Transcriber(args.model)
-    result = evaluate(args.folder, transcriber, progress=ProgressBar(LABEL, unit="tệp"))
+    with progress_bar(texts.EVAL_PROGRESS_LABEL, unit=texts.EVAL_PROGRESS_UNIT) as progress:
+        result = evaluate(args.folder, transcriber, progress=progress)
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

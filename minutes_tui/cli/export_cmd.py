@@ -28,11 +28,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="replace an existing DOCX/PDF (never a signed PDF)")
     p.set_defaults(handler=run_export)
 
+    s = sub.add_parser("sign", help="ký số một tệp PDF biên bản đã lưu từ Word (sign the chairman's own PDF)")
+    s.add_argument("file", type=Path, help="the PDF to sign")
+    s.add_argument("--out", type=Path, default=None, help="signed PDF path (default: FILE-signed.pdf)")
+    key = s.add_mutually_exclusive_group(required=True)
+    key.add_argument("--sign-p12", type=Path, default=None, help="sign with this PKCS#12 file (password asked)")
+    key.add_argument("--pkcs11-lib", type=Path, default=None, help="sign with a PKCS#11 token: its module (.so)")
+    s.add_argument("--token", default=None, help="the token's label (with --pkcs11-lib)")
+    s.add_argument("--slot", type=int, default=None, help="the token's slot number (with --pkcs11-lib)")
+    s.add_argument("--key-label", default=None, help="the key's label on the token, if it holds several")
+    s.set_defaults(handler=run_sign)
+
     v = sub.add_parser("verify", help="kiểm tra chữ ký số và bản ghi âm của biên bản (verify signed minutes)")
     v.add_argument("file", type=Path, help="the signed PDF")
     v.add_argument("--meeting", type=Path, default=None, help="compare with this meeting's recording")
     v.add_argument("--audio", type=Path, default=None, help="compare with this audio file")
-    v.add_argument("--trust", type=Path, action="append", default=[], help="a trusted root certificate (PEM/DER)")
+    v.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        help="a trusted root certificate (PEM/DER); also read: the ward root folder in the user config",
+    )
     v.set_defaults(handler=run_verify)
 
 
@@ -72,6 +89,16 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_sign(args: argparse.Namespace) -> int:
+    """Sign a PDF of the minutes that was saved outside bienban."""
+    from minutes_tui.export.signing import sign_own_pdf
+
+    signed, digest = sign_own_pdf(args.file, _key(args), args.out)
+    print(texts.SIGN_DIGEST_FOUND.format(digest=digest), file=sys.stderr)
+    print(texts.WROTE_FILE.format(path=signed))
+    return 0
+
+
 def _audio_for(args: argparse.Namespace) -> Path | None:
     from minutes_tui.export.errors import ExportError
 
@@ -81,40 +108,21 @@ def _audio_for(args: argparse.Namespace) -> Path | None:
         return args.audio
     if args.meeting is None:
         return None
-    from minutes_tui.export.from_meeting import meeting_audio
     from minutes_tui.meeting import read_meeting
+    from minutes_tui.meeting.audio import meeting_audio
 
-    audio = meeting_audio(args.meeting, read_meeting(args.meeting))
-    if audio is None or not audio.is_file():
+    audio = meeting_audio(args.meeting, read_meeting(args.meeting).meeting)
+    if audio is None:
         raise ExportError("verify_no_audio", "meeting has no audio", path=str(args.meeting))
     return audio
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    """Print the verdict; exit 0 only when the signature holds and the recording (if given) matches."""
+    """Print the verdict; exit 0 only when signature, signer and recording (if given) all hold."""
     from minutes_tui.export.verify import verify_pdf
+    from minutes_tui.export.verify_report import verdict_lines
 
     verdict = verify_pdf(args.file, _audio_for(args), args.trust)
-    if not verdict.signatures and not verdict.problems:
-        print(texts.VERIFY_NO_SIGNATURE)
-    for problem in verdict.problems:
-        print(texts.VERIFY_SIGNATURE_INVALID.format(detail=problem))
-    for sig in verdict.signatures:
-        when = sig.signed_at.astimezone().strftime("%d/%m/%Y %H:%M") if sig.signed_at else "?"
-        if sig.valid:
-            print(texts.VERIFY_SIGNATURE_VALID.format(signer=sig.signer, when=when))
-            print(texts.VERIFY_TRUSTED if sig.trusted else texts.VERIFY_UNTRUSTED)
-        else:
-            print(texts.VERIFY_SIGNATURE_INVALID.format(detail=sig.detail))
-    if verdict.recorded_sha256:
-        print(texts.VERIFY_AUDIO_RECORDED.format(digest=verdict.recorded_sha256))
-    matches = verdict.audio_matches
-    if verdict.audio_path is not None and matches is None:
-        print(texts.VERIFY_AUDIO_UNKNOWN)
-    elif matches is True:
-        print(texts.VERIFY_AUDIO_MATCH.format(path=verdict.audio_path))
-    elif matches is False:
-        print(texts.VERIFY_AUDIO_MISMATCH.format(
-            expected=verdict.recorded_sha256, path=verdict.audio_path, actual=verdict.audio_sha256))  # fmt: skip
-    ok = verdict.signature_valid and matches is not False and not (verdict.audio_path is not None and matches is None)
-    return 0 if ok else 1
+    for line in verdict_lines(verdict):
+        print(line)
+    return 0 if verdict.passed else 1

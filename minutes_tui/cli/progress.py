@@ -1,42 +1,31 @@
-"""A plain progress bar on stderr: seconds of audio done out of the total."""
+"""Progress on stderr for long commands, drawn by rich (it comes with Textual)."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
-import time
+from collections.abc import Callable, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 
-class ProgressBar:
-    """Draws ``label [#####.....] 12.3/45.6 s  27%`` on stderr, at most every 0.2 s."""
+@contextlib.contextmanager
+def progress_bar(label: str, unit: str = "s", enabled: bool = True) -> Iterator[Callable[[float, float], None]]:
+    """A ``progress(done, total)`` callback drawing ``label ━━━━━━ 12.3/45.6 s 27%`` while the block runs.
 
-    def __init__(self, label: str, stream=None, width: int = 30, unit: str = "s") -> None:
-        self.label = label
-        self.unit = unit
-        self.stream = stream or sys.stderr
-        self.width = width
-        self._last = 0.0
-        self._tty = self.stream.isatty()
-        self._last_pct = -10
+    On a terminal the bar redraws in place; into a file or a pipe it stays silent (no control
+    characters in logs). ``enabled=False`` gives a callback that draws nothing.
+    """
+    if not enabled:
+        yield lambda done, total: None
+        return
+    amount = "{task.completed:.1f}/{task.total:.1f} s" if unit == "s" else "{task.completed:.0f}/{task.total:.0f} " + unit
+    columns = (TextColumn(label), BarColumn(), TextColumn(amount), TaskProgressColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(file=sys.stderr), transient=False) as bar:
+        task = bar.add_task(label, total=None)
 
-    def __call__(self, done: float, total: float) -> None:
-        """Report progress: ``done`` of ``total`` seconds."""
-        now = time.monotonic()
-        pct = int(100 * done / total) if total > 0 else 100
-        if self._tty:
-            if now - self._last < 0.2 and pct < 100:
-                return
-            filled = int(self.width * pct / 100)
-            bar = "#" * filled + "." * (self.width - filled)
-            self.stream.write(f"\r{self.label} [{bar}] {self._amount(done, total)} {pct:3d}%")
-            if pct >= 100:
-                self.stream.write("\n")
-        elif pct >= self._last_pct + 10 or pct >= 100 and self._last_pct < 100:
-            self.stream.write(f"{self.label}: {self._amount(done, total)} {pct}%\n")
-            self._last_pct = pct
-        self.stream.flush()
-        self._last = now
+        def update(done: float, total: float) -> None:
+            bar.update(task, completed=done, total=total)
 
-    def _amount(self, done: float, total: float) -> str:
-        if self.unit == "s":
-            return f"{done:.1f}/{total:.1f} s"
-        return f"{int(done)}/{int(total)} {self.unit}"
+        yield update

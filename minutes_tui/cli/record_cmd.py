@@ -43,15 +43,6 @@ def _quiet_native_stderr(args: argparse.Namespace) -> None:
     os.close(null)
 
 
-def event_line(event: object) -> str:
-    """The Vietnamese line for a ``recorder.events`` event."""
-    values = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
-    at = values.get("at_seconds")
-    if at is not None:
-        values["at_clock"] = f"{int(at // 60):02d}:{int(at % 60):02d}"
-    return texts.RECORDER_EVENTS.get(values["code"], values["code"]).format(**values)
-
-
 def run_devices(args: argparse.Namespace) -> int:
     """List the input devices."""
     _quiet_native_stderr(args)
@@ -70,12 +61,12 @@ def run_devices(args: argparse.Namespace) -> int:
 def run_record(args: argparse.Namespace) -> int:
     """Record until stopped; print the audio file's path."""
     _quiet_native_stderr(args)
-    from recorder import FileSource, MicSource, Recording
+    from minutes_tui.workflows.recording import audio_source, event_line
+    from recorder import Recording
     from recorder.journal import audio_seconds
 
-    source = FileSource(args.file, speed=args.speed) if args.file else MicSource(args.device)
-    recording = Recording(args.meeting, source, append=args.append,
-                          on_event=lambda e: print(event_line(e), file=sys.stderr))
+    source = audio_source(args.file, args.speed, args.device)
+    recording = Recording(args.meeting, source, append=args.append, on_event=lambda e: print(event_line(e), file=sys.stderr))
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
@@ -100,6 +91,8 @@ def run_recover(args: argparse.Namespace) -> int:
     from recorder import recover
 
     result = recover(args.meeting)
+    if result.damaged_log is not None:
+        print(texts.REC_LOG_DAMAGED.format(path=result.damaged_log), file=sys.stderr)
     line = texts.REC_RECOVERED if result.recovered else texts.REC_NOTHING_INTERRUPTED
     print(line.format(seconds=result.seconds, path=result.audio), file=sys.stderr)
     print(result.audio)

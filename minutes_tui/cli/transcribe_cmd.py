@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from minutes_tui import texts
-from minutes_tui.cli.progress import ProgressBar
+from minutes_tui.cli.progress import progress_bar
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,15 +46,13 @@ def render(fmt: str, model: str, duration: float, segments: list) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Transcribe one file."""
-    from transcribe.audio import load_audio
+    from bienban_base.audio import SAMPLE_RATE, load_audio
     from transcribe.engine import Transcriber
-
-    from transcribe.audio import SAMPLE_RATE
 
     audio = load_audio(args.audio)  # a bad file fails before the model is loaded
     transcriber = Transcriber(args.model)
-    progress = None if args.no_progress else ProgressBar(texts.PROGRESS_LABEL)
-    segments = transcriber.transcribe_audio(audio, progress=progress)
+    with progress_bar(texts.PROGRESS_LABEL, enabled=not args.no_progress) as progress:
+        segments = transcriber.transcribe_audio(audio, progress=progress)
     duration = audio.size / SAMPLE_RATE
     if not segments:
         print(texts.NO_SPEECH, file=sys.stderr)

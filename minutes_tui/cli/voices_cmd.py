@@ -24,7 +24,7 @@ def run_bench_speakers(args: argparse.Namespace) -> int:
     """Enrol the first N clips of every speaker, suggest the others, print the figures."""
     from dataclasses import replace
 
-    from voices.bench_speakers import run
+    from bienban_bench.speakers import run
     from voices.model import load_encoder
     from voices.profiles import SuggestOptions
 
@@ -45,7 +45,7 @@ def run_bench_speakers(args: argparse.Namespace) -> int:
 
 def live_follower(audio_path: str):
     """A ``VoiceFollower`` for ``bench live --voices`` and the callback that feeds it final segments."""
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
     from voices.live import VoiceFollower
     from voices.model import load_encoder
 
@@ -66,9 +66,14 @@ def follower_figures(follower, report) -> dict:
     follower.close()
     process_cpu = report.cpu * report.wall_s
     rest = process_cpu - follower.cpu_s
-    return {"voice_segments": follower.embedded, "voice_dropped": follower.dropped,
-            "voice_cpu_s": round(follower.cpu_s, 2), "voice_ms_per_audio_s": round(1000 * follower.cpu_s / max(follower.audio_s, 1e-9), 2),
-            "pipeline_cpu_s": round(rest, 2), "voice_share_of_pipeline": round(follower.cpu_s / rest, 4) if rest > 0 else None}
+    return {
+        "voice_segments": follower.embedded,
+        "voice_dropped": follower.dropped,
+        "voice_cpu_s": round(follower.cpu_s, 2),
+        "voice_ms_per_audio_s": round(1000 * follower.cpu_s / max(follower.audio_s, 1e-9), 2),
+        "pipeline_cpu_s": round(rest, 2),
+        "voice_share_of_pipeline": round(follower.cpu_s / rest, 4) if rest > 0 else None,
+    }
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -89,83 +94,40 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.set_defaults(handler=run_forget)
 
 
-def _open(meeting: str):
-    from minutes_tui.meeting.store import MeetingStore
-    from minutes_tui.meeting.voiceprints import Voiceprints
-
-    store = MeetingStore.open(meeting)
-    return store, Voiceprints(store.folder)
-
-
 def run_suggest(args: argparse.Namespace) -> int:
-    """Embed the segments that need it, print a suggestion per untagged segment, accept if asked."""
+    """Print a suggestion per untagged segment; ``--accept`` assigns the confident ones."""
     from minutes_tui import texts
-    from minutes_tui.meeting.known_voices import KnownVoices
-    from minutes_tui.voice_suggestions import audio_cutter, confident_assignments, embed_missing, suggest_speakers
-    from transcribe.errors import AudioError
-    from voices.model import load_encoder
+    from minutes_tui.meeting.store import MeetingStore
+    from minutes_tui.workflows.voices import suggest_in_meeting
 
-    store, prints = _open(args.meeting)
-    known = KnownVoices()
-    try:
-        audio_path = store.audio_path()
-        if audio_path is None:
-            raise AudioError("voices_no_audio", f"no audio in {args.meeting}", path=str(args.meeting))
-        embed_missing(store.load(), prints, load_encoder(), audio_cutter(audio_path))
-        record = store.load()
-        suggestions = suggest_speakers(record, prints, known)
-        for seg in record.segments:
-            g = suggestions.get(seg.id)
-            if g is None:
-                continue
+    with MeetingStore.open(args.meeting) as store:
+        record, suggestions, accepted = suggest_in_meeting(store, args.accept)
+    for seg in record.segments:
+        g = suggestions.get(seg.id)
+        if g is not None:
             who = record.participant(g.participant_id)
             print(f"{seg.id}\t{seg.start:8.1f}\t{who.name if who else '-'}\t{g.score:.2f}")
-        if args.accept:
-            chosen = confident_assignments(suggestions)
-            if chosen:
-                store.set_speakers(chosen)
-            print(texts.VOICES_ACCEPTED.format(count=len(chosen)), file=sys.stderr)
-    finally:
-        known.close()
-        prints.close()
-        store.close()
+    if args.accept:
+        print(texts.VOICES_ACCEPTED.format(count=accepted), file=sys.stderr)
     return 0
 
 
 def run_keep(args: argparse.Namespace) -> int:
     """Keep an official's voice for the next meetings."""
-    from minutes_tui import texts
-    from minutes_tui.meeting.known_voices import KnownVoices
-    from minutes_tui.voice_suggestions import keep_voice
-
-    store, prints = _open(args.meeting)
-    known = KnownVoices()
-    try:
-        record = store.load()
-        keep_voice(record, prints, known, args.participant)
-        print(texts.VOICE_KEPT.format(name=record.participant(args.participant).name), file=sys.stderr)
-    finally:
-        known.close()
-        prints.close()
-        store.close()
-    return 0
+    return _consent(args, keep=True)
 
 
 def run_forget(args: argparse.Namespace) -> int:
     """Erase a participant's voice in the meeting and her kept voice."""
-    from minutes_tui import texts
-    from minutes_tui.meeting.known_voices import KnownVoices
-    from minutes_tui.voice_suggestions import forget_voice
+    return _consent(args, keep=False)
 
-    store, prints = _open(args.meeting)
-    known = KnownVoices()
-    try:
-        record = store.load()
-        store.participant(args.participant)
-        forget_voice(record, prints, args.participant, known)
-        print(texts.VOICE_FORGOTTEN.format(name=record.participant(args.participant).name), file=sys.stderr)
-    finally:
-        known.close()
-        prints.close()
-        store.close()
+
+def _consent(args: argparse.Namespace, keep: bool) -> int:
+    from minutes_tui import texts
+    from minutes_tui.meeting.store import MeetingStore
+    from minutes_tui.workflows.voices import voice_consent
+
+    with MeetingStore.open(args.meeting) as store:
+        name = voice_consent(store, args.participant, keep)
+    print((texts.VOICE_KEPT if keep else texts.VOICE_FORGOTTEN).format(name=name), file=sys.stderr)
     return 0

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from bienban_base.errors import CodedError
 from minutes_tui import texts
-from minutes_tui.minutes_check import Lack
+from minutes_tui.app_base import BienbanAppServices
+from minutes_tui.workflows.checks import Lack
 
 
 class ExportDialog(ModalScreen[None]):
@@ -40,23 +43,24 @@ class ExportDialog(ModalScreen[None]):
             yield Input(placeholder=texts.EXPORT_SIGN["path"], id="key-path")
             yield Input(placeholder=texts.EXPORT_SIGN["label"], id="token-label")
             yield Input(placeholder=texts.EXPORT_SIGN["secret"], password=True, id="secret")
+            yield Input(placeholder=texts.EXPORT_SIGN_OWN_PDF, id="own-pdf")
             yield Checkbox(texts.EXPORT_SIGN["force"], id="force")
             yield Button(texts.EXPORT_TITLE, id="go", variant="primary")
             yield Static("", id="export-result")
 
     def _request(self):
         from minutes_tui.export.pipeline import ExportRequest
-        from minutes_tui.export.signing import Pkcs12Key, TokenKey
+        from minutes_tui.export.signing import Pkcs12Key, TokenKey, find_pkcs11_library
 
         sign = self.query_one(RadioSet).pressed_button
         path = self.query_one("#key-path", Input).value.strip()
         secret = self.query_one("#secret", Input).value
-        key = None
+        key: Pkcs12Key | TokenKey | None = None
         if sign is not None and sign.id == "sign-p12":
             key = Pkcs12Key(Path(path).expanduser(), secret.encode() if secret else None)
         elif sign is not None and sign.id == "sign-token":
             label = self.query_one("#token-label", Input).value.strip() or None
-            key = TokenKey(Path(path or "/usr/lib/softhsm/libsofthsm2.so"), label, secret or None)
+            key = TokenKey(find_pkcs11_library(path), label, secret or None)
         return ExportRequest(
             make_pdf=self.query_one("#pdf", Checkbox).value,
             key=key,
@@ -65,15 +69,25 @@ class ExportDialog(ModalScreen[None]):
         )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        try:
+            request = self._request()
+        except CodedError as exc:  # no token module on this machine: say so, keep the dialog open
+            cast(BienbanAppServices, self.app).show_error(texts.user_message(exc))
+            return
         self.query_one("#go", Button).disabled = True
-        self.export_worker = self.run_export(self._request())
+        own = self.query_one("#own-pdf", Input).value.strip()
+        self.export_worker = self.run_export(request, Path(own).expanduser() if own else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def run_export(self, request) -> None:
-        """Write the files; each one is announced as soon as it exists."""
-        from minutes_tui.export.pipeline import export_meeting
+    def run_export(self, request, own_pdf: Path | None = None) -> None:
+        """Write the files (or sign the chairman's own PDF); each one is announced as soon as it exists."""
+        from minutes_tui.export.pipeline import export_meeting, sign_chairmans_pdf
 
         try:
+            if own_pdf is not None:
+                signed = sign_chairmans_pdf(self.folder, own_pdf, request.key)
+                self.app.call_from_thread(self._written, str(signed))
+                return
             export_meeting(self.folder, request, step=lambda path: self.app.call_from_thread(self._written, path))
         finally:
             self.app.call_from_thread(self._finished)
@@ -86,7 +100,7 @@ class ExportDialog(ModalScreen[None]):
         self.query_one("#go", Button).disabled = False
 
     def on_worker_state_changed(self, event) -> None:
-        self.app.worker_state_changed(event)  # type: ignore[attr-defined]
+        cast(BienbanAppServices, self.app).worker_state_changed(event)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,20 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from minutes_tui import texts
-
-
-def parse_deadline(value: str, meeting_day: date) -> date | None:
-    """'30' → meeting day + 30 days; 'dd/mm/yyyy' or 'dd/mm' → that date; '' → None. ValueError otherwise."""
-    value = value.strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return meeting_day + timedelta(days=int(value))
-    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?", value)
-    if not m:
-        raise ValueError(value)
-    year = int(m[3]) if m[3] else meeting_day.year
-    return date(year + 2000 if year < 100 else year, int(m[2]), int(m[1]))
+from minutes_tui.meeting.deadlines import parse_deadline
 
 
 class FollowUpDialog(ModalScreen[tuple[str, date | None] | None]):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,12 +11,7 @@ from textual.widgets.option_list import Option
 
 from minutes_tui import texts
 from minutes_tui.meeting import Participant
-
-
-def folded(text: str) -> str:
-    """Lower case without Vietnamese diacritics, so 'hung' finds 'Hùng'."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+from minutes_tui.meeting.roster import search
 
 
 class SpeakerDialog(ModalScreen[int | str | None]):
@@ -45,16 +38,14 @@ class SpeakerDialog(ModalScreen[int | str | None]):
         self._show("")
 
     def _show(self, query: str) -> None:
-        wanted = folded(query).split()
+        found = search(self.people, query)
         matches = self.query_one("#matches", OptionList)
         matches.clear_options()
-        for p in self.people:
-            hay = folded(" ".join((p.name, p.role, p.group)))
-            if all(w in hay for w in wanted):
-                label = p.name + (f" — {p.role}" if p.role else "")
-                matches.add_option(Option(label, id=str(p.id)))
-        if query.strip() and not any(folded(p.name) == folded(query.strip()) for p in self.people):
-            matches.add_option(Option(texts.SPEAKER_NEW.format(name=query.strip()), id="new"))
+        for p in found.people:
+            label = p.name + (f" — {p.role}" if p.role else "")
+            matches.add_option(Option(label, id=str(p.id)))
+        if found.new_name:
+            matches.add_option(Option(texts.SPEAKER_NEW.format(name=found.new_name), id="new"))
         matches.highlighted = 0 if matches.option_count else None
 
     def on_input_changed(self, event: Input.Changed) -> None:

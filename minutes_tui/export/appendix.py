@@ -6,6 +6,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from minutes_tui import texts
+from minutes_tui.export.header import ParagraphLook
 from minutes_tui.export.minutes import Minutes
 from minutes_tui.export.styles import paragraph, styled_run
 from minutes_tui.export.vndate import timestamp
@@ -14,10 +15,10 @@ from minutes_tui.export.vndate import timestamp
 def add_appendix(doc: Document, minutes: Minutes) -> None:
     """A new page titled PHỤ LỤC, one paragraph per transcript line: ``[00:12:03] Name: text``."""
     t = texts.MINUTES_DOC
-    centre = {"align": WD_ALIGN_PARAGRAPH.CENTER, "indent": False, "after": 0}
+    centre: ParagraphLook = {"align": WD_ALIGN_PARAGRAPH.CENTER, "indent": False, "after": 0}
     title = paragraph(doc, t["appendix_title"], bold=True, **centre)
     title.paragraph_format.page_break_before = True
-    paragraph(doc, t["appendix_subtitle"], italic=True, **{**centre, "after": 12})
+    paragraph(doc, t["appendix_subtitle"], italic=True, **(centre | {"after": 12}))
     for line in minutes.transcript:
         par = paragraph(doc, size=13, indent=False, after=3)
         styled_run(par, f"[{timestamp(line.start)}] ", size=13)

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm
 
 from minutes_tui import texts
-from minutes_tui.export.minutes import FollowUpRow, Minutes, Outcome, PetitionEntry
+from minutes_tui.export.minutes import FollowUpRow, Minutes, PetitionEntry
 from minutes_tui.export.styles import paragraph, styled_run
 from minutes_tui.export.vndate import full_date, moment
 
@@ -44,7 +44,9 @@ def _deadline(when: date | None) -> str:
 def outcome_text(entry: PetitionEntry) -> str:
     """The sentence saying how a petition was settled."""
     template = texts.MINUTES_DOC[f"outcome_{entry.outcome.value}"]
-    return template.format(responsible=entry.responsible or texts.MINUTES_DOC["no_responsible"], deadline=_deadline(entry.deadline))
+    return template.format(
+        responsible=entry.responsible or texts.MINUTES_DOC["no_responsible"], deadline=_deadline(entry.deadline)
+    )
 
 
 def _petition(doc: Document, number: int, entry: PetitionEntry) -> None:
@@ -61,7 +63,6 @@ def _petition(doc: Document, number: int, entry: PetitionEntry) -> None:
 
 
 def _follow_up_table(doc: Document, rows: list[FollowUpRow]) -> None:
-    t = texts.MINUTES_DOC
     table = doc.add_table(rows=1, cols=len(FOLLOW_UP_WIDTHS))
     table.style = doc.styles["Table Grid"]
     table.autofit = False
@@ -70,7 +71,7 @@ def _follow_up_table(doc: Document, rows: list[FollowUpRow]) -> None:
     cells = [list(table.rows[0].cells)]
     for _ in rows:
         cells.append(list(table.add_row().cells))
-    values = [t["follow_up_columns"]] + [
+    values = [texts.MINUTES_FOLLOW_UP_COLUMNS] + [
         [str(i), r.content, r.asked_by, r.responsible, _deadline(r.deadline)] for i, r in enumerate(rows, 1)
     ]
     for r, (row_cells, row_values) in enumerate(zip(cells, values)):

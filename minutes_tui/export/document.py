@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 from docx.document import Document
 
+from bienban_base.files import atomic_write
+from minutes_tui import texts
 from minutes_tui.export.appendix import add_appendix
 from minutes_tui.export.body import add_closing, add_content, add_opening
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.header import add_header
 from minutes_tui.export.minutes import Minutes
-from minutes_tui.export.signatures import add_signatures
 from minutes_tui.export.page import apply_document_fonts, apply_page_setup
+from minutes_tui.export.signatures import add_signatures
 from minutes_tui.export.styles import xml_text
 
 #: Prefix of the core-properties keyword that carries the recording's digest.
@@ -39,7 +40,7 @@ def build_docx(minutes: Minutes, appendix: bool = False) -> Document:
     if appendix and minutes.transcript:
         add_appendix(doc, minutes)
     props = doc.core_properties
-    props.title = xml_text(f"Biên bản {minutes.conference}")
+    props.title = xml_text(texts.MINUTES_DOC_TITLE.format(conference=minutes.conference))
     props.author = xml_text(minutes.secretary)
     props.last_modified_by = xml_text(minutes.secretary)
     props.subject = xml_text(minutes.office.issuing_body)
@@ -58,19 +59,12 @@ def check_target(path: Path, force: bool, signed: bool = False) -> None:
             raise ExportError("export_exists", f"{path} exists", path=str(path))
 
 
-def save_atomically(write, path: Path) -> None:
-    """Write through ``write(tmp_path)`` then rename, so a failure leaves any old file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
+def save_atomically(write: Callable[[Path], object], path: Path) -> None:
+    """``bienban_base.files.atomic_write`` with the export's own error: an old file stays intact on failure."""
     try:
-        write(Path(tmp))
-        os.replace(tmp, path)
+        atomic_write(path, write)
     except OSError as exc:
         raise ExportError("export_write_failed", f"cannot write {path}: {exc}", path=str(path)) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def write_docx(minutes: Minutes, path: Path, *, appendix: bool = False, force: bool = False) -> Path:

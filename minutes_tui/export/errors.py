@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from bienban_base.errors import CodedError
 
-class ExportError(Exception):
+
+class ExportError(CodedError):
     """An export, signing or verification step that cannot be done (``code`` names why)."""
-
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params

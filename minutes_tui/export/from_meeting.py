@@ -1,38 +1,29 @@
 """A stored meeting (``minutes_tui.meeting``) turned into what its minutes say.
 
 Anonymity is applied here, once: an anonymous participant appears as "Ẩn danh" with no
-residential group, and their name is replaced wherever it occurs in any text of the minutes
-(the petition, the answers, the report, the verbatim transcript).
+residential group, and every way they are named (``minutes_tui.meeting.anonymity``) is replaced
+in every text of the minutes: the conference's title (hence the DOCX/PDF title metadata), the
+place, the petitions, the answers, the report, the follow-up table, the recipients and the
+verbatim transcript.
 """
 
 from __future__ import annotations
 
-import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from bienban_base.files import sha256_file
 from minutes_tui import texts
-from minutes_tui.export.minutes import FollowUpRow, Minutes, Office, Outcome, PetitionEntry, TranscriptLine
-from transcribe.model import sha256_file
-
+from minutes_tui.export.minutes import FollowUpRow, Minutes, MinutesOutcome, Office, PetitionEntry, TranscriptLine
 from minutes_tui.meeting import MeetingRecord, OutcomeKind, Participant, Petition, read_meeting
+from minutes_tui.meeting.anonymity import Anonymizer
+from minutes_tui.meeting.audio import meeting_audio
+
 
 def audio_sha256(path: Path) -> str:
-    """SHA-256 (hex) of the meeting's audio file (the same streamed hash the model check uses)."""
+    """SHA-256 (hex) of the meeting's audio file."""
     return sha256_file(path)
-
-
-def meeting_audio(folder: Path, record: MeetingRecord) -> Path | None:
-    """The meeting's audio file: the one the store names, else where the recorder puts it."""
-    if record.meeting.audio_file:
-        return folder / record.meeting.audio_file
-    try:
-        from recorder import audio_path
-    except ImportError:  # a recorder without ``audio_path``: only the store can tell
-        return None
-    found = audio_path(folder)
-    return found if found.is_file() else None
 
 
 class _Names:
@@ -41,12 +32,11 @@ class _Names:
     def __init__(self, record: MeetingRecord) -> None:
         self.record = record
         self.anonymous = texts.MINUTES_DOC["anonymous"]
-        hidden = sorted({p.name.strip() for p in record.participants if p.anonymous and p.name.strip()}, key=len, reverse=True)
-        self._hidden = re.compile("|".join(re.escape(n) for n in hidden), re.IGNORECASE) if hidden else None
+        self._anonymizer = Anonymizer(record.participants, self.anonymous)
 
     def mask(self, text: str) -> str:
-        """``text`` with every anonymous participant's name replaced by "Ẩn danh"."""
-        return self._hidden.sub(self.anonymous, text) if self._hidden else text
+        """``text`` with every way an anonymous participant is named replaced by "Ẩn danh"."""
+        return self._anonymizer.mask(text)
 
     def person(self, participant_id: int | None) -> Participant | None:
         return self.record.participant(participant_id)
@@ -58,7 +48,7 @@ class _Names:
             return ""
         if p.anonymous:
             return self.anonymous
-        return f"{p.name}, {p.role}" if with_role and p.role else p.name
+        return f"{p.name}, {self.mask(p.role)}" if with_role and p.role else p.name
 
     def group(self, participant_id: int | None) -> str:
         p = self.person(participant_id)
@@ -80,15 +70,15 @@ def _entry(petition: Petition, names: _Names) -> PetitionEntry:
         question=names.mask(petition.text),
         answer=names.mask(outcome.answer) if outcome else "",
         answered_by=names.name(outcome.answered_by, with_role=True) if outcome else "",
-        outcome=Outcome(outcome.kind.value) if outcome else Outcome.PENDING,
+        outcome=MinutesOutcome(outcome.kind.value) if outcome else MinutesOutcome.PENDING,
         responsible=names.mask(_responsible(petition)),
         deadline=outcome.deadline if outcome else None,
     )
 
 
-def _attendees(record: MeetingRecord) -> list[str]:
+def _attendees(record: MeetingRecord, names: _Names) -> list[str]:
     """Officials by name and role, then the residential groups represented (never anonymous people)."""
-    officials = [f"{p.name} – {p.role}" for p in record.participants if not p.group and not p.anonymous and p.role]
+    officials = [f"{p.name} – {names.mask(p.role)}" for p in record.participants if not p.group and not p.anonymous and p.role]
     groups = sorted({p.group for p in record.participants if p.group and not p.anonymous})
     residents = [texts.MINUTES_DOC["residents_of"].format(groups=", ".join(groups))] if groups else []
     return officials + residents
@@ -101,15 +91,16 @@ def minutes_from_record(record: MeetingRecord, audio_digest: str = "") -> Minute
     follow_ups = [
         FollowUpRow(names.mask(p.text), names.name(p.raised_by), names.mask(_responsible(p)), p.outcome.deadline)
         for p in record.follow_ups()
+        if p.outcome is not None
     ]
     transcript = [TranscriptLine(s.start, names.name(s.speaker_id), names.mask(s.text)) for s in record.segments]
     return Minutes(
         office=Office(m.parent_body, m.issuing_body, m.number),
-        conference=m.title,
+        conference=names.mask(m.title),
         started=m.actual_start or m.planned_start,
         ended=m.actual_end or m.planned_end,
-        place=m.place,
-        attendees=_attendees(record),
+        place=names.mask(m.place),
+        attendees=_attendees(record, names),
         chair=m.chair,
         chair_title=m.chair_title,
         secretary=m.secretary,
@@ -119,7 +110,7 @@ def minutes_from_record(record: MeetingRecord, audio_digest: str = "") -> Minute
         report_summary=names.mask(m.report_summary),
         petitions=[_entry(p, names) for p in record.petitions],
         follow_ups=follow_ups,
-        recipients=list(m.recipients),
+        recipients=[names.mask(r) for r in m.recipients],
         transcript=transcript,
         audio_sha256=audio_digest,
     )
@@ -132,7 +123,7 @@ def load_minutes(folder: Path) -> tuple[Minutes, Path | None]:
     minutes assembled: hashlib releases the GIL, so on two cores the two overlap.
     """
     record = read_meeting(folder)
-    audio = meeting_audio(folder, record)
+    audio = meeting_audio(folder, record.meeting)
     if audio is None or not audio.is_file():
         return minutes_from_record(record), audio
     with ThreadPoolExecutor(max_workers=1) as pool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -21,6 +23,15 @@ RIGHT_CM = TEXT_WIDTH_CM - LEFT_CM
 MOTTO_RULE_CM = 5.6
 #: The issuer's rule: between a third and a half of its line.
 ISSUER_RULE_CM = 2.0
+
+
+class ParagraphLook(TypedDict, total=False):
+    """Layout keywords of ``styles.paragraph`` shared by several paragraphs (``**look``)."""
+
+    align: WD_ALIGN_PARAGRAPH
+    indent: bool
+    after: float
+    keep_with_next: bool
 
 
 def borderless_table(doc: Document, rows: int, widths: list[float]):
@@ -65,7 +76,7 @@ def add_header(doc: Document, minutes: Minutes) -> None:
     doc_text = texts.MINUTES_DOC
     table = borderless_table(doc, 1, [LEFT_CM, RIGHT_CM])
     left, right = table.rows[0].cells
-    centre = {"align": WD_ALIGN_PARAGRAPH.CENTER, "indent": False, "after": 0}
+    centre: ParagraphLook = {"align": WD_ALIGN_PARAGRAPH.CENTER, "indent": False, "after": 0}
     paragraph(left, minutes.office.parent_body.upper(), size=13, **centre)
     paragraph(left, minutes.office.issuing_body.upper(), size=13, bold=True, **centre)
     rule(left, ISSUER_RULE_CM, LEFT_CM)

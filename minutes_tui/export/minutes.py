@@ -11,7 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 
-class Outcome(StrEnum):
+class MinutesOutcome(StrEnum):
     """How a petition was settled at the conference (the plan's four outcomes, plus not yet)."""
 
     ANSWERED = "answered"
@@ -47,7 +47,7 @@ class PetitionEntry:
     """The answer given at the conference (may be empty)."""
     answered_by: str
     """Who answered (name and office), may be empty."""
-    outcome: Outcome
+    outcome: MinutesOutcome
     """How it was settled."""
     responsible: str = ""
     """Who must act: the person who promised, or the body it was transferred to."""

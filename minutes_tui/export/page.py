@@ -7,6 +7,8 @@ text without an explicit font in some slot would show in those in Word.
 
 from __future__ import annotations
 
+from typing import cast
+
 from docx.document import Document
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -23,7 +25,7 @@ _DRAWING_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 
 def _retheme(xml: bytes) -> bytes:
     """The theme part with Times New Roman for its major and minor latin, east-asian and cs faces."""
-    root = parse_xml(xml)
+    root = cast(etree._Element, parse_xml(xml))  # python-docx: DrawingML parses to plain lxml, not BaseOxmlElement
     for tag in ("a:latin", "a:ea", "a:cs"):
         for node in root.xpath(f"//a:majorFont/{tag} | //a:minorFont/{tag}", namespaces=_DRAWING_NS):
             node.set("typeface", FONT)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from minutes_tui.export.document import check_target, write_docx
 from minutes_tui.export.errors import ExportError
@@ -71,7 +71,7 @@ def export_meeting(folder: Path, request: ExportRequest, step: Callable[[str], N
     check_target(docx, request.force)
     if pdf is not None:
         check_target(pdf, request.force)
-    if signed is not None:
+    if signed is not None and request.key is not None:
         from minutes_tui.export.signing import check_key
 
         check_target(signed, force=False, signed=True)
@@ -86,10 +86,19 @@ def export_meeting(folder: Path, request: ExportRequest, step: Callable[[str], N
         convert_to_pdf(docx, pdf, force=request.force)
         if step:
             step(str(pdf))
-    if signed is not None and pdf is not None:
+    if signed is not None and pdf is not None and request.key is not None:
         from minutes_tui.export.signing import sign_pdf
 
-        sign_pdf(pdf, signed, request.key, signer_name=minutes.chair)
+        sign_pdf(pdf, signed, request.key, signer_name=minutes.chair, audio_digest=minutes.audio_sha256)
         if step:
             step(str(signed))
     return ExportResult(docx, pdf, signed, audio, minutes.audio_sha256)
+
+
+def sign_chairmans_pdf(folder: Path, own_pdf: Path, key: Pkcs12Key | TokenKey | None) -> Path:
+    """Sign a PDF the chairman saved himself into the meeting's ``exports/`` (``bienban sign`` in the app)."""
+    from minutes_tui.export.signing import sign_own_pdf, signed_name
+
+    if key is None:
+        raise ExportError("sign_own_needs_key", "no key chosen", path=str(own_pdf))
+    return sign_own_pdf(own_pdf, key, exports_dir(folder) / signed_name(own_pdf).name)[0]

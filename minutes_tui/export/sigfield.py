@@ -37,6 +37,19 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", unescape(text))
 
 
+def _joined(words: list[tuple[float, float, float, float, str]]) -> list[tuple[float, float, float, float, str]]:
+    """Glue back the pieces of a word that poppler splits where the font changes (a letter drawn
+    from a fallback font when the main one lacks it): the next piece starts where this one ends."""
+    out: list[tuple[float, float, float, float, str]] = []
+    for word in words:
+        if out and abs(word[1] - out[-1][1]) < 0.5 and -0.5 < word[0] - out[-1][2] < 0.5:
+            last = out[-1]
+            out[-1] = (last[0], last[1], word[2], max(last[3], word[3]), _nfc(last[4] + word[4]))
+        else:
+            out.append(word)
+    return out
+
+
 def _fallback() -> FieldPlace:
     """Right half of the last page, near the bottom: used when the block cannot be found."""
     left = (PAGE_MM["left"] + SECRETARY_CM * 10) * _PT_PER_MM
@@ -54,7 +67,7 @@ def locate_chair_block(pdf: Path) -> FieldPlace:
     right = (PAGE_MM["width"] - PAGE_MM["right"]) * _PT_PER_MM
     for index in range(len(pages) - 1, -1, -1):
         width, height, body = pages[index]
-        words = [(float(a), float(b), float(c), float(d), _nfc(w)) for a, b, c, d, w in _WORD.findall(body)]
+        words = _joined([(float(a), float(b), float(c), float(d), _nfc(w)) for a, b, c, d, w in _WORD.findall(body)])
         starts = [i for i in range(len(words) - 1) if [words[i][4], words[i + 1][4]] == title]
         if not starts:
             continue

@@ -7,7 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 
 from minutes_tui import texts
-from minutes_tui.export.header import borderless_table, drop_placeholders
+from minutes_tui.export.header import ParagraphLook, borderless_table, drop_placeholders
 from minutes_tui.export.minutes import Minutes
 from minutes_tui.export.styles import TEXT_WIDTH_CM, paragraph
 
@@ -15,8 +15,8 @@ from minutes_tui.export.styles import TEXT_WIDTH_CM, paragraph
 #: visible digital signature that ``signing`` places in the CHỦ TỌA column.
 SIGNATURE_GAP_LINES = 5
 SECRETARY_CM = 6.3
-_CENTRE = {"align": WD_ALIGN_PARAGRAPH.CENTER, "indent": False, "after": 0, "keep_with_next": True}
-_LEFT = {"align": WD_ALIGN_PARAGRAPH.LEFT, "indent": False, "after": 0, "keep_with_next": True}
+_CENTRE: ParagraphLook = {"align": WD_ALIGN_PARAGRAPH.CENTER, "indent": False, "after": 0, "keep_with_next": True}
+_LEFT: ParagraphLook = {"align": WD_ALIGN_PARAGRAPH.LEFT, "indent": False, "after": 0, "keep_with_next": True}
 
 
 def add_signatures(doc: Document, minutes: Minutes) -> None:
@@ -43,5 +43,5 @@ def add_signatures(doc: Document, minutes: Minutes) -> None:
     paragraph(box, t["recipients"], size=12, bold=True, italic=True, **_LEFT)
     for name in minutes.recipients:
         paragraph(box, f"- {name};", size=11, **_LEFT)
-    paragraph(box, t["archive"], size=11, **{**_LEFT, "keep_with_next": False})
+    paragraph(box, t["archive"], size=11, **(_LEFT | {"keep_with_next": False}))
     drop_placeholders(table)

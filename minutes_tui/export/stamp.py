@@ -6,13 +6,14 @@ import logging
 import unicodedata
 from pathlib import Path
 
+from minutes_tui import texts
+
 #: Fonts with Vietnamese glyphs for the signature's appearance (Times-compatible first).
 STAMP_FONTS = (
     "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
 )
-STAMP_TEXT = "Ký bởi: %(signer)s\nNgày ký: %(ts)s"
 # fontTools reports every font table it drops while subsetting the stamp's font: noise for users.
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
@@ -56,5 +57,5 @@ def stamp_style(work: Path):
     if font is None:  # pyHanko's built-in font has no Vietnamese letters
         box, text = TextBoxStyle(font_size=11), "Signed by: %(signer)s\nDate: %(ts)s"
     else:
-        box, text = TextBoxStyle(font=GlyphAccumulatorFactory(_stamp_font(font, work)), font_size=11), STAMP_TEXT
+        box, text = TextBoxStyle(font=GlyphAccumulatorFactory(_stamp_font(font, work)), font_size=11), texts.SIGNATURE_STAMP
     return stamp.TextStampStyle(stamp_text=text, text_box_style=box, timestamp_format="%d/%m/%Y %H:%M", border_width=1)

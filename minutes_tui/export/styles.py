@@ -49,7 +49,7 @@ def set_font_slots(rpr) -> None:
         fonts.set(qn(attr), FONT)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _run_props(size: float, bold: bool, italic: bool):
     """Run properties for one look, built once and copied into each run.
 
@@ -65,7 +65,7 @@ def _run_props(size: float, bold: bool, italic: bool):
     return parse_xml(f"<w:rPr {nsdecls('w')}>{''.join(parts)}</w:rPr>")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _paragraph_props(align: str, indent: bool, after: float, keep_with_next: bool):
     """Paragraph properties for one look (same reason as ``_run_props``), in schema order."""
     parts = ["<w:keepNext/>"] if keep_with_next else []

@@ -1,16 +1,20 @@
-"""``bienban verify``: is the signed PDF untouched, and were its minutes made from this recording?"""
+"""``bienban verify``: is the signed PDF untouched, by a trusted signer, made from this recording?
+
+A verdict passes only when every signature is intact, covers the whole file or is followed only
+by what long-term validation or a later signature adds (never a change of content, metadata or
+annotations), chains to a trust root (``--trust`` or the ward's root folder), and the recording's
+SHA-256 written in the signed revision matches the recording given.
+"""
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from minutes_tui.export.errors import ExportError
 
-_DIGEST = re.compile(r"\b[0-9a-f]{64}\b")
 # pyHanko logs an untrusted chain (every self-issued or unknown certificate) with a traceback;
 # the verdict already says it in Vietnamese, so only real errors reach the log.
 logging.getLogger("pyhanko.sign.validation").setLevel(logging.ERROR)
@@ -21,22 +25,26 @@ class SignatureCheck:
     """The verdict on one embedded signature."""
 
     signer: str
-    """The signer certificate's subject, readable."""
+    """The signer certificate's subject, readable (anyone can put any name there)."""
     signed_at: datetime | None
     """The signing time the signer claims."""
     intact: bool
     """The signed bytes are unchanged and the cryptographic signature holds."""
     untouched: bool
-    """Nothing changed after signing, except what signing allows (a later signature, timestamps)."""
+    """Nothing after the signed revision changes content, metadata or annotations."""
+    later_revisions: bool
+    """Revisions were appended after this signature (later signatures, validation data)."""
     trusted: bool
-    """The certificate chains to a trust root given with ``--trust`` (or the system's)."""
+    """The certificate chains to one of the trust roots."""
+    metadata_changed: bool = False
+    """The document's /Info or XMP metadata was changed after signing."""
     detail: str = ""
     """pyHanko's summary, for the log."""
 
     @property
     def valid(self) -> bool:
-        """Intact and untouched since."""
-        return self.intact and self.untouched
+        """Intact, untouched since, and by a trusted signer."""
+        return self.intact and self.untouched and self.trusted
 
 
 @dataclass(frozen=True)
@@ -46,17 +54,19 @@ class Verdict:
     signatures: list[SignatureCheck]
     """Every embedded signature, in file order."""
     recorded_sha256: str
-    """The recording's SHA-256 written in the minutes (empty: none)."""
+    """The recording's SHA-256 written in the first signature's signed revision (empty: none)."""
     audio_path: Path | None = None
     """The recording it was compared with."""
     audio_sha256: str = ""
     """That recording's SHA-256."""
     problems: list[str] = field(default_factory=list)
     """Structural problems that make the file unreadable as signed (English, for the log)."""
+    roots: int = 0
+    """How many trust roots were available."""
 
     @property
     def signature_valid(self) -> bool:
-        """At least one signature, and all of them valid."""
+        """At least one signature, and all of them valid (intact, untouched, trusted)."""
         return bool(self.signatures) and all(s.valid for s in self.signatures) and not self.problems
 
     @property
@@ -66,64 +76,85 @@ class Verdict:
             return None
         return self.audio_sha256 == self.recorded_sha256
 
-
-def recorded_digest(reader) -> str:
-    """The recording's SHA-256 from the PDF's keywords (LibreOffice carries the DOCX's over)."""
-    info = reader.trailer_view.get("/Info")
-    info = info.get_object() if hasattr(info, "get_object") else info
-    keywords = str(info.get("/Keywords", "")) if info is not None else ""
-    found = _DIGEST.search(keywords.lower())
-    return found.group(0) if found else ""
+    @property
+    def passed(self) -> bool:
+        """Everything holds: ``verify`` exits 0 only then."""
+        compared = self.audio_path is None or self.audio_matches is True
+        return self.signature_valid and compared
 
 
-def _check(embedded, trust: list) -> SignatureCheck:
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
-
-    # only the roots given: the system store knows no Vietnamese CA, and relying on it is deprecated
-    context = ValidationContext(trust_roots=trust, allow_fetching=False)
+def _untouched(status, embedded, later_signed: set[int], last_revision: int) -> bool:
+    """Whether what follows the signed revision is only validation data or later signatures."""
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION or not status.docmdp_ok:
+        return False
+    level = status.modification_level
+    if level in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES):
+        return True
+    # FORM_FILLING is also what a later signature looks like; accept it only when every later
+    # revision up to the last signature is that signature's own (no free-standing form edits)
+    if level == ModificationLevel.FORM_FILLING and later_signed:
+        return all(rev in later_signed for rev in range(embedded.signed_revision + 1, max(later_signed) + 1))
+    return False
+
+
+def _check(embedded, data: bytes, reader, roots: list, signed_revisions: set[int]) -> SignatureCheck:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    from minutes_tui.export.revisions import metadata_changed, signed_bytes
+
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
     status = validate_pdf_signature(embedded, context)
-    allowed = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
-    later_ok = status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and bool(status.docmdp_ok)
+    last = reader.xrefs.total_revisions - 1
+    later = {r for r in signed_revisions if r > embedded.signed_revision}
+    changed = embedded.signed_revision < last and metadata_changed(signed_bytes(data, embedded), reader)
     return SignatureCheck(
         signer=status.signing_cert.subject.native.get("common_name") or status.signing_cert.subject.human_friendly,
         signed_at=status.signer_reported_dt,
         intact=bool(status.intact and status.valid),
-        untouched=status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (later_ok and status.modification_level in allowed),
-        trusted=bool(status.trusted),
+        untouched=not changed and _untouched(status, embedded, later, last),
+        later_revisions=embedded.signed_revision < last,
+        trusted=bool(roots) and bool(status.trusted),
+        metadata_changed=changed,
         detail=status.summary(),
     )
 
 
 def verify_pdf(pdf: Path, audio: Path | None = None, trust_roots: list[Path] | None = None) -> Verdict:
     """Check every signature of ``pdf`` and, given ``audio``, that the minutes were made from it."""
-    from asn1crypto import pem, x509
+    import io
+
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     from minutes_tui.export.from_meeting import audio_sha256
+    from minutes_tui.export.revisions import recorded_digest, signed_bytes
+    from minutes_tui.export.trust import trust_roots as load_roots
 
     if not pdf.is_file():
         raise ExportError("verify_missing", "no such file", path=str(pdf))
-    trust = []
-    for root in trust_roots or []:
-        data = root.read_bytes()
-        trust.append(x509.Certificate.load(pem.unarmor(data)[2] if pem.detect(data) else data))
-    with open(pdf, "rb") as f:
+    roots = load_roots(list(trust_roots or []))
+    data = pdf.read_bytes()
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise ExportError("verify_not_pdf", str(exc), path=str(pdf)) from exc
+    checks, problems, recorded = [], [], ""
+    signed_revisions = {sig.signed_revision for sig in embedded}
+    for sig in embedded:
+        if sig.sig_object_type == "/DocTimeStamp":
+            continue  # a document timestamp is long-term validation data, not a signer; its revision is allowed
         try:
-            reader = PdfFileReader(f, strict=False)
-            recorded = recorded_digest(reader)
-            embedded = list(reader.embedded_signatures)
-        except (PdfReadError, ValueError, KeyError) as exc:
-            raise ExportError("verify_not_pdf", str(exc), path=str(pdf)) from exc
-        checks, problems = [], []
-        for sig in embedded:
-            try:
-                checks.append(_check(sig, trust))
-            except Exception as exc:  # a damaged signature dictionary is a failed check, not a crash
-                problems.append(f"{type(exc).__name__}: {exc}")
+            checks.append(_check(sig, data, reader, roots, signed_revisions))
+            if not recorded:
+                recorded = recorded_digest(signed_bytes(data, sig))
+        except Exception as exc:  # a damaged signature dictionary is a failed check, not a crash
+            problems.append(f"{type(exc).__name__}: {exc}")
     digest = audio_sha256(audio) if audio is not None else ""
-    return Verdict(checks, recorded, audio, digest, problems)
+    return Verdict(checks, recorded, audio, digest, problems, len(roots))

@@ -11,9 +11,9 @@ from minutes_tui.meeting.model import (
     Participant,
     Petition,
     Segment,
+    SegmentWord,
     Status,
     Tag,
-    Word,
 )
 from minutes_tui.meeting.store import MeetingStore, default_meetings_dir, read_meeting
 
@@ -31,7 +31,7 @@ __all__ = [
     "Segment",
     "Status",
     "Tag",
-    "Word",
+    "SegmentWord",
     "default_meetings_dir",
     "read_meeting",
 ]

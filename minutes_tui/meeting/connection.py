@@ -7,9 +7,12 @@ import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
+from filelock import FileLock, Timeout
+
+from bienban_base.files import FILE_MODE, private_folder
 from minutes_tui.meeting import schema, undo
 from minutes_tui.meeting.errors import StoreError
 
@@ -21,21 +24,6 @@ SYNCHRONOUS = "FULL"
 
 
 log = logging.getLogger(__name__)
-
-
-def _try_lock(fd: int) -> None:
-    """Take the folder's writer lock without waiting (``BlockingIOError`` when another holds it)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except PermissionError as exc:
-            raise BlockingIOError(str(exc)) from exc
-        return
-    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _fail(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -62,9 +50,13 @@ class Database:
     def __init__(self, folder: Path, read_only: bool = False, new: bool = False) -> None:
         self.folder = folder
         self.path = folder / STORE_FILE
-        self._lock_fd: int | None = None
+        self._lock: FileLock | None = None
         # the live recogniser's thread and the secretary's keys share one connection
         self.serial = threading.RLock()
+        self._depth = 0
+        """Nesting of ``transaction`` blocks on the thread holding ``serial``."""
+        self._edit_open = False
+        """Whether an undoable edit is being recorded (nested edits join it)."""
         if not new and not self.path.is_file():
             raise StoreError("store_missing", f"no {STORE_FILE} in {folder}", path=str(folder))
         if not new:
@@ -72,7 +64,7 @@ class Database:
                 if f.read(16) != _SQLITE_MAGIC:
                     raise StoreError("store_corrupt", f"{self.path}: not an SQLite file", path=str(self.path))
         if not read_only:
-            self._lock()
+            self._take_lock()
         if new:
             try:  # SQLite's -wal and -shm files copy the database file's mode
                 os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
@@ -104,21 +96,16 @@ class Database:
                 remove_store(folder)
             raise
 
-    def _lock(self) -> None:
+    def _take_lock(self) -> None:
         try:
-            # owner only, like the recorder's audio: the store may name a denouncer
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            self._lock_fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+            private_folder(self.folder)  # owner only, like the recorder's audio: the store may name a denouncer
+            lock = FileLock(self.folder / LOCK_FILE, mode=FILE_MODE, blocking=False)
+            lock.acquire()
+        except Timeout:
+            raise StoreError("store_locked", f"{self.folder} is open in another process", path=str(self.folder)) from None
         except OSError as exc:  # a read-only folder (a CD, a write-protected stick): read it instead
             raise StoreError("store_write_failed", f"{self.folder}: {exc}", path=str(self.folder)) from exc
-        try:
-            _try_lock(self._lock_fd)
-        except BlockingIOError:
-            os.close(self._lock_fd)
-            self._lock_fd = None
-            raise StoreError("store_locked", f"{self.folder} is open in another process", path=str(self.folder)) from None
-        except OSError:  # a file system without locks (some network shares): SQLite still guards each commit
-            log.warning("no writer lock on %s", self.folder, exc_info=True)
+        self._lock = lock
 
     def _check(self, read_only: bool) -> None:
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
@@ -140,12 +127,24 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One committed change: all of it is on disk when the block ends, or none of it."""
+        """One committed change: all of it is on disk when the block ends, or none of it.
+
+        Inside another transaction of this thread it is part of that one (one key press that
+        changes several things commits, and is undone, as one).
+        """
         with self.serial:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
                 raise _fail(exc, self.path) from exc
+            self._depth = 1
             try:
                 yield self.conn
                 if self.conn.in_transaction:  # an edit that changed nothing has rolled back already
@@ -156,25 +155,35 @@ class Database:
                 if isinstance(exc, sqlite3.Error):
                     raise _fail(exc, self.path) from exc
                 raise
+            finally:
+                self._depth = 0
 
     @contextlib.contextmanager
     def edit(self, action: str, summary: str) -> Iterator[sqlite3.Connection]:
-        """One undoable edit by the secretary; an edit that changes nothing leaves no trace."""
+        """One undoable edit by the secretary; an edit that changes nothing leaves no trace.
+
+        Edits opened inside it (by the same thread) join it: they are undone together.
+        """
         with self.transaction() as conn:
+            if self._edit_open:
+                yield conn
+                return
             edit_id = undo.begin(conn, action, summary)
+            self._edit_open = True
             try:
                 yield conn
             finally:
+                self._edit_open = False
                 undo.end(conn)
-            if conn.execute("SELECT 1 FROM edit_steps WHERE edit_id = ? LIMIT 1", (edit_id,)).fetchone() is None:
+            if not undo.changed_anything(conn, edit_id):
                 conn.execute("ROLLBACK")
 
     def close(self) -> None:
         """Close the connection and release the writer lock."""
-        conn = getattr(self, "conn", None)
+        conn: sqlite3.Connection | None = getattr(self, "conn", None)
         if conn is not None:
             conn.close()
-            self.conn = None
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)
-            self._lock_fd = None
+            del self.conn
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

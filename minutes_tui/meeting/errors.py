@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from bienban_base.errors import CodedError
 
-class StoreError(Exception):
+
+class StoreError(CodedError):
     """A meeting store that cannot be opened or changed; ``str()`` is English, for logs."""
-
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 def missing_item(kind: str, item_id: object) -> StoreError:

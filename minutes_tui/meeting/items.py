@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
-from typing import Sequence
+from typing import Any
 
 from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.errors import StoreError, missing_item
-from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition
+from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition, Segment
 
 
 def _check_fields(kind: str, cls: type, changes: dict, allowed: Sequence[str] | None = None) -> None:
@@ -22,13 +23,14 @@ class ItemEditing:
     """Mixin of ``MeetingStore``: everything but the transcript."""
 
     _db: Database
+    segment: Callable[[int], Segment]  # TranscriptEditing's
 
     # the header
     def meeting(self) -> Meeting:
         """The header."""
         return rows.meeting(self._db.conn.execute("SELECT * FROM meeting").fetchone())
 
-    def update_meeting(self, **changes: object) -> Meeting:
+    def update_meeting(self, **changes: Any) -> Meeting:
         """Change header fields (``Meeting`` field names), as one undoable edit."""
         _check_fields("meeting", Meeting, changes, [n for n in rows.MEETING_FIELDS if n != "audio_file"])
         values = rows.meeting_values(replace(self.meeting(), **changes))
@@ -50,22 +52,26 @@ class ItemEditing:
             raise missing_item("participant", participant_id)
         return rows.participant(row)
 
-    def add_participant(self, name: str, role: str = "", group: str = "", anonymous: bool = False) -> Participant:
-        """Add a participant."""
+    def add_participant(
+        self, name: str, role: str = "", group: str = "", anonymous: bool = False, aliases: Sequence[str] = ()
+    ) -> Participant:
+        """Add a participant (``aliases``: other names they go by)."""
         with self._db.edit("add_participant", name) as conn:
             new_id = conn.execute(
-                "INSERT INTO participants (name, role, grp, anonymous) VALUES (?, ?, ?, ?)", (name, role, group, int(anonymous))
+                "INSERT INTO participants (name, role, grp, anonymous, aliases) VALUES (?, ?, ?, ?, ?)",
+                (name, role, group, int(anonymous), _aliases(aliases)),
             ).lastrowid
+        assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
         return self.participant(new_id)
 
-    def update_participant(self, participant_id: int, **changes: object) -> Participant:
-        """Change a participant's name, role, group or anonymous flag."""
+    def update_participant(self, participant_id: int, **changes: Any) -> Participant:
+        """Change a participant's name, role, group, anonymous flag or aliases."""
         _check_fields("participant", Participant, changes)
         p = replace(self.participant(participant_id), **changes)
         with self._db.edit("update_participant", f"participant {participant_id}") as conn:
             conn.execute(
-                "UPDATE participants SET name = ?, role = ?, grp = ?, anonymous = ? WHERE id = ?",
-                (p.name, p.role, p.group, int(p.anonymous), participant_id),
+                "UPDATE participants SET name = ?, role = ?, grp = ?, anonymous = ?, aliases = ? WHERE id = ?",
+                (p.name, p.role, p.group, int(p.anonymous), _aliases(p.aliases), participant_id),
             )
         return self.participant(participant_id)
 
@@ -87,10 +93,11 @@ class ItemEditing:
             new_id = conn.execute(
                 f"INSERT INTO petitions ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", tuple(cols.values())
             ).lastrowid
+            assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
             _link(conn, new_id, "petition", segment_ids)
         return self.petition(new_id)
 
-    def update_petition(self, petition_id: int, **changes: object) -> Petition:
+    def update_petition(self, petition_id: int, **changes: Any) -> Petition:
         """Change a petition's text, raised_by, field or segment_ids."""
         _check_fields("petition", Petition, changes, ["text", "raised_by", "field", "segment_ids"])
         p = replace(self.petition(petition_id), **changes)
@@ -136,6 +143,7 @@ class ItemEditing:
         """Add a note."""
         with self._db.edit("add_note", text[:40]) as conn:
             new_id = conn.execute("INSERT INTO notes (text, time) VALUES (?, ?)", (text, time)).lastrowid
+        assert new_id is not None  # sqlite sets lastrowid on every INSERT into a rowid table
         return self.note(new_id)
 
     def update_note(self, note_id: int, text: str) -> Note:
@@ -169,9 +177,19 @@ class ItemEditing:
 
 def _link(conn, petition_id: int, part: str, segment_ids: Sequence[int]) -> None:
     """Make the petition's links of one part exactly ``segment_ids`` (unchanged links untouched)."""
-    have = {r[0] for r in conn.execute("SELECT segment_id FROM petition_segments WHERE petition_id = ? AND part = ?", (petition_id, part))}
+    have = {
+        r[0]
+        for r in conn.execute("SELECT segment_id FROM petition_segments WHERE petition_id = ? AND part = ?", (petition_id, part))
+    }
     want = set(segment_ids)
     for sid in have - want:
-        conn.execute("DELETE FROM petition_segments WHERE petition_id = ? AND segment_id = ? AND part = ?", (petition_id, sid, part))
+        conn.execute(
+            "DELETE FROM petition_segments WHERE petition_id = ? AND segment_id = ? AND part = ?", (petition_id, sid, part)
+        )
     for sid in sorted(want - have):
         conn.execute("INSERT INTO petition_segments (petition_id, segment_id, part) VALUES (?, ?, ?)", (petition_id, sid, part))
+
+
+def _aliases(aliases: Sequence[str]) -> str:
+    """Aliases as stored: one a line, blanks dropped."""
+    return "\n".join(a.strip() for a in aliases if a.strip())

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
+from bienban_base.files import data_dir
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.model import Participant
 from minutes_tui.meeting.voiceprints import owner_only_file
-from transcribe.model import data_dir
 from voices.profiles import VoiceProfile
 
 _SCHEMA = """
@@ -59,8 +59,15 @@ class KnownVoices:
         with self._lock:
             self._conn.execute(
                 "INSERT OR REPLACE INTO known_voices VALUES (?, ?, ?, ?, ?, ?)",
-                (participant.name, participant.role, np.asarray(profile.embedding, "<f4").tobytes(), profile.segments,
-                 profile.speech_s, datetime.now().isoformat(timespec="seconds")))
+                (
+                    participant.name,
+                    participant.role,
+                    np.asarray(profile.embedding, "<f4").tobytes(),
+                    profile.segments,
+                    profile.speech_s,
+                    datetime.now().isoformat(timespec="seconds"),
+                ),
+            )
 
     def forget(self, name: str, role: str) -> bool:
         """Erase a kept voice; True when there was one."""
@@ -70,8 +77,10 @@ class KnownVoices:
     def profile_for(self, participant: Participant) -> VoiceProfile | None:
         """The kept profile of a participant with the same name and role (None: none kept)."""
         with self._lock:
-            row = self._conn.execute("SELECT embedding, segments, speech_s FROM known_voices WHERE name = ? AND role = ?",
-                                     (participant.name, participant.role)).fetchone()
+            row = self._conn.execute(
+                "SELECT embedding, segments, speech_s FROM known_voices WHERE name = ? AND role = ?",
+                (participant.name, participant.role),
+            ).fetchone()
         if row is None:
             return None
         return VoiceProfile(str(participant.id), np.frombuffer(row[0], "<f4").copy(), row[1], row[2])

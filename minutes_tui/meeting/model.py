@@ -110,9 +110,13 @@ class Meeting:
     audio_file: str = ""
     """File name of the meeting audio inside the meeting folder (empty: no audio yet)."""
 
+    def start(self) -> datetime | None:
+        """When the meeting started: actual start, else planned start, else unknown."""
+        return self.actual_start or self.planned_start
+
     def day(self) -> date | None:
         """The meeting's date: actual start, else planned start, else unknown."""
-        when = self.actual_start or self.planned_start
+        when = self.start()
         return when.date() if when else None
 
     def default_deadline(self) -> date | None:
@@ -135,9 +139,11 @@ class Participant:
     """Identity withheld in the exported minutes (a denouncer's must be protected)."""
     id: int = 0
     """Store id (0: not stored yet)."""
+    aliases: tuple[str, ...] = ()
+    """Other names the person goes by (a nickname, a shop's name); masked too when anonymous."""
 
 
-class Word(NamedTuple):
+class SegmentWord(NamedTuple):
     """One recognised word with times on the meeting audio's axis.
 
     A named tuple rather than a dataclass: a three-hour meeting holds some 40,000 of them, and
@@ -170,7 +176,7 @@ class Segment:
     """The participant speaking (None: not yet assigned)."""
     confidence: float | None = None
     """Recogniser confidence 0-1 (exp of the mean token log-probability); None if typed by hand."""
-    words: tuple[Word, ...] = ()
+    words: tuple[SegmentWord, ...] = ()
     """Word timings of the original text."""
     edited: bool = False
     """The secretary changed the text by hand (a re-transcription keeps it)."""

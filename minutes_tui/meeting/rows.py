@@ -5,12 +5,23 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date, datetime
 from itertools import repeat
-from typing import Sequence
 
-from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition, Segment, Status, Word
+from minutes_tui.meeting.model import (
+    Field,
+    Meeting,
+    Note,
+    Outcome,
+    OutcomeKind,
+    Participant,
+    Petition,
+    Segment,
+    SegmentWord,
+    Status,
+)
 
 _MEETING_TIMES = ("planned_start", "planned_end", "actual_start", "actual_end")
 _MEETING_LISTS = ("agenda", "recipients")
@@ -46,10 +57,13 @@ def meeting(row: sqlite3.Row) -> Meeting:
 
 def participant(row: sqlite3.Row) -> Participant:
     """A participant from its row."""
-    return Participant(name=row["name"], role=row["role"], group=row["grp"], anonymous=bool(row["anonymous"]), id=row["id"])
+    aliases = tuple(a for a in row["aliases"].split("\n") if a) if "aliases" in row.keys() else ()
+    return Participant(
+        name=row["name"], role=row["role"], group=row["grp"], anonymous=bool(row["anonymous"]), id=row["id"], aliases=aliases
+    )
 
 
-def words_blob(words: Sequence[Word]) -> bytes | str:
+def words_blob(words: Sequence[SegmentWord]) -> bytes | str:
     """Words packed for the ``words`` column: a count, (start, end, probability) doubles, then the texts.
 
     Packed rather than JSON: decoding 40,000 words from JSON took most of a long meeting's load time.
@@ -62,16 +76,16 @@ def words_blob(words: Sequence[Word]) -> bytes | str:
     return len(words).to_bytes(4, "little") + numbers.tobytes() + _SEP.join(w.text for w in words).encode()
 
 
-def words_of(value: bytes | str) -> tuple[Word, ...]:
+def words_of(value: bytes | str) -> tuple[SegmentWord, ...]:
     """Words from the ``words`` column (packed, or the first schema's JSON)."""
     if isinstance(value, str):
-        return tuple(map(Word._make, json.loads(value)))
+        return tuple(map(SegmentWord._make, json.loads(value)))
     n = int.from_bytes(value[:4], "little")
     numbers = array("d")
     numbers.frombytes(value[4 : 4 + 24 * n])
     texts = value[4 + 24 * n :].decode().split(_SEP)
     # tuple.__new__ skips the named tuple's Python-level constructor: the hot loop of a load
-    return tuple(map(tuple.__new__, repeat(Word), zip(numbers[0::3], numbers[1::3], texts, numbers[2::3])))
+    return tuple(map(tuple.__new__, repeat(SegmentWord), zip(numbers[0::3], numbers[1::3], texts, numbers[2::3])))
 
 
 def segment(row: sqlite3.Row) -> Segment:
@@ -128,7 +142,12 @@ def petition(row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[i
             segment_ids=answer_ids,
         )
     return Petition(
-        text=row["text"], raised_by=row["raised_by"], field=Field(row["field"]), segment_ids=segment_ids, outcome=outcome, id=row["id"]
+        text=row["text"],
+        raised_by=row["raised_by"],
+        field=Field(row["field"]),
+        segment_ids=segment_ids,
+        outcome=outcome,
+        id=row["id"],
     )
 
 

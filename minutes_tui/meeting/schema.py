@@ -59,6 +59,20 @@ MIGRATIONS: dict[int, str] = {
     # 2: a re-transcription offers its text beside the secretary's hand-edited one; undo finds
     #    its edits by state without reading the whole history
     1: "ALTER TABLE segments ADD COLUMN proposed_text TEXT; CREATE INDEX edits_by_state ON edits(state);",
+    # 3: the undo history as data (table, row id, old column values), never SQL text: a meeting
+    #    folder received from elsewhere must not be able to make "undo" run a statement. Older
+    #    histories hold SQL, so their edits become permanent (not undoable). Participants get
+    #    the aliases the secretary adds so that anonymity masks every name a person goes by.
+    2: f"""
+        CREATE TABLE edit_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, edit_id INTEGER NOT NULL REFERENCES edits(id) {_FK},
+            tbl TEXT NOT NULL, row_id INTEGER NOT NULL,
+            op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')), old_values TEXT NOT NULL);
+        CREATE INDEX edit_changes_by_edit ON edit_changes(edit_id);
+        UPDATE edits SET state = CASE state WHEN 'done' THEN 'final' WHEN 'undone' THEN 'dropped' ELSE state END;
+        DROP TABLE edit_steps;
+        ALTER TABLE participants ADD COLUMN aliases TEXT NOT NULL DEFAULT '';
+    """,
 }
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

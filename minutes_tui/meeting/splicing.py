@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from minutes_tui.meeting.errors import StoreError
-from minutes_tui.meeting.model import Segment, Word
+from minutes_tui.meeting.model import Segment, SegmentWord
 
 
 def merge(a: Segment, b: Segment) -> Segment:
@@ -49,7 +49,9 @@ def split(seg: Segment, at_char: int, at_time: float | None) -> tuple[Segment, S
     return first, second
 
 
-def _split_original(seg: Segment, words_a: tuple[Word, ...], words_b: tuple[Word, ...], at_char: int) -> tuple[str, str]:
+def _split_original(
+    seg: Segment, words_a: tuple[SegmentWord, ...], words_b: tuple[SegmentWord, ...], at_char: int
+) -> tuple[str, str]:
     # the two originals always join back to the whole original: it must stay recoverable
     original = seg.original_text
     by_words = "".join(w.text for w in words_a).strip(), "".join(w.text for w in words_b).strip()

@@ -8,16 +8,22 @@ export while the app has the meeting open.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING
 
 from minutes_tui.meeting import rows, undo
 from minutes_tui.meeting.connection import STORE_FILE, Database, remove_store
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.items import ItemEditing
 from minutes_tui.meeting.model import Edit, Meeting, MeetingRecord, Segment
+from minutes_tui.meeting.retranscription import replace_segments
 from minutes_tui.meeting.transcript import TranscriptEditing
+
+if TYPE_CHECKING:
+    from transcribe.engine import Segment as RecognisedSegment
 
 EXPORTS_DIR = "exports"
 
@@ -76,12 +82,7 @@ class MeetingStore(TranscriptEditing, ItemEditing):
         """The whole meeting at once."""
         return _load(self)
 
-    def audio_path(self) -> Path | None:
-        """The meeting audio file (None when the meeting has none yet)."""
-        name = self.meeting().audio_file
-        return self.folder / name if name else None
-
-    def replace_segments(self, new: Sequence[object], sources: Sequence[Sequence[int]] | None = None) -> list[Segment]:
+    def replace_segments(self, new: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None = None) -> list[Segment]:
         """Replace recogniser segments with a re-transcription, in one transaction.
 
         ``new`` are ``transcribe.engine.Segment``; ``sources[i]`` the old segment ids the i-th
@@ -90,9 +91,14 @@ class MeetingStore(TranscriptEditing, ItemEditing):
         new segments by overlap; hand-edited segments are kept, with the new text offered in
         ``proposed_text``. Clears undo and redo.
         """
-        from minutes_tui.meeting.repass import replace_segments
+        replace_segments(self._db, new, sources)
+        return list(self.load().segments)
 
-        return replace_segments(self, new, sources)
+    @contextlib.contextmanager
+    def one_edit(self, action: str, summary: str) -> Iterator[None]:
+        """Group the changes made inside the block into one undo step (one key, one undo)."""
+        with self._db.edit(action, summary):
+            yield
 
     # undo and history
     def undo(self) -> Edit | None:
@@ -156,6 +162,6 @@ def read_meeting(folder: str | Path) -> MeetingRecord:
 
 def default_meetings_dir() -> Path:
     """Where meetings live by default: ``<user data dir>/meetings``."""
-    from transcribe.model import data_dir
+    from bienban_base.files import data_dir
 
     return data_dir() / "meetings"

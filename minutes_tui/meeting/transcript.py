@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.errors import StoreError, missing_item
-from minutes_tui.meeting.model import Segment, Word
+from minutes_tui.meeting.model import Participant, Segment, SegmentWord
 from minutes_tui.meeting.splicing import merge, split
+
+if TYPE_CHECKING:
+    from transcribe.engine import Segment as RecognisedSegment
 
 
 def segment_values(s: Segment) -> dict[str, object]:
@@ -45,9 +49,9 @@ def write_segment(conn, s: Segment) -> None:
     conn.execute(f"UPDATE segments SET {sets} WHERE id = ?", (*values.values(), s.id))
 
 
-def from_recognised(seg: object) -> Segment:
+def from_recognised(seg: RecognisedSegment) -> Segment:
     """A store segment from a ``transcribe.engine.Segment`` (duck-typed: no model import needed)."""
-    words = tuple(Word(w.start, w.end, w.word, w.probability) for w in getattr(seg, "words", ()) or ())
+    words = tuple(SegmentWord(w.start, w.end, w.word, w.probability) for w in getattr(seg, "words", ()) or ())
     logprob = getattr(seg, "avg_logprob", None)
     confidence = math.exp(logprob) if logprob is not None else None
     text = seg.text.strip()
@@ -58,6 +62,7 @@ class TranscriptEditing:
     """Mixin of ``MeetingStore``: segments."""
 
     _db: Database
+    participant: Callable[[int], Participant]  # ItemEditing's
 
     def segment(self, segment_id: int) -> Segment:
         """One segment."""
@@ -72,7 +77,7 @@ class TranscriptEditing:
         end: float,
         text: str,
         confidence: float | None = None,
-        words: Sequence[Word] = (),
+        words: Sequence[SegmentWord] = (),
         speaker_id: int | None = None,
     ) -> Segment:
         """Append a recognised segment (not an undoable edit: it is not the secretary's)."""
@@ -81,14 +86,14 @@ class TranscriptEditing:
             new_id = insert_segment(conn, seg)
         return replace(seg, id=new_id)
 
-    def add_recognised(self, segment: object) -> Segment:
+    def add_recognised(self, segment: RecognisedSegment) -> Segment:
         """Append a ``transcribe.engine.Segment`` (confidence from its mean log-probability)."""
         seg = from_recognised(segment)
         with self._db.transaction() as conn:
             new_id = insert_segment(conn, seg)
         return replace(seg, id=new_id)
 
-    def add_recognised_many(self, segments: Iterable[object]) -> int:
+    def add_recognised_many(self, segments: Iterable[RecognisedSegment]) -> int:
         """Append many ``transcribe.engine.Segment`` in one transaction (an imported file); how many."""
         count = 0
         with self._db.transaction() as conn:

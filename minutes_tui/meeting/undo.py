@@ -1,19 +1,33 @@
 """Undo and redo of the secretary's edits, kept in the store itself (they survive a restart).
 
-The method of sqlite.org/undoredo.html: temporary triggers on the editable tables write, for
-each changed row, the SQL statement that reverses the change into ``edit_steps``, under the edit
-that is being recorded. Undoing an edit runs its statements backwards while the triggers record
-the reverse again, which is the redo. Changes made while no edit is recorded (the recogniser's
-segments) are not logged.
+Temporary triggers on the editable tables log, for each changed row, *data*: the table, the
+row id, the operation and the old values of the changed columns (``edit_changes``). Undoing an
+edit applies those changes backwards with statements built here, from a fixed list of tables and
+the columns the schema really has, values always bound as parameters; meanwhile the triggers log
+the reverse again, which is the redo. Nothing read from the file is ever run as SQL: a crafted
+history is refused (``store_undo_refused``) and changes nothing. Changes made while no edit is
+recorded (the recogniser's segments) are not logged.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime
 
+from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.model import Edit
 from minutes_tui.meeting.schema import EDITABLE_TABLES
+
+
+def _encoded(column: str) -> str:
+    """SQL that turns ``OLD.column`` into a typed JSON pair (blobs as hex, reals at full precision)."""
+    value = f"CASE typeof(OLD.{column}) WHEN 'blob' THEN hex(OLD.{column}) WHEN 'real' THEN printf('%!.17g', OLD.{column}) ELSE OLD.{column} END"
+    return f"json_array(typeof(OLD.{column}), {value})"
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")]
 
 
 def install(conn: sqlite3.Connection) -> None:
@@ -21,24 +35,28 @@ def install(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS undo_recording (edit_id INTEGER)")
     conn.execute("DELETE FROM temp.undo_recording")
     for table in EDITABLE_TABLES:
-        cols = [row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")]
-        log = "INSERT INTO edit_steps (edit_id, sql) SELECT edit_id, {expr} FROM undo_recording"
+        cols = _columns(conn, table)
+        log = (
+            "INSERT INTO edit_changes (edit_id, tbl, row_id, op, old_values) "
+            "SELECT edit_id, '{table}', {row}, '{op}', {values} FROM undo_recording"
+        )
         # only the changed columns: a tag must not copy the segment's word timings into the log
-        sets = "rtrim(" + "||".join(f"CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '{c}='||quote(OLD.{c})||',' ELSE '' END" for c in cols) + ", ',')"
-        values = "||','||".join(f"quote(OLD.{c})" for c in cols)
-        undo_insert = f"'DELETE FROM {table} WHERE id='||NEW.id"
-        undo_update = f"'UPDATE {table} SET '||{sets}||' WHERE id='||OLD.id"
-        undo_delete = f"'INSERT INTO {table} ({','.join(cols)}) VALUES ('||{values}||')'"
+        changed_values = (
+            "'{'||rtrim("
+            + "||".join(f"CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '\"{c}\":'||{_encoded(c)}||',' ELSE '' END" for c in cols)
+            + ", ',')||'}'"
+        )
+        all_values = "json_object(" + ", ".join(f"'{c}', json({_encoded(c)})" for c in cols) + ")"
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in cols)  # same-value updates log nothing
-        for event, expr, when in (
-            ("INSERT", undo_insert, ""),
-            ("UPDATE", undo_update, f"WHEN {changed}"),
-            ("DELETE", undo_delete, ""),
+        for event, row, op, values, when in (
+            ("INSERT", "NEW.id", "insert", "'{}'", ""),
+            ("UPDATE", "OLD.id", "update", changed_values, f"WHEN {changed}"),
+            ("DELETE", "OLD.id", "delete", all_values, ""),
         ):
             conn.execute(f"DROP TRIGGER IF EXISTS temp.undo_{table}_{event.lower()}")
             conn.execute(
                 f"CREATE TEMP TRIGGER undo_{table}_{event.lower()} AFTER {event} ON main.{table} {when} "
-                f"BEGIN {log.format(expr=expr)}; END"
+                f"BEGIN {log.format(table=table, row=row, op=op, values=values)}; END"
             )
 
 
@@ -49,8 +67,10 @@ def begin(conn: sqlite3.Connection, action: str, summary: str) -> int:
         "INSERT INTO edits (at, action, summary, state) VALUES (?, ?, ?, 'done')",
         (datetime.now().isoformat(timespec="seconds"), action, summary),
     )
-    _record(conn, cur.lastrowid)
-    return cur.lastrowid
+    edit_id = cur.lastrowid
+    assert edit_id is not None  # an INSERT always sets it
+    _record(conn, edit_id)
+    return edit_id
 
 
 def end(conn: sqlite3.Connection) -> None:
@@ -58,10 +78,61 @@ def end(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM temp.undo_recording")
 
 
+def changed_anything(conn: sqlite3.Connection, edit_id: int) -> bool:
+    """Whether the edit logged at least one change."""
+    return conn.execute("SELECT 1 FROM edit_changes WHERE edit_id = ? LIMIT 1", (edit_id,)).fetchone() is not None
+
+
 def finalize_all(conn: sqlite3.Connection) -> None:
     """Make every edit permanent (after a change that undo could not reverse cleanly)."""
     _finish(conn, "done")
     _finish(conn, "undone")
+
+
+def _refuse(edit_id: int, why: str) -> StoreError:
+    return StoreError("store_undo_refused", f"edit {edit_id}: {why}", id=edit_id)
+
+
+def _decode(pair: object) -> object:
+    if not (isinstance(pair, list) and len(pair) == 2 and pair[0] in ("null", "integer", "real", "text", "blob")):
+        raise ValueError(f"not a typed value: {pair!r}")
+    kind, value = pair
+    if kind == "blob":
+        return bytes.fromhex(value)
+    if kind == "real":
+        return float(value)
+    if kind == "integer" and not isinstance(value, int):
+        raise ValueError(f"not an integer: {value!r}")
+    return value
+
+
+def _statements(conn: sqlite3.Connection, edit_id: int) -> list[tuple[str, tuple]]:
+    """The statements that reverse ``edit_id``, built from checked data (raises ``store_undo_refused``)."""
+    columns = {table: set(_columns(conn, table)) for table in EDITABLE_TABLES}
+    built: list[tuple[str, tuple[object, ...]]] = []
+    rows = conn.execute("SELECT tbl, row_id, op, old_values FROM edit_changes WHERE edit_id = ? ORDER BY id DESC", (edit_id,))
+    for table, row_id, op, old_values in rows:
+        if table not in columns or not isinstance(row_id, int) or op not in ("insert", "update", "delete"):
+            raise _refuse(edit_id, f"unknown change {table!r} {op!r}")
+        try:
+            values = {name: _decode(pair) for name, pair in json.loads(old_values).items()}
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise _refuse(edit_id, str(exc)) from exc
+        if not set(values) <= columns[table]:
+            raise _refuse(edit_id, f"unknown columns {sorted(set(values) - columns[table])}")
+        if op == "insert":
+            built.append((f"DELETE FROM main.{table} WHERE id = ?", (row_id,)))
+        elif op == "update" and values:
+            names = sorted(values)
+            sets = ", ".join(f"{name} = ?" for name in names)
+            built.append((f"UPDATE main.{table} SET {sets} WHERE id = ?", (*(values[n] for n in names), row_id)))
+        elif op == "delete":
+            if values.get("id") != row_id:
+                raise _refuse(edit_id, "deleted row without its id")
+            names = sorted(values)
+            marks = ", ".join("?" for _ in names)
+            built.append((f"INSERT INTO main.{table} ({', '.join(names)}) VALUES ({marks})", tuple(values[n] for n in names)))
+    return built
 
 
 def step(conn: sqlite3.Connection, undo: bool) -> Edit | None:
@@ -73,11 +144,11 @@ def step(conn: sqlite3.Connection, undo: bool) -> Edit | None:
     if row is None:
         return None
     edit_id = row[0]
-    statements = [r[0] for r in conn.execute("SELECT sql FROM edit_steps WHERE edit_id = ? ORDER BY id DESC", (edit_id,))]
-    conn.execute("DELETE FROM edit_steps WHERE edit_id = ?", (edit_id,))
+    statements = _statements(conn, edit_id)  # every change checked before the first one is applied
+    conn.execute("DELETE FROM edit_changes WHERE edit_id = ?", (edit_id,))
     _record(conn, edit_id)
-    for sql in statements:
-        conn.execute(sql)
+    for sql, params in statements:
+        conn.execute(sql, params)
     end(conn)
     conn.execute("UPDATE edits SET state = ? WHERE id = ?", ("undone" if undo else "done", edit_id))
     return _edit(conn.execute("SELECT * FROM edits WHERE id = ?", (edit_id,)).fetchone())
@@ -100,8 +171,8 @@ def _record(conn: sqlite3.Connection, edit_id: int) -> None:
 
 
 def _finish(conn: sqlite3.Connection, state: str) -> None:
-    # edits that can no longer be undone (or redone) stay in the history without their steps
-    conn.execute("DELETE FROM edit_steps WHERE edit_id IN (SELECT id FROM edits WHERE state = ?)", (state,))
+    # edits that can no longer be undone (or redone) stay in the history without their changes
+    conn.execute("DELETE FROM edit_changes WHERE edit_id IN (SELECT id FROM edits WHERE state = ?)", (state,))
     conn.execute("UPDATE edits SET state = ? WHERE state = ?", ("final" if state == "done" else "dropped", state))
 
 

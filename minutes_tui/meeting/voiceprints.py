@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bienban_base.files import FILE_MODE, private_folder
 from voices.encoder import Partials
 from voices.profiles import VoiceSample
 
@@ -32,10 +33,10 @@ _SPAN_TOLERANCE_S = 0.05
 
 def owner_only_file(path: Path) -> None:
     """Create ``path`` empty with mode 0600 if missing, and make an existing one owner-only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    private_folder(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
     os.close(fd)
-    os.chmod(path, 0o600)
+    os.chmod(path, FILE_MODE)
 
 
 class Voiceprints:
@@ -66,10 +67,16 @@ class Voiceprints:
         with self._lock:
             self._conn.execute(
                 "INSERT OR REPLACE INTO voiceprints VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (segment_id, start, end, partials.speech_s,
-                 np.ascontiguousarray(partials.embeddings, "<f4").tobytes(),
-                 np.ascontiguousarray(partials.starts, "<f8").tobytes(),
-                 np.ascontiguousarray(partials.ends, "<f8").tobytes()))
+                (
+                    segment_id,
+                    start,
+                    end,
+                    partials.speech_s,
+                    np.ascontiguousarray(partials.embeddings, "<f4").tobytes(),
+                    np.ascontiguousarray(partials.starts, "<f8").tobytes(),
+                    np.ascontiguousarray(partials.ends, "<f8").tobytes(),
+                ),
+            )
 
     def partials(self, spans: dict[int, tuple[float, float]]) -> dict[int, Partials]:
         """Voiceprints of the segments ``{id: (start, end)}`` that still have the span they had."""
@@ -80,8 +87,9 @@ class Voiceprints:
             span = spans.get(segment_id)
             if span is None or abs(span[0] - start) > _SPAN_TOLERANCE_S or abs(span[1] - end) > _SPAN_TOLERANCE_S:
                 continue
-            out[segment_id] = Partials(np.frombuffer(emb, "<f4").reshape(-1, 256), np.frombuffer(starts, "<f8"),
-                                       np.frombuffer(ends, "<f8"), speech_s)
+            out[segment_id] = Partials(
+                np.frombuffer(emb, "<f4").reshape(-1, 256), np.frombuffer(starts, "<f8"), np.frombuffer(ends, "<f8"), speech_s
+            )
         return out
 
     def samples(self, spans: dict[int, tuple[float, float]]) -> dict[int, VoiceSample]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from textual import on, work
@@ -13,10 +12,9 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from minutes_tui import texts
 from minutes_tui.dialogs.prompt import PromptDialog
-from minutes_tui.meeting_list import MeetingSummary, list_meetings
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.transcript import clock
-
+from minutes_tui.workflows.meetings import MeetingSummary, list_meetings
 
 #: Titles are cut to this many characters so the other columns stay visible at 80 columns.
 TITLE_CELLS = 34
@@ -94,7 +92,7 @@ class HomeScreen(BienbanScreen):
         self.app.push_screen(SetupScreen())
 
     def action_demo(self) -> None:
-        self.app.start_demo()  # type: ignore[attr-defined]
+        self.app.start_demo()
 
     def action_open_folder(self) -> None:
         def opened(path: str | None) -> None:
@@ -112,15 +110,8 @@ class HomeScreen(BienbanScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-import")
     def import_audio(self, source: Path) -> None:
-        """Make a meeting from an audio file (copied into its folder), then transcribe it in review."""
-        from transcribe.audio import load_audio
+        """Make a meeting from an audio file (the same copy as ``bienban import``), then transcribe it in review."""
+        from minutes_tui.workflows.importing import create_imported_meeting
 
-        from minutes_tui.meeting import Meeting, MeetingStore
-        from minutes_tui.meeting_list import new_meeting_folder
-
-        load_audio(source)  # fails early, with the audio error's own message, on a bad file
-        folder = new_meeting_folder(self.app.config.meetings_dir, source.stem)
-        with MeetingStore.create(folder, Meeting(title=source.stem)) as store:
-            shutil.copy2(source, folder / source.name)
-            store.set_audio_file(source.name)
-        self.app.call_from_thread(self.open_meeting, folder, True)
+        made = create_imported_meeting(source, self.app.config.meetings_dir)
+        self.app.call_from_thread(self.open_meeting, made.folder, True)

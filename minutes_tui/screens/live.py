@@ -13,19 +13,19 @@ from textual.widgets import Footer, Label, Static
 from textual.worker import Worker
 
 from minutes_tui import messages, texts
-from minutes_tui.live_capture import CaptureCallbacks, CaptureSpec, LiveCapture
 from minutes_tui.meeting import MeetingStore
-from minutes_tui.minutes_draft import MinutesDraft
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
 from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.level_meter import LevelMeter
 from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import TranscriptView, clock
+from minutes_tui.workflows.draft import MinutesDraft
+from minutes_tui.workflows.recording import CaptureCallbacks, CaptureSpec, LiveCapture
 
 
 def event_text(event: object) -> str:
     """The Vietnamese line for a recorder event (the same as ``bienban record`` prints)."""
-    from minutes_tui.cli.record_cmd import event_line
+    from minutes_tui.workflows.recording import event_line
 
     return event_line(event)
 
@@ -77,12 +77,12 @@ class LiveScreen(VoiceSuggestions, TranscriptScreen):
         except Exception as exc:  # locked or damaged store: say so and go back
             self.closed = True
             self.app.pop_screen()
-            self.app.show_error(texts.user_message(exc))  # type: ignore[attr-defined]
+            self.app.show_error(texts.user_message(exc))
             return
         self.show_everything()
         self.query_one("#interim", Static).update(texts.LIVE_LOADING_MODEL)
         self.transcript().focus()
-        self.capture = LiveCapture(self.spec, self.app.recogniser, self._capture_callbacks())  # type: ignore[attr-defined]
+        self.capture = LiveCapture(self.spec, self.app.recogniser, self._capture_callbacks())
         self.capture_worker = self.run_capture()
 
     def on_unmount(self) -> None:
@@ -97,7 +97,7 @@ class LiveScreen(VoiceSuggestions, TranscriptScreen):
         return CaptureCallbacks(
             level=lambda db, s: (post(messages.LevelChanged(db)), post(messages.ElapsedChanged(s))),
             final=lambda seg: post(messages.FinalSegment(seg)),
-            interim=lambda text: post(messages.InterimText(text)),
+            interim=lambda text: post(messages.InterimUpdated(text)),
             event=self._recorder_event,
             status=lambda state: post(messages.RecordingStateChanged(state)),
         )
@@ -150,7 +150,7 @@ class LiveScreen(VoiceSuggestions, TranscriptScreen):
     def on_elapsed_changed(self, event: messages.ElapsedChanged) -> None:
         self.query_one("#elapsed", StatusLine).update(clock(event.seconds))
 
-    def on_interim_text(self, event: messages.InterimText) -> None:
+    def on_interim_updated(self, event: messages.InterimUpdated) -> None:
         self.query_one("#interim", Static).update(event.text or (texts.LIVE_WAITING if self.state == "recording" else ""))
 
     def on_final_segment(self, event: messages.FinalSegment) -> None:
@@ -177,7 +177,7 @@ class LiveScreen(VoiceSuggestions, TranscriptScreen):
 
     def on_recorder_trouble(self, event: messages.RecorderTrouble) -> None:
         if event.fatal:
-            self.app.show_error(event.message)  # type: ignore[attr-defined]
+            self.app.show_error(event.message)
         else:
             self.notify(texts.LIVE_TROUBLE.format(message=event.message), severity="warning")
 
@@ -225,4 +225,6 @@ class LiveScreen(VoiceSuggestions, TranscriptScreen):
             return
         look = self.look(segment)
         who = look.speaker or texts.SPEAKER_UNKNOWN
-        self.query_one("#selection", StatusLine).update(" · ".join([clock(segment.start), who, *look.badges]) + f"  [dim]({follow})[/dim]")
+        self.query_one("#selection", StatusLine).update(
+            " · ".join([clock(segment.start), who, *look.badges]) + f"  [dim]({follow})[/dim]"
+        )

@@ -8,20 +8,21 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Footer, Label, ProgressBar, Static
 
 from minutes_tui import messages, texts
 from minutes_tui.dialogs.search import SearchDialog
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
-from minutes_tui.meeting.model import MeetingRecord
-from minutes_tui.minutes_check import lacks
-from minutes_tui.minutes_draft import MinutesDraft
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
 from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
+from minutes_tui.workflows.checks import lacks
+from minutes_tui.workflows.draft import MinutesDraft
+from minutes_tui.workflows.playback import Player
 
 
 class ReviewScreen(VoiceSuggestions, TranscriptScreen):
@@ -43,6 +44,7 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
         Binding("K", "voice_consent", texts.KEYS["voice_consent"], show=False),
         Binding("i", "items", texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS["export"]),
+        Binding("A", "masked", texts.KEYS_MASKED, show=False),
         *TAG_KEYS,
         Binding("escape", "back", texts.KEYS["back"]),
         Binding("q", "app.quit", texts.KEYS["quit"]),
@@ -52,8 +54,8 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
         super().__init__()
         self.folder = folder
         self.transcribe_now = transcribe
-        self.player = None
-        self.follow_timer = None
+        self.player: Player | None = None
+        self.follow_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-status"):
@@ -73,7 +75,7 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
             self.draft = MinutesDraft(MeetingStore.open(self.folder))
         except Exception as exc:  # not a meeting, locked or damaged: say so and go back
             self.app.pop_screen()
-            self.app.show_error(texts.user_message(exc))  # type: ignore[attr-defined]
+            self.app.show_error(texts.user_message(exc))
             return
         self.query_one("#meeting-title", Label).update(self.draft.meeting.title)
         self.query_one("#progress").display = False
@@ -83,7 +85,8 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
         view.action_first()
         view.focus()
         if self.transcribe_now:
-            self.action_retranscribe()
+            self.query_one("#progress").display = True
+            self.transcribe_import()
         else:
             self.follow_voices()
 
@@ -101,8 +104,13 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
         look = self.look(segment)
         low = sum(w.probability < LOW_CONFIDENCE for w in segment.words) if not segment.edited else 0
         position = self.draft.order.index(segment.id) + 1
-        parts = [f"{position}/{len(self.draft.order)}", f"{clock(segment.start)}–{clock(segment.end)}",
-                 look.speaker or texts.SPEAKER_UNKNOWN, *look.badges, *([f"⚠ {low}"] if low else [])]
+        parts = [
+            f"{position}/{len(self.draft.order)}",
+            f"{clock(segment.start)}–{clock(segment.end)}",
+            look.speaker or texts.SPEAKER_UNKNOWN,
+            *look.badges,
+            *([f"⚠ {low}"] if low else []),
+        ]
         self.query_one("#selection", StatusLine).update(" · ".join(parts))
         if self.query_one(ItemsPanel).display:
             self.query_one(ItemsPanel).update(items_text(self.draft, lacks(self.draft)))
@@ -143,10 +151,8 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
             if result is None:
                 return
             find, new = result
-            changed = [s for s in self.draft.segments_in_order() if find in s.text]
-            for s in changed:
-                self.draft.edit_text(s.id, s.text.replace(find, new))
-            self.redraw(*(s.id for s in changed))
+            changed = self.draft.replace_all(find, new)
+            self.redraw(*changed)
             self.notify(texts.SEARCH_RESULT.format(count=len(changed)) if changed else texts.SEARCH_NONE.format(text=find))
 
         self.app.push_screen(SearchDialog(), chosen)
@@ -191,25 +197,21 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="playback")
     def play_from(self, start: float) -> None:
         """Open the meeting audio once, then play from ``start`` and follow along."""
-        from minutes_tui.playback import Player
-
         if self.player is None:
             audio = self.draft_audio_path()
             if audio is None:
                 raise FileNotFoundError(texts.REVIEW_NO_AUDIO.format(detail=self.folder))
             self.player = Player.open(audio)
-        if not self.app.config.play_audio:  # type: ignore[attr-defined]
+        if not self.app.config.play_audio:
             return
         self.player.play(start)
         self.app.call_from_thread(self._follow_playback)
 
     def draft_audio_path(self) -> Path | None:
         """The meeting audio file, if any (read on the worker: only the path, not the store)."""
-        name = self.draft.meeting.audio_file
-        if name and (self.folder / name).exists():
-            return self.folder / name
-        found = sorted(self.folder.glob("*.wav")) + sorted(self.folder.glob("*.flac"))
-        return found[0] if found else None
+        from minutes_tui.meeting.audio import meeting_audio
+
+        return meeting_audio(self.folder, self.draft.meeting)
 
     def _follow_playback(self) -> None:
         self.query_one("#playing", Label).update(texts.REVIEW_PLAYING)
@@ -234,42 +236,53 @@ class ReviewScreen(VoiceSuggestions, TranscriptScreen):
 
     # the post-meeting pass
     def action_retranscribe(self) -> None:
-        audio = self.draft_audio_path()
-        if audio is None:
-            self.app.show_error(texts.REVIEW_NO_AUDIO.format(detail=self.folder))  # type: ignore[attr-defined]
+        if self.draft_audio_path() is None:
+            self.app.show_error(texts.REVIEW_NO_AUDIO.format(detail=self.folder))
             return
         self.query_one("#progress").display = True
-        self.retranscribe(audio, self.draft.store.load())
+        self.retranscribe()
+
+    def _progress(self, done: float, total: float) -> None:
+        self.post_message(messages.Progress(done, total))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="retranscribe")
-    def retranscribe(self, audio_path: Path, record: MeetingRecord) -> None:
-        """Transcribe the whole recording again with the meeting's vocabulary
-        (``transcribe.repass.post_meeting_pass``); tags and hand edits move to the new segments."""
-        from minutes_tui.meeting.repass import meeting_vocabulary, old_segments
-        from transcribe.audio import load_audio
-        from transcribe.repass import post_meeting_pass
-        from transcribe.vocabulary import VocabularyPass, tokenizer_counter
+    def retranscribe(self) -> None:
+        """Transcribe the whole recording again with the meeting's vocabulary; tags and hand edits move over."""
+        from minutes_tui.workflows.retranscription import retranscribe
 
-        audio = load_audio(audio_path)
-        transcriber = self.app.recogniser()  # type: ignore[attr-defined]
-        vocabulary = VocabularyPass.of(meeting_vocabulary(record), tokenizer_counter(transcriber))
-        new, mapping = post_meeting_pass(transcriber, audio, old_segments(record), vocabulary=vocabulary,
-                                         progress=lambda done, total: self.post_message(messages.Progress(done, total)))
-        self.app.call_from_thread(self._replace, new, mapping)
+        kept = sum(bool(s.tags) for s in self.draft.segments.values())
+        retranscribe(self.draft.store, self.app.recogniser(), progress=self._progress)
+        self.app.call_from_thread(self._transcribed, texts.REVIEW_RETRANSCRIBE_DONE.format(kept=kept))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="retranscribe")
+    def transcribe_import(self) -> None:
+        """Transcribe an imported recording (the same decoding as ``bienban import``)."""
+        from minutes_tui.workflows.importing import transcribe_imported
+
+        count = transcribe_imported(self.draft.store, self.app.recogniser(), self._progress)
+        self.app.call_from_thread(self._transcribed, texts.IMPORT_DONE_APP.format(count=count))
 
     def on_progress(self, event: messages.Progress) -> None:
         bar = self.query_one(ProgressBar)
         bar.update(total=max(event.total, 0.001), progress=event.done)
 
-    def _replace(self, segments: list, mapping: list) -> None:
-        kept = sum(bool(s.tags) for s in self.draft.segments.values())
-        self.draft.store.replace_segments(segments, mapping)
+    def _transcribed(self, note: str) -> None:
         self.draft.reload()
         self.show_everything()
         self.query_one("#progress").display = False
-        self.notify(texts.REVIEW_RETRANSCRIBE_DONE.format(kept=kept))
+        self.notify(note)
 
     def action_export(self) -> None:
         from minutes_tui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(self.folder, lacks(self.draft)))
+
+    def action_masked(self) -> None:
+        """Show what export will mask for the anonymous participants."""
+        from minutes_tui.meeting.anonymity import what_will_be_masked
+
+        places = what_will_be_masked(self.draft.store.load())
+        phrases = sorted({span.text for place in places for span in place.spans})
+        self.notify(
+            texts.REVIEW_MASKED.format(count=len(places), phrases=", ".join(phrases)) if places else texts.REVIEW_MASKED_NONE
+        )

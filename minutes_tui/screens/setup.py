@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -13,17 +14,23 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 from textual.worker import get_current_worker
 
 from minutes_tui import messages, texts
-from minutes_tui.live_capture import CaptureSpec, LevelProbe
 from minutes_tui.meeting import Meeting
-from minutes_tui.meeting_setup import MeetingForm, create_meeting, last_meeting_defaults
-from minutes_tui.roster import format_lines, parse_lines, read_csv
+from minutes_tui.meeting.roster import format_lines, parse_lines, read_csv
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.level_meter import LevelMeter
+from minutes_tui.workflows.meetings import MeetingForm, create_meeting, last_meeting_defaults
+from minutes_tui.workflows.recording import CaptureSpec, LevelProbe
 
 #: Header fields as (form key, ``Meeting`` field).
 HEADER_FIELDS = [
-    ("title", "title"), ("parent_body", "parent_body"), ("body", "issuing_body"), ("number", "number"),
-    ("place", "place"), ("chair", "chair"), ("co_chair", "co_chair"), ("secretary", "secretary"),
+    ("title", "title"),
+    ("parent_body", "parent_body"),
+    ("body", "issuing_body"),
+    ("number", "number"),
+    ("place", "place"),
+    ("chair", "chair"),
+    ("co_chair", "co_chair"),
+    ("secretary", "secretary"),
 ]
 
 
@@ -69,7 +76,7 @@ class SetupScreen(BienbanScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="setup-defaults")
     def fill_defaults(self) -> None:
         """Read the last meeting's values in the background."""
-        form = last_meeting_defaults(self.app.config.meetings_dir)  # type: ignore[attr-defined]
+        form = last_meeting_defaults(self.app.config.meetings_dir)
         self.app.call_from_thread(self._show_form, form)
 
     def _show_form(self, form: MeetingForm) -> None:
@@ -143,7 +150,7 @@ class SetupScreen(BienbanScreen):
         try:
             people = read_csv(Path(path))
         except Exception as exc:
-            self.app.show_error(texts.user_message(exc))  # type: ignore[attr-defined]
+            self.app.show_error(texts.user_message(exc))
             return
         area = self.query_one("#roster", TextArea)
         merged = parse_lines(area.text + "\n" + format_lines(people))
@@ -152,7 +159,7 @@ class SetupScreen(BienbanScreen):
 
     def form(self) -> MeetingForm:
         """The form's values."""
-        values = {field: self.query_one(f"#{key}", Input).value.strip() for key, field in HEADER_FIELDS}
+        values: dict[str, Any] = {field: self.query_one(f"#{key}", Input).value.strip() for key, field in HEADER_FIELDS}
         agenda = tuple(line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip())
         meeting = Meeting(**values, agenda=agenda)
         return MeetingForm(meeting, parse_lines(self.query_one("#roster", TextArea).text))
@@ -170,9 +177,9 @@ class SetupScreen(BienbanScreen):
             self.notify(texts.SETUP_NEED_TITLE, severity="warning")
             return
         try:
-            folder = create_meeting(self.app.config.meetings_dir, form)  # type: ignore[attr-defined]
+            folder = create_meeting(self.app.config.meetings_dir, form)
         except Exception as exc:
-            self.app.show_error(texts.user_message(exc))  # type: ignore[attr-defined]
+            self.app.show_error(texts.user_message(exc))
             return
         device = self.query_one("#device", Select).value
         self.workers.cancel_group(self, "setup-level")

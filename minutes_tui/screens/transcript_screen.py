@@ -17,9 +17,9 @@ from minutes_tui.dialogs.follow_up import FollowUpDialog
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.dialogs.speaker import SpeakerDialog
 from minutes_tui.meeting import OutcomeKind, Segment
-from minutes_tui.minutes_draft import ACTION_OUTCOMES, MinutesDraft
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.transcript import SegmentLook, TranscriptView
+from minutes_tui.workflows.draft import ACTION_OUTCOMES, MinutesDraft
 
 TAG_KEYS = [
     Binding("p", "mark('petition')", texts.KEYS["petition"]),
@@ -111,8 +111,11 @@ class TranscriptScreen(BienbanScreen):
             return
         before = self.draft.petition_answered_in(segment.id) or self.draft.petition_raised_in(segment.id)
         petition = self.draft.mark(segment.id, action)
-        self.redraw(segment.id, *self._petition_segments(before.id if before else None),
-                    *self._petition_segments(petition.id if petition else None))
+        self.redraw(
+            segment.id,
+            *self._petition_segments(before.id if before else None),
+            *self._petition_segments(petition.id if petition else None),
+        )
 
     def action_speaker(self, number: int) -> None:
         segment = self.selected()
@@ -130,8 +133,10 @@ class TranscriptScreen(BienbanScreen):
         def chosen(choice: int | str | None) -> None:
             if choice is None:
                 return
-            person_id = choice if isinstance(choice, int) else self.draft.add_participant(choice).id
-            self.draft.set_speaker(segment.id, person_id)
+            if isinstance(choice, int):
+                self.draft.set_speaker(segment.id, choice)
+            else:
+                self.draft.set_new_speaker(segment.id, choice)
             self.redraw(segment.id)
 
         self.app.push_screen(SpeakerDialog(self.draft.participants), chosen)
@@ -151,7 +156,9 @@ class TranscriptScreen(BienbanScreen):
             if key is not None:
                 before = self.draft.petition_answered_in(segment.id)
                 petition = self.draft.link(segment.id, int(key))
-                self.redraw(segment.id, *self._petition_segments(before.id if before else None), *self._petition_segments(petition.id))
+                self.redraw(
+                    segment.id, *self._petition_segments(before.id if before else None), *self._petition_segments(petition.id)
+                )
                 self.notify(texts.LINKED.format(number=self.draft.petition_number(petition.id)))
 
         self.app.push_screen(ChoiceDialog(texts.LINK_TITLE, items, at), chosen)
@@ -160,7 +167,11 @@ class TranscriptScreen(BienbanScreen):
         segment = self.selected()
         if segment is None:
             return
-        petition = self.draft.petition_answered_in(segment.id) or self.draft.petition_raised_in(segment.id) or self.draft.petition_before(segment.id)
+        petition = (
+            self.draft.petition_answered_in(segment.id)
+            or self.draft.petition_raised_in(segment.id)
+            or self.draft.petition_before(segment.id)
+        )
         if petition is None:
             self.notify(texts.LINK_NONE)
             return

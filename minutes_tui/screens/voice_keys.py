@@ -43,7 +43,7 @@ class VoiceSuggestions:
 
         from minutes_tui.meeting.known_voices import KnownVoices
         from minutes_tui.meeting.voiceprints import Voiceprints
-        from minutes_tui.voice_suggestions import audio_cutter, embed_missing, speaker_changes, suggest_speakers
+        from minutes_tui.workflows.voices import audio_cutter, embed_missing, speaker_changes, suggest_speakers
         from voices.errors import VoiceError
         from voices.model import load_encoder
 
@@ -103,7 +103,7 @@ class VoiceSuggestions:
             self.follow_voices()
 
     def action_accept_all_voices(self) -> None:
-        from minutes_tui.voice_suggestions import confident_assignments
+        from minutes_tui.workflows.voices import confident_assignments
 
         untagged = {s.id for s in self.draft.segments.values() if s.speaker_id is None}  # type: ignore[attr-defined]
         chosen = {i: p for i, p in confident_assignments(self.voice_suggestions).items() if i in untagged}
@@ -123,8 +123,11 @@ class VoiceSuggestions:
         if person is None:
             self.notify(texts.VOICE_NO_SPEAKER)  # type: ignore[attr-defined]
             return
-        items = [("cancel", texts.VOICE_CHOICES["cancel"]), ("keep", texts.VOICE_CHOICES["keep"].format(name=person.name)),
-                 ("forget", texts.VOICE_CHOICES["forget"].format(name=person.name))]
+        items = [
+            ("cancel", texts.VOICE_CHOICES["cancel"]),
+            ("keep", texts.VOICE_CHOICES["keep"].format(name=person.name)),
+            ("forget", texts.VOICE_CHOICES["forget"].format(name=person.name)),
+        ]
 
         def chosen(choice: str | None) -> None:
             if choice in ("keep", "forget"):
@@ -134,23 +137,12 @@ class VoiceSuggestions:
 
     def voice_consent(self, participant_id: int, choice: str) -> None:
         """Carry out the secretary's choice (a few small file writes: fine on the UI thread)."""
-        from minutes_tui.meeting.known_voices import KnownVoices
-        from minutes_tui.meeting.voiceprints import Voiceprints
-        from minutes_tui.voice_suggestions import forget_voice, keep_voice
+        from minutes_tui.workflows.voices import voice_consent
 
-        record = self.draft.store.load()  # type: ignore[attr-defined]
-        name = record.participant(participant_id).name
-        known = KnownVoices()
         try:
-            with Voiceprints(self.folder) as prints:  # type: ignore[attr-defined]
-                if choice == "keep":
-                    keep_voice(record, prints, known, participant_id)
-                else:
-                    forget_voice(record, prints, participant_id, known)
+            name = voice_consent(self.draft.store, participant_id, keep=choice == "keep")  # type: ignore[attr-defined]
         except Exception as exc:  # an anonymous resident, too little speech: say why
             self.notify(texts.user_message(exc), severity="warning")  # type: ignore[attr-defined]
             return
-        finally:
-            known.close()
         self.notify((texts.VOICE_KEPT if choice == "keep" else texts.VOICE_FORGOTTEN).format(name=name))  # type: ignore[attr-defined]
         self.follow_voices()

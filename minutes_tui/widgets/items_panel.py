@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from minutes_tui import texts
-from minutes_tui.minutes_check import Lack
-from minutes_tui.minutes_draft import ACTION_OUTCOMES, MinutesDraft
+from minutes_tui.workflows.checks import Lack
+from minutes_tui.workflows.draft import ACTION_OUTCOMES, MinutesDraft
 
 #: The panel lists at most this many missing speakers one by one (then a count).
 MAX_SPEAKER_LINES = 5
@@ -28,8 +28,14 @@ def items_text(draft: MinutesDraft, lacks: list[Lack]) -> Text:
             out.append(f"   → {texts.ITEMS_NO_OUTCOME}\n", style="red")
         else:
             action = next(a for a, k in ACTION_OUTCOMES.items() if k is p.outcome.kind)
-            extra = " · ".join(x for x in (p.outcome.agency or p.outcome.responsible,
-                                           p.outcome.deadline.strftime("%d/%m/%Y") if p.outcome.deadline else "") if x)
+            extra = " · ".join(
+                x
+                for x in (
+                    p.outcome.agency or p.outcome.responsible,
+                    p.outcome.deadline.strftime("%d/%m/%Y") if p.outcome.deadline else "",
+                )
+                if x
+            )
             out.append(f"   → {texts.TAG_LABELS[action]}" + (f" ({extra})" if extra else "") + "\n", style="green")
     out.append("\n" + texts.ITEMS_LACKS + "\n", style="bold underline")
     if not lacks:

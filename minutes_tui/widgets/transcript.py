@@ -6,8 +6,8 @@ Thin: the screen hands it segments and the names to show; it reports the selecti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from rich.text import Text
 from textual.binding import Binding

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from export_sample import build_meeting
 
 
@@ -23,3 +22,9 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
     folder = build_meeting(tmp_path_factory.mktemp("rendered") / "meeting")
     result = export_meeting(folder, ExportRequest(make_pdf=True, appendix=True))
     return {"folder": folder, "docx": result.docx, "pdf": result.pdf}
+
+
+@pytest.fixture(autouse=True)
+def _no_ward_roots(tmp_path_factory, monkeypatch):
+    """The user's own ward root folder never decides a test's verdict."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))

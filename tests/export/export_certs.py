@@ -37,7 +37,7 @@ def make_identity(folder: Path, common_name: str = "Nguyễn Văn Hùng") -> Tes
     folder.mkdir(parents=True, exist_ok=True)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -47,9 +47,7 @@ def make_identity(folder: Path, common_name: str = "Nguyễn Văn Hùng") -> Tes
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=365))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(True, True, False, False, False, True, False, False, False), critical=True
-        )
+        .add_extension(x509.KeyUsage(True, True, False, False, False, True, False, False, False), critical=True)
         .sign(key, hashes.SHA256())
     )
     password = b"mat-khau-thu"
@@ -59,9 +57,7 @@ def make_identity(folder: Path, common_name: str = "Nguyễn Văn Hùng") -> Tes
         key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     ident.p12.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            b"signer", key, cert, None, serialization.BestAvailableEncryption(password)
-        )
+        pkcs12.serialize_key_and_certificates(b"signer", key, cert, None, serialization.BestAvailableEncryption(password))
     )
     return ident
 

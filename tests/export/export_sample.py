@@ -20,7 +20,9 @@ def write_wav(path: Path, seconds: float, tone: int = 0) -> None:
     """A small 16 kHz mono 16-bit WAV (``tone`` varies its samples so recordings differ)."""
     frames = int(16000 * seconds)
     data = b"".join(struct.pack("<h", ((i * (tone + 7)) % 2000) - 1000) for i in range(frames))
-    header = struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + len(data), b"WAVE", b"fmt ", 16, 1, 1, 16000, 32000, 2, 16, b"data", len(data))
+    header = struct.pack(
+        "<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + len(data), b"WAVE", b"fmt ", 16, 1, 1, 16000, 32000, 2, 16, b"data", len(data)
+    )
     path.write_bytes(header + data)
 
 
@@ -52,14 +54,17 @@ def build_meeting(folder: Path) -> Path:
         hidden = store.add_participant(HIDDEN_NAME, group=HIDDEN_GROUP, anonymous=True)
         s1 = store.add_segment(60.0, 70.0, "Kính thưa các đồng chí, tôi xin báo cáo.", speaker_id=chair.id)
         s2 = store.add_segment(900.0, 915.0, "Đèn ngõ 12 hỏng đã ba tháng.", speaker_id=binh.id)
-        s3 = store.add_segment(
-            1800.0, 1830.0, f"Tôi là {HIDDEN_NAME}, tố cáo việc lấn chiếm vỉa hè ở chợ.", speaker_id=hidden.id
-        )
+        s3 = store.add_segment(1800.0, 1830.0, f"Tôi là {HIDDEN_NAME}, tố cáo việc lấn chiếm vỉa hè ở chợ.", speaker_id=hidden.id)
         store.add_segment(1840.0, 1850.0, "Công an phường sẽ kiểm tra.", speaker_id=police.id)
         p1 = store.add_petition("Đề nghị sửa đèn chiếu sáng ngõ 12.", raised_by=binh.id, segment_ids=[s2.id])
-        store.set_outcome(p1.id, Outcome(OutcomeKind.PROMISED, answer="Phường sẽ thay đèn.", answered_by=chair.id, responsible="Nguyễn Văn Hùng"))
+        store.set_outcome(
+            p1.id,
+            Outcome(OutcomeKind.PROMISED, answer="Phường sẽ thay đèn.", answered_by=chair.id, responsible="Nguyễn Văn Hùng"),
+        )
         p2 = store.add_petition(f"Bà {HIDDEN_NAME} tố cáo việc lấn chiếm vỉa hè ở chợ.", raised_by=hidden.id, segment_ids=[s3.id])
-        store.set_outcome(p2.id, Outcome(OutcomeKind.ANSWERED, answer="Công an phường sẽ kiểm tra, xử lý.", answered_by=police.id))
+        store.set_outcome(
+            p2.id, Outcome(OutcomeKind.ANSWERED, answer="Công an phường sẽ kiểm tra, xử lý.", answered_by=police.id)
+        )
         p3 = store.add_petition("Kiến nghị nâng cấp quốc lộ 32 đoạn qua phường.", raised_by=hoa.id)
         store.set_outcome(
             p3.id,

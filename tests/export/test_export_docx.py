@@ -10,15 +10,13 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from export_sample import HIDDEN_GROUP, HIDDEN_NAME
+from tests_export_helpers import all_paragraphs, all_runs, find_paragraph
 
 from minutes_tui.export.document import write_docx
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.from_meeting import audio_sha256, load_minutes
 from minutes_tui.export.pipeline import ExportRequest, export_meeting
-from tests_export_helpers import all_paragraphs, all_runs, find_paragraph
-
-from export_sample import HIDDEN_GROUP, HIDDEN_NAME
-
 
 FONT = "Times New Roman"
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
@@ -82,7 +80,11 @@ def test_header_texts_sizes_and_weights(minutes_docx):
     doc, _, _ = minutes_docx
     table = doc.tables[0]
     left, right = table.rows[0].cells
-    assert [p.text for p in left.paragraphs if p.text] == ["UBND THỊ XÃ SƠN TÂY", "ỦY BAN NHÂN DÂN PHƯỜNG LÊ LỢI", "Số: 15/BB-UBND"]
+    assert [p.text for p in left.paragraphs if p.text] == [
+        "UBND THỊ XÃ SƠN TÂY",
+        "ỦY BAN NHÂN DÂN PHƯỜNG LÊ LỢI",
+        "Số: 15/BB-UBND",
+    ]
     assert [p.text for p in right.paragraphs if p.text] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     parent, issuer, number = (p.runs[0] for p in left.paragraphs if p.text)
     assert Pt(12) <= parent.font.size <= Pt(13) and not parent.font.bold
@@ -118,7 +120,14 @@ def test_header_rules_under_issuer_and_motto(minutes_docx):
 def test_opening_fields_in_the_decrees_order(minutes_docx):
     doc, _, _ = minutes_docx
     texts = [p.text for p in doc.paragraphs]
-    labels = ["Thời gian bắt đầu:", "Địa điểm:", "Thành phần tham dự:", "Chủ trì (chủ tọa):", "Thư ký (người ghi biên bản):", "Nội dung"]
+    labels = [
+        "Thời gian bắt đầu:",
+        "Địa điểm:",
+        "Thành phần tham dự:",
+        "Chủ trì (chủ tọa):",
+        "Thư ký (người ghi biên bản):",
+        "Nội dung",
+    ]
     positions = [next(i for i, t in enumerate(texts) if t.startswith(label)) for label in labels]
     assert positions == sorted(positions)
     assert texts[positions[0]] == "Thời gian bắt đầu: 8 giờ 00, ngày 07 tháng 3 năm 2026."
@@ -233,3 +242,28 @@ def test_a_bare_meeting_exports_with_blanks_to_fill_by_hand(tmp_path):
     assert "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-UBND" in texts
     assert result.audio is None and not doc.core_properties.keywords
     assert "[00:00:01] lời nói" in texts
+
+
+def test_anonymity_by_meaning_reaches_every_part_and_the_metadata(tmp_path):
+    """Variants of her name in the title, the body, the follow-ups and the appendix are all masked."""
+    from export_sample import build_meeting
+
+    from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
+
+    folder = build_meeting(tmp_path / "m")
+    with MeetingStore.open(folder) as store:
+        store.update_meeting(title="Hội nghị đối thoại, đơn của chị Tố")
+        hidden = next(p for p in store.load().participants if p.anonymous)
+        store.update_participant(hidden.id, aliases=("Tố xôi",))
+        seg = store.add_segment(
+            2000.0, 2010.0, "Tôi là vợ anh Bình, người ta gọi tôi là Tố xôi; VÕ THỊ TỐ đây.", speaker_id=hidden.id
+        )
+        p = store.add_petition("Chị tố đề nghị phường đầu tư camera ở chợ.", raised_by=hidden.id, segment_ids=[seg.id])
+        store.set_outcome(p.id, Outcome(OutcomeKind.PROMISED, responsible="Công an phường (liên hệ bà Tố)"))
+    docx_path = export_meeting(folder, ExportRequest(appendix=True)).docx
+    with zipfile.ZipFile(docx_path) as z:
+        everything = "".join(z.read(n).decode("utf-8", "ignore") for n in z.namelist() if n.endswith(".xml"))
+    for leak in ("chị Tố", "Tố xôi", "VÕ THỊ TỐ", "bà Tố", "Chị tố"):
+        assert leak not in everything, leak
+    assert "đầu tư camera" in everything  # an ordinary word is left alone
+    assert "Ẩn danh" in docx.Document(docx_path).core_properties.title

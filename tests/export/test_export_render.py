@@ -10,6 +10,8 @@ import pytest
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.pdf import convert_to_pdf
 
+pytestmark = pytest.mark.office  # LibreOffice renders the minutes; poppler reads them back
+
 
 def _text(pdf) -> str:
     out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
@@ -38,7 +40,9 @@ def test_first_page_has_no_number_and_the_second_has_one(rendered):
 
 
 def test_pages_render_to_png(rendered, tmp_path):
-    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(rendered["pdf"]), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(rendered["pdf"]), str(tmp_path / "page")], check=True
+    )
     pngs = sorted(tmp_path.glob("page-*.png"))
     assert len(pngs) == 2
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and p.stat().st_size > 10_000 for p in pngs)
@@ -58,3 +62,14 @@ def test_existing_pdf_is_not_overwritten(rendered):
         convert_to_pdf(rendered["docx"], rendered["pdf"])
     assert refused.value.code == "export_exists"
     assert rendered["pdf"].read_bytes() == before
+
+
+def test_every_vietnamese_letter_is_drawn_in_the_minutes_typeface(rendered):
+    """No letter falls back to another font (Liberation Serif 1.x lacks ầ, ễ, ị…: fonts-liberation2 has them).
+
+    A fallback shows as a different face inside words on paper and splits words for text tools
+    (the signature field is placed from the words' boxes).
+    """
+    out = subprocess.run(["pdffonts", str(rendered["pdf"])], capture_output=True, text=True, check=True).stdout
+    families = {line.split()[0].split("+")[-1].split("-")[0] for line in out.splitlines()[2:] if line.strip()}
+    assert families <= {"LiberationSerif", "TimesNewRomanPSMT", "TimesNewRoman"}, families

@@ -7,25 +7,9 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
-
-from recorder_audio import CLIP, read_wav, write_wav
-
-
-@pytest.fixture(scope="session")
-def speech(tmp_path_factory, eval_dir) -> SimpleNamespace:
-    """Human speech as WAV files: ``eight`` (8 s), ``four`` (4 s), ``full`` (10.96 s), with arrays."""
-    from transcribe.audio import load_audio
-
-    audio = load_audio(eval_dir / CLIP)
-    folder = tmp_path_factory.mktemp("speech")
-    clips = {"eight": audio[: 8 * 16000], "four": audio[: 4 * 16000], "full": audio}
-    ns = SimpleNamespace(**{k: write_wav(folder / f"{k}.wav", v) for k, v in clips.items()})
-    ns.audio = {k: read_wav(getattr(ns, k)) for k in clips}
-    return ns
 
 
 class ScriptedSource:
@@ -71,9 +55,19 @@ class PrivatePulse:
     def start(self) -> None:
         if self.up():
             return
-        subprocess.run(["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n",
-                        "--load=module-native-protocol-unix", "--load=module-null-sink sink_name=meet"],
-                       env=self.env, check=True, capture_output=True)
+        subprocess.run(
+            [
+                "pulseaudio",
+                "--daemonize=yes",
+                "--exit-idle-time=-1",
+                "-n",
+                "--load=module-native-protocol-unix",
+                "--load=module-null-sink sink_name=meet",
+            ],
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
         self._wait(True)
         subprocess.run(["pactl", "set-default-source", "meet.monitor"], env=self.env, check=True)
 

@@ -9,8 +9,8 @@ import numpy as np
 from recorder_audio import read_wav
 
 from minutes_tui import texts
-from minutes_tui.cli.record_cmd import event_line
-from recorder import FileSource, Recording, RecorderError
+from minutes_tui.workflows.recording import event_line
+from recorder import FileSource, RecorderError, Recording
 from recorder import events as ev
 
 
@@ -34,8 +34,9 @@ def test_file_source_recording_keeps_every_sample_and_feeds_consumers(tmp_path, 
 def test_a_stuck_consumer_never_holds_up_the_file(tmp_path, speech):
     release = threading.Event()
     events: list[object] = []
-    rec = Recording(tmp_path, FileSource(speech.full, speed=0), on_event=events.append,
-                    consumer_queue_seconds=0.5)  # room for 5 blocks
+    rec = Recording(
+        tmp_path, FileSource(speech.full, speed=0), on_event=events.append, consumer_queue_seconds=0.5
+    )  # room for 5 blocks
     rec.add_consumer(lambda block, start: release.wait(), "stuck")
     rec.start()
     assert rec.wait(30)  # the whole file went through while the consumer sat still
@@ -77,20 +78,37 @@ def test_pause_keeps_nothing_and_is_recorded(tmp_path, scripted):
     assert [type(e) for e in events] == [ev.Started, ev.Paused, ev.Resumed]
     log = json.loads((tmp_path / "recording.json").read_text())
     assert [(r["start_sample"], r["end_sample"], r["end_reason"]) for r in log["runs"]] == [
-        (0, 3200, "pause"), (3200, 4800, "stop")]
+        (0, 3200, "pause"),
+        (3200, 4800, "stop"),
+    ]
     assert log["breaks"][0]["kind"] == "pause" and log["breaks"][0]["at_sample"] == 3200
     assert log["breaks"][0]["seconds"] >= 0
 
 
 def test_every_event_and_error_has_vietnamese_text():
     samples = [
-        ev.Started("pulse", 44100, 2), ev.DeviceLost("pulse", 75.0), ev.DeviceBack("pulse", 4.2),
-        ev.Overflow(3), ev.ConsumerDropped("live", 10), ev.Paused(61.0), ev.Resumed(61.0, 30.0),
-        ev.WriteFailed(RecorderError("disk_full", "x"), 12.5), ev.SourceEnded(),
+        ev.Started("pulse", 44100, 2),
+        ev.DeviceLost("pulse", 75.0),
+        ev.DeviceBack("pulse", 4.2),
+        ev.Overflow(3),
+        ev.ConsumerDropped("live", 10),
+        ev.Paused(61.0),
+        ev.Resumed(61.0, 30.0),
+        ev.WriteFailed(RecorderError("disk_full", "x"), 12.5),
+        ev.SourceEnded(),
     ]
     lines = [event_line(e) for e in samples]
     assert all(line and "{" not in line and not line.startswith("rec_") for line in lines)
     assert "01:15" in lines[1] and "4.2" in lines[2]
-    for code in ("portaudio_missing", "no_input_device", "device_not_found", "device_lost", "disk_full",
-                 "write_failed", "recording_exists", "recording_interrupted", "nothing_to_recover"):
+    for code in (
+        "portaudio_missing",
+        "no_input_device",
+        "device_not_found",
+        "device_lost",
+        "disk_full",
+        "write_failed",
+        "recording_exists",
+        "recording_interrupted",
+        "nothing_to_recover",
+    ):
         assert code in texts.ERRORS

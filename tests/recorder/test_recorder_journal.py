@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from recorder_audio import read_wav
 
-from recorder import Recording, RecorderError, audio_path, journal_path, recover
+from recorder import RecorderError, Recording, audio_path, journal_path, recover
 from recorder.journal import HEADER_BYTES, Journal
 
 RNG = np.random.default_rng(3)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from recorder_audio import locate, read_wav
@@ -48,17 +49,27 @@ def test_captured_audio_matches_what_was_played(tmp_path, pulse, speech):
     assert peak > 0.9, peak
     print(f"correlation {peak:.3f}, lag {lag / RATE:.2f} s")
     # the played clip's length, measured in the capture between its first and last loud sample
-    assert abs(loud_span(captured[lag: lag + reference.size + RATE]) - loud_span(reference)) < 0.2
+    assert abs(loud_span(captured[lag : lag + reference.size + RATE]) - loud_span(reference)) < 0.2
     assert rec.overflow_count == 0
 
 
 @pytest.mark.parametrize("kill_points", [(6.0, 6.5, 7.5)])
 def test_kill_9_loses_at_most_the_last_second(tmp_path, pulse, speech, kill_points):
     meetings = [tmp_path / f"kill{k}" for k in kill_points]
-    procs = [subprocess.Popen([sys.executable, "-m", "minutes_tui", "record", "--meeting", str(m), "--device", "pulse"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=pulse.env) for m in meetings]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "minutes_tui", "record", "--meeting", str(m), "--device", "pulse"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=pulse.env,
+        )
+        for m in meetings
+    ]
     try:
-        live = lambda m: journal_path(m).exists() and journal_path(m).stat().st_size > HEADER_BYTES + 3200
+
+        def live(m: Path) -> bool:
+            return journal_path(m).exists() and journal_path(m).stat().st_size > HEADER_BYTES + 3200
+
         wait_for(lambda: all(live(m) for m in meetings), 20, "all recorders capturing")
         player, began = pulse.play(speech.eight), time.monotonic()
         for proc, at in zip(procs, kill_points):
@@ -71,8 +82,9 @@ def test_kill_9_loses_at_most_the_last_second(tmp_path, pulse, speech, kill_poin
             proc.kill()
     reference = speech.audio["eight"]
     for meeting, at in zip(meetings, kill_points):
-        out = subprocess.run([sys.executable, "-m", "minutes_tui", "recover", str(meeting)],
-                             capture_output=True, text=True, timeout=60)
+        out = subprocess.run(
+            [sys.executable, "-m", "minutes_tui", "recover", str(meeting)], capture_output=True, text=True, timeout=60
+        )
         assert out.returncode == 0, out.stderr
         captured = read_wav(audio_path(meeting))
         lag, peak = locate(captured, reference)
@@ -107,7 +119,7 @@ def test_device_lost_then_back_continues_in_the_same_meeting(tmp_path, server_co
     assert player.wait(30) == 0
     time.sleep(0.3)
     captured = read_wav(rec.stop())
-    _, peak = locate(captured[int(before * RATE):], speech.audio["four"])
+    _, peak = locate(captured[int(before * RATE) :], speech.audio["four"])
     assert peak > 0.9
     log = json.loads((tmp_path / "recording.json").read_text())
     assert [r["end_reason"] for r in log["runs"]] == ["device_lost", "stop"]
@@ -119,8 +131,13 @@ def test_device_lost_then_back_continues_in_the_same_meeting(tmp_path, server_co
 
 def test_no_sound_server_means_no_device_exit_2(tmp_path, server_control):
     server_control.kill()
-    out = subprocess.run([sys.executable, "-m", "minutes_tui", "record", "--meeting", str(tmp_path / "m"),
-                          "--duration", "2"], capture_output=True, text=True, timeout=60, env=server_control.env)
+    out = subprocess.run(
+        [sys.executable, "-m", "minutes_tui", "record", "--meeting", str(tmp_path / "m"), "--duration", "2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=server_control.env,
+    )
     assert out.returncode == 2
     assert out.stderr.strip() == texts.ERRORS["no_input_device"]
     assert not (tmp_path / "m" / "audio.wav").exists() and not journal_path(tmp_path / "m").exists()

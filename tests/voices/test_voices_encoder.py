@@ -98,7 +98,7 @@ def test_volume_is_raised_never_lowered():
 
 @pytest.mark.parametrize("backend", ["numpy", "onnxruntime"])
 def test_real_encoder_matches_the_stored_reference(backend, eval_dir):
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
 
     ref = json.loads((HERE / "voices_reference_embedding.json").read_text())
     partials = model.load_encoder(backend=backend).partials(load_audio(eval_dir / ref["clip"]))

@@ -15,7 +15,7 @@ from minutes_tui.meeting import Meeting, MeetingStore
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.known_voices import KnownVoices
 from minutes_tui.meeting.voiceprints import VOICES_FILE, Voiceprints
-from minutes_tui.voice_suggestions import (
+from minutes_tui.workflows.voices import (
     confident_assignments,
     embed_missing,
     forget_voice,
@@ -29,7 +29,7 @@ SPEAKERS = ("s02", "s03", "s05")
 @pytest.fixture(scope="module")
 def meeting_audio(eval_dir):
     """Four clips of each of three speakers, interleaved, with 1 s pauses; their spans."""
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
 
     src = eval_dir / "speakers_dev"
     with open(src / "speakers.tsv", encoding="utf-8") as f:
@@ -54,7 +54,7 @@ def meeting(tmp_path, meeting_audio, real_encoder):
     for sp, a, b in spans:
         truth[store.add_segment(a, b, "…").id] = people[sp].id
     prints = Voiceprints(store.folder)
-    embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000):int(b * 16000)])
+    embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000) : int(b * 16000)])
     yield store, prints, people, truth
     prints.close()
     store.close()
@@ -118,7 +118,12 @@ def test_forgetting_a_voice_erases_it_and_never_suggests_her(meeting):
     assert later not in prints.samples(spans)
     # and nothing of hers is left in the file's bytes (secure_delete)
     with sqlite3.connect(prints.path) as conn:
-        assert conn.execute("SELECT count(*) FROM voiceprints WHERE segment_id IN (%s)" % ",".join(map(str, tagged + [later]))).fetchone()[0] == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM voiceprints WHERE segment_id IN ({})".format(",".join(map(str, tagged + [later])))
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_an_officials_voice_kept_by_consent_serves_the_next_meeting(meeting, tmp_path, meeting_audio, real_encoder):
@@ -126,7 +131,7 @@ def test_an_officials_voice_kept_by_consent_serves_the_next_meeting(meeting, tmp
     _tag_first_two(store, truth)
     known = KnownVoices(tmp_path / "known.sqlite")
     record = store.load()
-    from voices.profiles import build_profile, VoiceSample
+    from voices.profiles import build_profile
 
     spans = {s.id: (s.start, s.end) for s in record.segments}
     samples = prints.samples(spans)
@@ -144,7 +149,7 @@ def test_an_officials_voice_kept_by_consent_serves_the_next_meeting(meeting, tmp
         seg = store.segment(i)
         nxt.add_segment(seg.start, seg.end, "…")
     with Voiceprints(nxt.folder) as prints2:
-        embed_missing(nxt.load(), prints2, real_encoder, lambda a, b: audio[int(a * 16000):int(b * 16000)])
+        embed_missing(nxt.load(), prints2, real_encoder, lambda a, b: audio[int(a * 16000) : int(b * 16000)])
         made = [s for s in suggest_speakers(nxt.load(), prints2, known).values() if s.participant_id is not None]
         assert made and all(s.participant_id == again.id for s in made)
         truth_next = {s.id: truth[old] for s, old in zip(nxt.load().segments, truth)}
@@ -228,7 +233,7 @@ def test_voices_suggest_without_audio_says_so(tmp_path, capsys):
 def test_audio_cutter_reads_a_stretch_of_the_recorders_wav(tmp_path):
     import wave
 
-    from minutes_tui.voice_suggestions import audio_cutter
+    from minutes_tui.workflows.voices import audio_cutter
 
     ramp = (np.arange(48000) % 1000).astype("<i2")
     with wave.open(str(tmp_path / "audio.wav"), "wb") as w:
@@ -243,15 +248,17 @@ def test_a_voice_change_inside_a_segment_is_found_at_a_word(tmp_path, eval_dir, 
     segments: the split falls at the word where the second voice starts (within 1 s). The two are
     speakers_dev's most distinct pair (profile cosine 0.49); on average pairs the split is found
     less often (bench/speaker_splits.py, docs/benchmarks.md)."""
-    from minutes_tui.meeting.model import Word
-    from transcribe.audio import load_audio
+    from bienban_base.audio import load_audio
+    from minutes_tui.meeting.model import SegmentWord as Word
     from voices.features import speech_regions
 
     src = eval_dir / "speakers_dev"
     with open(src / "speakers.tsv", encoding="utf-8") as f:
         table = list(csv.DictReader(f, delimiter="\t"))
-    clip = {sp: [load_audio(src / r["path"]) for r in table if r["speaker"] == sp] for sp in
-            ("s14", "s16", "s07", "s03", "s05", "s02")}
+    clip = {
+        sp: [load_audio(src / r["path"]) for r in table if r["speaker"] == sp]
+        for sp in ("s14", "s16", "s07", "s03", "s05", "s02")
+    }
     first = np.concatenate([clip["s14"][k] for k in (0, 1, 3)])
     second = np.concatenate([clip["s16"][k] for k in (0, 1, 2)])
     pause = np.zeros(16000, np.float32)
@@ -261,15 +268,18 @@ def test_a_voice_change_inside_a_segment_is_found_at_a_word(tmp_path, eval_dir, 
     for k, piece in enumerate(others[:2] + [np.concatenate([first, second])] + others[2:]):
         words = ()
         if k == 2:  # the recogniser's words: only where there is speech
-            words = tuple(Word(t + a / 16000 + i * 0.5, t + a / 16000 + i * 0.5 + 0.45, f" w{i}", 0.9)
-                          for a, b in speech_regions(piece) for i in range(int((b - a) / 8000)))
+            words = tuple(
+                Word(t + a / 16000 + i * 0.5, t + a / 16000 + i * 0.5 + 0.45, f" w{i}", 0.9)
+                for a, b in speech_regions(piece)
+                for i in range(int((b - a) / 8000))
+            )
             change = t + len(first) / 16000
         store.add_segment(t, t + len(piece) / 16000, "".join(w.text for w in words).strip() or "…", words=words)
         pieces += [piece, pause]
         t += len(piece) / 16000 + 1.0
     audio = np.concatenate(pieces)
     with Voiceprints(store.folder) as prints:
-        embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000):int(b * 16000)])
+        embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000) : int(b * 16000)])
         inside = [c for c in speaker_changes(store.load(), prints) if c.inside]
     store.close()
     assert len(inside) == 1 and abs(inside[0].at - change) <= 1.0

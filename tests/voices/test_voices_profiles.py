@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from voices.bench_speakers import equal_error_rate
+from bienban_bench.speakers import equal_error_rate
 from voices.encoder import normalized
 from voices.profiles import SuggestOptions, VoiceSample, build_profile, build_profiles, suggest
 
@@ -27,7 +27,7 @@ def test_a_profile_is_ready_with_two_segments_or_four_seconds():
 
 def test_profile_is_the_unit_mean_of_its_segments():
     p = build_profile("an", [VoiceSample(_unit(1, 0), 2.0), VoiceSample(_unit(0, 1), 2.0)])
-    np.testing.assert_allclose(p.embedding[:2], [2 ** -0.5, 2 ** -0.5], rtol=1e-6)
+    np.testing.assert_allclose(p.embedding[:2], [2**-0.5, 2**-0.5], rtol=1e-6)
     assert p.segments == 2 and p.speech_s == 4.0
 
 

@@ -8,8 +8,8 @@ import stat
 
 import numpy as np
 import pytest
-
 from voices_legacy_torch import MAGIC, legacy_bytes
+
 from voices import model
 from voices.errors import VoiceError
 from voices.weights import read_legacy_checkpoint
@@ -17,8 +17,7 @@ from voices.weights import read_legacy_checkpoint
 
 def _small_state() -> dict[str, np.ndarray]:
     rng = np.random.default_rng(1)
-    return {"lstm.weight_ih_l0": rng.standard_normal((8, 3)).astype(np.float32),
-            "linear.bias": np.arange(4, dtype=np.float32)}
+    return {"lstm.weight_ih_l0": rng.standard_normal((8, 3)).astype(np.float32), "linear.bias": np.arange(4, dtype=np.float32)}
 
 
 def test_reads_tensors_of_a_made_up_file():
@@ -40,7 +39,9 @@ def test_refuses_a_pickle_that_calls_a_function(where, tmp_path):
     marker = "/tmp/bienban-pwned"
     if os.path.exists(marker):
         os.remove(marker)
-    data = legacy_bytes(_small_state(), extra=_Boom()) if where == "checkpoint" else legacy_bytes(_small_state(), sys_info=_Boom())
+    data = (
+        legacy_bytes(_small_state(), extra=_Boom()) if where == "checkpoint" else legacy_bytes(_small_state(), sys_info=_Boom())
+    )
     with pytest.raises(VoiceError) as info:
         read_legacy_checkpoint(data)
     assert info.value.code == "voice_weights_refused"

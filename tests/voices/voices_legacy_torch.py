@@ -62,8 +62,9 @@ def _fake_torch():
                 sys.modules[k] = v
 
 
-def legacy_bytes(state: dict[str, np.ndarray], extra: object = None, sys_info: object = None,
-                 shapes: dict[str, tuple[int, ...]] | None = None) -> bytes:
+def legacy_bytes(
+    state: dict[str, np.ndarray], extra: object = None, sys_info: object = None, shapes: dict[str, tuple[int, ...]] | None = None
+) -> bytes:
     """A legacy torch file holding ``{"model_state": OrderedDict(state), ...}`` (``extra`` added as is;
     ``shapes`` overrides the shape a tensor claims)."""
     with _fake_torch() as torch:

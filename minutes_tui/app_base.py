@@ -1,0 +1,38 @@
+"""The app as its screens and dialogs see it: the services ``minutes_tui.app.BienbanApp`` provides.
+
+It sits below the screens so that they can type ``self.app`` without importing the app module
+(the app imports the screens, never the other way).
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+
+from textual.app import App
+from textual.worker import Worker
+
+from minutes_tui.workflows.config import AppConfig
+from transcribe.recogniser import Recogniser
+
+
+class BienbanAppServices(App[None]):
+    """What screens may ask of the app (``minutes_tui.app.BienbanApp`` provides it)."""
+
+    config: AppConfig
+    """How this run of the app was set up."""
+
+    @abstractmethod
+    def recogniser(self) -> Recogniser:
+        """The speech recogniser, loaded once on first use (call from worker threads)."""
+
+    @abstractmethod
+    def show_error(self, message: str) -> None:
+        """Show one Vietnamese error message."""
+
+    @abstractmethod
+    def start_demo(self) -> None:
+        """Open a scratch meeting and replay the bundled recording into it as if live."""
+
+    @abstractmethod
+    def worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Turn a worker's failure into a readable message."""

@@ -1,0 +1,43 @@
+"""``bienban demo``: a scratch meeting with the demo's header and roster, ready to replay into."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from minutes_tui.meeting import Meeting, MeetingStore
+from minutes_tui.workflows.meetings import new_meeting_folder
+
+
+def demo_script() -> dict:
+    """The script the demo recording was rendered from (speakers and turns)."""
+    return json.loads(resources.files("minutes_tui.demo").joinpath("demo_script.json").read_text(encoding="utf-8"))
+
+
+def create_demo_meeting(root: Path, now: datetime | None = None) -> Path:
+    """Make a new meeting folder under ``root`` for the demo and return it."""
+    script = demo_script()
+    now = now or datetime.now().replace(microsecond=0)
+    people = script["speakers"]
+    folder = new_meeting_folder(root, f"demo-{now:%Y%m%d-%H%M%S}")
+    meeting = Meeting(
+        title=script["title"],
+        parent_body="UBND thành phố Huế",
+        issuing_body="Ủy ban nhân dân phường An Hòa",
+        place="Nhà sinh hoạt cộng đồng tổ dân phố 2",
+        actual_start=now,
+        chair=people["chutich"]["name"],
+        chair_title=people["chutich"]["role"],
+        secretary="Đặng Thị Ngọc",
+        secretary_title="Công chức Văn phòng - Thống kê",
+        agenda=("Chủ tịch UBND phường báo cáo tình hình", "Nhân dân phát biểu ý kiến, kiến nghị", "Chủ tịch trả lời"),
+    )
+    with MeetingStore.create(folder, meeting) as store:
+        for person in people.values():
+            role, group = person["role"], ""
+            if role.startswith("Nhân dân "):  # "Nhân dân tổ dân phố 2": a resident of group 2
+                role, group = "Nhân dân", role.removeprefix("Nhân dân ").capitalize()
+            store.add_participant(person["name"], role, group)
+    return folder

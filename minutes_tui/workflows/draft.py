@@ -1,0 +1,214 @@
+"""The minutes as the secretary drafts them: the store plus an in-memory copy the screens read.
+
+Every action writes through the store at once; the copy is updated from what the store returns,
+so a key press never reloads the whole meeting. No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind, Participant, Petition, Segment, Tag
+
+if TYPE_CHECKING:
+    from transcribe.engine import Segment as RecognisedSegment
+
+#: Segment tags the app sets, by the secretary's action.
+ACTION_TAGS = {
+    "petition": Tag.QUESTION.value,
+    "answer": Tag.ANSWER.value,
+    "promise": Tag.PROMISE.value,
+    "transfer": "transfer",
+    "off_topic": "off_topic",
+}
+#: What an action says about the petition's outcome.
+ACTION_OUTCOMES = {
+    "answer": OutcomeKind.ANSWERED,
+    "promise": OutcomeKind.PROMISED,
+    "transfer": OutcomeKind.TRANSFERRED,
+    "off_topic": OutcomeKind.OFF_TOPIC,
+}
+
+
+class MinutesDraft:
+    """One open meeting: segments, participants and petitions by id, kept in step with the store."""
+
+    def __init__(self, store: MeetingStore) -> None:
+        self.store = store
+        self.reload()
+
+    def reload(self) -> None:
+        """Read everything again (after undo, redo, merge, split or re-transcription)."""
+        record = self.store.load()
+        self.meeting = record.meeting
+        self.segments: dict[int, Segment] = {s.id: s for s in record.segments}
+        self.order: list[int] = [s.id for s in record.segments]
+        self.participants: list[Participant] = list(record.participants)
+        self.petitions: dict[int, Petition] = {p.id: p for p in record.petitions}
+
+    # reading
+    def participant(self, participant_id: int | None) -> Participant | None:
+        """A participant by id."""
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def petition_number(self, petition_id: int) -> int:
+        """1-based number of a petition in the order raised."""
+        return list(self.petitions).index(petition_id) + 1
+
+    def petition_raised_in(self, segment_id: int) -> Petition | None:
+        """The petition this segment states."""
+        return next((p for p in self.petitions.values() if segment_id in p.segment_ids), None)
+
+    def petition_answered_in(self, segment_id: int) -> Petition | None:
+        """The petition whose outcome this segment gives."""
+        return next((p for p in self.petitions.values() if p.outcome and segment_id in p.outcome.segment_ids), None)
+
+    def petition_before(self, segment_id: int) -> Petition | None:
+        """The latest petition raised before (or in) this segment: what an answer most likely answers."""
+        position = {sid: i for i, sid in enumerate(self.order)}
+        here = position.get(segment_id, len(self.order))
+        best: tuple[int, Petition] | None = None
+        for p in self.petitions.values():
+            starts = [position[s] for s in p.segment_ids if s in position]
+            if starts and min(starts) <= here and (best is None or min(starts) >= best[0]):
+                best = (min(starts), p)
+        return best[1] if best else None
+
+    # the recogniser's output
+    def add_recognised(self, segment: RecognisedSegment) -> Segment:
+        """Store a final segment from the recogniser."""
+        stored = self.store.add_recognised(segment)
+        self.segments[stored.id] = stored
+        self.order.append(stored.id)
+        return stored
+
+    # the secretary's actions
+    def add_participant(self, name: str, role: str = "", group: str = "") -> Participant:
+        """Add someone to the roster (a new name typed during the meeting)."""
+        person = self.store.add_participant(name.strip(), role, group)
+        self.participants.append(person)
+        return person
+
+    def set_speaker(self, segment_id: int, participant_id: int | None) -> Segment:
+        """Say who speaks in a segment; a petition raised there gets the same person (one undo step)."""
+        with self.store.one_edit("set_speaker", f"segment {segment_id} -> {participant_id}"):
+            self.store.set_speaker(segment_id, participant_id)
+            petition = self.petition_raised_in(segment_id)
+            if petition is not None and petition.raised_by != participant_id:
+                self.petitions[petition.id] = self.store.update_petition(petition.id, raised_by=participant_id)
+        return self._refresh(segment_id)
+
+    def set_new_speaker(self, segment_id: int, name: str) -> Segment:
+        """Add a name to the roster and make it the segment's speaker (one undo step)."""
+        with self.store.one_edit("add_participant", name.strip()):
+            person = self.add_participant(name)
+            return self.set_speaker(segment_id, person.id)
+
+    def mark(self, segment_id: int, action: str, petition_id: int | None = None) -> Petition | None:
+        """Tag a segment (petition, answer, promise, transfer, off-topic); pressing again clears it."""
+        segment = self.segments[segment_id]
+        tag = ACTION_TAGS[action]
+        clearing = tag in segment.tags
+        with self.store.one_edit("tag", f"segment {segment_id} {'-' if clearing else '+'}{tag}"):
+            if action == "petition":
+                petition = self._mark_petition(segment, clearing)
+            else:
+                petition = self._mark_outcome(segment, action, clearing, petition_id)
+            self.store.tag(segment_id, tag, on=not clearing)
+        self._refresh(segment_id)
+        return petition
+
+    def _mark_petition(self, segment: Segment, clearing: bool) -> Petition | None:
+        existing = self.petition_raised_in(segment.id)
+        if clearing:
+            if existing is not None:
+                self.store.delete_petition(existing.id)
+                del self.petitions[existing.id]
+            return None
+        if existing is not None:
+            return existing
+        petition = self.store.add_petition(segment.text, raised_by=segment.speaker_id, segment_ids=[segment.id])
+        self.petitions[petition.id] = petition
+        return petition
+
+    def _mark_outcome(self, segment: Segment, action: str, clearing: bool, petition_id: int | None) -> Petition | None:
+        petition = (
+            (self.petitions.get(petition_id) if petition_id is not None else None)
+            or self.petition_answered_in(segment.id)
+            or self.petition_before(segment.id)
+        )
+        if petition is None:
+            return None
+        if clearing:
+            updated = self.store.set_outcome(petition.id, None)
+        else:
+            own = segment.id in petition.segment_ids  # an off-topic petition is marked on itself
+            old = petition.outcome
+            outcome = Outcome(
+                kind=ACTION_OUTCOMES[action],
+                answer=old.answer if own and old else ("" if own else segment.text),
+                answered_by=None if own else segment.speaker_id,
+                responsible=old.responsible if old else "",
+                agency=old.agency if old else "",
+                deadline=old.deadline if old else None,
+                segment_ids=() if own else tuple(dict.fromkeys((*(old.segment_ids if old else ()), segment.id))),
+            )
+            updated = self.store.set_outcome(petition.id, outcome)
+        self.petitions[petition.id] = updated
+        return updated
+
+    def link(self, segment_id: int, petition_id: int) -> Petition:
+        """Make this segment's outcome belong to another petition (a later answer to an earlier question)."""
+        current = self.petition_answered_in(segment_id)
+        kind = current.outcome.kind if current and current.outcome else OutcomeKind.ANSWERED
+        with self.store.one_edit("link", f"segment {segment_id} -> petition {petition_id}"):
+            if current is not None and current.outcome is not None and current.id != petition_id:
+                rest = tuple(s for s in current.outcome.segment_ids if s != segment_id)
+                self.petitions[current.id] = self.store.set_outcome(
+                    current.id, replace(current.outcome, segment_ids=rest) if rest else None
+                )
+            action = next(a for a, k in ACTION_OUTCOMES.items() if k is kind)
+            petition = self._mark_outcome(self.segments[segment_id], action, False, petition_id)
+            if ACTION_TAGS[action] not in self.segments[segment_id].tags:
+                self.store.tag(segment_id, ACTION_TAGS[action], on=True)
+        self._refresh(segment_id)
+        return petition or self.petitions[petition_id]
+
+    def set_follow_up(self, petition_id: int, responsible: str, deadline) -> Petition:
+        """Who must resolve a petition, and by when."""
+        petition = self.petitions[petition_id]
+        outcome = petition.outcome or Outcome(kind=OutcomeKind.PROMISED)
+        changes = {"deadline": deadline}
+        changes["agency" if outcome.kind is OutcomeKind.TRANSFERRED else "responsible"] = responsible
+        self.petitions[petition_id] = self.store.set_outcome(petition_id, replace(outcome, **changes))
+        return self.petitions[petition_id]
+
+    def edit_text(self, segment_id: int, text: str) -> Segment:
+        """Correct a segment's text."""
+        self.store.edit_text(segment_id, text)
+        return self._refresh(segment_id)
+
+    def replace_all(self, find: str, new: str) -> list[int]:
+        """Replace ``find`` by ``new`` in every segment's text (one undo step); the ids of the segments changed."""
+        changed = [s.id for s in self.segments_in_order() if find and find in s.text]
+        if changed:
+            with self.store.one_edit("replace_all", f"{find} -> {new}"):
+                for sid in changed:
+                    self.store.edit_text(sid, self.segments[sid].text.replace(find, new))
+            for sid in changed:
+                self._refresh(sid)
+        return changed
+
+    def add_note(self, text: str, time: float | None) -> None:
+        """Write a note pinned to a moment of the meeting."""
+        self.store.add_note(text, time)
+
+    def _refresh(self, segment_id: int) -> Segment:
+        self.segments[segment_id] = self.store.segment(segment_id)
+        return self.segments[segment_id]
+
+    def segments_in_order(self) -> Sequence[Segment]:
+        """The transcript in time order."""
+        return [self.segments[i] for i in self.order]

@@ -1,0 +1,126 @@
+"""Follow-ups across all meetings: promises, transfers and written answers still to be chased."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bienban_base.files import atomic_write
+from minutes_tui import texts
+from minutes_tui.meeting.anonymity import Anonymizer
+from minutes_tui.meeting.model import Field, MeetingRecord, OutcomeKind, Status
+from minutes_tui.workflows.meetings import scan_meetings
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One petition with something left to do after its meeting."""
+
+    folder: Path
+    """The meeting folder."""
+    meeting_title: str
+    """The meeting's name."""
+    meeting_day: date | None
+    """The meeting's date."""
+    petition_id: int
+    """The petition's id in its meeting."""
+    number: int
+    """1-based number of the petition in its meeting."""
+    raised_by: str
+    """Name of who raised it ("" if unknown; "Ẩn danh" when ``anonymous``)."""
+    anonymous: bool
+    """The person who raised it must not be named."""
+    field: Field
+    """Its field."""
+    text: str
+    """The petition."""
+    kind: OutcomeKind
+    """Promised, transferred or off-topic."""
+    responsible: str
+    """Who must act: the ward's person in charge, or the body it was transferred to."""
+    deadline: date | None
+    """By when."""
+    status: Status
+    """Open or in progress."""
+
+    def days_left(self, today: date) -> int | None:
+        """Days until the deadline (negative: overdue; None: no deadline)."""
+        return (self.deadline - today).days if self.deadline else None
+
+
+def from_record(folder: Path, record: MeetingRecord) -> list[FollowUp]:
+    """The open follow-ups of one meeting, anonymous participants masked in every text."""
+    mask = Anonymizer(record.participants, texts.ANONYMOUS_NAME).mask
+    found = []
+    for number, petition in enumerate(record.petitions, 1):
+        outcome = petition.outcome
+        if outcome is None or not outcome.is_follow_up:
+            continue
+        person = record.participant(petition.raised_by)
+        found.append(
+            FollowUp(
+                folder=folder,
+                meeting_title=mask(record.meeting.title),
+                meeting_day=record.meeting.day(),
+                petition_id=petition.id,
+                number=number,
+                raised_by=(texts.ANONYMOUS_NAME if person.anonymous else person.name) if person else "",
+                anonymous=bool(person and person.anonymous),
+                field=petition.field,
+                text=mask(petition.text),
+                kind=outcome.kind,
+                responsible=mask(
+                    outcome.agency if outcome.kind is OutcomeKind.TRANSFERRED and outcome.agency else outcome.responsible
+                ),
+                deadline=outcome.deadline,
+                status=outcome.status,
+            )
+        )
+    return found
+
+
+def collect(root: Path, today: date, due_within: int | None = None) -> tuple[list[FollowUp], list[tuple[Path, Exception]]]:
+    """Open follow-ups of every meeting under ``root``, overdue first; and the folders that could not be read."""
+    scan = scan_meetings(root)
+    items = [f for folder, record in scan.meetings for f in from_record(folder, record)]
+    if due_within is not None:
+        items = [f for f in items if f.deadline is not None and (f.deadline - today).days <= due_within]
+    items.sort(key=lambda f: (f.deadline is None, f.deadline or date.max, f.meeting_title, f.number))
+    return items, scan.unreadable
+
+
+def _when(item: FollowUp, today: date) -> str:
+    days = item.days_left(today)
+    if days is None:
+        return texts.FOLLOWUPS_NO_DEADLINE
+    if days < 0:
+        return texts.FOLLOWUPS_OVERDUE.format(days=-days)
+    return texts.FOLLOWUPS_DUE_TODAY if days == 0 else texts.FOLLOWUPS_DAYS_LEFT.format(days=days)
+
+
+def register_rows(items: list[FollowUp], today: date) -> list[list[str]]:
+    """One row per follow-up, in ``texts.FOLLOWUPS_COLUMNS`` order (anonymous people masked)."""
+    return [
+        [
+            f"{f.deadline:%d/%m/%Y}" if f.deadline else "",
+            _when(f, today),
+            f.meeting_title + (f" ({f.meeting_day:%d/%m/%Y})" if f.meeting_day else ""),
+            texts.OUTCOME_LABELS[f.kind.value],
+            f.responsible,
+            texts.ANONYMOUS_NAME if f.anonymous else f.raised_by,
+            f.text,
+        ]
+        for f in items
+    ]
+
+
+def write_register_csv(path: Path, rows: list[list[str]]) -> None:
+    """The register as a CSV file Excel opens with its accents (UTF-8 with BOM), owner-only."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(texts.FOLLOWUPS_COLUMNS)
+    writer.writerows(rows)
+    atomic_write(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))

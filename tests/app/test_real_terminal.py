@@ -1,0 +1,73 @@
+"""``bienban demo`` in a real terminal (tmux) with the real model: text appears, keys tag, quit keeps it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from minutes_tui.meeting import read_meeting
+
+pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.terminal]
+
+REPO = Path(__file__).resolve().parents[2]
+#: A transcript line: time, speaker, then text with at least one Vietnamese letter.
+TRANSCRIPT_LINE = re.compile(
+    r"^\s+\d+:\d\d .+: .*[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I | re.M
+)
+
+
+def _screen(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+
+
+def _until(session: str, test, timeout: float) -> str:
+    """Poll the terminal (an external process: there is no event to wait on) until ``test(screen)``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        screen = _screen(session)
+        if test(screen):
+            return screen
+        time.sleep(0.5)
+    raise AssertionError(f"timed out; the terminal shows:\n{_screen(session)}")
+
+
+def test_demo_in_tmux(tmp_path):
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is not installed: run scripts/setup-debian.sh")
+    session = f"bienban-{uuid.uuid4().hex[:8]}"
+    done = tmp_path / "exit-code"
+    env = f"HF_HUB_OFFLINE=1 BIENBAN_DATA_DIR={tmp_path} TERM=xterm-256color"
+    command = f"cd {REPO} && {env} {Path(sys.executable).parent}/bienban demo; echo $? > {done}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True)
+    try:
+        _until(session, lambda s: len(TRANSCRIPT_LINE.findall(s)) >= 2, timeout=240)
+        subprocess.run(["tmux", "send-keys", "-t", session, "Up"], check=True)
+        _until(session, lambda s: "f: theo dõi lại" in s, timeout=10)
+        subprocess.run(["tmux", "send-keys", "-t", session, "3", "p"], check=True)
+        _until(session, lambda s: "KIẾN NGHỊ #1" in s and "Lê Văn Sơn: " in s, timeout=10)
+        subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+        deadline = time.monotonic() + 60
+        while not done.exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert done.exists(), f"the app did not quit:\n{_screen(session)}"
+        assert done.read_text().strip() == "0"
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    (folder,) = list((tmp_path / "meetings").iterdir())
+    record = read_meeting(folder)
+    son = next(p for p in record.participants if p.name == "Lê Văn Sơn")
+    assert len(record.petitions) == 1
+    petition = record.petitions[0]
+    assert petition.raised_by == son.id
+    tagged = next(s for s in record.segments if s.id == petition.segment_ids[0])
+    assert "question" in tagged.tags and tagged.speaker_id == son.id
+    audio = sorted(folder.glob("*.wav"))
+    assert audio and os.path.getsize(audio[0]) > 44  # the recording was kept, not just its header

@@ -1,0 +1,180 @@
+"""Each workflow is one code path: the command line and the app give the same result."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fakes import CannedRecogniser
+
+from bienban_base.audio import SAMPLE_RATE, load_audio
+from bienban_base.errors import AudioError, CodedError
+from minutes_tui.cli import main
+from minutes_tui.meeting import MeetingStore, read_meeting
+from minutes_tui.screens.review import ReviewScreen
+from minutes_tui.workflows.config import demo_recording
+from minutes_tui.workflows.draft import MinutesDraft
+from minutes_tui.workflows.importing import create_imported_meeting
+
+#: A phone's recording: its own name, and a modification time at the end of the recording.
+ENDED = datetime(2026, 11, 28, 9, 30, 0)
+
+
+@pytest.fixture
+def phone_recording(tmp_path: Path) -> Path:
+    source = tmp_path / "phone" / "Ghi âm 0042.FLAC"
+    source.parent.mkdir()
+    shutil.copy(demo_recording(), source)
+    os.utime(source, (ENDED.timestamp(), ENDED.timestamp()))
+    os.chmod(source, 0o644)
+    return source
+
+
+def _meeting_facts(folder: Path) -> tuple:
+    record = read_meeting(folder)
+    audio = folder / record.meeting.audio_file
+    return (
+        record.meeting.audio_file,
+        record.meeting.actual_start,
+        record.meeting.actual_end,
+        audio.read_bytes(),
+        stat.S_IMODE(audio.stat().st_mode),
+        [s.text for s in record.segments],
+    )
+
+
+def test_import_names_the_copy_audio_dates_it_by_the_file_and_keeps_its_bytes(phone_recording, tmp_path):
+    made = create_imported_meeting(phone_recording, tmp_path / "meetings", title="Đối thoại")
+    duration = load_audio(phone_recording).size / SAMPLE_RATE
+    assert made.audio.name == "audio.flac"
+    assert made.audio.read_bytes() == phone_recording.read_bytes()
+    assert stat.S_IMODE(made.audio.stat().st_mode) == 0o600  # the source was 0644
+    assert made.start == ENDED - timedelta(seconds=round(duration))
+    assert not [p for p in made.folder.iterdir() if p.name.startswith(".") and "tmp" in p.name]
+    meeting = read_meeting(made.folder).meeting
+    assert meeting.title == "Đối thoại" and meeting.actual_start == made.start and meeting.audio_file == "audio.flac"
+
+
+def test_import_of_a_bad_file_creates_nothing_and_never_replaces_a_recording(phone_recording, tmp_path):
+    root = tmp_path / "meetings"
+    bad = tmp_path / "not-audio.mp3"
+    bad.write_bytes(b"ID3 but no audio at all" * 10)
+    with pytest.raises(AudioError):
+        create_imported_meeting(bad, root)
+    assert not root.exists() or not any(root.iterdir())
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "audio.wav").write_bytes(b"RIFF the meeting's own recording")
+    with pytest.raises(CodedError) as refused:
+        create_imported_meeting(phone_recording, root, folder=folder)
+    assert refused.value.code == "recording_exists"
+    assert (folder / "audio.wav").read_bytes() == b"RIFF the meeting's own recording"
+
+
+@pytest.mark.anyio
+async def test_cli_and_app_import_give_the_same_meeting(phone_recording, tmp_path, make_app, meetings_dir, monkeypatch):
+    turns = ["Kính thưa các đồng chí.", "Tôi xin phát biểu.", "Cảm ơn bà con."]
+    monkeypatch.setattr("transcribe.engine.Transcriber", lambda model=None: CannedRecogniser(turns))
+    cli_root = tmp_path / "cli-meetings"
+    assert main(["import", str(phone_recording), "--title", phone_recording.stem, "--root", str(cli_root), "--no-progress"]) == 0
+    (cli_folder,) = [p for p in cli_root.iterdir() if p.is_dir()]
+
+    app = make_app(transcriber_factory=lambda: CannedRecogniser(turns))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("i")
+        await pilot.press(*str(phone_recording), "enter")
+        await app.workers.wait_for_complete()
+        for _ in range(50):  # the home screen's worker opens review, whose worker transcribes
+            await pilot.pause(0.1)
+            if isinstance(app.screen, ReviewScreen) and not app.screen.workers._workers:
+                break
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+    (app_folder,) = [p for p in meetings_dir.iterdir() if p.is_dir()]
+    assert app_folder.name == cli_folder.name  # both named after the date and the title
+    assert _meeting_facts(app_folder) == _meeting_facts(cli_folder)
+
+
+def _draft(folder: Path) -> MinutesDraft:
+    return MinutesDraft(MeetingStore.open(folder))
+
+
+def _undoable(draft: MinutesDraft) -> int:
+    return sum(not e.undone for e in draft.store.history())
+
+
+def test_a_tag_is_one_undo_step(reviewed_meeting):
+    draft = _draft(reviewed_meeting)
+    before = _undoable(draft)
+    first, second = draft.order[:2]
+    draft.mark(first, "petition")
+    draft.mark(second, "answer")
+    assert len(draft.petitions) == 1 and next(iter(draft.petitions.values())).outcome is not None
+    draft.store.undo()  # the answer: its tag and the petition's outcome together
+    draft.reload()
+    assert "answer" not in draft.segments[second].tags
+    assert next(iter(draft.petitions.values())).outcome is None
+    draft.store.undo()  # the petition: its tag and the petition together
+    draft.reload()
+    assert not draft.petitions and "question" not in draft.segments[first].tags
+    assert _undoable(draft) == before
+    draft.store.close()
+
+
+def test_a_new_speaker_is_one_undo_step(reviewed_meeting):
+    draft = _draft(reviewed_meeting)
+    people = len(draft.participants)
+    draft.set_new_speaker(draft.order[0], "Bà Lê Thị Mới")
+    draft.store.undo()
+    draft.reload()
+    assert len(draft.participants) == people and draft.segments[draft.order[0]].speaker_id is None
+    draft.store.close()
+
+
+def test_replace_all_is_one_undo_step_and_redo_brings_it_back(reviewed_meeting):
+    draft = _draft(reviewed_meeting)
+    undoable = _undoable(draft)
+    before = [s.text for s in draft.segments_in_order()]
+    changed = draft.replace_all("phường", "PHƯỜNG")
+    assert len(changed) >= 3
+    edit = draft.store.undo()
+    assert edit is not None and edit.action == "replace_all"
+    draft.reload()
+    assert [s.text for s in draft.segments_in_order()] == before
+    assert _undoable(draft) == undoable
+    draft.store.redo()
+    draft.reload()
+    assert sum("PHƯỜNG" in s.text for s in draft.segments_in_order()) == len(changed)
+    draft.store.close()
+
+
+@pytest.mark.anyio
+async def test_in_the_app_replace_all_and_a_tag_each_undo_with_one_key(make_app, reviewed_meeting):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        before = [s.text for s in review.draft.segments_in_order()]
+        await pilot.press("slash", *"phường", "enter", *"PHƯỜNG", "enter")
+        await pilot.pause()
+        assert [s.text for s in review.draft.segments_in_order()] != before
+        await pilot.press("u")
+        await pilot.pause()
+        assert [s.text for s in review.draft.segments_in_order()] == before
+        await pilot.press("p")
+        await pilot.pause()
+        assert len(review.draft.petitions) == 1
+        await pilot.press("u")
+        await pilot.pause()
+        assert not review.draft.petitions and not any(s.tags for s in review.draft.segments_in_order())
+    record = read_meeting(reviewed_meeting)
+    assert not record.petitions and [s.text for s in record.segments] == before
