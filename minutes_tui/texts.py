@@ -61,6 +61,7 @@ ERRORS: dict[str, str] = {
     "verify_not_pdf": "Tệp {path} không phải PDF đọc được (tệp hỏng hoặc sai định dạng).",
     "verify_no_audio": "Cuộc họp {path} không có tệp ghi âm để đối chiếu.",
     # live transcription and the post-meeting pass (issue 4, transcribe/live, bienban retranscribe)
+    "bench_needs_psutil": "Lệnh đo hiệu năng cần gói psutil. Cài bằng: pip install 'bienban[bench]' (hoặc pip install psutil).",
     "retranscribe_no_audio": "Cuộc họp {path} chưa có tệp ghi âm nên chưa nhận dạng lại được.",
     "roster_unreadable": "Không đọc được tệp danh sách: {path}",
     "store_missing": "Thư mục {path} không có cuộc họp nào (thiếu tệp meeting.sqlite).",

@@ -74,6 +74,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_bench_live(args: argparse.Namespace) -> int:
     """Play a file through the live pipeline and report latency, WER, RTF, memory."""
+    from importlib.util import find_spec
+
+    from bienban_base.errors import CodedError
+
+    if find_spec("psutil") is None:  # the harness measures memory and CPU with it
+        raise CodedError("bench_needs_psutil", "psutil is not installed")
     from bienban_base.audio import load_audio
     from bienban_bench.live_feed import measure
     from transcribe.engine import DecodeOptions, Transcriber

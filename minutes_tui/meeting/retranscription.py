@@ -32,9 +32,11 @@ def _shared(a: Segment, b: Segment) -> float:
 def replace_segments(db: Database, recognised: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None) -> None:
     """See ``MeetingStore.replace_segments``."""
     old = {s.id: s for s in (rows.segment(r) for r in db.conn.execute("SELECT * FROM segments ORDER BY start, id"))}
-    new = [from_recognised(r) for r in recognised]
     if sources is None:
-        sources = realign.sources(list(recognised), [_old_segment(o) for o in old.values()])
+        mine = [_old_segment(o) for o in old.values()]
+        recognised = realign.split_at_edits(list(recognised), mine)
+        sources = realign.sources(list(recognised), mine)
+    new = [from_recognised(r) for r in recognised]
     proposals: dict[int, list[str]] = {}
     inserted: list[tuple[Segment, list[Segment]]] = []
     for seg, ids in zip(new, sources):

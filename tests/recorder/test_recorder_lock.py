@@ -25,7 +25,8 @@ def first_words(template: str) -> str:
 
 def test_recover_append_and_import_refuse_while_a_recording_runs(tmp_path, speech):
     meeting = tmp_path / "m"
-    live = subprocess.Popen([*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full), "--speed", "1"],
+    # a quarter of real time (44 s): the three refused commands must all run while it records, however loaded the machine
+    live = subprocess.Popen([*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full), "--speed", "0.25"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     journal = meeting / "audio.journal.wav"
     deadline = time.monotonic() + 60
