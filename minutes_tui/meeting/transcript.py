@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -159,7 +159,7 @@ class TranscriptEditing:
         with self._db.edit("set_speaker", f"segments {ids} -> {participant_id}") as conn:
             conn.executemany("UPDATE segments SET speaker_id = ? WHERE id = ?", [(participant_id, i) for i in ids])
 
-    def set_speakers(self, assignments: dict[int, int | None]) -> None:
+    def set_speakers(self, assignments: Mapping[int, int | None]) -> None:
         """Assign many segments, each to its own participant, as one edit (one undo step)."""
         for segment_id, participant_id in assignments.items():
             self.segment(segment_id)
