@@ -14,7 +14,7 @@ from textual.worker import Worker
 
 from minutes_tui import messages, texts
 from minutes_tui.meeting import MeetingStore
-from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
+from minutes_tui.screens.transcript_screen import TAG_KEYS
 from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.level_meter import LevelMeter
 from minutes_tui.widgets.status_line import StatusLine
@@ -30,7 +30,7 @@ def event_text(event: object) -> str:
     return event_line(event)
 
 
-class LiveScreen(VoiceSuggestions, TranscriptScreen):
+class LiveScreen(VoiceSuggestions):
     """The meeting as it happens. The capture runs in a thread worker that only posts messages."""
 
     BINDINGS = [

@@ -15,7 +15,7 @@ from minutes_tui import messages, texts
 from minutes_tui.dialogs.search import SearchDialog
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
-from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
+from minutes_tui.screens.transcript_screen import TAG_KEYS
 from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
@@ -25,7 +25,7 @@ from minutes_tui.workflows.draft import MinutesDraft
 from minutes_tui.workflows.playback import Player
 
 
-class ReviewScreen(VoiceSuggestions, TranscriptScreen):
+class ReviewScreen(VoiceSuggestions):
     """One meeting opened for review; ``transcribe`` runs the full transcription at once (imports)."""
 
     BINDINGS = [

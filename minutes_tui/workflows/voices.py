@@ -198,7 +198,9 @@ def suggest_in_meeting(store: MeetingStore, accept: bool = False) -> tuple[Meeti
         known.close()
     chosen = confident_assignments(suggestions) if accept else {}
     if chosen:
-        store.set_speakers(chosen)
+        from minutes_tui.workflows.draft import MinutesDraft
+
+        MinutesDraft(store).set_speakers(chosen)
     return record, suggestions, len(chosen)
 
 

@@ -91,13 +91,19 @@ def test_suggests_the_right_speakers_after_two_tagged_segments(meeting):
 
 
 def test_accept_all_confident_is_one_undo_step(meeting):
+    from minutes_tui.workflows.draft import MinutesDraft
+
     store, prints, _, truth = meeting
     _tag_first_two(store, truth)
     assignments = confident_assignments(suggest_speakers(store.load(), prints))
-    store.set_speakers(assignments)
+    raised_in = next(iter(assignments))
+    petition = store.add_petition("Kiến nghị nêu trong đoạn chưa có tên", raised_by=None, segment_ids=[raised_in])
+    MinutesDraft(store).set_speakers(assignments)
     assert all(store.segment(i).speaker_id == p for i, p in assignments.items())
+    assert store.petition(petition.id).raised_by == assignments[raised_in]  # as if named with one key
     store.undo()
     assert all(store.segment(i).speaker_id is None for i in assignments)
+    assert store.petition(petition.id).raised_by is None
     assert store.segment(next(iter(truth))).speaker_id is not None  # the hand tags stay
 
 
