@@ -11,6 +11,8 @@ from datetime import date, datetime
 from itertools import repeat
 
 from minutes_tui.meeting.model import (
+    Authority,
+    Channel,
     Field,
     Meeting,
     Note,
@@ -25,6 +27,7 @@ from minutes_tui.meeting.model import (
 
 _MEETING_TIMES = ("planned_start", "planned_end", "actual_start", "actual_end")
 _MEETING_LISTS = ("agenda", "recipients")
+_MEETING_PAIRS = ("attendance", "document_texts")
 MEETING_FIELDS = tuple(f.name for f in fields(Meeting))
 _SEP = "\x1f"  # the unit separator never occurs in recognised text
 
@@ -38,6 +41,10 @@ def meeting_values(meeting: Meeting) -> dict[str, object]:
             value = value.isoformat() if value else None
         elif name in _MEETING_LISTS:
             value = json.dumps(list(value), ensure_ascii=False)
+        elif name == "attendance":
+            value = json.dumps([list(pair) for pair in value], ensure_ascii=False)
+        elif name == "document_texts":
+            value = json.dumps(dict(value), ensure_ascii=False, sort_keys=True)
         values[name] = value
     return values
 
@@ -45,12 +52,19 @@ def meeting_values(meeting: Meeting) -> dict[str, object]:
 def meeting(row: sqlite3.Row) -> Meeting:
     """The header from its row."""
     values = {}
+    keys = row.keys()
     for name in MEETING_FIELDS:
+        if name in _MEETING_PAIRS and name not in keys:
+            continue  # a store read before its upgrade (read-only)
         value = row[name]
         if name in _MEETING_TIMES:
             value = datetime.fromisoformat(value) if value else None
         elif name in _MEETING_LISTS:
             value = tuple(json.loads(value))
+        elif name == "attendance":
+            value = tuple((str(group), int(count)) for group, count in json.loads(value))
+        elif name == "document_texts":
+            value = tuple(sorted(json.loads(value).items()))
         values[name] = value
     return Meeting(**values)
 
@@ -123,6 +137,11 @@ def outcome_values(outcome: Outcome | None) -> dict[str, object]:
         "deadline": outcome.deadline.isoformat() if outcome.deadline else None,
         "status": Status(outcome.status).value,
         "notify": int(outcome.notify),
+        "result": outcome.result,
+        "done_on": outcome.done_on.isoformat() if outcome.done_on else None,
+        "reference": outcome.reference,
+        "extension_reason": outcome.extension_reason,
+        "passed_to": outcome.passed_to,
     }
 
 
@@ -140,6 +159,11 @@ def petition(row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[i
             status=Status(row["status"]),
             notify=bool(row["notify"]),
             segment_ids=answer_ids,
+            result=row["result"],
+            done_on=date.fromisoformat(row["done_on"]) if row["done_on"] else None,
+            reference=row["reference"],
+            extension_reason=row["extension_reason"],
+            passed_to=row["passed_to"],
         )
     return Petition(
         text=row["text"],
@@ -148,6 +172,8 @@ def petition(row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[i
         segment_ids=segment_ids,
         outcome=outcome,
         id=row["id"],
+        authority=Authority(row["authority"]) if row["authority"] else None,
+        channel=Channel(row["channel"]),
     )
 
 
