@@ -481,6 +481,7 @@ ERRORS.update(
     {
         "followup_no_number": "Cuộc họp không có ý kiến số {number} (chỉ có {count} ý kiến).",
         "store_no_outcome": "Ý kiến {petition} chưa có kết quả nên chưa theo dõi được.",
+        "followup_answered": "Ý kiến {number} đã được trả lời tại hội nghị, không có việc gì cần theo dõi.",
         "followup_no_result": "Hãy ghi kết quả giải quyết (--result).",
         "followup_no_reason": "Hãy ghi lý do gia hạn (--reason).",
         "followup_no_body": "Hãy ghi cơ quan nhận chuyển (--to).",

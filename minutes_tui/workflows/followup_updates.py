@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from minutes_tui.meeting import MeetingStore, Petition, Status
+from minutes_tui.meeting import MeetingStore, OutcomeKind, Petition, Status
 from minutes_tui.meeting.errors import StoreError
 
 #: Edit-history actions of follow-up updates (labels in ``texts.EDIT_ACTIONS``).
@@ -24,6 +24,8 @@ def petition_by_number(store: MeetingStore, number: int) -> Petition:
     petition = petitions[number - 1]
     if petition.outcome is None:
         raise StoreError("store_no_outcome", f"petition {number} has no outcome", petition=number)
+    if petition.outcome.kind is OutcomeKind.ANSWERED:
+        raise StoreError("followup_answered", f"petition {number} was answered at the conference", number=number)
     return petition
 
 

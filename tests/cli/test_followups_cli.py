@@ -1,0 +1,45 @@
+"""``bienban sample``, ``bienban followups`` and its updates from the command line."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from minutes_tui.cli import main
+
+
+def test_sample_then_done_removes_it_from_the_open_list_and_excel_and_undo_brings_it_back(tmp_path, capsys):
+    root = tmp_path / "meetings"
+    assert main(["sample", str(root)]) == 0
+    meeting = next(root.iterdir())
+    capsys.readouterr()
+    assert main(["followups", "--root", str(root)]) == 0
+    assert "Cống thoát nước" in capsys.readouterr().out
+    assert main(["followups", "done", str(meeting), "1", "--result", "Đã nạo vét", "--on", "2026-12-10",
+                 "--reference", "125/UBND-VP"]) == 0  # fmt: skip
+    xlsx = tmp_path / "so.xlsx"
+    assert main(["followups", "--root", str(root), "--xlsx", str(xlsx)]) == 0
+    out = capsys.readouterr().out
+    assert "Cống thoát nước" not in out.split("Đã cập nhật")[-1]
+    assert "Cống thoát nước" not in str([c.value for r in load_workbook(xlsx).active.iter_rows() for c in r])
+    assert main(["followups", "undo", str(meeting)]) == 0
+    assert main(["followups", "--root", str(root), "--xlsx", str(xlsx)]) == 0
+    assert "Cống thoát nước" in capsys.readouterr().out
+    assert "Cống thoát nước" in str([c.value for r in load_workbook(xlsx).active.iter_rows() for c in r])
+
+
+def test_updates_and_filters_and_clear_refusals(tmp_path, capsys):
+    root = tmp_path / "meetings"
+    main(["sample", str(root)])
+    meeting = next(root.iterdir())
+    assert main(["followups", "extend", str(meeting), "4", "--to", "2027-02-01", "--reason", "Chờ xác minh"]) == 0
+    assert main(["followups", "pass-on", str(meeting), "5", "--to", "Bảo hiểm xã hội thành phố"]) == 0
+    assert main(["followups", "progress", str(meeting), "3"]) == 0
+    capsys.readouterr()
+    assert main(["followups", "--root", str(root), "--field", "land"]) == 0
+    out = capsys.readouterr().out
+    assert "quyền sử dụng đất" in out and "Cống" not in out
+    assert main(["followups", "--root", str(root), "--responsible", "bảo hiểm"]) == 0
+    assert "hưu trí" in capsys.readouterr().out
+    assert main(["followups", "done", str(meeting), "2", "--result", "x"]) == 2  # answered at the conference
+    assert main(["followups", "done", str(meeting), "1", "--result", "x", "--on", "10/12"]) == 2
+    assert "Ngày không hợp lệ" in capsys.readouterr().err
