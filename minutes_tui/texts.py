@@ -520,8 +520,22 @@ REGISTER_EXTENDED = "Gia hạn: {reason}"
 REGISTER_PASSED_ON = "Đã chuyển {body}"
 ATTENDANCE_BAD = "Không hiểu số người tham dự '{part}' (viết: Nhóm: số; Nhóm: số)."
 ATTENDANCE_PROMPT = "Số người tham dự theo thành phần (Nhóm: số; …), ví dụ: Người dân: 45; Tổ trưởng tổ dân phố: 12"
-CLASSIFY_PROMPT = "Lĩnh vực (số), T/C: thẩm quyền phường/cấp trên, N/V: nói/văn bản"
+CLASSIFY_TITLE = "Phân loại ý kiến {number}"
+CLASSIFY_LETTERS = "[b]P[/b] thẩm quyền phường · [b]C[/b] cấp trên · [b]N[/b] phát biểu · [b]V[/b] gửi văn bản · Esc: thôi"
+CLASSIFIED = "Ý kiến {number}: {summary}"
 KEYS_CLASSIFY = "Phân loại kiến nghị"
+KEYS_SAMPLE = "Cuộc họp mẫu"
+REGISTER_KEYS = {
+    "done": "Đã giải quyết",
+    "progress": "Đang giải quyết",
+    "undo": "Hoàn tác",
+    "overdue": "Quá hạn",
+    "all": "Cả việc đã xong",
+}
+REGISTER_DONE_PROMPT = "Kết quả giải quyết ý kiến {number}"
+KEYS_REGISTER = "Sổ theo dõi"
+HOME_AFTER_LINE = "[b]g[/b] Sổ theo dõi{due}   [b]s[/b] Tạo cuộc họp mẫu (đủ các loại ý kiến, để thử xuất thông báo, báo cáo)"
+HOME_FOLLOWUPS_DUE = ": {overdue} việc quá hạn, {week} việc đến hạn trong 7 ngày tới"
 NOTICE_DUE = "Thông báo kết luận: hạn công khai {day} ({days})."
 
 #: Văn bản có tên loại (Mẫu 1.4): the notice and the reports.

@@ -39,6 +39,38 @@ def field_by_key(fields: Sequence[tuple[Field, str]], key: str) -> Field | None:
     return None
 
 
+#: The letters of the quick key after the digits of the fields: authority and channel.
+QUICK_LETTERS = {
+    "p": {"authority": Authority.WARD},
+    "c": {"authority": Authority.HIGHER},
+    "n": {"channel": Channel.SPOKEN},
+    "v": {"channel": Channel.WRITTEN},
+}
+
+
+def classify_by_key(store: MeetingStore, petition_id: int, key: str, fields: Sequence[tuple[Field, str]]) -> Petition | None:
+    """Apply one quick key: a digit picks the field, p/c the ward's or a higher authority, n/v spoken or written."""
+    field = field_by_key(fields, key)
+    if field is not None:
+        return classify(store, petition_id, field=field)
+    letter = QUICK_LETTERS.get(key.lower())
+    if letter is None:
+        return None
+    return classify(store, petition_id, **letter)  # type: ignore[arg-type]
+
+
+def describe(petition: Petition) -> str:
+    """The petition's classification in one line (the dialog and the items panel)."""
+    authority = "ward" if petition.within_authority else "higher"
+    return " · ".join(
+        (
+            texts.PETITION_FIELDS[petition.field.value],
+            texts.AUTHORITY_LABELS[authority],
+            texts.CHANNEL_LABELS[petition.channel.value],
+        )
+    )
+
+
 def classify(
     store: MeetingStore,
     petition_id: int,

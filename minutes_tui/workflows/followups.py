@@ -180,3 +180,13 @@ def write_register_csv(path: Path, rows: list[list[str]]) -> None:
     writer.writerow(texts.FOLLOWUPS_COLUMNS)
     writer.writerows(rows)
     atomic_write(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+
+
+def due_summary(root: Path, today: date | None = None) -> str:
+    """The home screen's line: the register's key, how many follow-ups are overdue or due within a week."""
+    today = today or date.today()
+    items, _ = collect(root, today)
+    overdue = sum(1 for f in items if (d := f.days_left(today)) is not None and d < 0)
+    week = sum(1 for f in items if (d := f.days_left(today)) is not None and 0 <= d <= 7)
+    due = texts.HOME_FOLLOWUPS_DUE.format(overdue=overdue, week=week) if overdue or week else ""
+    return texts.HOME_AFTER_LINE.format(due=due)

@@ -1,0 +1,68 @@
+"""Issue 14 in the app: the sample from home, the classify key, the register screen with undo."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from minutes_tui.meeting import Field, Status, read_meeting
+from minutes_tui.meeting.model import Authority
+from minutes_tui.screens.register import RegisterScreen
+from minutes_tui.screens.review import ReviewScreen
+from minutes_tui.widgets.transcript import TranscriptView
+from minutes_tui.workflows.sample import create_sample_meeting
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_home_offers_the_sample_and_classify_keys_work_in_review(make_app, meetings_dir):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.press("s")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        view = review.query_one(TranscriptView)
+        view.highlighted = 1  # Lê Văn Sơn's question: petition 1
+        await pilot.pause()
+        await pilot.press("t", "4")  # field 4 of the default list
+        await pilot.press("t", "c")  # a higher level's authority
+        await pilot.pause()
+    folder = next(meetings_dir.iterdir())
+    petition = read_meeting(folder).petitions[0]
+    assert petition.field is Field.INFRASTRUCTURE and petition.authority is Authority.HIGHER
+
+
+async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, meetings_dir):
+    folder = create_sample_meeting(meetings_dir, datetime.now() - timedelta(days=20))  # two 15-day items overdue
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert "2 việc quá hạn" in str(app.screen.query_one("#followups-due", Static).render())
+        await pilot.press("g")
+        register = app.screen
+        assert isinstance(register, RegisterScreen)
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        table = register.query_one(DataTable)
+        assert table.row_count == 4
+        first = register.items[0].number
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Đã xử lý xong"
+        await pilot.press("enter")
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 3
+        closed = read_meeting(folder).petitions[first - 1].outcome
+        assert closed.status is Status.DONE and closed.result == "Đã xử lý xong"
+        await pilot.press("u")
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 4
+    assert read_meeting(folder).petitions[first - 1].outcome.status is Status.OPEN
