@@ -488,6 +488,7 @@ ERRORS.update(
         "followup_nothing_to_undo": "Thay đổi gần nhất của cuộc họp {path} không phải là cập nhật việc theo dõi; không hoàn tác.",
         "followup_bad_date": "Ngày không hợp lệ: {value} (viết YYYY-MM-DD).",
         "ward_fields_bad": "Danh sách lĩnh vực {path} không đọc được.",
+        "attendance_bad": "Không hiểu số người tham dự '{part}' (viết: Nhóm: số; Nhóm: số).",
         "export_no_previous": "Không tìm thấy hội nghị kỳ trước {path}.",
     }
 )
@@ -518,7 +519,8 @@ REGISTER_HANDLING: dict[str, str] = {
 REGISTER_STATUS: dict[str, str] = {"open": "Chưa giải quyết", "in_progress": "Đang giải quyết", "done": "Đã giải quyết"}
 REGISTER_EXTENDED = "Gia hạn: {reason}"
 REGISTER_PASSED_ON = "Đã chuyển {body}"
-ATTENDANCE_BAD = "Không hiểu số người tham dự '{part}' (viết: Nhóm: số; Nhóm: số)."
+ATTENDANCE_SET = "Đã ghi {count} người tham dự theo {groups} thành phần."
+PARAGRAPH_SET = "Đã lưu đoạn văn; các lần xuất sau sẽ dùng đoạn này."
 ATTENDANCE_PROMPT = "Số người tham dự theo thành phần (Nhóm: số; …), ví dụ: Người dân: 45; Tổ trưởng tổ dân phố: 12"
 CLASSIFY_TITLE = "Phân loại ý kiến {number}"
 CLASSIFY_LETTERS = "[b]P[/b] thẩm quyền phường · [b]C[/b] cấp trên · [b]N[/b] phát biểu · [b]V[/b] gửi văn bản · Esc: thôi"

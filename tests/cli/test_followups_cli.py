@@ -43,3 +43,27 @@ def test_updates_and_filters_and_clear_refusals(tmp_path, capsys):
     assert main(["followups", "done", str(meeting), "2", "--result", "x"]) == 2  # answered at the conference
     assert main(["followups", "done", str(meeting), "1", "--result", "x", "--on", "10/12"]) == 2
     assert "Ngày không hợp lệ" in capsys.readouterr().err
+
+
+def test_classify_attendance_and_paragraphs_reach_the_report(tmp_path, capsys):
+    import docx
+
+    from minutes_tui.meeting import read_meeting
+    from minutes_tui.meeting.model import Authority, Channel, Field
+
+    root = tmp_path / "meetings"
+    main(["sample", str(root)])
+    meeting = next(root.iterdir())
+    assert (
+        main(["classify", str(meeting), "1", "--field", "infrastructure", "--authority", "higher", "--channel", "written"]) == 0
+    )
+    petition = read_meeting(meeting).petitions[0]
+    assert (petition.field, petition.authority, petition.channel) == (Field.INFRASTRUCTURE, Authority.HIGHER, Channel.WRITTEN)
+    assert main(["attendance", str(meeting), "Người dân: 60; Đại biểu: 10"]) == 0
+    assert main(["attendance", str(meeting), "Người dân 60"]) == 2
+    assert main(["paragraph", str(meeting), "assessment", "Hội nghị thành công tốt đẹp."]) == 0
+    assert main(["export", str(meeting), "--report", "--date", "2026-12-05"]) == 0
+    doc = docx.Document(str(meeting / "exports" / "bao-cao-ket-qua.docx"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "+ Người dân: 60 người;" in text and "Hội nghị thành công tốt đẹp." in text
+    assert "03 ý kiến thuộc thẩm quyền của phường và 02 ý kiến thuộc thẩm quyền của cấp trên); 03 ý kiến gửi bằng văn bản" in text
