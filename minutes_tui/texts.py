@@ -596,6 +596,7 @@ AFTER_DOC: dict[str, str] = {
     "previous_lead": "Tại {conference} ({day}), Nhân dân nêu {opinions} ý kiến, kiến nghị, trong đó {follow} ý kiến cần tiếp tục giải quyết sau hội nghị. Đến ngày {today}, kết quả giải quyết như sau:",
     "previous_rate": "{closed}/{total} ý kiến đã giải quyết, đạt tỷ lệ {pct}; còn lại {left} ý kiến đang được giải quyết.",
     "previous_none": "Không có ý kiến nào cần tiếp tục giải quyết sau hội nghị.",
+    "rounds_before": "các hội nghị đối thoại tổ chức trước {day}",
     "total": "Tổng cộng",
     "persons": "{count} người",
 }

@@ -29,6 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--notice", action="store_true", help="the chairman's conclusion notice (Thông báo kết luận) instead")
     p.add_argument("--report", action="store_true", help="the results report (Báo cáo kết quả) instead")
     p.add_argument("--previous", type=Path, default=None, help="report on this earlier meeting's petitions instead")
+    p.add_argument(
+        "--open-before",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="report on every follow-up of the meetings held before this date instead (with --root)",
+    )
+    p.add_argument("--root", default=None, help="meetings folder for --open-before (default: the user's)")
     p.add_argument("--date", default=None, help="the notice's/report's date, YYYY-MM-DD (default: today)")
     p.set_defaults(handler=run_export)
 
@@ -89,7 +96,7 @@ def run_export(args: argparse.Namespace) -> int:
         docx=args.docx, pdf=pdf, make_pdf=args.pdf is not None, signed=args.signed,
         key=_key(args), appendix=args.appendix, force=args.force,
     )  # fmt: skip
-    if args.notice or args.report or args.previous is not None:
+    if args.notice or args.report or args.previous is not None or args.open_before:
         return _export_after(args, request)
     export_meeting(args.meeting, request, step=lambda path: print(texts.WROTE_FILE.format(path=path)))
     return 0
@@ -102,11 +109,22 @@ def _export_after(args: argparse.Namespace, request) -> int:
     from minutes_tui.export.after_pipeline import AfterExportRequest, export_after
     from minutes_tui.export.errors import ExportError
 
-    try:
-        issued = date.fromisoformat(args.date) if args.date else None
-    except ValueError:
-        raise ExportError("followup_bad_date", args.date, value=args.date) from None
-    after = AfterExportRequest(args.notice, args.report, args.previous, request.make_pdf, request.key, args.force, issued)
+    def day(value: str | None) -> date | None:
+        try:
+            return date.fromisoformat(value) if value else None
+        except ValueError:
+            raise ExportError("followup_bad_date", value or "", value=value) from None
+
+    issued, before = day(args.date), day(args.open_before)
+    earlier: tuple[Path, ...] = ()
+    if before is not None:
+        from minutes_tui.meeting import default_meetings_dir
+        from minutes_tui.workflows.followups import meetings_before
+
+        root = Path(args.root) if args.root else default_meetings_dir()
+        earlier = tuple(meetings_before(root, before, besides=args.meeting))
+    after = AfterExportRequest(args.notice, args.report, args.previous, request.make_pdf, request.key, args.force, issued,
+                               earlier, before)  # fmt: skip
     export_after(args.meeting, after, step=lambda path: print(texts.WROTE_FILE.format(path=path)))
     return 0
 

@@ -8,11 +8,12 @@ carry (titles, petitions, answers, responsible bodies, the secretary's paragraph
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from minutes_tui import texts
 from minutes_tui.export.minutes import MinutesOutcome, Office
+from minutes_tui.export.vndate import full_date
 from minutes_tui.meeting.anonymity import Anonymizer
 from minutes_tui.meeting.model import MeetingRecord, OutcomeKind, Status
 from minutes_tui.meeting.tally import Tally, tally
@@ -116,7 +117,7 @@ def after_from_record(record: MeetingRecord, issued: date, audio_digest: str = "
     m = record.meeting
     anonymous = texts.MINUTES_DOC["anonymous"]
     mask = Anonymizer(record.participants, anonymous).mask
-    items = []
+    items: list[AfterItem] = []
     for number, p in enumerate(record.petitions, 1):
         person = record.participant(p.raised_by)
         if person is None:
@@ -167,4 +168,24 @@ def after_from_record(record: MeetingRecord, issued: date, audio_digest: str = "
         proposals=mask(m.document_text("report_proposals")),
         closing=mask(m.document_text("notice_closing")),
         audio_sha256=audio_digest,
+    )
+
+
+def merge_rounds(own: AfterConference, earlier: list[AfterConference], before: date) -> AfterConference:
+    """One "previous round" of every follow-up of the conferences held before ``before``.
+
+    The header and signer are ``own``'s (the meeting the report is read at); the items are the
+    earlier conferences' follow-ups, numbered in one run, each with its conference's name.
+    """
+    items: list[AfterItem] = []
+    for conference in earlier:
+        for item in conference.follow_ups:
+            items.append(replace(item, number=len(items) + 1, question=f"{item.question} [{conference.conference}]"))
+    return replace(
+        own,
+        conference=texts.AFTER_DOC["rounds_before"].format(day=full_date(before)),
+        started=None,
+        items=items,
+        tally=replace(own.tally, opinions=sum(c.tally.opinions for c in earlier)),
+        audio_sha256=own.audio_sha256,
     )

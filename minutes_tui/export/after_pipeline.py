@@ -12,7 +12,7 @@ from pathlib import Path
 from docx.document import Document
 
 from minutes_tui import texts
-from minutes_tui.export.after_data import AfterConference, after_from_record
+from minutes_tui.export.after_data import AfterConference, after_from_record, merge_rounds
 from minutes_tui.export.document import check_target, save_atomically
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.from_meeting import audio_sha256
@@ -43,6 +43,11 @@ class AfterExportRequest:
     """Replace an existing DOCX or PDF (a signed PDF is never replaced)."""
     issued: date | None = None
     """The documents' date (None: today)."""
+    open_before: tuple[Path, ...] = ()
+    """Instead of ``previous``: every meeting held before a date (``workflows.followups.meetings_before``);
+    the report covers all their follow-ups."""
+    open_before_day: date | None = None
+    """That date (for the report's title)."""
 
 
 def load_after(folder: Path, issued: date) -> AfterConference:
@@ -74,6 +79,11 @@ def _documents(folder: Path, request: AfterExportRequest, issued: date) -> dict[
             raise ExportError("export_no_previous", "no previous meeting", path=str(request.previous))
         previous = load_after(request.previous, issued)
         built["previous"] = (build_previous_report(previous, issued), previous.chair, previous.audio_sha256)
+    elif request.open_before_day is not None:
+        own = load_after(folder, issued)
+        earlier = [after_from_record(read_meeting(f), issued) for f in request.open_before]
+        merged = merge_rounds(own, earlier, request.open_before_day)
+        built["previous"] = (build_previous_report(merged, issued), own.chair, own.audio_sha256)
     return built
 
 
@@ -84,7 +94,7 @@ def export_after(folder: Path, request: AfterExportRequest, step: Callable[[str]
     out = exports_dir(folder)
     want_pdf = request.make_pdf or request.key is not None
     kinds = [k for k in STEMS if (k == "notice" and request.notice) or (k == "report" and request.report)
-             or (k == "previous" and request.previous is not None)]  # fmt: skip
+             or (k == "previous" and (request.previous is not None or request.open_before_day is not None))]  # fmt: skip
     for kind in kinds:  # every refusal before any work
         check_target(out / f"{STEMS[kind]}.docx", request.force)
         if want_pdf:

@@ -190,3 +190,11 @@ def due_summary(root: Path, today: date | None = None) -> str:
     week = sum(1 for f in items if (d := f.days_left(today)) is not None and 0 <= d <= 7)
     due = texts.HOME_FOLLOWUPS_DUE.format(overdue=overdue, week=week) if overdue or week else ""
     return texts.HOME_AFTER_LINE.format(due=due)
+
+
+def meetings_before(root: Path, day: date, besides: Path | None = None) -> list[Path]:
+    """The meeting folders under ``root`` held before ``day`` (oldest first), ``besides`` left out."""
+    scan = scan_meetings(root)
+    found = [(record.meeting.day(), folder) for folder, record in scan.meetings if record.meeting.day()]
+    keep = [(d, f) for d, f in found if d is not None and d < day and (besides is None or f.resolve() != besides.resolve())]
+    return [f for _, f in sorted(keep)]

@@ -67,3 +67,24 @@ def test_classify_attendance_and_paragraphs_reach_the_report(tmp_path, capsys):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "+ Người dân: 60 người;" in text and "Hội nghị thành công tốt đẹp." in text
     assert "03 ý kiến thuộc thẩm quyền của phường và 02 ý kiến thuộc thẩm quyền của cấp trên); 03 ý kiến gửi bằng văn bản" in text
+
+
+def test_report_on_every_open_item_before_a_date(tmp_path, capsys):
+    from datetime import datetime
+
+    import docx
+
+    from minutes_tui.workflows.sample import create_sample_meeting
+
+    root = tmp_path / "meetings"
+    old = create_sample_meeting(root, datetime(2026, 6, 2, 9))
+    older = create_sample_meeting(root, datetime(2026, 3, 2, 9))
+    now = create_sample_meeting(root, datetime(2026, 12, 2, 9))
+    assert main(["followups", "done", str(old), "1", "--result", "Đã nạo vét", "--on", "2026-06-20"]) == 0
+    assert main(["followups", "done", str(older), "3", "--result", "Đã cấp giấy", "--on", "2026-04-01"]) == 0
+    assert main(["export", str(now), "--open-before", "2026-12-01", "--root", str(root), "--date", "2026-12-01"]) == 0
+    doc = docx.Document(str(now / "exports" / "bao-cao-ky-truoc.docx"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "các hội nghị đối thoại tổ chức trước ngày 01 tháng 12 năm 2026" in text
+    assert "02/08 ý kiến đã giải quyết, đạt tỷ lệ 25%; còn lại 06 ý kiến đang được giải quyết." in text
+    assert len(doc.tables[1].rows) == 1 + 8

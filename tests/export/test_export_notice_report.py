@@ -172,3 +172,21 @@ def test_cli_renders_notice_and_report_to_pdf_and_png(sample, tmp_path, capsys):
         assert "TM. ỦY BAN NHÂN DÂN" in text and "An Hòa, ngày 05 tháng 12 năm 2026" in text and HIDDEN not in text
         subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / stem)], check=True)
         assert list(tmp_path.glob(f"{stem}-*.png"))
+
+
+@pytest.mark.office
+def test_notice_signed_with_the_visible_field_in_the_chairmans_block(sample, tmp_path):
+    from export_certs import make_identity
+
+    from minutes_tui.export.sigfield import locate_chair_block
+    from minutes_tui.export.signing import Pkcs12Key
+    from minutes_tui.export.verify import verify_pdf
+
+    ident = make_identity(tmp_path / "id", "Trần Văn Bình")
+    [result] = export_after(sample, AfterExportRequest(notice=True, issued=ISSUED, key=Pkcs12Key(ident.p12, ident.password)))
+    assert result.signed is not None and result.signed.name == "thong-bao-ket-luan-signed.pdf"
+    place = locate_chair_block(result.pdf, "CHỦ TỊCH")
+    fallback = locate_chair_block(result.pdf, "KHÔNG CÓ")
+    assert place != fallback and place.box[0] > 200  # found in the right column, not guessed
+    verdict = verify_pdf(result.signed, next(sample.glob("*.flac")), [ident.cert_pem])
+    assert verdict.passed
