@@ -539,6 +539,7 @@ KEYS_REGISTER = "Sổ theo dõi"
 HOME_AFTER_LINE = "[b]g[/b] Sổ theo dõi{due}   [b]s[/b] Tạo cuộc họp mẫu (đủ các loại ý kiến, để thử xuất thông báo, báo cáo)"
 HOME_FOLLOWUPS_DUE = ": {overdue} việc quá hạn, {week} việc đến hạn trong 7 ngày tới"
 NOTICE_DUE = "Thông báo kết luận: hạn công khai {day} ({days})."
+EXPORT_AFTER = "Thông báo kết luận và Báo cáo kết quả (thay cho biên bản)"
 
 #: Văn bản có tên loại (Mẫu 1.4): the notice and the reports.
 AFTER_DOC: dict[str, str] = {
@@ -593,7 +594,7 @@ AFTER_DOC: dict[str, str] = {
     "report_proposals": "V. ĐỀ XUẤT, KIẾN NGHỊ",
     "to_write": "…………………………………………………………………………………………",
     "report_recipient_up": "- UBND cấp trên (để b/c);",
-    "previous_lead": "Tại {conference} ({day}), Nhân dân nêu {opinions} ý kiến, kiến nghị, trong đó {follow} ý kiến cần tiếp tục giải quyết sau hội nghị. Đến ngày {today}, kết quả giải quyết như sau:",
+    "previous_lead": "Tại {conference} ({day}), Nhân dân nêu {opinions} ý kiến, kiến nghị, trong đó {follow} ý kiến cần tiếp tục giải quyết sau hội nghị. Đến {today}, kết quả giải quyết như sau:",
     "previous_rate": "{closed}/{total} ý kiến đã giải quyết, đạt tỷ lệ {pct}; còn lại {left} ý kiến đang được giải quyết.",
     "previous_none": "Không có ý kiến nào cần tiếp tục giải quyết sau hội nghị.",
     "rounds_before": "các hội nghị đối thoại tổ chức trước {day}",

@@ -17,6 +17,8 @@ from minutes_tui.meeting.tally import PENDING
 OUTCOME_COLUMNS = ("answered", "promised", "transferred", "off_topic", PENDING)
 FIELD_WIDTHS = [4.2, 2.1, 2.1, 2.1, 2.1, 2.1, 1.8]
 PENDING_WIDTHS = [1.3, 6.4, 3.9, 2.8, 2.1]
+#: The previous round's table gives the state (with the result and the written answer) more room.
+PREVIOUS_WIDTHS = [1.3, 5.4, 3.2, 2.4, 4.2]
 
 
 def field_table(after: AfterConference) -> list[list[str]]:
@@ -134,7 +136,7 @@ def build_previous_report(previous: AfterConference, issued: date) -> Document:
         ),
     )  # fmt: skip
     if items:
-        grid_table(doc, texts.REPORT_PENDING_COLUMNS, _pending_rows(items), PENDING_WIDTHS)
+        grid_table(doc, texts.REPORT_PENDING_COLUMNS, _pending_rows(items), PREVIOUS_WIDTHS)
         paragraph(doc, previous_rate(items)[2], bold=True)
     else:
         paragraph(doc, a["previous_none"])

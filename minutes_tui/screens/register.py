@@ -59,17 +59,20 @@ class RegisterScreen(BienbanScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="register")
     def load(self) -> None:
         """Read every meeting's follow-ups in the background."""
-        self.post_message(self.Listed(collect(self.app.config.meetings_dir, date.today(), only=self.only)[0]))
+        self.post_message(self.Listed(collect(self.app.config.meetings_dir, self._today(), only=self.only)[0]))
 
     def on_register_screen_listed(self, event: Listed) -> None:
         self.items = event.items
         table = self.query_one(DataTable)
         table.clear()
-        for item, row in zip(event.items, register_rows(event.items, date.today())):
+        for item, row in zip(event.items, register_rows(event.items, self._today())):
             table.add_row(str(item.number), *(cell[:40] for cell in row[:6]))
         self.query_one("#register-empty", Static).update("" if event.items else texts.FOLLOWUPS_NONE)
         if event.items:
             table.focus()
+
+    def _today(self) -> date:
+        return self.app.config.today or date.today()
 
     def _current(self) -> FollowUp | None:
         row = self.query_one(DataTable).cursor_row
@@ -105,7 +108,7 @@ class RegisterScreen(BienbanScreen):
         from minutes_tui.workflows import followup_updates as up
 
         if action == "done":
-            up.mark_done(item.folder, item.number, result, date.today())
+            up.mark_done(item.folder, item.number, result, self._today())
         else:
             up.mark_progress(item.folder, item.number)
         self.last_folder = item.folder

@@ -269,7 +269,7 @@ class ReviewScreen(TranscriptScreen):
     def action_export(self) -> None:
         from minutes_tui.dialogs.export import ExportDialog
 
-        self.app.push_screen(ExportDialog(self.folder, lacks(self.draft)))
+        self.app.push_screen(ExportDialog(self.folder, lacks(self.draft), self.app.config.today))
 
     def action_masked(self) -> None:
         """Show what export will mask for the anonymous participants."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from bienban_base.files import atomic_write
@@ -198,3 +198,22 @@ def meetings_before(root: Path, day: date, besides: Path | None = None) -> list[
     found = [(record.meeting.day(), folder) for folder, record in scan.meetings if record.meeting.day()]
     keep = [(d, f) for d, f in found if d is not None and d < day and (besides is None or f.resolve() != besides.resolve())]
     return [f for _, f in sorted(keep)]
+
+
+#: The conference's results must be made public within 10 days (Luật Tổ chức chính quyền địa phương).
+NOTICE_DAYS = 10
+
+
+def notice_due_line(folder: Path, today: date | None = None) -> str:
+    """The notice's legal due date while it has not been exported ("" once it has, or with no date)."""
+    from minutes_tui.meeting import read_meeting
+
+    if (folder / "exports" / "thong-bao-ket-luan.docx").exists():
+        return ""
+    day = read_meeting(folder).meeting.day()
+    if day is None:
+        return ""
+    due = day + timedelta(days=NOTICE_DAYS)
+    left = (due - (today or date.today())).days
+    when = texts.FOLLOWUPS_OVERDUE.format(days=-left) if left < 0 else texts.FOLLOWUPS_DAYS_LEFT.format(days=left)
+    return texts.NOTICE_DUE.format(day=f"{due:%d/%m/%Y}", days=when)

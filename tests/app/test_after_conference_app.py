@@ -66,3 +66,29 @@ async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, 
         await pilot.pause()
         assert table.row_count == 4
     assert read_meeting(folder).petitions[first - 1].outcome.status is Status.OPEN
+
+
+async def test_export_dialog_fits_100x30_shows_the_notice_due_and_exports_notice_and_report(make_app, meetings_dir):
+    folder = create_sample_meeting(meetings_dir, datetime.now() - timedelta(days=3))  # held 4 days ago
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+        dialog = app.screen
+        assert "hạn công khai" in str(dialog.query_one("#notice-due").render()) and "còn 6 ngày" in str(
+            dialog.query_one("#notice-due").render()
+        )
+        go = dialog.query_one("#go")
+        assert go.region.bottom <= 30 and go.region.height > 0  # the button is on screen without scrolling
+        await pilot.click("#after")
+        go.press()
+        await pilot.pause()
+        await dialog.export_worker.wait()
+        await pilot.pause()
+        shown = str(dialog.query_one("#export-result").render())
+        assert "thong-bao-ket-luan.docx" in shown and "bao-cao-ket-qua.docx" in shown
+    assert (folder / "exports" / "thong-bao-ket-luan.docx").is_file() and not (folder / "exports" / "bien-ban.docx").exists()
