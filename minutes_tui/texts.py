@@ -527,14 +527,20 @@ CLASSIFY_LETTERS = "[b]P[/b] thẩm quyền phường · [b]C[/b] cấp trên ·
 CLASSIFIED = "Ý kiến {number}: {summary}"
 KEYS_CLASSIFY = "Phân loại kiến nghị"
 KEYS_SAMPLE = "Cuộc họp mẫu"
+KEYS_ATTENDANCE = "Số người tham dự"
 REGISTER_KEYS = {
     "done": "Đã giải quyết",
     "progress": "Đang giải quyết",
+    "extend": "Gia hạn",
+    "pass_on": "Chuyển cơ quan khác",
     "undo": "Hoàn tác",
     "overdue": "Quá hạn",
     "all": "Cả việc đã xong",
 }
 REGISTER_DONE_PROMPT = "Kết quả giải quyết ý kiến {number}"
+REGISTER_EXTEND_PROMPT = "Gia hạn ý kiến {number}: hạn mới (dd/mm/yyyy); lý do"
+REGISTER_PASS_ON_PROMPT = "Chuyển ý kiến {number} cho cơ quan"
+REGISTER_BAD_EXTEND = "Viết: hạn mới; lý do (ví dụ: 15/01/2027; chờ kinh phí)."
 KEYS_REGISTER = "Sổ theo dõi"
 HOME_AFTER_LINE = "[b]g[/b] Sổ theo dõi{due}   [b]s[/b] Tạo cuộc họp mẫu (đủ các loại ý kiến, để thử xuất thông báo, báo cáo)"
 HOME_FOLLOWUPS_DUE = ": {overdue} việc quá hạn, {week} việc đến hạn trong 7 ngày tới"

@@ -24,6 +24,8 @@ class RegisterScreen(BienbanScreen):
     BINDINGS = [
         Binding("d", "done", texts.REGISTER_KEYS["done"]),
         Binding("p", "progress", texts.REGISTER_KEYS["progress"]),
+        Binding("x", "extend", texts.REGISTER_KEYS["extend"]),
+        Binding("c", "pass_on", texts.REGISTER_KEYS["pass_on"]),
         Binding("u", "undo", texts.REGISTER_KEYS["undo"]),
         Binding("o", "overdue", texts.REGISTER_KEYS["overdue"]),
         Binding("a", "closed_too", texts.REGISTER_KEYS["all"]),
@@ -97,18 +99,53 @@ class RegisterScreen(BienbanScreen):
 
         self.app.push_screen(PromptDialog(texts.REGISTER_DONE_PROMPT.format(number=item.number)), answered)
 
+    def action_extend(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+
+        def answered(text: str | None) -> None:
+            from minutes_tui.meeting.deadlines import parse_deadline
+
+            new, _, reason = (text or "").partition(";")
+            try:
+                day = parse_deadline(new, item.meeting_day or self._today())
+            except ValueError:
+                day = None
+            if text and (day is None or not reason.strip()):
+                self.notify(texts.REGISTER_BAD_EXTEND, severity="error")
+            elif day is not None:
+                self.update(item, "extend", reason.strip(), day)
+
+        self.app.push_screen(PromptDialog(texts.REGISTER_EXTEND_PROMPT.format(number=item.number)), answered)
+
+    def action_pass_on(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+
+        def answered(body: str | None) -> None:
+            if body:
+                self.update(item, "pass_on", body)
+
+        self.app.push_screen(PromptDialog(texts.REGISTER_PASS_ON_PROMPT.format(number=item.number)), answered)
+
     def action_progress(self) -> None:
         item = self._current()
         if item is not None:
             self.update(item, "progress", "")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="register-update")
-    def update(self, item: FollowUp, action: str, result: str) -> None:
+    def update(self, item: FollowUp, action: str, text: str, day: date | None = None) -> None:
         """Record the update in the item's meeting (one undoable edit), then list again."""
         from minutes_tui.workflows import followup_updates as up
 
         if action == "done":
-            up.mark_done(item.folder, item.number, result, self._today())
+            up.mark_done(item.folder, item.number, text, self._today())
+        elif action == "extend" and day is not None:
+            up.extend(item.folder, item.number, day, text)
+        elif action == "pass_on":
+            up.pass_on(item.folder, item.number, text)
         else:
             up.mark_progress(item.folder, item.number)
         self.last_folder = item.folder

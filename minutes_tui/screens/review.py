@@ -41,6 +41,7 @@ class ReviewScreen(TranscriptScreen):
         Binding("i", "items", texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
+        Binding("g", "attendance", texts.KEYS_ATTENDANCE, show=False),
         *TAG_KEYS,
         Binding("escape", "back", texts.KEYS["back"]),
         Binding("q", "app.quit", texts.KEYS["quit"]),
@@ -270,6 +271,23 @@ class ReviewScreen(TranscriptScreen):
         from minutes_tui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(self.folder, lacks(self.draft), self.app.config.today))
+
+    def action_attendance(self) -> None:
+        """Attendance counts by group, for the results report (one undoable edit)."""
+        from minutes_tui.dialogs.prompt import PromptDialog
+        from minutes_tui.workflows.classify import parse_attendance, set_attendance
+
+        current = "; ".join(f"{g}: {n}" for g, n in self.draft.meeting.attendance)
+
+        def given(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.draft.meeting = set_attendance(self.draft.store, parse_attendance(text))
+            except ValueError as exc:
+                self.notify(texts.ERRORS["attendance_bad"].format(part=exc), severity="error")
+
+        self.app.push_screen(PromptDialog(texts.ATTENDANCE_PROMPT, current), given)
 
     def action_masked(self) -> None:
         """Show what export will mask for the anonymous participants."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from textual.widgets import DataTable, Input, Static
@@ -92,3 +92,43 @@ async def test_export_dialog_fits_100x30_shows_the_notice_due_and_exports_notice
         shown = str(dialog.query_one("#export-result").render())
         assert "thong-bao-ket-luan.docx" in shown and "bao-cao-ket-qua.docx" in shown
     assert (folder / "exports" / "thong-bao-ket-luan.docx").is_file() and not (folder / "exports" / "bien-ban.docx").exists()
+
+
+async def test_register_extends_and_passes_on_and_review_takes_attendance(make_app, meetings_dir):
+    folder = create_sample_meeting(meetings_dir, datetime(2026, 12, 2, 9))
+    app = make_app(today=date(2026, 12, 2))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("g")
+        register = app.screen
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        number = register.items[0].number
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "15/01/2027; chờ kinh phí"
+        await pilot.press("enter")
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        outcome = read_meeting(folder).petitions[number - 1].outcome
+        assert outcome.deadline == date(2027, 1, 15) and outcome.extension_reason == "chờ kinh phí"
+        number = register.items[0].number
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Bảo hiểm xã hội thành phố"
+        await pilot.press("enter")
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        assert read_meeting(folder).petitions[number - 1].outcome.passed_to == "Bảo hiểm xã hội thành phố"
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Người dân: 70; Đại biểu: 12"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert read_meeting(folder).meeting.attendance == (("Người dân", 70), ("Đại biểu", 12))
