@@ -123,8 +123,11 @@ def _export_after(args: argparse.Namespace, request) -> int:
 
         root = Path(args.root) if args.root else default_meetings_dir()
         earlier = tuple(meetings_before(root, before, besides=args.meeting))
+    from minutes_tui.workflows.classify import ward_fields
+
+    labels = tuple((f.value, label) for f, label in ward_fields(args.meeting.resolve().parent))
     after = AfterExportRequest(args.notice, args.report, args.previous, request.make_pdf, request.key, args.force, issued,
-                               earlier, before)  # fmt: skip
+                               earlier, before, labels)  # fmt: skip
     export_after(args.meeting, after, step=lambda path: print(texts.WROTE_FILE.format(path=path)))
     return 0
 

@@ -86,7 +86,10 @@ def run_followups(args: argparse.Namespace) -> int:
         write_register_csv(Path(args.csv), rows)
         print(texts.WROTE_FILE.format(path=args.csv), file=sys.stderr)
     if args.xlsx:
-        write_register_xlsx(Path(args.xlsx), items, today)
+        from minutes_tui.workflows.classify import ward_fields
+
+        labels = {f.value: label for f, label in ward_fields(_root(args))}
+        write_register_xlsx(Path(args.xlsx), items, today, labels)
         print(texts.WROTE_FILE.format(path=args.xlsx), file=sys.stderr)
     if not rows:
         print(texts.FOLLOWUPS_NONE)

@@ -101,10 +101,13 @@ class ExportDialog(ModalScreen[None]):
 
             if self.query_one("#after", Checkbox).value:
                 from minutes_tui.export.after_pipeline import AfterExportRequest, export_after
+                from minutes_tui.workflows.classify import ward_fields
 
+                labels = tuple((f.value, label) for f, label in ward_fields(self.folder.resolve().parent))
                 after = AfterExportRequest(
-                    notice=True, report=True, make_pdf=request.make_pdf, key=request.key, force=request.force
-                )
+                    notice=True, report=True, make_pdf=request.make_pdf, key=request.key, force=request.force,
+                    field_labels=labels,
+                )  # fmt: skip
                 export_after(self.folder, after, step=step)
             else:
                 export_meeting(self.folder, request, step=step)

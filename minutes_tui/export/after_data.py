@@ -85,6 +85,8 @@ class AfterConference:
     """The secretary's closing paragraph of the notice ("" : the standard one)."""
     audio_sha256: str = ""
     """SHA-256 of the recording."""
+    field_labels: dict[str, str] = field(default_factory=dict)
+    """Field code → label as the ward names it."""
 
     @property
     def follow_ups(self) -> list[AfterItem]:
@@ -112,8 +114,11 @@ def _document_number(number: str) -> str:
     return number.split("/")[0].strip()
 
 
-def after_from_record(record: MeetingRecord, issued: date, audio_digest: str = "") -> AfterConference:
-    """The notice's and reports' content of ``record``, anonymity applied."""
+def after_from_record(
+    record: MeetingRecord, issued: date, audio_digest: str = "", field_labels: dict[str, str] | None = None
+) -> AfterConference:
+    """The notice's and reports' content of ``record``, anonymity applied (``field_labels``: the ward's own)."""
+    labels = {**texts.PETITION_FIELDS, **(field_labels or {})}
     m = record.meeting
     anonymous = texts.MINUTES_DOC["anonymous"]
     mask = Anonymizer(record.participants, anonymous).mask
@@ -139,7 +144,7 @@ def after_from_record(record: MeetingRecord, issued: date, audio_digest: str = "
         items.append(
             AfterItem(
                 number=number,
-                field=texts.PETITION_FIELDS[p.field.value],
+                field=labels[p.field.value],
                 question=mask(p.text),
                 asker=asker,
                 answer=mask(o.answer) if o else "",
@@ -168,6 +173,7 @@ def after_from_record(record: MeetingRecord, issued: date, audio_digest: str = "
         proposals=mask(m.document_text("report_proposals")),
         closing=mask(m.document_text("notice_closing")),
         audio_sha256=audio_digest,
+        field_labels=labels,
     )
 
 

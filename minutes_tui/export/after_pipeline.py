@@ -48,17 +48,19 @@ class AfterExportRequest:
     the report covers all their follow-ups."""
     open_before_day: date | None = None
     """That date (for the report's title)."""
+    field_labels: tuple[tuple[str, str], ...] = ()
+    """The ward's own field labels (code, label), from ``workflows.classify.ward_fields``."""
 
 
-def load_after(folder: Path, issued: date) -> AfterConference:
+def load_after(folder: Path, issued: date, labels: dict[str, str] | None = None) -> AfterConference:
     """Read the meeting (read-only) and hash its recording alongside."""
     record = read_meeting(folder)
     audio = meeting_audio(folder, record.meeting)
     if audio is None or not audio.is_file():
-        return after_from_record(record, issued)
+        return after_from_record(record, issued, field_labels=labels)
     with ThreadPoolExecutor(max_workers=1) as pool:
         digest = pool.submit(audio_sha256, audio)
-        after = after_from_record(record, issued)
+        after = after_from_record(record, issued, field_labels=labels)
         return replace(after, audio_sha256=digest.result())
 
 
@@ -68,8 +70,9 @@ def _documents(folder: Path, request: AfterExportRequest, issued: date) -> dict[
     from minutes_tui.export.report import build_previous_report, build_report
 
     built: dict[str, tuple[Document, str, str]] = {}
+    labels = dict(request.field_labels)
     if request.notice or request.report:
-        after = load_after(folder, issued)
+        after = load_after(folder, issued, labels)
         if request.notice:
             built["notice"] = (build_notice(after), after.chair, after.audio_sha256)
         if request.report:
@@ -77,11 +80,11 @@ def _documents(folder: Path, request: AfterExportRequest, issued: date) -> dict[
     if request.previous is not None:
         if not (request.previous / "meeting.sqlite").is_file():
             raise ExportError("export_no_previous", "no previous meeting", path=str(request.previous))
-        previous = load_after(request.previous, issued)
+        previous = load_after(request.previous, issued, labels)
         built["previous"] = (build_previous_report(previous, issued), previous.chair, previous.audio_sha256)
     elif request.open_before_day is not None:
-        own = load_after(folder, issued)
-        earlier = [after_from_record(read_meeting(f), issued) for f in request.open_before]
+        own = load_after(folder, issued, labels)
+        earlier = [after_from_record(read_meeting(f), issued, field_labels=labels) for f in request.open_before]
         merged = merge_rounds(own, earlier, request.open_before_day)
         built["previous"] = (build_previous_report(merged, issued), own.chair, own.audio_sha256)
     return built

@@ -26,7 +26,7 @@ def field_table(after: AfterConference) -> list[list[str]]:
     rows = []
     for field, counts in after.tally.by_field.items():
         cells = [str(counts[k]) for k in OUTCOME_COLUMNS]
-        rows.append([texts.PETITION_FIELDS[field.value], *cells, str(sum(counts.values()))])
+        rows.append([after.field_labels.get(field.value, texts.PETITION_FIELDS[field.value]), *cells, str(sum(counts.values()))])
     totals = [str(after.tally.column_total(k)) for k in OUTCOME_COLUMNS]
     rows.append([texts.AFTER_DOC["total"], *totals, str(after.tally.opinions)])
     return rows

@@ -199,9 +199,9 @@ class TranscriptScreen(BienbanScreen):
             changed = classify_by_key(self.draft.store, petition.id, key, fields) if key else None
             if changed is not None:
                 self.draft.petitions[changed.id] = changed
-                self.notify(texts.CLASSIFIED.format(number=number, summary=describe(changed)))
+                self.notify(texts.CLASSIFIED.format(number=number, summary=describe(changed, fields)))
 
-        self.app.push_screen(ClassifyDialog(number, fields, describe(petition)), chosen)
+        self.app.push_screen(ClassifyDialog(number, fields, describe(petition, fields)), chosen)
 
     def action_edit(self) -> None:
         segment = self.selected()

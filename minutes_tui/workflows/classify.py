@@ -59,12 +59,12 @@ def classify_by_key(store: MeetingStore, petition_id: int, key: str, fields: Seq
     return classify(store, petition_id, **letter)  # type: ignore[arg-type]
 
 
-def describe(petition: Petition) -> str:
-    """The petition's classification in one line (the dialog and the items panel)."""
+def describe(petition: Petition, fields: Sequence[tuple[Field, str]] = ()) -> str:
+    """The petition's classification in one line (the dialog and the items panel), with the ward's labels."""
     authority = "ward" if petition.within_authority else "higher"
     return " · ".join(
         (
-            texts.PETITION_FIELDS[petition.field.value],
+            dict(fields).get(petition.field, texts.PETITION_FIELDS[petition.field.value]),
             texts.AUTHORITY_LABELS[authority],
             texts.CHANNEL_LABELS[petition.channel.value],
         )

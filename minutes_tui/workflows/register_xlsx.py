@@ -40,15 +40,16 @@ def _note(item: FollowUp) -> str:
     return "; ".join(notes)
 
 
-def register_table(items: list[FollowUp]) -> list[list[object]]:
+def register_table(items: list[FollowUp], labels: dict[str, str] | None = None) -> list[list[object]]:
     """One numbered row per follow-up in the Sổ tiếp công dân's columns (names already masked)."""
+    labels = {**texts.PETITION_FIELDS, **(labels or {})}
     return [
         [
             number,
             item.meeting_day.strftime("%d/%m/%Y") if item.meeting_day else "",
             _person(item),
             item.text,
-            texts.PETITION_FIELDS[item.field.value],
+            labels[item.field.value],
             item.passed_to or (item.responsible if item.kind is OutcomeKind.TRANSFERRED else ""),
             _handling(item),
             _tracking(item),
@@ -58,7 +59,7 @@ def register_table(items: list[FollowUp]) -> list[list[object]]:
     ]
 
 
-def write_register_xlsx(path: Path, items: list[FollowUp], today: date) -> Path:
+def write_register_xlsx(path: Path, items: list[FollowUp], today: date, labels: dict[str, str] | None = None) -> Path:
     """Write the register workbook, owner-only (it may hold residents' names)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
@@ -78,7 +79,7 @@ def write_register_xlsx(path: Path, items: list[FollowUp], today: date) -> Path:
     sheet["A1"].alignment = Alignment(horizontal="center")
     sheet["A2"].font = Font(name="Times New Roman", size=12, italic=True)
     sheet["A2"].alignment = Alignment(horizontal="center")
-    for row in register_table(items):
+    for row in register_table(items, labels):
         sheet.append(row)
     for row_cells in sheet.iter_rows(min_row=3):
         for cell in row_cells:

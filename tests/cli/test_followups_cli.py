@@ -88,3 +88,20 @@ def test_report_on_every_open_item_before_a_date(tmp_path, capsys):
     assert "các hội nghị đối thoại tổ chức trước ngày 01 tháng 12 năm 2026" in text
     assert "02/08 ý kiến đã giải quyết, đạt tỷ lệ 25%; còn lại 06 ý kiến đang được giải quyết." in text
     assert len(doc.tables[1].rows) == 1 + 8
+
+
+def test_the_wards_own_field_labels_reach_the_notice_the_report_and_the_excel_register(tmp_path):
+    import docx
+
+    root = tmp_path / "meetings"
+    main(["sample", str(root)])
+    meeting = next(root.iterdir())
+    (root / "linh-vuc.json").write_text('[["land", "Quản lý đất đai và tài nguyên"]]', encoding="utf-8")
+    assert main(["export", str(meeting), "--notice", "--report", "--date", "2026-12-05"]) == 0
+    notice = "\n".join(p.text for p in docx.Document(str(meeting / "exports" / "thong-bao-ket-luan.docx")).paragraphs)
+    assert "Lĩnh vực quản lý đất đai và tài nguyên:" in notice
+    report = docx.Document(str(meeting / "exports" / "bao-cao-ket-qua.docx"))
+    assert "Quản lý đất đai và tài nguyên" in [r.cells[0].text for r in report.tables[1].rows]
+    xlsx = tmp_path / "so.xlsx"
+    assert main(["followups", "--root", str(root), "--xlsx", str(xlsx)]) == 0
+    assert "Quản lý đất đai và tài nguyên" in str([c.value for r in load_workbook(xlsx).active.iter_rows() for c in r])
