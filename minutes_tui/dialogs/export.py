@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import cast
 
@@ -24,14 +23,13 @@ class ExportDialog(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "cancel", texts.APP_CANCEL, show=False)]
 
-    def __init__(self, folder: Path, lacks: list[Lack], today: date | None = None) -> None:
+    def __init__(self, folder: Path, lacks: list[Lack], notice_line: str = "") -> None:
         super().__init__()
         self.folder = folder
         self.lacks = lacks
         self.written: list[str] = []
-        from minutes_tui.workflows.followups import notice_due_line
-
-        self.notice_line = notice_due_line(folder, today)
+        self.notice_line = notice_line
+        """The notice's legal due date, until it is exported ("" : nothing to say)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog export-dialog"):

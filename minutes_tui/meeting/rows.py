@@ -27,7 +27,6 @@ from minutes_tui.meeting.model import (
 
 _MEETING_TIMES = ("planned_start", "planned_end", "actual_start", "actual_end")
 _MEETING_LISTS = ("agenda", "recipients")
-_MEETING_PAIRS = ("attendance", "document_texts")
 MEETING_FIELDS = tuple(f.name for f in fields(Meeting))
 _SEP = "\x1f"  # the unit separator never occurs in recognised text
 
@@ -52,10 +51,7 @@ def meeting_values(meeting: Meeting) -> dict[str, object]:
 def meeting(row: sqlite3.Row) -> Meeting:
     """The header from its row."""
     values = {}
-    keys = row.keys()
     for name in MEETING_FIELDS:
-        if name in _MEETING_PAIRS and name not in keys:
-            continue  # a store read before its upgrade (read-only)
         value = row[name]
         if name in _MEETING_TIMES:
             value = datetime.fromisoformat(value) if value else None

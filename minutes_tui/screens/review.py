@@ -269,8 +269,10 @@ class ReviewScreen(TranscriptScreen):
 
     def action_export(self) -> None:
         from minutes_tui.dialogs.export import ExportDialog
+        from minutes_tui.workflows.followups import notice_due_line
 
-        self.app.push_screen(ExportDialog(self.folder, lacks(self.draft), self.app.config.today))
+        due = notice_due_line(self.folder, self.draft.meeting.day(), self.app.config.today)
+        self.app.push_screen(ExportDialog(self.folder, lacks(self.draft), due))
 
     def action_attendance(self) -> None:
         """Attendance counts by group, for the results report (one undoable edit)."""

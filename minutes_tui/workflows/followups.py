@@ -204,14 +204,9 @@ def meetings_before(root: Path, day: date, besides: Path | None = None) -> list[
 NOTICE_DAYS = 10
 
 
-def notice_due_line(folder: Path, today: date | None = None) -> str:
-    """The notice's legal due date while it has not been exported ("" once it has, or with no date)."""
-    from minutes_tui.meeting import read_meeting
-
-    if (folder / "exports" / "thong-bao-ket-luan.docx").exists():
-        return ""
-    day = read_meeting(folder).meeting.day()
-    if day is None:
+def notice_due_line(folder: Path, day: date | None, today: date | None = None) -> str:
+    """The notice's legal due date (``day``: the conference's) while it has not been exported ("" once it has)."""
+    if day is None or (folder / "exports" / "thong-bao-ket-luan.docx").exists():
         return ""
     due = day + timedelta(days=NOTICE_DAYS)
     left = (due - (today or date.today())).days
