@@ -190,3 +190,35 @@ def test_notice_signed_with_the_visible_field_in_the_chairmans_block(sample, tmp
     assert place != fallback and place.box[0] > 200  # found in the right column, not guessed
     verdict = verify_pdf(result.signed, next(sample.glob("*.flac")), [ident.cert_pem])
     assert verdict.passed
+
+
+def test_attack_the_denouncer_named_by_alias_everywhere_stays_hidden(sample, tmp_path):
+    """Her nickname in an answer, a pass-on, the secretary's paragraphs and the title: masked in
+    the notice, the report, the previous-round report, the Excel register and their metadata."""
+    from openpyxl import load_workbook
+
+    from minutes_tui.meeting import MeetingStore
+    from minutes_tui.workflows.classify import set_document_text
+    from minutes_tui.workflows.followups import FollowUpFilter, collect
+    from minutes_tui.workflows.register_xlsx import write_register_xlsx
+
+    alias = "Tố karaoke"
+    with MeetingStore.open(sample) as store:
+        record = store.load()
+        her = next(p for p in record.participants if p.anonymous)
+        store.update_participant(her.id, aliases=(alias,))
+        store.update_meeting(title=store.meeting().title + f" (có {HIDDEN} dự)")
+        set_document_text(store, "report_assessment", f"Cảm ơn {alias} đã mạnh dạn phản ánh.")
+        set_document_text(store, "report_proposals", f"Bảo vệ {HIDDEN}.")
+    up.pass_on(sample, 4, f"Công an thành phố (theo yêu cầu của {alias})")
+    results = export_after(sample, AfterExportRequest(notice=True, report=True, previous=sample, issued=ISSUED))
+    for result in results:
+        with zipfile.ZipFile(result.docx) as z:
+            everything = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+        assert HIDDEN not in everything and alias not in everything, result.docx.name
+    items, _ = collect(sample.parent, ISSUED, only=FollowUpFilter(include_closed=True))
+    book = write_register_xlsx(tmp_path / "so.xlsx", items, ISSUED)
+    with zipfile.ZipFile(book) as z:
+        everything = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    assert HIDDEN not in everything and alias not in everything
+    assert "Ẩn danh" in str([c.value for r in load_workbook(book).active.iter_rows() for c in r])
