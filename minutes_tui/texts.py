@@ -528,6 +528,14 @@ CLASSIFIED = "Ý kiến {number}: {summary}"
 KEYS_CLASSIFY = "Phân loại kiến nghị"
 KEYS_SAMPLE = "Cuộc họp mẫu"
 KEYS_ATTENDANCE = "Số người tham dự"
+KEYS_PARAGRAPH = "Đoạn văn của thông báo, báo cáo"
+PARAGRAPH_TITLE = "Đoạn văn thư ký tự viết (giữ qua các lần xuất)"
+PARAGRAPH_LABELS = {
+    "report_assessment": "Báo cáo – Đánh giá chung",
+    "report_proposals": "Báo cáo – Đề xuất, kiến nghị",
+    "notice_closing": "Thông báo – Đoạn kết (để trống: đoạn mẫu)",
+    "place_name": "Địa danh ghi trước ngày tháng (để trống: tên phường)",
+}
 REGISTER_KEYS = {
     "done": "Đã giải quyết",
     "progress": "Đang giải quyết",

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from minutes_tui import texts
+from minutes_tui.workflows.classify import PARAGRAPH_KEYS
 
 #: The secretary's own paragraphs, by the name the command takes.
-PARAGRAPHS = {"assessment": "report_assessment", "proposals": "report_proposals", "notice-closing": "notice_closing",
-              "place-name": "place_name"}  # fmt: skip
+PARAGRAPHS = dict(zip(("assessment", "proposals", "notice-closing", "place-name"), PARAGRAPH_KEYS))
 
 
 def register(sub: argparse._SubParsersAction) -> None:

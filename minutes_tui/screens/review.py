@@ -15,6 +15,7 @@ from minutes_tui import messages, texts
 from minutes_tui.dialogs.search import SearchDialog
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
+from minutes_tui.screens import after_keys
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
@@ -41,7 +42,7 @@ class ReviewScreen(TranscriptScreen):
         Binding("i", "items", texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
-        Binding("g", "attendance", texts.KEYS_ATTENDANCE, show=False),
+        *after_keys.AFTER_KEYS,
         *TAG_KEYS,
         Binding("escape", "back", texts.KEYS["back"]),
         Binding("q", "app.quit", texts.KEYS["quit"]),
@@ -275,21 +276,10 @@ class ReviewScreen(TranscriptScreen):
         self.app.push_screen(ExportDialog(self.folder, lacks(self.draft), due))
 
     def action_attendance(self) -> None:
-        """Attendance counts by group, for the results report (one undoable edit)."""
-        from minutes_tui.dialogs.prompt import PromptDialog
-        from minutes_tui.workflows.classify import parse_attendance, set_attendance
+        after_keys.attendance(self)
 
-        current = "; ".join(f"{g}: {n}" for g, n in self.draft.meeting.attendance)
-
-        def given(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                self.draft.meeting = set_attendance(self.draft.store, parse_attendance(text))
-            except ValueError as exc:
-                self.notify(texts.ERRORS["attendance_bad"].format(part=exc), severity="error")
-
-        self.app.push_screen(PromptDialog(texts.ATTENDANCE_PROMPT, current), given)
+    def action_report_paragraph(self) -> None:
+        after_keys.paragraph(self)
 
     def action_masked(self) -> None:
         """Show what export will mask for the anonymous participants."""

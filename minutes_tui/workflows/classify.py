@@ -16,6 +16,8 @@ from minutes_tui.meeting import MeetingStore, Petition
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.model import DEFAULT_FIELDS, Authority, Channel, Field, Meeting
 
+#: The secretary's own paragraphs of the notice and the report (``Meeting.document_texts`` keys).
+PARAGRAPH_KEYS = ("report_assessment", "report_proposals", "notice_closing", "place_name")
 #: The ward's field list, inside the meetings folder.
 WARD_FIELDS_FILE = "linh-vuc.json"
 

@@ -131,4 +131,13 @@ async def test_register_extends_and_passes_on_and_review_takes_attendance(make_a
         app.screen.query_one(Input).value = "Người dân: 70; Đại biểu: 12"
         await pilot.press("enter")
         await pilot.pause()
-    assert read_meeting(folder).meeting.attendance == (("Người dân", 70), ("Đại biểu", 12))
+        await pilot.press("b")  # the secretary's paragraphs: the first is the assessment
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Hội nghị thành công."
+        await pilot.press("enter")
+        await pilot.pause()
+    meeting = read_meeting(folder).meeting
+    assert meeting.attendance == (("Người dân", 70), ("Đại biểu", 12))
+    assert meeting.document_text("report_assessment") == "Hội nghị thành công."
