@@ -15,6 +15,7 @@ from textual.worker import Worker
 from minutes_tui import messages, texts
 from minutes_tui.meeting import MeetingStore
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
+from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.level_meter import LevelMeter
 from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import TranscriptView, clock
@@ -29,13 +30,14 @@ def event_text(event: object) -> str:
     return event_line(event)
 
 
-class LiveScreen(TranscriptScreen):
+class LiveScreen(VoiceSuggestions, TranscriptScreen):
     """The meeting as it happens. The capture runs in a thread worker that only posts messages."""
 
     BINDINGS = [
         Binding("space", "pause", texts.KEYS["pause"]),
         Binding("x", "stop", texts.KEYS["stop"]),
         Binding("f", "follow", texts.KEYS["follow"], show=False),
+        Binding("g", "accept_voice", texts.KEYS["accept_voice"], show=False),
         *TAG_KEYS,
         Binding("q", "quit", texts.KEYS["quit"]),
     ]
@@ -155,6 +157,14 @@ class LiveScreen(TranscriptScreen):
         stored = self.draft.add_recognised(event.segment)
         self.transcript().append(stored, self.look(stored))
         self.show_selection()
+        self.follow_voices()  # in a worker, at low priority: never ahead of the decoder
+
+    def draft_audio_path(self) -> Path | None:
+        """The recording as it is being written (the journal), or the finished file."""
+        from recorder.journal import AUDIO_NAME, JOURNAL_NAME
+
+        found = [self.folder / n for n in (JOURNAL_NAME, AUDIO_NAME) if (self.folder / n).exists()]
+        return found[0] if found else None
 
     def on_recording_state_changed(self, event: messages.RecordingStateChanged) -> None:
         self.state = "starting" if event.state == "loading" else event.state

@@ -17,6 +17,7 @@ from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
 from minutes_tui.screens import after_keys
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
+from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
@@ -25,7 +26,7 @@ from minutes_tui.workflows.draft import MinutesDraft
 from minutes_tui.workflows.playback import Player
 
 
-class ReviewScreen(TranscriptScreen):
+class ReviewScreen(VoiceSuggestions, TranscriptScreen):
     """One meeting opened for review; ``transcribe`` runs the full transcription at once (imports)."""
 
     BINDINGS = [
@@ -39,6 +40,9 @@ class ReviewScreen(TranscriptScreen):
         Binding("m", "merge", texts.KEYS["merge"], show=False),
         Binding("v", "split", texts.KEYS["split"], show=False),
         Binding("R", "retranscribe", texts.KEYS["retranscribe"], show=False),
+        Binding("g", "accept_voice", texts.KEYS["accept_voice"], show=False),
+        Binding("G", "accept_all_voices", texts.KEYS["accept_all_voices"], show=False),
+        Binding("K", "voice_consent", texts.KEYS["voice_consent"], show=False),
         Binding("i", "items", texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
@@ -85,6 +89,8 @@ class ReviewScreen(TranscriptScreen):
         if self.transcribe_now:
             self.query_one("#progress").display = True
             self.transcribe_import()
+        else:
+            self.follow_voices()
 
     def on_unmount(self) -> None:
         if self.player is not None:
@@ -178,7 +184,7 @@ class ReviewScreen(TranscriptScreen):
                 self.show_everything()
                 self.transcript().select_id(first.id)
 
-        self.app.push_screen(SplitDialog(segment.text), chosen)
+        self.app.push_screen(SplitDialog(segment.text, self.proposed_split(segment)), chosen)
 
     # audio
     def action_play(self) -> None:

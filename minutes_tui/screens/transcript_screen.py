@@ -66,7 +66,10 @@ class TranscriptScreen(BienbanScreen):
             if answered.outcome.deadline:
                 badge += f" · {answered.outcome.deadline:%d/%m}"
             badges.append(badge)
-        return SegmentLook(person.name if person else "", badges, index)
+        if segment.id in getattr(self, "voice_splits", {}):
+            badges.append(texts.VOICE_CHANGE_BADGE)
+        suggested = self.suggested_name(segment.id) if person is None and hasattr(self, "suggested_name") else ""
+        return SegmentLook(person.name if person else "", badges, index, suggested)
 
     def show_everything(self) -> None:
         """Redraw the whole transcript from the draft (after undo, merge, re-transcription…)."""
@@ -120,6 +123,8 @@ class TranscriptScreen(BienbanScreen):
         if segment is not None and number <= len(self.draft.participants):
             self.draft.set_speaker(segment.id, self.draft.participants[number - 1].id)
             self.redraw(segment.id)
+            if hasattr(self, "follow_voices"):
+                self.follow_voices()  # a new tag changes the profiles
 
     def action_speaker_search(self) -> None:
         segment = self.selected()

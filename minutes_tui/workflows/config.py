@@ -38,5 +38,7 @@ class AppConfig:
     """The day follow-ups are counted against (None: the real today); fixed in snapshot tests."""
     input_device: str | int | None = None
     """Input device for live meetings (None: the system default)."""
+    voices: bool = True
+    """Suggest speakers from their voices in review (needs the Resemblyzer weights)."""
     play_audio: bool = True
     """Whether review may open the sound output (off in headless tests)."""
