@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 #: The keys review binds to ``attendance`` and ``paragraph``.
 AFTER_KEYS = [
-    Binding("g", "attendance", texts.KEYS_ATTENDANCE, show=False),
+    Binding("d", "attendance", texts.KEYS_ATTENDANCE, show=False),  # "g" is the voices' accept key
     Binding("b", "report_paragraph", texts.KEYS_PARAGRAPH, show=False),
 ]
 

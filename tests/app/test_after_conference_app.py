@@ -126,7 +126,7 @@ async def test_register_extends_and_passes_on_and_review_takes_attendance(make_a
         await app.screen.workers.wait_for_complete()
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("g")
+        await pilot.press("d")
         await pilot.pause()
         app.screen.query_one(Input).value = "Người dân: 70; Đại biểu: 12"
         await pilot.press("enter")
