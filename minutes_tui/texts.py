@@ -473,3 +473,186 @@ REVIEW_MASKED_NONE = "Không có chỗ nào cần ẩn danh (chưa ai được �
 SIGN_DIGEST_FOUND = "Mã SHA-256 của bản ghi âm đọc từ biên bản: {digest} (được đưa vào phần đã ký)."
 REC_LOG_DAMAGED = "Tệp nhật ký ghi âm recording.json bị hỏng nên đã được để riêng ở {path}; bản ghi âm vẫn được khôi phục, chỉ mất mốc giờ của các lần ghi."
 EXPORT_SIGN_OWN_PDF = "Hoặc: ký tệp PDF biên bản đã lưu từ Word (đường dẫn; để trống: xuất như thường)"
+
+
+# ---- after the conference (issue 14): classification, the register, the notice, the reports
+# The issue's default field list: labels of the fields offered first (``model.DEFAULT_FIELDS``).
+PETITION_FIELDS.update(
+    {
+        "land": "Đất đai",
+        "construction": "Trật tự xây dựng – đô thị",
+        "environment": "Vệ sinh môi trường",
+        "infrastructure": "Hạ tầng – giao thông",
+        "security": "An ninh trật tự",
+        "society": "An sinh xã hội – chính sách",
+        "culture": "Y tế – giáo dục – văn hóa",
+        "admin_reform": "Cải cách thủ tục hành chính",
+        "other": "Khác",
+    }
+)
+AUTHORITY_LABELS: dict[str, str] = {"ward": "Thuộc thẩm quyền của phường", "higher": "Thuộc thẩm quyền của cấp trên"}
+CHANNEL_LABELS: dict[str, str] = {"spoken": "Phát biểu trực tiếp", "written": "Gửi bằng văn bản"}
+EDIT_ACTIONS.update(
+    {
+        "follow_up_progress": "Đang giải quyết kiến nghị",
+        "follow_up_done": "Đã giải quyết kiến nghị",
+        "follow_up_extend": "Gia hạn giải quyết kiến nghị",
+        "follow_up_pass_on": "Chuyển kiến nghị cho cơ quan khác",
+    }
+)
+ERRORS.update(
+    {
+        "followup_no_number": "Cuộc họp không có ý kiến số {number} (chỉ có {count} ý kiến).",
+        "store_no_outcome": "Ý kiến {petition} chưa có kết quả nên chưa theo dõi được.",
+        "followup_answered": "Ý kiến {number} đã được trả lời tại hội nghị, không có việc gì cần theo dõi.",
+        "followup_no_result": "Hãy ghi kết quả giải quyết (--result).",
+        "followup_no_reason": "Hãy ghi lý do gia hạn (--reason).",
+        "followup_no_body": "Hãy ghi cơ quan nhận chuyển (--to).",
+        "followup_nothing_to_undo": "Thay đổi gần nhất của cuộc họp {path} không phải là cập nhật việc theo dõi; không hoàn tác.",
+        "followup_bad_date": "Ngày không hợp lệ: {value} (viết YYYY-MM-DD).",
+        "ward_fields_bad": "Danh sách lĩnh vực {path} không đọc được.",
+        "attendance_bad": "Không hiểu số người tham dự '{part}' (viết: Nhóm: số; Nhóm: số).",
+        "export_no_previous": "Không tìm thấy hội nghị kỳ trước {path}.",
+    }
+)
+FOLLOWUP_DONE_ON = "đã giải quyết {day}"
+FOLLOWUP_UPDATED = "Đã cập nhật ý kiến {number} của cuộc họp {path}: {action}."
+FOLLOWUP_UNDONE = "Đã hoàn tác: {action}."
+#: The Excel register: the Sổ tiếp công dân's columns (Mẫu số 03, Thông tư 04/2021/TT-TTCP).
+REGISTER_XLSX_COLUMNS = (
+    "STT",
+    "Ngày",
+    "Họ tên, địa chỉ",
+    "Nội dung vụ việc",
+    "Phân loại",
+    "Cơ quan đã giải quyết",
+    "Hướng xử lý",
+    "Theo dõi kết quả giải quyết",
+    "Ghi chú",
+)
+REGISTER_SHEET = "Sổ theo dõi"
+REGISTER_TITLE = "SỔ THEO DÕI GIẢI QUYẾT Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"
+REGISTER_AS_OF = "(Tính đến ngày {day})"
+REGISTER_UNKNOWN_PERSON = "Chưa rõ người nêu"
+REGISTER_HANDLING: dict[str, str] = {
+    "promised": "Giao {responsible} giải quyết, thời hạn {deadline}",
+    "transferred": "Chuyển {responsible} giải quyết, thời hạn {deadline}",
+    "off_topic": "Giao {responsible} trả lời bằng văn bản, thời hạn {deadline}",
+}
+REGISTER_STATUS: dict[str, str] = {"open": "Chưa giải quyết", "in_progress": "Đang giải quyết", "done": "Đã giải quyết"}
+REGISTER_EXTENDED = "Gia hạn: {reason}"
+REGISTER_PASSED_ON = "Đã chuyển {body}"
+ATTENDANCE_SET = "Đã ghi {count} người tham dự theo {groups} thành phần."
+PARAGRAPH_SET = "Đã lưu đoạn văn; các lần xuất sau sẽ dùng đoạn này."
+ATTENDANCE_PROMPT = "Số người tham dự theo thành phần (Nhóm: số; …), ví dụ: Người dân: 45; Tổ trưởng tổ dân phố: 12"
+CLASSIFY_TITLE = "Phân loại ý kiến {number}"
+CLASSIFY_LETTERS = "[b]P[/b] thẩm quyền phường · [b]C[/b] cấp trên · [b]N[/b] phát biểu · [b]V[/b] gửi văn bản · Esc: thôi"
+CLASSIFIED = "Ý kiến {number}: {summary}"
+KEYS_CLASSIFY = "Phân loại kiến nghị"
+KEYS_SAMPLE = "Cuộc họp mẫu"
+KEYS_ATTENDANCE = "Số người tham dự"
+KEYS_PARAGRAPH = "Đoạn văn của thông báo, báo cáo"
+PARAGRAPH_TITLE = "Đoạn văn thư ký tự viết (giữ qua các lần xuất)"
+PARAGRAPH_LABELS = {
+    "report_assessment": "Báo cáo – Đánh giá chung",
+    "report_proposals": "Báo cáo – Đề xuất, kiến nghị",
+    "notice_closing": "Thông báo – Đoạn kết (để trống: đoạn mẫu)",
+    "place_name": "Địa danh ghi trước ngày tháng (để trống: tên phường)",
+}
+REGISTER_KEYS = {
+    "done": "Đã giải quyết",
+    "progress": "Đang giải quyết",
+    "extend": "Gia hạn",
+    "pass_on": "Chuyển cơ quan khác",
+    "undo": "Hoàn tác",
+    "overdue": "Quá hạn",
+    "all": "Cả việc đã xong",
+}
+REGISTER_DONE_PROMPT = "Kết quả giải quyết ý kiến {number}"
+REGISTER_EXTEND_PROMPT = "Gia hạn ý kiến {number}: hạn mới (dd/mm/yyyy); lý do"
+REGISTER_PASS_ON_PROMPT = "Chuyển ý kiến {number} cho cơ quan"
+REGISTER_BAD_EXTEND = "Viết: hạn mới; lý do (ví dụ: 15/01/2027; chờ kinh phí)."
+KEYS_REGISTER = "Sổ theo dõi"
+HOME_AFTER_LINE = "[b]g[/b] Sổ theo dõi{due}   [b]s[/b] Tạo cuộc họp mẫu (đủ các loại ý kiến, để thử xuất thông báo, báo cáo)"
+HOME_FOLLOWUPS_DUE = ": {overdue} việc quá hạn, {week} việc đến hạn trong 7 ngày tới"
+NOTICE_DUE = "Thông báo kết luận: hạn công khai {day} ({days})."
+EXPORT_AFTER = "Thông báo kết luận và Báo cáo kết quả (thay cho biên bản)"
+
+#: Văn bản có tên loại (Mẫu 1.4): the notice and the reports.
+AFTER_DOC: dict[str, str] = {
+    "number_notice": "Số: {number}/TB-UBND",
+    "number_report": "Số: {number}/BC-UBND",
+    "blank_number": "      ",
+    "place_date": "{place}, {date}",
+    "notice_title": "THÔNG BÁO",
+    "notice_summary": "Kết luận của Chủ tịch Ủy ban nhân dân phường tại {conference}",
+    "report_title": "BÁO CÁO",
+    "report_summary": "Kết quả tổ chức {conference}",
+    "previous_summary": "Kết quả giải quyết các ý kiến, kiến nghị tại {conference}",
+    "intro": "Ngày {day}, tại {place}, Ủy ban nhân dân phường phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam phường tổ chức {conference}. Chủ trì hội nghị: {chair}{chair_title}.",
+    "attendance_sentence": "Tham dự hội nghị có: {groups}.",
+    "attendance_item": "{group} ({count} người)",
+    "notice_lead": "Tại hội nghị có {turns} lượt phát biểu với {opinions} ý kiến, kiến nghị. Sau khi nghe ý kiến của Nhân dân và giải trình của các đơn vị, Chủ tịch Ủy ban nhân dân phường kết luận như sau:",
+    "notice_answered": "1. Các nội dung đã được giải quyết, trả lời tại hội nghị",
+    "notice_promised": "2. Các nội dung giao đơn vị, cá nhân tiếp tục giải quyết",
+    "notice_transferred": "3. Các nội dung chuyển cơ quan có thẩm quyền giải quyết",
+    "notice_off_topic": "4. Các nội dung trả lời bằng văn bản",
+    "notice_pending": "5. Các nội dung chưa có kết luận",
+    "field_heading": "Lĩnh vực {field}:",
+    "none": "Không có.",
+    "item_answered": "- {question} ({asker}): {answer}",
+    "item_promised": "- {question} ({asker}): giao {responsible} giải quyết, hoàn thành trước {deadline}.",
+    "item_transferred": "- {question} ({asker}): thuộc thẩm quyền của cấp trên, chuyển {responsible} xem xét, giải quyết, thời hạn {deadline}; thông báo cho người kiến nghị biết.",
+    "item_off_topic": "- {question} ({asker}): không thuộc nội dung hội nghị, giao {responsible} trả lời bằng văn bản trước {deadline}.",
+    "item_pending": "- {question} ({asker}).",
+    "no_answer": "đã được giải trình tại hội nghị.",
+    "notice_closing": "Ủy ban nhân dân phường thông báo để các tổ dân phố và Nhân dân biết, theo dõi; các đơn vị, cá nhân được giao nhiệm vụ khẩn trương triển khai thực hiện, báo cáo kết quả về Ủy ban nhân dân phường./.",
+    "signer_tm": "TM. ỦY BAN NHÂN DÂN",
+    "signer_title": "CHỦ TỊCH",
+    "recipients": "Nơi nhận:",
+    "notice_recipient_groups": "- Tổ trưởng các tổ dân phố;",
+    "notice_recipient_post": "- Niêm yết tại trụ sở UBND phường;",
+    "archive": "- Lưu: VT.",
+    "report_lead": "Thực hiện kế hoạch tổ chức hội nghị đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân, Ủy ban nhân dân phường báo cáo kết quả như sau:",
+    "report_organisation": "I. CÔNG TÁC TỔ CHỨC",
+    "report_time": "- Thời gian: {moment}.",
+    "report_place": "- Địa điểm: {place}.",
+    "report_chair": "- Chủ trì: {chair}{chair_title}.",
+    "report_attendance": "- Thành phần tham dự:",
+    "report_attendance_item": "+ {group}: {count} người;",
+    "report_attendance_none": "+ (chưa ghi số người tham dự)",
+    "report_results": "II. KẾT QUẢ HỘI NGHỊ",
+    "report_turns": "Tại hội nghị có {turns} lượt phát biểu với {opinions} ý kiến (trong đó {within} ý kiến thuộc thẩm quyền của phường và {higher} ý kiến thuộc thẩm quyền của cấp trên); {written} ý kiến gửi bằng văn bản.",
+    "report_fields": "Phân loại theo lĩnh vực và kết quả:",
+    "report_answered": "Lãnh đạo phường và các đơn vị đã trả lời trực tiếp {answered} ý kiến (đạt {answered_pct}), đồng thời ghi nhận {recorded} ý kiến ({recorded_pct}) để đôn đốc giải quyết{pending}.",
+    "report_pending_count": "; {pending} ý kiến chưa có kết luận",
+    "report_follow_ups": "III. CÁC NỘI DUNG ĐANG TIẾP TỤC GIẢI QUYẾT",
+    "report_assessment": "IV. ĐÁNH GIÁ CHUNG",
+    "report_proposals": "V. ĐỀ XUẤT, KIẾN NGHỊ",
+    "to_write": "…………………………………………………………………………………………",
+    "report_recipient_up": "- UBND cấp trên (để b/c);",
+    "previous_lead": "Tại {conference} ({day}), Nhân dân nêu {opinions} ý kiến, kiến nghị, trong đó {follow} ý kiến cần tiếp tục giải quyết sau hội nghị. Đến {today}, kết quả giải quyết như sau:",
+    "previous_rate": "{closed}/{total} ý kiến đã giải quyết, đạt tỷ lệ {pct}; còn lại {left} ý kiến đang được giải quyết.",
+    "previous_none": "Không có ý kiến nào cần tiếp tục giải quyết sau hội nghị.",
+    "rounds_before": "các hội nghị đối thoại tổ chức trước {day}",
+    "total": "Tổng cộng",
+    "persons": "{count} người",
+}
+#: Columns of the report's fields × outcomes table.
+REPORT_FIELD_COLUMNS = [
+    "Lĩnh vực",
+    "Trả lời tại hội nghị",
+    "Hứa giải quyết",
+    "Chuyển cấp trên",
+    "Trả lời bằng văn bản",
+    "Chưa có kết luận",
+    "Tổng",
+]
+#: Columns of the pending items table (report and previous-round report).
+REPORT_PENDING_COLUMNS = ["STT", "Nội dung", "Trách nhiệm giải quyết", "Thời hạn", "Tình trạng"]
+AFTER_DOC_TITLES = {
+    "notice": "Thông báo kết luận – {conference}",
+    "report": "Báo cáo kết quả – {conference}",
+    "previous": "Báo cáo kết quả giải quyết kỳ trước – {conference}",
+}
+SAMPLE_CREATED = "Đã tạo cuộc họp mẫu: {path}"

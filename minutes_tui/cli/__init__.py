@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "minutes_tui.cli.model_cmd",
     "minutes_tui.cli.eval_cmd",
     "minutes_tui.cli.meeting_cmd",
+    "minutes_tui.cli.followups_cmd",
+    "minutes_tui.cli.classify_cmd",
     "minutes_tui.cli.app_cmd",
     "minutes_tui.cli.record_cmd",
     "minutes_tui.cli.export_cmd",

@@ -26,6 +26,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--key-label", default=None, help="the key's label on the token, if it holds several")
     p.add_argument("--appendix", action="store_true", help="append the verbatim transcript")
     p.add_argument("--force", action="store_true", help="replace an existing DOCX/PDF (never a signed PDF)")
+    p.add_argument("--notice", action="store_true", help="the chairman's conclusion notice (Thông báo kết luận) instead")
+    p.add_argument("--report", action="store_true", help="the results report (Báo cáo kết quả) instead")
+    p.add_argument("--previous", type=Path, default=None, help="report on this earlier meeting's petitions instead")
+    p.add_argument(
+        "--open-before",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="report on every follow-up of the meetings held before this date instead (with --root)",
+    )
+    p.add_argument("--root", default=None, help="meetings folder for --open-before (default: the user's)")
+    p.add_argument("--date", default=None, help="the notice's/report's date, YYYY-MM-DD (default: today)")
     p.set_defaults(handler=run_export)
 
     s = sub.add_parser("sign", help="ký số một tệp PDF biên bản đã lưu từ Word (sign the chairman's own PDF)")
@@ -85,7 +96,39 @@ def run_export(args: argparse.Namespace) -> int:
         docx=args.docx, pdf=pdf, make_pdf=args.pdf is not None, signed=args.signed,
         key=_key(args), appendix=args.appendix, force=args.force,
     )  # fmt: skip
+    if args.notice or args.report or args.previous is not None or args.open_before:
+        return _export_after(args, request)
     export_meeting(args.meeting, request, step=lambda path: print(texts.WROTE_FILE.format(path=path)))
+    return 0
+
+
+def _export_after(args: argparse.Namespace, request) -> int:
+    """The notice and the reports (``--notice``, ``--report``, ``--previous``), same options as the minutes."""
+    from datetime import date
+
+    from minutes_tui.export.after_pipeline import AfterExportRequest, export_after
+    from minutes_tui.export.errors import ExportError
+
+    def day(value: str | None) -> date | None:
+        try:
+            return date.fromisoformat(value) if value else None
+        except ValueError:
+            raise ExportError("followup_bad_date", value or "", value=value) from None
+
+    issued, before = day(args.date), day(args.open_before)
+    earlier: tuple[Path, ...] = ()
+    if before is not None:
+        from minutes_tui.meeting import default_meetings_dir
+        from minutes_tui.workflows.followups import meetings_before
+
+        root = Path(args.root) if args.root else default_meetings_dir()
+        earlier = tuple(meetings_before(root, before, besides=args.meeting))
+    from minutes_tui.workflows.classify import ward_fields
+
+    labels = tuple((f.value, label) for f, label in ward_fields(args.meeting.resolve().parent))
+    after = AfterExportRequest(args.notice, args.report, args.previous, request.make_pdf, request.key, args.force, issued,
+                               earlier, before, labels)  # fmt: skip
+    export_after(args.meeting, after, step=lambda path: print(texts.WROTE_FILE.format(path=path)))
     return 0
 
 

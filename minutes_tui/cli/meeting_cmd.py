@@ -1,4 +1,4 @@
-"""``bienban import``, ``retranscribe``, ``followups`` and ``meetings``: meetings from the command line.
+"""``bienban import``, ``retranscribe`` and ``meetings``: meetings from the command line.
 
 Each command parses its arguments, calls one function of ``minutes_tui.workflows`` and prints.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from minutes_tui import texts
@@ -15,7 +15,7 @@ from minutes_tui.cli.progress import progress_bar
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``import``, ``retranscribe``, ``followups`` and ``meetings`` sub-commands."""
+    """Add the ``import``, ``retranscribe`` and ``meetings`` sub-commands (``followups``: ``followups_cmd``)."""
     p = sub.add_parser("import", help="tạo cuộc họp từ một tệp ghi âm và nhận dạng (make a meeting from a recording)")
     p.add_argument("audio", help="the recording (m4a, mp3, wav, ...)")
     p.add_argument("--title", required=True, help="the meeting's name")
@@ -42,12 +42,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="skip the second decoding with the meeting's names and terms (about 3 times faster)",
     )
     r.set_defaults(handler=run_retranscribe)
-
-    p = sub.add_parser("followups", help="các việc hứa/chuyển chưa xong của mọi cuộc họp (open follow-ups)")
-    p.add_argument("--due-within", type=int, default=None, metavar="DAYS", help="only those due within DAYS (overdue included)")
-    p.add_argument("--csv", default=None, metavar="FILE", help="also write them to a CSV file")
-    p.add_argument("--root", default=None, help="meetings folder (default: the user's)")
-    p.set_defaults(handler=run_followups)
 
     p = sub.add_parser("meetings", help="liệt kê các cuộc họp (list meetings)")
     p.add_argument("--root", default=None, help="meetings folder (default: the user's)")
@@ -110,30 +104,6 @@ def run_retranscribe(args: argparse.Namespace) -> int:
         texts.RETRANSCRIBED.format(segments=len(result.segments), edited=result.kept_edits, model=transcriber.name),
         file=sys.stderr,
     )
-    return 0
-
-
-def run_followups(args: argparse.Namespace) -> int:
-    """List open follow-ups of every meeting, overdue first."""
-    from minutes_tui.meeting.errors import StoreError
-    from minutes_tui.workflows.followups import collect, register_rows, write_register_csv
-
-    if args.due_within is not None and args.due_within < 0:
-        raise StoreError("followups_bad_days", f"--due-within {args.due_within}", value=args.due_within)
-    today = date.today()
-    items, skipped = collect(_root(args), today, args.due_within)
-    for folder, exc in skipped:
-        print(texts.FOLLOWUPS_SKIPPED.format(path=folder, message=texts.user_message(exc)), file=sys.stderr)
-    rows = register_rows(items, today)
-    if args.csv:
-        write_register_csv(Path(args.csv), rows)
-        print(texts.WROTE_FILE.format(path=args.csv), file=sys.stderr)
-    if not rows:
-        print(texts.FOLLOWUPS_NONE)
-        return 0
-    print(" | ".join(texts.FOLLOWUPS_COLUMNS))
-    for row in rows:
-        print(" | ".join(cell or "–" for cell in row))
     return 0
 
 

@@ -23,17 +23,22 @@ class ExportDialog(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "cancel", texts.APP_CANCEL, show=False)]
 
-    def __init__(self, folder: Path, lacks: list[Lack]) -> None:
+    def __init__(self, folder: Path, lacks: list[Lack], notice_line: str = "") -> None:
         super().__init__()
         self.folder = folder
         self.lacks = lacks
         self.written: list[str] = []
+        self.notice_line = notice_line
+        """The notice's legal due date, until it is exported ("" : nothing to say)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog export-dialog"):
             yield Label(texts.EXPORT_TITLE, classes="dialog-title")
             if self.lacks:
                 yield Static(f"⚠ {texts.ITEMS_LACKS}: {len(self.lacks)} (i: {texts.KEYS['items']})", classes="error-text")
+            if self.notice_line:
+                yield Static(self.notice_line, id="notice-due")
+            yield Checkbox(texts.EXPORT_AFTER, id="after")
             yield Checkbox(texts.EXPORT_PARTS["transcript"], id="appendix")
             yield Checkbox(texts.EXPORT_FORMATS["pdf"], id="pdf")
             with RadioSet(id="sign"):
@@ -88,7 +93,22 @@ class ExportDialog(ModalScreen[None]):
                 signed = sign_chairmans_pdf(self.folder, own_pdf, request.key)
                 self.app.call_from_thread(self._written, str(signed))
                 return
-            export_meeting(self.folder, request, step=lambda path: self.app.call_from_thread(self._written, path))
+
+            def step(path: str) -> None:
+                self.app.call_from_thread(self._written, path)
+
+            if self.query_one("#after", Checkbox).value:
+                from minutes_tui.export.after_pipeline import AfterExportRequest, export_after
+                from minutes_tui.workflows.classify import ward_fields
+
+                labels = tuple((f.value, label) for f, label in ward_fields(self.folder.resolve().parent))
+                after = AfterExportRequest(
+                    notice=True, report=True, make_pdf=request.make_pdf, key=request.key, force=request.force,
+                    field_labels=labels,
+                )  # fmt: skip
+                export_after(self.folder, after, step=step)
+            else:
+                export_meeting(self.folder, request, step=step)
         finally:
             self.app.call_from_thread(self._finished)
 

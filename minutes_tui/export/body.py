@@ -81,8 +81,10 @@ def _follow_up_table(doc: Document, rows: list[FollowUpRow]) -> None:
             par.alignment = WD_ALIGN_PARAGRAPH.CENTER if r == 0 or c in (0, 4) else WD_ALIGN_PARAGRAPH.LEFT
             par.paragraph_format.space_after = Cm(0)
             styled_run(par, value, size=13, bold=r == 0)
-    # The column titles repeat on every page the table runs over.
+    # The column titles repeat on every page the table runs over; no row is torn across two.
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def add_content(doc: Document, minutes: Minutes) -> None:

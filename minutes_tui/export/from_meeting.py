@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from bienban_base.files import sha256_file
@@ -84,6 +85,15 @@ def _attendees(record: MeetingRecord, names: _Names) -> list[str]:
     return officials + residents
 
 
+def _ended(record: MeetingRecord) -> datetime | None:
+    """When it ended: as set; else the start plus the recording's last words; else the planned end."""
+    m = record.meeting
+    start = m.actual_start or m.planned_start
+    if m.actual_end is None and start is not None and record.segments:
+        return start + timedelta(seconds=round(max(s.end for s in record.segments)))
+    return m.actual_end or m.planned_end
+
+
 def minutes_from_record(record: MeetingRecord, audio_digest: str = "") -> Minutes:
     """What the minutes of ``record`` say (``audio_digest``: SHA-256 of its recording, if any)."""
     m = record.meeting
@@ -98,7 +108,7 @@ def minutes_from_record(record: MeetingRecord, audio_digest: str = "") -> Minute
         office=Office(m.parent_body, m.issuing_body, m.number),
         conference=names.mask(m.title),
         started=m.actual_start or m.planned_start,
-        ended=m.actual_end or m.planned_end,
+        ended=_ended(record),
         place=names.mask(m.place),
         attendees=_attendees(record, names),
         chair=m.chair,

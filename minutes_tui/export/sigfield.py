@@ -56,13 +56,13 @@ def _fallback() -> FieldPlace:
     return FieldPlace(-1, (int(left), 80, int(left + 220), 150))
 
 
-def locate_chair_block(pdf: Path) -> FieldPlace:
-    """The signature field's place: the gap between the CHỦ TỌA note and the chair's name."""
+def locate_chair_block(pdf: Path, anchor: str = "") -> FieldPlace:
+    """The signature field's place: the gap between the CHỦ TỌA note (or ``anchor``) and the chair's name."""
     if shutil.which("pdftotext") is None:
         return _fallback()
     done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, timeout=120)
     pages = _PAGE.findall(done.stdout)
-    title = _nfc(texts.MINUTES_DOC["chair_title"]).split()
+    title = _nfc(anchor or texts.MINUTES_DOC["chair_title"]).split()
     column = (PAGE_MM["left"] + SECRETARY_CM * 10) * _PT_PER_MM
     right = (PAGE_MM["width"] - PAGE_MM["right"]) * _PT_PER_MM
     for index in range(len(pages) - 1, -1, -1):

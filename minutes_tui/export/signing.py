@@ -108,7 +108,9 @@ def _sign(source: Path, target: Path, signer, place: FieldPlace, signer_name: st
             pdf_signer.sign_pdf(writer, output=out)
 
 
-def sign_pdf(source: Path, target: Path, key: Pkcs12Key | TokenKey, signer_name: str = "", audio_digest: str = "") -> Path:
+def sign_pdf(
+    source: Path, target: Path, key: Pkcs12Key | TokenKey, signer_name: str = "", audio_digest: str = "", anchor: str = ""
+) -> Path:
     """Sign ``source`` as PAdES into ``target`` with a visible field in the CHỦ TỌA block.
 
     ``audio_digest`` (the recording's SHA-256) is written into the signed revision's metadata.
@@ -116,7 +118,7 @@ def sign_pdf(source: Path, target: Path, key: Pkcs12Key | TokenKey, signer_name:
     from pyhanko.sign.general import SigningError
 
     check_target(target, force=False, signed=True)
-    place = locate_chair_block(source)
+    place = locate_chair_block(source, anchor)
 
     def write(tmp: Path) -> None:
         try:

@@ -9,7 +9,18 @@ from typing import Any
 from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.errors import StoreError, missing_item
-from minutes_tui.meeting.model import Field, Meeting, Note, Outcome, OutcomeKind, Participant, Petition, Segment
+from minutes_tui.meeting.model import (
+    Authority,
+    Channel,
+    Field,
+    Meeting,
+    Note,
+    Outcome,
+    OutcomeKind,
+    Participant,
+    Petition,
+    Segment,
+)
 
 
 def _check_fields(kind: str, cls: type, changes: dict, allowed: Sequence[str] | None = None) -> None:
@@ -98,14 +109,15 @@ class ItemEditing:
         return self.petition(new_id)
 
     def update_petition(self, petition_id: int, **changes: Any) -> Petition:
-        """Change a petition's text, raised_by, field or segment_ids."""
-        _check_fields("petition", Petition, changes, ["text", "raised_by", "field", "segment_ids"])
+        """Change a petition's text, raised_by, field, authority, channel or segment_ids."""
+        _check_fields("petition", Petition, changes, ["text", "raised_by", "field", "authority", "channel", "segment_ids"])
         p = replace(self.petition(petition_id), **changes)
         self._check_refs(p.raised_by, p.segment_ids)
+        authority = Authority(p.authority).value if p.authority is not None else None
         with self._db.edit("update_petition", f"petition {petition_id}") as conn:
             conn.execute(
-                "UPDATE petitions SET text = ?, raised_by = ?, field = ? WHERE id = ?",
-                (p.text, p.raised_by, Field(p.field).value, petition_id),
+                "UPDATE petitions SET text = ?, raised_by = ?, field = ?, authority = ?, channel = ? WHERE id = ?",
+                (p.text, p.raised_by, Field(p.field).value, authority, Channel(p.channel).value, petition_id),
             )
             _link(conn, petition_id, "petition", p.segment_ids)
         return self.petition(petition_id)
@@ -129,6 +141,22 @@ class ItemEditing:
             sets = ",".join(f"{c} = ?" for c in values)
             conn.execute(f"UPDATE petitions SET {sets} WHERE id = ?", (*values.values(), petition_id))
             _link(conn, petition_id, "answer", outcome.segment_ids if outcome else ())
+        return self.petition(petition_id)
+
+    def update_follow_up(self, petition_id: int, action: str, **changes: Any) -> Petition:
+        """Change a follow-up after the conference (status, result, deadline, …) as one undoable edit.
+
+        ``action`` names the edit in the history ("follow_up_done", "follow_up_extend", …).
+        """
+        petition = self.petition(petition_id)
+        if petition.outcome is None:
+            raise StoreError("store_no_outcome", f"petition {petition_id} has no outcome", petition=petition_id)
+        _check_fields("outcome", Outcome, changes, ["status", "result", "done_on", "reference", "deadline",
+                                                    "extension_reason", "passed_to", "responsible"])  # fmt: skip
+        values = rows.outcome_values(replace(petition.outcome, **changes))
+        with self._db.edit(action, f"petition {petition_id}") as conn:
+            sets = ",".join(f"{c} = ?" for c in values)
+            conn.execute(f"UPDATE petitions SET {sets} WHERE id = ?", (*values.values(), petition_id))
         return self.petition(petition_id)
 
     # notes

@@ -19,21 +19,54 @@ PROMISE_DAYS = 30
 class Field(enum.StrEnum):
     """The field of a petition (the plan's list of topics); labels are in ``texts.PETITION_FIELDS``."""
 
-    ECONOMY = "economy"
     LAND = "land"
     CONSTRUCTION = "construction"
     ENVIRONMENT = "environment"
-    CULTURE = "culture"
-    SOCIETY = "society"
-    MILITARY = "military"
+    INFRASTRUCTURE = "infrastructure"
     SECURITY = "security"
+    SOCIETY = "society"
+    CULTURE = "culture"
     ADMIN_REFORM = "admin_reform"
+    OTHER = "other"
+    # the plan's earlier topics, kept so older meetings still read
+    ECONOMY = "economy"
+    MILITARY = "military"
     DEMOCRACY = "democracy"
     ANTI_CORRUPTION = "anti_corruption"
     CITIZEN_RECEPTION = "citizen_reception"
     COMPLAINT = "complaint"
     DENUNCIATION = "denunciation"
-    OTHER = "other"
+
+
+#: The default field list offered when tagging (issue 14); a ward may relabel, reorder or drop
+#: them (``workflows.classify.ward_fields``).
+DEFAULT_FIELDS: tuple[Field, ...] = (
+    Field.LAND,
+    Field.CONSTRUCTION,
+    Field.ENVIRONMENT,
+    Field.INFRASTRUCTURE,
+    Field.SECURITY,
+    Field.SOCIETY,
+    Field.CULTURE,
+    Field.ADMIN_REFORM,
+    Field.OTHER,
+)
+
+
+class Authority(enum.StrEnum):
+    """Whose authority a petition falls under."""
+
+    WARD = "ward"
+    """The ward's own."""
+    HIGHER = "higher"
+    """A higher level's (the city, the province, a ministry)."""
+
+
+class Channel(enum.StrEnum):
+    """How a petition reached the conference."""
+
+    SPOKEN = "spoken"
+    WRITTEN = "written"
 
 
 class OutcomeKind(enum.StrEnum):
@@ -109,6 +142,14 @@ class Meeting:
     """The "Nơi nhận" list (without the closing "Lưu: VT, Hồ sơ.")."""
     audio_file: str = ""
     """File name of the meeting audio inside the meeting folder (empty: no audio yet)."""
+    attendance: tuple[tuple[str, int], ...] = ()
+    """Attendance counts by group, e.g. (("Người dân", 45),), besides the named roster."""
+    document_texts: tuple[tuple[str, str], ...] = ()
+    """The secretary's own paragraphs of the notice and the report, by key (kept across re-exports)."""
+
+    def document_text(self, key: str) -> str:
+        """One of the secretary's paragraphs ("" when not written)."""
+        return dict(self.document_texts).get(key, "")
 
     def start(self) -> datetime | None:
         """When the meeting started: actual start, else planned start, else unknown."""
@@ -210,6 +251,16 @@ class Outcome:
     """The person is to be told which body handles it and by when (transferred)."""
     segment_ids: tuple[int, ...] = ()
     """Segments holding the answer."""
+    result: str = ""
+    """What was done (a closed follow-up)."""
+    done_on: date | None = None
+    """When it was done."""
+    reference: str = ""
+    """Number and date of the written answer, e.g. "125/UBND-VP ngày 10/01/2027"."""
+    extension_reason: str = ""
+    """Why the deadline was moved (empty: never extended)."""
+    passed_to: str = ""
+    """The body the follow-up was passed on to after the conference (empty: none)."""
 
     @property
     def within_authority(self) -> bool:
@@ -238,6 +289,17 @@ class Petition:
     """What became of it (None: not decided yet)."""
     id: int = 0
     """Store id (0: not stored yet)."""
+    authority: Authority | None = None
+    """Whose authority it falls under (None: read from the outcome, see ``within_authority``)."""
+    channel: Channel = Channel.SPOKEN
+    """Spoken at the conference or handed in writing."""
+
+    @property
+    def within_authority(self) -> bool:
+        """Whether the ward itself can resolve it: as set, else not when transferred."""
+        if self.authority is not None:
+            return self.authority is Authority.WARD
+        return self.outcome is None or self.outcome.within_authority
 
 
 @dataclass(frozen=True)

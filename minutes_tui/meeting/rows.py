@@ -11,6 +11,8 @@ from datetime import date, datetime
 from itertools import repeat
 
 from minutes_tui.meeting.model import (
+    Authority,
+    Channel,
     Field,
     Meeting,
     Note,
@@ -38,6 +40,10 @@ def meeting_values(meeting: Meeting) -> dict[str, object]:
             value = value.isoformat() if value else None
         elif name in _MEETING_LISTS:
             value = json.dumps(list(value), ensure_ascii=False)
+        elif name == "attendance":
+            value = json.dumps([list(pair) for pair in value], ensure_ascii=False)
+        elif name == "document_texts":
+            value = json.dumps(dict(value), ensure_ascii=False, sort_keys=True)
         values[name] = value
     return values
 
@@ -51,6 +57,10 @@ def meeting(row: sqlite3.Row) -> Meeting:
             value = datetime.fromisoformat(value) if value else None
         elif name in _MEETING_LISTS:
             value = tuple(json.loads(value))
+        elif name == "attendance":
+            value = tuple((str(group), int(count)) for group, count in json.loads(value))
+        elif name == "document_texts":
+            value = tuple(sorted(json.loads(value).items()))
         values[name] = value
     return Meeting(**values)
 
@@ -123,6 +133,11 @@ def outcome_values(outcome: Outcome | None) -> dict[str, object]:
         "deadline": outcome.deadline.isoformat() if outcome.deadline else None,
         "status": Status(outcome.status).value,
         "notify": int(outcome.notify),
+        "result": outcome.result,
+        "done_on": outcome.done_on.isoformat() if outcome.done_on else None,
+        "reference": outcome.reference,
+        "extension_reason": outcome.extension_reason,
+        "passed_to": outcome.passed_to,
     }
 
 
@@ -140,6 +155,11 @@ def petition(row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[i
             status=Status(row["status"]),
             notify=bool(row["notify"]),
             segment_ids=answer_ids,
+            result=row["result"],
+            done_on=date.fromisoformat(row["done_on"]) if row["done_on"] else None,
+            reference=row["reference"],
+            extension_reason=row["extension_reason"],
+            passed_to=row["passed_to"],
         )
     return Petition(
         text=row["text"],
@@ -148,6 +168,8 @@ def petition(row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[i
         segment_ids=segment_ids,
         outcome=outcome,
         id=row["id"],
+        authority=Authority(row["authority"]) if row["authority"] else None,
+        channel=Channel(row["channel"]),
     )
 
 

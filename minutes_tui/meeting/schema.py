@@ -73,6 +73,22 @@ MIGRATIONS: dict[int, str] = {
         DROP TABLE edit_steps;
         ALTER TABLE participants ADD COLUMN aliases TEXT NOT NULL DEFAULT '';
     """,
+    # 4: after the conference (issue 14): a petition's authority (the ward's or a higher level's,
+    #    NULL: read from its outcome) and channel (spoken or in writing); a follow-up's result,
+    #    date done, reference of the written answer, extension reason and the body it was passed
+    #    on to; attendance counts by group on the header; the secretary's own paragraphs of the
+    #    notice and the report (JSON), kept across re-exports
+    3: """
+        ALTER TABLE petitions ADD COLUMN authority TEXT CHECK (authority IN ('ward', 'higher'));
+        ALTER TABLE petitions ADD COLUMN channel TEXT NOT NULL DEFAULT 'spoken' CHECK (channel IN ('spoken', 'written'));
+        ALTER TABLE petitions ADD COLUMN result TEXT NOT NULL DEFAULT '';
+        ALTER TABLE petitions ADD COLUMN done_on TEXT;
+        ALTER TABLE petitions ADD COLUMN reference TEXT NOT NULL DEFAULT '';
+        ALTER TABLE petitions ADD COLUMN extension_reason TEXT NOT NULL DEFAULT '';
+        ALTER TABLE petitions ADD COLUMN passed_to TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN attendance TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE meeting ADD COLUMN document_texts TEXT NOT NULL DEFAULT '{}';
+    """,
 }
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -28,6 +28,8 @@ class HomeScreen(BienbanScreen):
         Binding("d", "demo", texts.KEYS["demo"]),
         Binding("o", "open_folder", texts.KEYS["open_folder"]),
         Binding("i", "import_audio", texts.KEYS["import_audio"]),
+        Binding("s", "sample", texts.KEYS_SAMPLE, show=False),  # both named on the line under the table
+        Binding("g", "register", texts.KEYS_REGISTER, show=False),
         Binding("q", "app.quit", texts.KEYS["quit"]),
     ]
 
@@ -49,6 +51,7 @@ class HomeScreen(BienbanScreen):
         table.add_columns(*texts.HOME_COLUMNS)
         yield table
         yield Static(texts.HOME_EMPTY, id="empty")
+        yield Static("", id="followups-due")
         yield Footer()
 
     def on_screen_resume(self) -> None:
@@ -57,7 +60,12 @@ class HomeScreen(BienbanScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-list")
     def load_meetings(self) -> None:
         """Read the meeting folders in the background."""
+        from minutes_tui.workflows.followups import due_summary
+
         self.post_message(self.Listed(list_meetings(self.app.config.meetings_dir)))
+        self.app.call_from_thread(
+            self.query_one("#followups-due", Static).update, due_summary(self.app.config.meetings_dir, self.app.config.today)
+        )
 
     def on_home_screen_listed(self, event: Listed) -> None:
         self.meetings = event.meetings
@@ -93,6 +101,19 @@ class HomeScreen(BienbanScreen):
 
     def action_demo(self) -> None:
         self.app.start_demo()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-sample")
+    def action_sample(self) -> None:
+        """Make the sample meeting (``bienban sample``) and open it."""
+        from minutes_tui.workflows.sample import create_sample_meeting
+
+        folder = create_sample_meeting(self.app.config.meetings_dir)
+        self.app.call_from_thread(self.open_meeting, folder)
+
+    def action_register(self) -> None:
+        from minutes_tui.screens.register import RegisterScreen
+
+        self.app.push_screen(RegisterScreen())
 
     def action_open_folder(self) -> None:
         def opened(path: str | None) -> None:

@@ -15,6 +15,7 @@ from minutes_tui import messages, texts
 from minutes_tui.dialogs.search import SearchDialog
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
+from minutes_tui.screens import after_keys
 from minutes_tui.screens.transcript_screen import TAG_KEYS
 from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
@@ -45,6 +46,7 @@ class ReviewScreen(VoiceSuggestions):
         Binding("i", "items", texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
+        *after_keys.AFTER_KEYS,
         *TAG_KEYS,
         Binding("escape", "back", texts.KEYS["back"]),
         Binding("q", "app.quit", texts.KEYS["quit"]),
@@ -274,8 +276,16 @@ class ReviewScreen(VoiceSuggestions):
 
     def action_export(self) -> None:
         from minutes_tui.dialogs.export import ExportDialog
+        from minutes_tui.workflows.followups import notice_due_line
 
-        self.app.push_screen(ExportDialog(self.folder, lacks(self.draft)))
+        due = notice_due_line(self.folder, self.draft.meeting.day(), self.app.config.today)
+        self.app.push_screen(ExportDialog(self.folder, lacks(self.draft), due))
+
+    def action_attendance(self) -> None:
+        after_keys.attendance(self)
+
+    def action_report_paragraph(self) -> None:
+        after_keys.paragraph(self)
 
     def action_masked(self) -> None:
         """Show what export will mask for the anonymous participants."""

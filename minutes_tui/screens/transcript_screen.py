@@ -29,6 +29,7 @@ TAG_KEYS = [
     Binding("k", "mark('off_topic')", texts.KEYS["off_topic"]),
     Binding("l", "link", texts.KEYS["link"], show=False),
     Binding("r", "follow_up", texts.KEYS["follow_up"], show=False),
+    Binding("t", "classify", texts.KEYS_CLASSIFY, show=False),
     Binding("s", "speaker_search", texts.KEYS["speaker_search"]),
     *(Binding(str(n), f"speaker({n})", texts.KEYS["speaker"], show=False) for n in range(1, 10)),
     Binding("e", "edit", texts.KEYS["edit"], show=False),
@@ -185,6 +186,27 @@ class TranscriptScreen(BienbanScreen):
                 self.redraw(*self._petition_segments(petition.id))
 
         self.app.push_screen(FollowUpDialog(responsible, outcome.deadline if outcome else None, day), chosen)
+
+    def action_classify(self) -> None:
+        """One key, then a digit (field) or a letter (authority, channel) for the petition here."""
+        from minutes_tui.dialogs.classify import ClassifyDialog
+        from minutes_tui.workflows.classify import classify_by_key, describe, ward_fields
+
+        segment = self.selected()
+        found = segment and (self.draft.petition_raised_in(segment.id) or self.draft.petition_before(segment.id))
+        if not found:
+            self.notify(texts.LINK_NONE)
+            return
+        petition, fields = found, ward_fields(self.app.config.meetings_dir)
+        number = self.draft.petition_number(petition.id)
+
+        def chosen(key: str | None) -> None:
+            changed = classify_by_key(self.draft.store, petition.id, key, fields) if key else None
+            if changed is not None:
+                self.draft.petitions[changed.id] = changed
+                self.notify(texts.CLASSIFIED.format(number=number, summary=describe(changed, fields)))
+
+        self.app.push_screen(ClassifyDialog(number, fields, describe(petition, fields)), chosen)
 
     def action_edit(self) -> None:
         segment = self.selected()

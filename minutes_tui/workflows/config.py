@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,8 @@ class AppConfig:
     promise's default deadline, do not change with the day the tests run."""
     transcriber_factory: Callable[[], Any] | None = None
     """Builds the recogniser (default: the bundled Whisper model). Pilot tests pass canned segments."""
+    today: date | None = None
+    """The day follow-ups are counted against (None: the real today); fixed in snapshot tests."""
     input_device: str | int | None = None
     """Input device for live meetings (None: the system default)."""
     voices: bool = True

@@ -45,7 +45,7 @@ def test_home(snap_compare, make_app, meetings_dir):
         await pilot.app.screen.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=listed)
+    assert snap_compare(make_app(today=MORNING.date()), terminal_size=SIZE, run_before=listed)
 
 
 def test_setup(snap_compare, make_app, meetings_dir):
@@ -96,3 +96,20 @@ def test_review(snap_compare, make_app, reviewed_meeting):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened)
+
+
+def test_export_dialog_with_the_notice_due(snap_compare, make_app, meetings_dir):
+    """Issue 14: every option and the button fit 100×30; the notice's legal due date is shown."""
+    from minutes_tui.workflows.sample import create_sample_meeting
+
+    create_sample_meeting(meetings_dir, MORNING)
+
+    async def opened(pilot):
+        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+
+    assert snap_compare(make_app(today=MORNING.date()), terminal_size=SIZE, run_before=opened)

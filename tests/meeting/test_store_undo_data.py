@@ -54,6 +54,9 @@ def test_a_planted_history_row_runs_nothing(tmp_path, row):
     assert not list(tmp_path.glob("X*")) and not list(folder.glob("X*"))
 
 
+V4_PETITION_COLUMNS = ("authority", "channel", "result", "done_on", "reference", "extension_reason", "passed_to")
+
+
 def test_an_old_sql_history_is_never_run(tmp_path):
     """A version-2 folder whose edit_steps hold an ATTACH: after the upgrade, undo runs nothing."""
     folder = tmp_path / "m"
@@ -64,6 +67,9 @@ def test_an_old_sql_history_is_never_run(tmp_path):
         "DROP TABLE edit_changes; CREATE TABLE edit_steps (id INTEGER PRIMARY KEY AUTOINCREMENT, "
         "edit_id INTEGER NOT NULL, sql TEXT NOT NULL); UPDATE edits SET state = 'done';"
         "ALTER TABLE participants DROP COLUMN aliases;"
+        # and take away what version 4 added
+        + "".join(f"ALTER TABLE petitions DROP COLUMN {c};" for c in V4_PETITION_COLUMNS)
+        + "ALTER TABLE meeting DROP COLUMN attendance; ALTER TABLE meeting DROP COLUMN document_texts;"
     )
     target = tmp_path / "pwned.sqlite"
     conn.execute("INSERT INTO edit_steps (edit_id, sql) VALUES (1, ?)", (f"ATTACH DATABASE '{target}' AS pwned",))

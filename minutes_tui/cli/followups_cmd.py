@@ -1,0 +1,133 @@
+"""``bienban followups``: the register of follow-ups across meetings, its updates, and ``bienban sample``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from minutes_tui import texts
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``followups`` (list, done, progress, extend, pass-on, undo) and ``sample``."""
+    p = sub.add_parser("followups", help="sổ theo dõi các việc hứa/chuyển của mọi cuộc họp (follow-up register)")
+    p.add_argument("--due-within", type=int, default=None, metavar="DAYS", help="only those due within DAYS (overdue included)")
+    p.add_argument("--overdue", action="store_true", help="only those past their deadline")
+    p.add_argument("--field", action="append", default=[], help="only this field (code, e.g. land; repeatable)")
+    p.add_argument("--responsible", default="", help="only those whose responsible person or body contains this")
+    p.add_argument("--meeting", type=Path, action="append", default=[], help="only this meeting folder (repeatable)")
+    p.add_argument("--all", action="store_true", help="closed follow-ups too")
+    p.add_argument("--csv", default=None, metavar="FILE", help="also write them to a CSV file")
+    p.add_argument("--xlsx", default=None, metavar="FILE", help="also write the Excel register (Sổ tiếp công dân columns)")
+    p.add_argument("--root", default=None, help="meetings folder (default: the user's)")
+    p.set_defaults(handler=run_followups)
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    for name, helptext in (("done", "đã giải quyết"), ("progress", "đang giải quyết"), ("extend", "gia hạn"),
+                           ("pass-on", "chuyển cơ quan khác")):  # fmt: skip
+        a = actions.add_parser(name, help=helptext)
+        a.add_argument("meeting", type=Path, help="the meeting folder")
+        a.add_argument("number", type=int, help="the petition's number in the minutes (Ý kiến N)")
+        a.set_defaults(handler=run_update)
+        if name == "done":
+            a.add_argument("--result", required=True, help="what was done")
+            a.add_argument("--on", default=None, help="when, YYYY-MM-DD (default: today)")
+            a.add_argument("--reference", default="", help="number and date of the written answer")
+        elif name == "extend":
+            a.add_argument("--to", required=True, help="the new deadline, YYYY-MM-DD")
+            a.add_argument("--reason", required=True, help="why")
+        elif name == "pass-on":
+            a.add_argument("--to", required=True, help="the body that now handles it")
+    u = actions.add_parser("undo", help="hoàn tác cập nhật gần nhất của cuộc họp")
+    u.add_argument("meeting", type=Path, help="the meeting folder")
+    u.set_defaults(handler=run_undo)
+
+    s = sub.add_parser("sample", help="tạo một cuộc họp mẫu đã gắn thẻ đầy đủ (a complete sample meeting)")
+    s.add_argument("dir", type=Path, help="where to make it (a new folder inside)")
+    s.set_defaults(handler=run_sample)
+
+
+def _root(args: argparse.Namespace) -> Path:
+    from minutes_tui.meeting import default_meetings_dir
+
+    return Path(args.root) if args.root else default_meetings_dir()
+
+
+def _day(value: str) -> date:
+    from minutes_tui.meeting.errors import StoreError
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise StoreError("followup_bad_date", value, value=value) from None
+
+
+def run_followups(args: argparse.Namespace) -> int:
+    """List follow-ups of every meeting, overdue first; optionally as CSV and Excel."""
+    from minutes_tui.meeting.errors import StoreError
+    from minutes_tui.meeting.model import Field
+    from minutes_tui.workflows.followups import FollowUpFilter, collect, register_rows, write_register_csv
+    from minutes_tui.workflows.register_xlsx import write_register_xlsx
+
+    if args.due_within is not None and args.due_within < 0:
+        raise StoreError("followups_bad_days", f"--due-within {args.due_within}", value=args.due_within)
+    try:
+        fields = tuple(Field(f) for f in args.field)
+    except ValueError as bad:
+        raise StoreError("store_bad_field", str(bad), kind="lĩnh vực", name=str(bad)) from None
+    only = FollowUpFilter(args.due_within, args.overdue, fields, args.responsible, tuple(args.meeting), args.all)
+    today = date.today()
+    items, skipped = collect(_root(args), today, only=only)
+    for folder, exc in skipped:
+        print(texts.FOLLOWUPS_SKIPPED.format(path=folder, message=texts.user_message(exc)), file=sys.stderr)
+    rows = register_rows(items, today)
+    if args.csv:
+        write_register_csv(Path(args.csv), rows)
+        print(texts.WROTE_FILE.format(path=args.csv), file=sys.stderr)
+    if args.xlsx:
+        from minutes_tui.workflows.classify import ward_fields
+
+        labels = {f.value: label for f, label in ward_fields(_root(args))}
+        write_register_xlsx(Path(args.xlsx), items, today, labels)
+        print(texts.WROTE_FILE.format(path=args.xlsx), file=sys.stderr)
+    if not rows:
+        print(texts.FOLLOWUPS_NONE)
+        return 0
+    print(" | ".join(texts.FOLLOWUPS_COLUMNS))
+    for row in rows:
+        print(" | ".join(cell or "–" for cell in row))
+    return 0
+
+
+def run_update(args: argparse.Namespace) -> int:
+    """Record what became of one follow-up (one undoable edit in its meeting)."""
+    from minutes_tui.workflows import followup_updates as up
+
+    if args.action == "done":
+        up.mark_done(args.meeting, args.number, args.result, _day(args.on) if args.on else date.today(), args.reference)
+    elif args.action == "progress":
+        up.mark_progress(args.meeting, args.number)
+    elif args.action == "extend":
+        up.extend(args.meeting, args.number, _day(args.to), args.reason)
+    else:
+        up.pass_on(args.meeting, args.number, args.to)
+    action = texts.EDIT_ACTIONS[f"follow_up_{args.action.replace('-', '_')}"]
+    print(texts.FOLLOWUP_UPDATED.format(number=args.number, path=args.meeting, action=action))
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    """Undo the meeting's latest follow-up update."""
+    from minutes_tui.workflows.followup_updates import undo_follow_up
+
+    print(texts.FOLLOWUP_UNDONE.format(action=texts.EDIT_ACTIONS[undo_follow_up(args.meeting)]))
+    return 0
+
+
+def run_sample(args: argparse.Namespace) -> int:
+    """Make the sample meeting and say where."""
+    from minutes_tui.workflows.sample import create_sample_meeting
+
+    print(texts.SAMPLE_CREATED.format(path=create_sample_meeting(args.dir)))
+    return 0

@@ -1,0 +1,143 @@
+"""Issue 14 in the app: the sample from home, the classify key, the register screen with undo."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from minutes_tui.meeting import Field, Status, read_meeting
+from minutes_tui.meeting.model import Authority
+from minutes_tui.screens.register import RegisterScreen
+from minutes_tui.screens.review import ReviewScreen
+from minutes_tui.widgets.transcript import TranscriptView
+from minutes_tui.workflows.sample import create_sample_meeting
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_home_offers_the_sample_and_classify_keys_work_in_review(make_app, meetings_dir):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.press("s")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        view = review.query_one(TranscriptView)
+        view.highlighted = 1  # Lê Văn Sơn's question: petition 1
+        await pilot.pause()
+        await pilot.press("t", "4")  # field 4 of the default list
+        await pilot.press("t", "c")  # a higher level's authority
+        await pilot.pause()
+    folder = next(meetings_dir.iterdir())
+    petition = read_meeting(folder).petitions[0]
+    assert petition.field is Field.INFRASTRUCTURE and petition.authority is Authority.HIGHER
+
+
+async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, meetings_dir):
+    folder = create_sample_meeting(meetings_dir, datetime.now() - timedelta(days=20))  # two 15-day items overdue
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert "2 việc quá hạn" in str(app.screen.query_one("#followups-due", Static).render())
+        await pilot.press("g")
+        register = app.screen
+        assert isinstance(register, RegisterScreen)
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        table = register.query_one(DataTable)
+        assert table.row_count == 4
+        first = register.items[0].number
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Đã xử lý xong"
+        await pilot.press("enter")
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 3
+        closed = read_meeting(folder).petitions[first - 1].outcome
+        assert closed.status is Status.DONE and closed.result == "Đã xử lý xong"
+        await pilot.press("u")
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 4
+    assert read_meeting(folder).petitions[first - 1].outcome.status is Status.OPEN
+
+
+async def test_export_dialog_fits_100x30_shows_the_notice_due_and_exports_notice_and_report(make_app, meetings_dir):
+    folder = create_sample_meeting(meetings_dir, datetime.now() - timedelta(days=3))  # held 4 days ago
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+        dialog = app.screen
+        assert "hạn công khai" in str(dialog.query_one("#notice-due").render()) and "còn 6 ngày" in str(
+            dialog.query_one("#notice-due").render()
+        )
+        go = dialog.query_one("#go")
+        assert go.region.bottom <= 30 and go.region.height > 0  # the button is on screen without scrolling
+        await pilot.click("#after")
+        go.press()
+        await pilot.pause()
+        await dialog.export_worker.wait()
+        await pilot.pause()
+        shown = str(dialog.query_one("#export-result").render())
+        assert "thong-bao-ket-luan.docx" in shown and "bao-cao-ket-qua.docx" in shown
+    assert (folder / "exports" / "thong-bao-ket-luan.docx").is_file() and not (folder / "exports" / "bien-ban.docx").exists()
+
+
+async def test_register_extends_and_passes_on_and_review_takes_attendance(make_app, meetings_dir):
+    folder = create_sample_meeting(meetings_dir, datetime(2026, 12, 2, 9))
+    app = make_app(today=date(2026, 12, 2))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("g")
+        register = app.screen
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        number = register.items[0].number
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "15/01/2027; chờ kinh phí"
+        await pilot.press("enter")
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        outcome = read_meeting(folder).petitions[number - 1].outcome
+        assert outcome.deadline == date(2027, 1, 15) and outcome.extension_reason == "chờ kinh phí"
+        number = register.items[0].number
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Bảo hiểm xã hội thành phố"
+        await pilot.press("enter")
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        assert read_meeting(folder).petitions[number - 1].outcome.passed_to == "Bảo hiểm xã hội thành phố"
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Người dân: 70; Đại biểu: 12"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("b")  # the secretary's paragraphs: the first is the assessment
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Hội nghị thành công."
+        await pilot.press("enter")
+        await pilot.pause()
+    meeting = read_meeting(folder).meeting
+    assert meeting.attendance == (("Người dân", 70), ("Đại biểu", 12))
+    assert meeting.document_text("report_assessment") == "Hội nghị thành công."
