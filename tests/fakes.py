@@ -7,12 +7,14 @@ and nothing of faster-whisper's internals.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
-from bienban_base.audio import SAMPLE_RATE
-from transcribe.engine import DecodeOptions, Segment, Word
+from bienban_base.audio import SAMPLE_RATE, load_audio
+from transcribe.decoding import DecodeOptions, LongDecode, Segment, Word
 
 
 class CannedRecogniser:
@@ -59,6 +61,17 @@ class CannedRecogniser:
         self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8
     ) -> Iterator[Segment]:
         return iter(self.transcribe_audio(audio))
+
+    def decode_long(
+        self, source: np.ndarray | str | os.PathLike[str], options: DecodeOptions = DecodeOptions(), **how: Any
+    ) -> LongDecode:
+        """The canned turns of the whole recording, handed to ``how["sink"]`` in one batch."""
+        audio = source if isinstance(source, np.ndarray) else load_audio(source)
+        duration = audio.size / SAMPLE_RATE
+        segments = self.transcribe_audio(audio, progress=how.get("progress"))
+        if how.get("sink") is not None:
+            how["sink"](segments, duration)
+        return LongDecode(duration, segments, duration, True)
 
     def count_tokens(self, text: str) -> int:
         return len(text.split())

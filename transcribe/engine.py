@@ -6,98 +6,28 @@ every path decodes with the same options and the same guard.
 
 from __future__ import annotations
 
-import math
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
-from transcribe import guard
 from transcribe import model as model_source
+from transcribe.decoding import (
+    MAX_LENGTH,
+    WINDOW_S,
+    DecodeOptions,
+    LongDecode,
+    Segment,
+    encoder_frames,
+    guarded,
+)
 
 if TYPE_CHECKING:
     from faster_whisper import BatchedInferencePipeline
-
-
-@dataclass(frozen=True)
-class Word:
-    """One recognised word with absolute times."""
-
-    start: float
-    """Start, seconds from the start of the audio."""
-    end: float
-    """End, seconds."""
-    word: str
-    """The word as Whisper wrote it (with its leading space)."""
-    probability: float
-    """Whisper's probability for the word, 0-1."""
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One recognised stretch of speech."""
-
-    start: float
-    """Start, seconds from the start of the audio."""
-    end: float
-    """End, seconds."""
-    text: str
-    """The text after the guard."""
-    avg_logprob: float
-    """Mean token log-probability (confidence)."""
-    no_speech_prob: float
-    """Whisper's probability that the window held no speech."""
-    words: list[Word] = field(default_factory=list)
-    """Word timestamps."""
-
-    def to_dict(self) -> dict:
-        """The JSON shape of ``bienban transcribe --format json``."""
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class DecodeOptions:
-    """Decoding options; the defaults are the Vietnamese ones the whole app uses."""
-
-    language: str = "vi"
-    """Always Vietnamese: Whisper misdetects it on short or noisy audio."""
-    beam_size: int = 5
-    """Beam width."""
-    vad_filter: bool = True
-    """Skip non-speech with Silero VAD before decoding."""
-    condition_on_previous_text: bool = False
-    """Off: conditioning feeds loops from one window into the next."""
-    word_timestamps: bool = True
-    """Word times, for following the audio and highlighting low confidence."""
-    initial_prompt: str | None = None
-    """Vocabulary prompt (names, bodies, terms) given to the first window."""
-    hotwords: str | None = None
-    """Hotwords given to every window."""
-    temperature: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
-    """Fallback temperatures (faster-whisper's default); each retry costs a full decode."""
-    encoder_pad_s: float | None = None
-    """``None``: Whisper's 30 s window, as trained. A number: ``decode`` of a short utterance
-    encodes only its audio plus at least this much silence, in 2 s steps (the encoder's cost
-    grows faster than the window: 10 s costs 0.15 s instead of 1.07 s here); WER in
-    docs/benchmarks.md."""
-    max_tokens_per_s: float | None = None
-    """Cap on the tokens ``decode`` may write per second of audio (a decoding loop otherwise
-    runs to 448 tokens, seconds of work for text the guard then drops). ``None``: no cap."""
-
-    def kwargs(self) -> dict:
-        """Keyword arguments for ``WhisperModel.transcribe``."""
-        kw = asdict(self)
-        del kw["encoder_pad_s"], kw["max_tokens_per_s"]
-        kw["temperature"] = list(kw["temperature"])
-        if kw["initial_prompt"] is None:
-            del kw["initial_prompt"]
-        if kw["hotwords"] is None:
-            del kw["hotwords"]
-        return kw
 
 
 def default_threads() -> int:
@@ -106,33 +36,6 @@ def default_threads() -> int:
     if env:
         return max(1, int(env))
     return max(1, min(4, os.cpu_count() or 2))
-
-
-def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[Segment]:
-    """Turn faster-whisper segments into ``Segment``s, shifted by ``offset`` and passed through the guard."""
-    for s in raw:
-        text = guard.clean_text(s.text, s.no_speech_prob, s.avg_logprob)
-        if not text:
-            continue
-        words = [Word(w.start + offset, w.end + offset, w.word, w.probability) for w in (s.words or [])]
-        if words:
-            keep = sorted(
-                set(guard.kept_indices([w.word for w in words])) & set(guard.unpiled_indices([(w.start, w.end) for w in words]))
-            )
-            if len(keep) != len(words):
-                words = [words[i] for i in keep]
-                text = "".join(w.word for w in words).strip()
-                if not text:
-                    continue
-        yield Segment(s.start + offset, s.end + offset, text, s.avg_logprob, s.no_speech_prob, words)
-
-
-#: Whisper's window, seconds; and its longest token sequence (prompt and text together).
-WINDOW_S = 30.0
-MAX_LENGTH = 448
-_FRAMES_PER_S = 100
-WINDOW_STEP_FRAMES = 200
-"""Encoder windows shorter than 30 s come in steps of this many frames (2 s)."""
 
 
 def _windowed_model_class():
@@ -150,16 +53,6 @@ def _windowed_model_class():
             return super().encode(features)
 
     return WindowedWhisper
-
-
-def encoder_frames(duration_s: float, pad_s: float) -> int:
-    """Encoder input length for ``duration_s`` of audio plus at least ``pad_s`` of padding,
-    rounded up to whole ``WINDOW_STEP_FRAMES`` (at most 3000). A few fixed lengths keep memory
-    flat: with every utterance a new length, RSS grew 222 → 600 MB over 600 encodes; with 2 s
-    steps it stays at 247 MB."""
-    frames = int(math.ceil((duration_s + pad_s) * _FRAMES_PER_S))
-    steps = -(-frames // WINDOW_STEP_FRAMES)
-    return min(int(WINDOW_S * _FRAMES_PER_S), steps * WINDOW_STEP_FRAMES)
 
 
 class Transcriber:
@@ -204,6 +97,15 @@ class Transcriber:
             if text:
                 used += min(half, len(self.model.hf_tokenizer.encode(" " + text.strip()).ids))
         return MAX_LENGTH - used
+
+    def decode_long(
+        self, source: np.ndarray | str | os.PathLike[str], options: DecodeOptions = DecodeOptions(), **how: Any
+    ) -> LongDecode:
+        """A whole recording (a file path, or a 16 kHz array) with the batched pipeline, in windows
+        of bounded memory: ``transcribe.longform.decode_long`` (``how``: its keyword arguments)."""
+        from transcribe import longform
+
+        return longform.decode_long(self, source, options, **how)
 
     def count_tokens(self, text: str) -> int:
         """Tokens ``text`` takes in a prompt (Whisper's tokenizer, with the leading space a prompt word has)."""

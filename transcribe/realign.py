@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from transcribe.engine import Segment, Word
+from transcribe.decoding import Segment, Word
 
 
 @dataclass(frozen=True)

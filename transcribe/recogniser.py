@@ -6,13 +6,13 @@ patching the model's internals.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
-if TYPE_CHECKING:  # engine imports faster-whisper; the protocol itself must stay light
-    from transcribe.engine import DecodeOptions, Segment
+from transcribe.decoding import DecodeOptions, LongDecode, Segment
 
 
 class Recogniser(Protocol):
@@ -34,6 +34,10 @@ class Recogniser(Protocol):
         self, audio: np.ndarray, options: DecodeOptions = ..., progress: Callable[[float, float], None] | None = None
     ) -> list[Segment]:
         """A whole recording; ``progress(done_s, total_s)`` as segments arrive."""
+
+    def decode_long(self, source: np.ndarray | str | os.PathLike[str], options: DecodeOptions = ..., **how: Any) -> LongDecode:
+        """A whole recording (file or array) in windows of bounded memory, batch by batch
+        (``transcribe.longform.decode_long``'s keywords: ``vocabulary``, ``progress``, ``sink``, ``start_s``, ``stop``)."""
 
     def count_tokens(self, text: str) -> int:
         """Tokens ``text`` takes in a prompt."""

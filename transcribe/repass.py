@@ -8,11 +8,12 @@ live pipeline's utterances decoded again: slowest, the segments line up with the
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from bienban_base.audio import SAMPLE_RATE
+from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.engine import DecodeOptions, Segment
 from transcribe.live_types import LIVE_DECODE
 from transcribe.realign import OldSegment, sources, split_at_edits
@@ -52,19 +53,29 @@ def decode_utterances(
 
 def post_meeting_pass(
     transcriber: Recogniser,
-    audio: np.ndarray,
+    audio: np.ndarray | str | os.PathLike[str],
     old: list[OldSegment],
     mode: str = "batched",
     options: DecodeOptions = DecodeOptions(),
     progress: Callable[[float, float], None] | None = None,
     vocabulary: VocabularyPass | None = None,
 ) -> tuple[list[Segment], list[list[int]]]:
-    """Decode the whole recording again; return the new segments and, for each, the old segment
-    ids it takes speaker, tags and links from (``MeetingStore.replace_segments(new, sources)``).
+    """Decode the whole recording (a file path, or a 16 kHz array) again; return the new
+    segments and, for each, the old segment ids it takes speaker, tags and links from
+    (``MeetingStore.replace_segments(new, sources)``).
 
-    With ``vocabulary`` every utterance is decoded once more with the meeting-vocabulary prompt
-    (``LIVE_DECODE``'s short window) and its names and terms are merged in (``merge_vocabulary``);
-    ``progress`` then counts both passes (``total_s`` is twice the audio)."""
+    ``batched`` (the default) is the recogniser's ``decode_long`` (``transcribe.longform``): a
+    file is read in windows, in bounded memory, and the vocabulary pass runs batch by batch
+    inside it. The other modes decode the recording as one array; with ``vocabulary`` every
+    utterance is then decoded once more with the meeting-vocabulary prompt (``LIVE_DECODE``'s
+    short window) and ``progress`` counts both passes (``total_s`` is twice the audio). New
+    segments are cut where her hand-edited segments begin and end (``split_at_edits``)."""
+    if mode == "batched":
+        new = transcriber.decode_long(audio, options, vocabulary=vocabulary, progress=progress).segments
+        new = split_at_edits(new, old)
+        return new, sources(new, old)
+    if not isinstance(audio, np.ndarray):
+        audio = load_audio(audio)
     total = audio.size / SAMPLE_RATE
     span = 2 * total if vocabulary is not None else total
 
@@ -75,9 +86,8 @@ def post_meeting_pass(
     if mode == "utterances":
         new = list(decode_utterances(transcriber, audio, options, lambda done, _total: step(done)))
     else:
-        stream = transcriber.batched_segments(audio, options) if mode == "batched" else transcriber.segments(audio, options)
         new = []
-        for seg in stream:
+        for seg in transcriber.segments(audio, options):
             new.append(seg)
             step(seg.end)
     step(total)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from transcribe import guard
-from transcribe.engine import DecodeOptions, Segment, Transcriber, Word
+from transcribe.decoding import DecodeOptions, Segment, Word
 from transcribe.normalize import normalize
 from transcribe.recogniser import Recogniser
 
@@ -254,7 +254,7 @@ class VocabularyPass:
 
     def apply(
         self,
-        transcriber: Transcriber,
+        transcriber: Recogniser,
         audio: np.ndarray,
         options: DecodeOptions,
         offset: float,

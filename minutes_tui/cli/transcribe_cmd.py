@@ -46,14 +46,14 @@ def render(fmt: str, model: str, duration: float, segments: list) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Transcribe one file."""
-    from bienban_base.audio import SAMPLE_RATE, load_audio
+    from bienban_base.audio import audio_duration
     from transcribe.engine import Transcriber
 
-    audio = load_audio(args.audio)  # a bad file fails before the model is loaded
+    audio_duration(args.audio)  # a bad file fails before the model is loaded
     transcriber = Transcriber(args.model)
     with progress_bar(texts.PROGRESS_LABEL, enabled=not args.no_progress) as progress:
-        segments = transcriber.transcribe_audio(audio, progress=progress)
-    duration = audio.size / SAMPLE_RATE
+        decoded = transcriber.decode_long(args.audio, progress=progress)  # in windows: any length
+    segments, duration = decoded.segments, decoded.duration_s
     if not segments:
         print(texts.NO_SPEECH, file=sys.stderr)
     out = render(args.format, transcriber.name, duration, segments)

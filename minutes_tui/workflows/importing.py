@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bienban_base.audio import audio_duration, load_audio
+from bienban_base.audio import audio_duration
 from bienban_base.errors import CodedError
 from minutes_tui.meeting import Meeting, MeetingStore
 from minutes_tui.workflows.meetings import new_meeting_folder
@@ -72,11 +72,17 @@ def create_imported_meeting(
 def transcribe_imported(
     store: MeetingStore, recogniser: Recogniser, progress: Callable[[float, float], None] | None = None
 ) -> int:
-    """Transcribe a meeting's recording into its empty transcript; returns the number of segments."""
+    """Transcribe a meeting's recording into its empty transcript; returns the number of segments.
+
+    The recording is decoded in windows (any length, bounded memory) and each batch is stored as
+    soon as it is decoded: an interrupted import keeps what it has.
+    """
     from minutes_tui.meeting.audio import meeting_audio
 
     audio_file = meeting_audio(store.folder, store.meeting())
     if audio_file is None:
         raise CodedError("retranscribe_no_audio", f"no audio in {store.folder}", path=str(store.folder))
-    segments = recogniser.transcribe_audio(load_audio(audio_file), progress=progress)
-    return store.add_recognised_many(segments)
+    decoded = recogniser.decode_long(
+        audio_file, progress=progress, sink=lambda segments, _done: store.add_recognised_many(segments)
+    )
+    return len(decoded.segments)

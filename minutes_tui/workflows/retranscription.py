@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bienban_base.audio import load_audio
 from bienban_base.errors import CodedError
 from minutes_tui.meeting import MeetingStore, Segment
 from minutes_tui.meeting.audio import meeting_audio
@@ -48,9 +47,10 @@ def retranscribe(
     audio_file = meeting_audio(store.folder, store.meeting())
     if audio_file is None:
         raise CodedError("retranscribe_no_audio", f"no audio in {store.folder}", path=str(store.folder))
-    audio = load_audio(audio_file)
     record = store.load()
     primed = VocabularyPass.of(meeting_vocabulary(record), recogniser.count_tokens) if vocabulary else None
-    new, mapping = post_meeting_pass(recogniser, audio, old_segments(record), mode, options, progress=progress, vocabulary=primed)
+    new, mapping = post_meeting_pass(
+        recogniser, audio_file, old_segments(record), mode, options, progress=progress, vocabulary=primed
+    )
     segments = store.replace_segments(new, mapping)
     return Retranscription(segments, sum(1 for s in segments if s.edited))

@@ -1,0 +1,91 @@
+"""The vocabulary pass's options: what each costs over the plain batched pass, and its WER.
+
+    .venv/bin/python bench/vocabulary_options.py DIALOGUE_DIR HUMAN_DIR [--variants ...] [--repeat N]
+
+Each folder holds ``meeting.wav`` + ``truth.json`` (``make_meeting.py``, ``bench/join_clips.py``);
+both get the dialogue's meeting vocabulary. Every variant is ``transcribe.longform.decode_long``
+on the file in one process, the variants alternating (``--repeat`` rounds), so the ratios hold
+even when the machine is shared; the ratio is each variant's time over the plain pass of the
+same round.
+
+- ``plain``: the batched pass alone;
+- ``utterances_bN``: every utterance the first decoding heard anything in, decoded again with
+  the glossary prompt (batched, short encoder window, beam N) — the pass of ``LIVE_DECODE`` before;
+- ``chunks_bN``: the 30 s chunks decoded again with the prompt, reusing their encoder output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from bienban_bench.live_report import vocabulary_of_truth
+from transcribe.engine import Transcriber
+from transcribe.evaluate import score
+from transcribe.longform import LongformOptions, decode_long
+from transcribe.vocabulary import VocabularyPass, tokenizer_counter
+
+VARIANTS = {
+    "plain": None,
+    "utterances_b5": LongformOptions(vocabulary_unit="utterances", vocabulary_beam=5),
+    "utterances_b2": LongformOptions(vocabulary_unit="utterances", vocabulary_beam=2),
+    "utterances_b1": LongformOptions(vocabulary_unit="utterances", vocabulary_beam=1),
+    "chunks_b5": LongformOptions(vocabulary_unit="chunks", vocabulary_beam=5),
+    "chunks_b1": LongformOptions(vocabulary_unit="chunks", vocabulary_beam=1),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dialogue")
+    ap.add_argument("human")
+    ap.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(VARIANTS))
+    ap.add_argument("--repeat", type=int, default=1)
+    a = ap.parse_args()
+    tr = Transcriber()
+    folders = {"dialogue": Path(a.dialogue), "human": Path(a.human)}
+    truths = {k: json.loads((f / "truth.json").read_text(encoding="utf-8")) for k, f in folders.items()}
+    vpass = VocabularyPass.of(vocabulary_of_truth(truths["dialogue"]), tokenizer_counter(tr))
+    rows: dict = {}
+    for round_ in range(a.repeat):
+        for kind, folder in folders.items():
+            ref = " ".join(t["text"] for t in truths[kind]["turns"])
+            plain_s = None
+            for name in ["plain"] + [v for v in a.variants if v != "plain"]:
+                longform = VARIANTS[name] or LongformOptions()
+                t0 = time.perf_counter()
+                out = decode_long(tr, folder / "meeting.wav", vocabulary=vpass if VARIANTS[name] else None, longform=longform)
+                wall = time.perf_counter() - t0
+                plain_s = wall if name == "plain" else plain_s
+                row = rows.setdefault(
+                    f"{kind}/{name}",
+                    {
+                        "wer": round(score([(ref, " ".join(s.text for s in out.segments))])[0], 4),
+                        "seconds": [],
+                        "ratio": [],
+                        "decoded_again": out.vocabulary_chunks,
+                    },
+                )
+                row["seconds"].append(round(wall, 1))
+                row["ratio"].append(round(wall / plain_s, 2))
+                print(
+                    round_,
+                    kind,
+                    name,
+                    row["wer"],
+                    round(wall, 1),
+                    row["ratio"][-1],
+                    "load",
+                    os.getloadavg()[0],
+                    file=sys.stderr,
+                    flush=True,
+                )
+    print(json.dumps(rows, indent=1))
+
+
+if __name__ == "__main__":
+    main()

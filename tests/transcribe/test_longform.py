@@ -1,0 +1,105 @@
+"""The windowed batched decoder (``transcribe.longform``) with the real model on short audio:
+windows stay bounded and are cut in silences, times run on across windows, a stopped decoding
+resumes where it stopped, and a file decodes as its array does."""
+
+from __future__ import annotations
+
+import threading
+import wave
+
+import numpy as np
+import pytest
+
+from bienban_base.audio import SAMPLE_RATE, load_audio
+from transcribe.evaluate import read_transcripts, score
+from transcribe.longform import LongformOptions, decode_long, speech_windows
+
+pytestmark = pytest.mark.model
+
+SMALL = LongformOptions(window_s=20.0, batch_size=2)
+"""Windows of 20 s and batches of 2 chunks: a minute of audio crosses several of each."""
+
+
+@pytest.fixture(scope="module")
+def clips(eval_dir):
+    """Six human clips with 1.5 s pauses: the audio, each clip's span (s) and the reference."""
+    gap = np.zeros(int(1.5 * SAMPLE_RATE), np.float32)
+    parts, spans, refs, pos = [gap], [], [], gap.size
+    for name, ref in read_transcripts(eval_dir / "fosd_dev")[:6]:
+        clip = load_audio(eval_dir / "fosd_dev" / name)
+        spans.append((pos / SAMPLE_RATE, (pos + clip.size) / SAMPLE_RATE))
+        refs.append(ref)
+        parts += [clip, gap]
+        pos += clip.size + gap.size
+    return np.concatenate(parts), spans, " ".join(refs)
+
+
+def _text(segments) -> str:
+    return " ".join(s.text for s in segments)
+
+
+def test_windows_are_bounded_and_cut_in_silences(clips):
+    from faster_whisper.vad import VadOptions
+
+    audio, spans, _ = clips
+    blocks = (audio[i : i + 5 * SAMPLE_RATE] for i in range(0, audio.size, 5 * SAMPLE_RATE))
+    windows = list(speech_windows(blocks, 0.0, 20.0, VadOptions(max_speech_duration_s=30, min_silence_duration_ms=160)))
+    assert len(windows) >= 3
+    origins = [origin for _, _, origin in windows]
+    for (found, window, origin), following in zip(windows, origins[1:] + [audio.size]):
+        assert window.size <= (20 + 5 + 30) * SAMPLE_RATE  # a window, a block, speech held back
+        assert all(0 <= s["start"] < s["end"] <= following - origin for s in found)
+    from faster_whisper.vad import get_speech_timestamps
+
+    speech = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=160, speech_pad_ms=0))
+    assert len(speech) > len(spans)  # the clips' own pauses are silences too
+    for cut in origins[1:]:  # no stretch of speech is split between two windows
+        assert not any(s["start"] + 0.1 * SAMPLE_RATE < cut < s["end"] - 0.1 * SAMPLE_RATE for s in speech)
+
+
+def test_times_run_on_across_windows_and_text_matches_one_window(transcriber, clips):
+    audio, spans, reference = clips
+    whole = decode_long(transcriber, audio, longform=LongformOptions(window_s=600.0))
+    windowed = decode_long(transcriber, audio, longform=SMALL)
+    assert windowed.complete and windowed.chunks > whole.chunks >= 1
+    starts = [s.start for s in windowed.segments]
+    assert starts == sorted(starts)
+    assert all(0 <= s.start <= s.end <= audio.size / SAMPLE_RATE + 0.5 for s in windowed.segments)
+    # the last clip, windows after the first, comes out at its own time (the batched pipeline,
+    # windowed or not, may skip a short clip after a long one: not every clip has text)
+    a, b = spans[-1]
+    assert any(a - 0.5 <= w.start and w.end <= b + 0.5 for s in windowed.segments for w in s.words)
+    assert any(a - 0.5 <= w.start and w.end <= b + 0.5 for s in whole.segments for w in s.words)
+    assert score([(reference, _text(windowed.segments))])[0] <= score([(reference, _text(whole.segments))])[0] + 0.05
+
+
+def test_a_stopped_decoding_resumes_where_it_stopped(transcriber, clips):
+    audio, _, reference = clips
+    full = decode_long(transcriber, audio, longform=SMALL)
+    stop, stored, marks = threading.Event(), [], []
+
+    def sink(segments, done_s):  # what a caller stores; the interruption comes after the first batch
+        stored.extend(segments)
+        marks.append(done_s)
+        stop.set()
+
+    first = decode_long(transcriber, audio, sink=sink, stop=stop, longform=SMALL)
+    assert not first.complete and first.done_s == marks[-1] and 0 < first.done_s < audio.size / SAMPLE_RATE
+    assert stored == first.segments and all(s.end <= first.done_s + 0.5 for s in stored)
+    rest = decode_long(transcriber, audio, start_s=first.done_s, longform=SMALL)
+    assert rest.complete and all(s.start >= first.done_s - 0.5 for s in rest.segments)
+    resumed = stored + rest.segments
+    assert score([(reference, _text(resumed))])[0] <= score([(reference, _text(full.segments))])[0] + 0.05
+
+
+def test_a_file_decodes_as_its_array(transcriber, clips, tmp_path):
+    audio, _, _ = clips
+    path = tmp_path / "meeting.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(SAMPLE_RATE)
+        w.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
+    seen = []
+    from_file = decode_long(transcriber, path, longform=SMALL, progress=lambda done, total: seen.append((done, total)))
+    from_array = decode_long(transcriber, load_audio(path), longform=SMALL)
+    assert _text(from_file.segments) == _text(from_array.segments)
+    assert seen[-1][0] == pytest.approx(seen[-1][1]) and [d for d, _ in seen] == sorted(d for d, _ in seen)
