@@ -450,3 +450,17 @@ REVIEW_MASKED_NONE = "Không có chỗ nào cần ẩn danh (chưa ai được �
 SIGN_DIGEST_FOUND = "Mã SHA-256 của bản ghi âm đọc từ biên bản: {digest} (được đưa vào phần đã ký)."
 REC_LOG_DAMAGED = "Tệp nhật ký ghi âm recording.json bị hỏng nên đã được để riêng ở {path}; bản ghi âm vẫn được khôi phục, chỉ mất mốc giờ của các lần ghi."
 EXPORT_SIGN_OWN_PDF = "Hoặc: ký tệp PDF biên bản đã lưu từ Word (đường dẫn; để trống: xuất như thường)"
+
+# ---- editing (issue 17): confirmations, undo messages, what the secretary's keys change
+CONFIRM_YES = "Đồng ý"
+CONFIRM_NO = "Thôi"
+CONFIRM_KEYS = "Enter hoặc y: đồng ý · Esc hoặc n: thôi"
+UNDONE = "Đã hoàn tác: {what}"
+REDONE = "Đã làm lại: {what}"
+NOTHING_TO_UNDO = "Không còn gì để hoàn tác."
+NOTHING_TO_REDO = "Không còn gì để làm lại."
+EDIT_ACTION_OTHER = "một thay đổi"
+OUTCOME_CHANGE_TITLE = "Đổi kết quả của kiến nghị #{number}?"
+OUTCOME_CHANGE_DETAIL = "Hiện là: {old}. Sẽ thành: {new}."
+TRANSFER_BODY_TITLE = "Chuyển cho cơ quan nào? (kiến nghị #{number})"
+TRANSFER_BODY_HINT = "Cơ quan chịu trách nhiệm giải quyết; Enter để trống nếu chưa rõ, Esc để thôi."

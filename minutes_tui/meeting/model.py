@@ -210,6 +210,8 @@ class Outcome:
     """The person is to be told which body handles it and by when (transferred)."""
     segment_ids: tuple[int, ...] = ()
     """Segments holding the answer."""
+    answer_follows: bool = False
+    """``answer`` is its segments' current text, corrections included, until she writes it herself."""
 
     @property
     def within_authority(self) -> bool:
@@ -238,6 +240,8 @@ class Petition:
     """What became of it (None: not decided yet)."""
     id: int = 0
     """Store id (0: not stored yet)."""
+    text_follows: bool = False
+    """``text`` is its segments' current text, corrections included, until she writes it herself."""
 
 
 @dataclass(frozen=True)

@@ -106,8 +106,28 @@ class MinutesDraft:
             person = self.add_participant(name)
             return self.set_speaker(segment_id, person.id)
 
-    def mark(self, segment_id: int, action: str, petition_id: int | None = None) -> Petition | None:
-        """Tag a segment (petition, answer, promise, transfer, off-topic); pressing again clears it."""
+    def outcome_target(self, segment_id: int, petition_id: int | None = None) -> Petition | None:
+        """The petition an answer, promise, transfer or off-topic mark on this segment decides."""
+        return (
+            (self.petitions.get(petition_id) if petition_id is not None else None)
+            or self.petition_answered_in(segment_id)
+            or self.petition_before(segment_id)
+        )
+
+    def outcome_replaced(self, segment_id: int, action: str) -> Petition | None:
+        """The petition whose decided outcome this mark would change into another kind (ask first)."""
+        if action == "petition" or ACTION_TAGS[action] in self.segments[segment_id].tags:
+            return None
+        petition = self.outcome_target(segment_id)
+        if petition is None or petition.outcome is None or petition.outcome.kind is ACTION_OUTCOMES[action]:
+            return None
+        return petition
+
+    def mark(self, segment_id: int, action: str, petition_id: int | None = None, agency: str | None = None) -> Petition | None:
+        """Tag a segment (petition, answer, promise, transfer, off-topic); pressing again clears it.
+
+        ``agency``: the body a transfer goes to. One undo step.
+        """
         segment = self.segments[segment_id]
         tag = ACTION_TAGS[action]
         clearing = tag in segment.tags
@@ -115,7 +135,7 @@ class MinutesDraft:
             if action == "petition":
                 petition = self._mark_petition(segment, clearing)
             else:
-                petition = self._mark_outcome(segment, action, clearing, petition_id)
+                petition = self._mark_outcome(segment, action, clearing, petition_id, agency)
             self.store.tag(segment_id, tag, on=not clearing)
         self._refresh(segment_id)
         return petition
@@ -129,16 +149,16 @@ class MinutesDraft:
             return None
         if existing is not None:
             return existing
-        petition = self.store.add_petition(segment.text, raised_by=segment.speaker_id, segment_ids=[segment.id])
+        petition = self.store.add_petition(
+            segment.text, raised_by=segment.speaker_id, segment_ids=[segment.id], text_follows=True
+        )
         self.petitions[petition.id] = petition
         return petition
 
-    def _mark_outcome(self, segment: Segment, action: str, clearing: bool, petition_id: int | None) -> Petition | None:
-        petition = (
-            (self.petitions.get(petition_id) if petition_id is not None else None)
-            or self.petition_answered_in(segment.id)
-            or self.petition_before(segment.id)
-        )
+    def _mark_outcome(
+        self, segment: Segment, action: str, clearing: bool, petition_id: int | None, agency: str | None = None
+    ) -> Petition | None:
+        petition = self.outcome_target(segment.id, petition_id)
         if petition is None:
             return None
         if clearing:
@@ -146,16 +166,24 @@ class MinutesDraft:
         else:
             own = segment.id in petition.segment_ids  # an off-topic petition is marked on itself
             old = petition.outcome
+            written = old is not None and not old.answer_follows  # an answer she wrote herself stays hers
+            kind = ACTION_OUTCOMES[action]
+            # only a follow-up with someone responsible has a deadline; off-topic gets none unless given
+            dated = kind in (OutcomeKind.PROMISED, OutcomeKind.TRANSFERRED)
             outcome = Outcome(
-                kind=ACTION_OUTCOMES[action],
-                answer=old.answer if own and old else ("" if own else segment.text),
+                kind=kind,
+                answer=old.answer if old and (own or written) else "",
+                answer_follows=not own and not written,
                 answered_by=None if own else segment.speaker_id,
                 responsible=old.responsible if old else "",
-                agency=old.agency if old else "",
-                deadline=old.deadline if old else None,
+                agency=agency if agency is not None else (old.agency if old else ""),
+                deadline=old.deadline if old and dated else None,
                 segment_ids=() if own else tuple(dict.fromkeys((*(old.segment_ids if old else ()), segment.id))),
             )
             updated = self.store.set_outcome(petition.id, outcome)
+            for other in {ACTION_TAGS[a] for a in ACTION_OUTCOMES} - {ACTION_TAGS[action]}:
+                if other in segment.tags:  # one outcome per segment: the badge must say the new one
+                    self.store.tag(segment.id, other, on=False)
         self.petitions[petition.id] = updated
         return updated
 
@@ -186,9 +214,28 @@ class MinutesDraft:
         return self.petitions[petition_id]
 
     def edit_text(self, segment_id: int, text: str) -> Segment:
-        """Correct a segment's text."""
+        """Correct a segment's text; petitions and answers that follow it say the correction too."""
         self.store.edit_text(segment_id, text)
+        self._refresh_petitions()
         return self._refresh(segment_id)
+
+    def edit_petition(self, petition_id: int, text: str | None = None, answer: str | None = None) -> Petition:
+        """Write a petition's text or its answer herself (one undo step); None leaves it as it is.
+
+        An empty text makes it follow its segments again.
+        """
+        petition = self.petitions[petition_id]
+        with self.store.one_edit("update_petition", f"petition {petition_id}"):
+            if text is not None:
+                self.store.update_petition(petition_id, text=text.strip(), text_follows=not text.strip())
+            if answer is not None and petition.outcome is not None:
+                follows = not answer.strip() and bool(petition.outcome.segment_ids)
+                self.store.set_outcome(petition_id, replace(petition.outcome, answer=answer.strip(), answer_follows=follows))
+        self.petitions[petition_id] = self.store.petition(petition_id)
+        return self.petitions[petition_id]
+
+    def _refresh_petitions(self) -> None:
+        self.petitions = {p.id: p for p in self.store.petitions()}
 
     def replace_all(self, find: str, new: str) -> list[int]:
         """Replace ``find`` by ``new`` in every segment's text (one undo step); the ids of the segments changed."""
@@ -199,6 +246,7 @@ class MinutesDraft:
                     self.store.edit_text(sid, self.segments[sid].text.replace(find, new))
             for sid in changed:
                 self._refresh(sid)
+            self._refresh_petitions()
         return changed
 
     def add_note(self, text: str, time: float | None) -> None:

@@ -64,6 +64,7 @@ def test_an_old_sql_history_is_never_run(tmp_path):
         "DROP TABLE edit_changes; CREATE TABLE edit_steps (id INTEGER PRIMARY KEY AUTOINCREMENT, "
         "edit_id INTEGER NOT NULL, sql TEXT NOT NULL); UPDATE edits SET state = 'done';"
         "ALTER TABLE participants DROP COLUMN aliases;"
+        "ALTER TABLE petitions DROP COLUMN text_follows; ALTER TABLE petitions DROP COLUMN answer_follows;"
     )
     target = tmp_path / "pwned.sqlite"
     conn.execute("INSERT INTO edit_steps (edit_id, sql) VALUES (1, ?)", (f"ATTACH DATABASE '{target}' AS pwned",))

@@ -1,0 +1,125 @@
+"""Issue 17: what the secretary corrects is what the minutes say; every key is one visible undo step."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+
+from minutes_tui.meeting import OutcomeKind, read_meeting
+from minutes_tui.widgets.items_panel import ItemsPanel
+
+#: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
+pytestmark = pytest.mark.anyio
+
+CORRECTED_PETITION = "Cống thoát nước ở đầu kiệt bị tắc, đề nghị phường nạo vét."
+CORRECTED_ANSWER = "Phường sẽ nạo vét cống trong ba mươi ngày."
+
+
+async def open_review(app, pilot):
+    """From home, Enter on the newest meeting."""
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+    return app.screen
+
+
+async def export_docx(app, pilot) -> None:
+    await pilot.press("E")
+    dialog = app.screen
+    dialog.query_one("#go").press()
+    await pilot.pause()
+    await dialog.export_worker.wait()
+    await pilot.pause()
+
+
+async def test_tagged_then_corrected_petition_exports_the_correction(make_app, reviewed_meeting):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("down", "3", "p", "down", "1", "h")  # petition, then the chairman's promise
+        await pilot.press("up", "e", "ctrl+u", *CORRECTED_PETITION, "enter")
+        await pilot.press("down", "e", "ctrl+u", *CORRECTED_ANSWER, "enter")
+        await pilot.press("i")
+        shown = str(review.query_one(ItemsPanel).render())
+        assert "đề nghị phường nạo vét" in shown
+        await export_docx(app, pilot)
+    petition = read_meeting(reviewed_meeting).petitions[0]
+    assert petition.text == CORRECTED_PETITION and petition.outcome.answer == CORRECTED_ANSWER
+    body = "\n".join(p.text for p in Document(str(reviewed_meeting / "exports" / "bien-ban.docx")).paragraphs)
+    assert CORRECTED_PETITION in body and CORRECTED_ANSWER in body
+    assert "Tôi là Lê Văn Sơn, tổ dân phố hai. Cống" not in body
+
+
+async def test_text_she_writes_herself_stays_hers(make_app, reviewed_meeting):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("down", "3", "p")
+        petition = next(iter(review.draft.petitions.values()))
+        review.draft.edit_petition(petition.id, text="Nạo vét cống kiệt 12")
+        await pilot.press("e", "ctrl+u", *CORRECTED_PETITION, "enter")
+        await pilot.pause()
+    assert read_meeting(reviewed_meeting).petitions[0].text == "Nạo vét cống kiệt 12"
+
+
+def _badges(review, index: int) -> str:
+    segment = review.draft.segments_in_order()[index]
+    return " ".join(review.look(segment).badges)
+
+
+def _notes(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_changing_an_outcome_asks_first_and_transfer_asks_for_the_body(make_app, reviewed_meeting):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("down", "3", "p", "down", "1", "h")  # #1 promised by the chairman
+        await pilot.press("down", "c")  # a transfer on another segment would overwrite it: she is asked
+        await pilot.press("n")
+        assert "HỨA #1" in _badges(review, 2) and "CHUYỂN" not in _badges(review, 3)
+        await pilot.press("c", "y", "ctrl+u", *"Sở Tài nguyên và Môi trường", "enter")
+        await pilot.pause()
+        outcome = next(iter(review.draft.petitions.values())).outcome
+        assert outcome.kind is OutcomeKind.TRANSFERRED and outcome.agency == "Sở Tài nguyên và Môi trường"
+        await pilot.press("k", "y")  # off-topic: answered in writing, no deadline unless she gives one
+        await pilot.pause()
+        outcome = next(iter(review.draft.petitions.values())).outcome
+        assert outcome.kind is OutcomeKind.OFF_TOPIC and outcome.deadline is None
+        assert "NGOÀI NỘI DUNG #1" in _badges(review, 3) and "CHUYỂN" not in _badges(review, 3)
+
+
+async def test_every_key_is_one_undo_step_and_undo_says_what(make_app, reviewed_meeting):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        store = review.draft.store
+
+        def steps() -> int:
+            return sum(not e.undone for e in store.history()) - before
+
+        before = 0
+        before = steps()
+
+        keys = [
+            ("down", "3"),
+            ("p",),
+            ("down", "h"),
+            ("c", "y", "enter"),
+            ("k", "y"),
+            ("s", *"Tô Thị Mới", "enter"),
+            ("m",),
+        ]
+        for n, press in enumerate(keys, 1):
+            await pilot.press(*press)
+            await pilot.pause()
+            assert steps() == n, press
+        await pilot.press("u")  # the merge
+        await pilot.press("u")  # the new name and speaker, together
+        assert steps() == len(keys) - 2 and len(review.draft.participants) == 4
+        await pilot.press("u")  # the off-topic mark: the transfer is back on screen
+        assert "CHUYỂN #1" in _badges(review, 2)
+        assert _notes(app)[-1] == "Đã hoàn tác: Đánh dấu"
+        await pilot.press("U")
+        assert _notes(app)[-1] == "Đã làm lại: Đánh dấu" and "NGOÀI NỘI DUNG #1" in _badges(review, 2)
