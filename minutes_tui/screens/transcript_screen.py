@@ -66,6 +66,9 @@ class TranscriptScreen(BienbanScreen):
             if answered.outcome.deadline:
                 badge += f" · {answered.outcome.deadline:%d/%m}"
             badges.append(badge)
+        if "off_topic" in segment.tags and not any(texts.TAG_LABELS["off_topic"] in b for b in badges):
+            badges.append(texts.TAG_LABELS["off_topic"])
+        badges += [texts.NOTE_BADGE.format(text=n.text[:40]) for n in d.notes_in(segment)]
         return SegmentLook(person.name if person else "", badges, index)
 
     def show_everything(self) -> None:
@@ -223,6 +226,8 @@ class TranscriptScreen(BienbanScreen):
         def written(text: str | None) -> None:
             if text:
                 self.draft.add_note(text, segment.start if segment else None)
+                if segment is not None:
+                    self.redraw(segment.id)
 
         self.app.push_screen(PromptDialog(texts.NOTE_TITLE), written)
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind, Participant, Petition, Segment, Tag
+from minutes_tui.meeting import MeetingStore, Note, Outcome, OutcomeKind, Participant, Petition, Segment, Tag
 
 if TYPE_CHECKING:
     from transcribe.engine import Segment as RecognisedSegment
@@ -47,6 +47,7 @@ class MinutesDraft:
         self.order: list[int] = [s.id for s in record.segments]
         self.participants: list[Participant] = list(record.participants)
         self.petitions: dict[int, Petition] = {p.id: p for p in record.petitions}
+        self.notes: list[Note] = list(record.notes)
 
     # reading
     def participant(self, participant_id: int | None) -> Participant | None:
@@ -159,6 +160,12 @@ class MinutesDraft:
         self, segment: Segment, action: str, clearing: bool, petition_id: int | None, agency: str | None = None
     ) -> Petition | None:
         petition = self.outcome_target(segment.id, petition_id)
+        if petition is None and action == "off_topic" and not clearing:
+            petition = self._mark_petition(segment, False)  # an off-topic opinion is received as one
+        if clearing and action == "off_topic" and Tag.QUESTION.value not in segment.tags:
+            raised = self.petition_raised_in(segment.id)
+            if raised is not None and raised.outcome is not None and not raised.outcome.segment_ids:
+                return self._mark_petition(segment, True)  # it was only an off-topic opinion
         if petition is None:
             return None
         if clearing:
@@ -168,8 +175,8 @@ class MinutesDraft:
             old = petition.outcome
             written = old is not None and not old.answer_follows  # an answer she wrote herself stays hers
             kind = ACTION_OUTCOMES[action]
-            # only a follow-up with someone responsible has a deadline; off-topic gets none unless given
-            dated = kind in (OutcomeKind.PROMISED, OutcomeKind.TRANSFERRED)
+            # an off-topic opinion is answered in writing: no deadline unless she gives one (r)
+            dated = kind is not OutcomeKind.OFF_TOPIC
             outcome = Outcome(
                 kind=kind,
                 answer=old.answer if old and (own or written) else "",
@@ -249,9 +256,15 @@ class MinutesDraft:
             self._refresh_petitions()
         return changed
 
-    def add_note(self, text: str, time: float | None) -> None:
+    def add_note(self, text: str, time: float | None) -> Note:
         """Write a note pinned to a moment of the meeting."""
-        self.store.add_note(text, time)
+        note = self.store.add_note(text, time)
+        self.notes.append(note)
+        return note
+
+    def notes_in(self, segment: Segment) -> list[Note]:
+        """The notes pinned inside a segment's time."""
+        return [n for n in self.notes if n.time is not None and segment.start <= n.time < max(segment.end, segment.start + 1e-6)]
 
     def _refresh(self, segment_id: int) -> Segment:
         self.segments[segment_id] = self.store.segment(segment_id)

@@ -123,3 +123,22 @@ async def test_every_key_is_one_undo_step_and_undo_says_what(make_app, reviewed_
         assert _notes(app)[-1] == "Đã hoàn tác: Đánh dấu"
         await pilot.press("U")
         assert _notes(app)[-1] == "Đã làm lại: Đánh dấu" and "NGOÀI NỘI DUNG #1" in _badges(review, 2)
+
+
+async def test_off_topic_and_notes_are_shown_everywhere(make_app, reviewed_meeting):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("k")  # no petition before it: the opinion is received as an off-topic one
+        await pilot.press("down", "n", *"Ông Sơn nộp đơn kèm ảnh", "enter")
+        await pilot.pause()
+        assert "NGOÀI NỘI DUNG" in _badges(review, 0)
+        assert "GHI CHÚ: Ông Sơn nộp đơn kèm ảnh" in _badges(review, 1)
+        await pilot.press("i")
+        shown = str(review.query_one(ItemsPanel).render())
+        assert "Ông Sơn nộp đơn kèm ảnh" in shown and "NGOÀI NỘI DUNG" in shown
+        await export_docx(app, pilot)
+    record = read_meeting(reviewed_meeting)
+    assert record.petitions[0].outcome.kind is OutcomeKind.OFF_TOPIC and record.petitions[0].outcome.deadline is None
+    body = "\n".join(p.text for p in Document(str(reviewed_meeting / "exports" / "bien-ban.docx")).paragraphs)
+    assert "Ông Sơn nộp đơn kèm ảnh" in body and "Kính thưa các vị đại biểu" in body
