@@ -12,6 +12,7 @@ from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.errors import StoreError, missing_item
 from minutes_tui.meeting.model import Participant, Segment, SegmentWord
+from minutes_tui.meeting.replacing import replace_phrase
 from minutes_tui.meeting.splicing import merge, split
 
 if TYPE_CHECKING:
@@ -106,6 +107,13 @@ class TranscriptEditing:
         """Correct a segment's text (the original stays recoverable)."""
         seg = replace(self.segment(segment_id), text=text.strip())
         with self._db.edit("edit_text", f"segment {segment_id}") as conn:
+            write_segment(conn, seg)
+        return self.segment(segment_id)
+
+    def replace_phrase(self, segment_id: int, find: str, new: str) -> Segment:
+        """Replace a phrase in a segment's text; the words not replaced keep their uncertainty marks."""
+        seg = replace_phrase(self.segment(segment_id), find, new)
+        with self._db.edit("replace_all", f"segment {segment_id}") as conn:
             write_segment(conn, seg)
         return self.segment(segment_id)
 

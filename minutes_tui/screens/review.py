@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,9 +13,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, ProgressBar, Static
 
 from minutes_tui import messages, texts
-from minutes_tui.dialogs.search import SearchDialog
+from minutes_tui.dialogs.confirm import ConfirmDialog
+from minutes_tui.dialogs.search import SearchDialog, SearchRequest
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
+from minutes_tui.meeting.replacing import words_describe_text
 from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
@@ -22,6 +25,9 @@ from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
 from minutes_tui.workflows.checks import lacks
 from minutes_tui.workflows.draft import MinutesDraft
 from minutes_tui.workflows.playback import Player
+
+#: The replace preview lists this many segments (then a count).
+PREVIEW_LINES = 6
 
 
 class ReviewScreen(TranscriptScreen):
@@ -52,6 +58,7 @@ class ReviewScreen(TranscriptScreen):
         self.transcribe_now = transcribe
         self.player: Player | None = None
         self.follow_timer: Timer | None = None
+        self.last_find = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-status"):
@@ -96,7 +103,7 @@ class ReviewScreen(TranscriptScreen):
         if segment is None:
             return
         look = self.look(segment)
-        low = sum(w.probability < LOW_CONFIDENCE for w in segment.words) if not segment.edited else 0
+        low = sum(w.probability < LOW_CONFIDENCE for w in segment.words) if words_describe_text(segment) else 0
         position = self.draft.order.index(segment.id) + 1
         parts = [
             f"{position}/{len(self.draft.order)}",
@@ -124,7 +131,7 @@ class ReviewScreen(TranscriptScreen):
             if (
                 (kind == "speaker" and s.speaker_id != current.speaker_id)
                 or (kind == "tag" and s.tags)
-                or (kind == "low" and not s.edited and any(w.probability < LOW_CONFIDENCE for w in s.words))
+                or (kind == "low" and words_describe_text(s) and any(w.probability < LOW_CONFIDENCE for w in s.words))
             ):
                 self.transcript().select_id(s.id)
                 return
@@ -141,15 +148,63 @@ class ReviewScreen(TranscriptScreen):
 
     # whole-meeting edits
     def action_search(self) -> None:
-        def chosen(result: tuple[str, str] | None) -> None:
-            if result is None:
+        def chosen(request: SearchRequest | None) -> None:
+            if request is None:
                 return
-            find, new = result
-            changed = self.draft.replace_all(find, new)
-            self.redraw(*changed)
-            self.notify(texts.SEARCH_RESULT.format(count=len(changed)) if changed else texts.SEARCH_NONE.format(text=find))
+            self.last_find = request.find
+            found = self.draft.find(request.find)
+            if not found:
+                self.notify(texts.SEARCH_NONE.format(text=request.find))
+            elif request.replace is None:
+                self._show_next_match(request.find, found)
+            else:
+                self._confirm_replace(request.find, request.replace, found)
 
-        self.app.push_screen(SearchDialog(), chosen)
+        self.app.push_screen(SearchDialog(self.last_find), chosen)
+
+    def _show_next_match(self, find: str, found: dict[int, int]) -> None:
+        """Select the next segment holding ``find`` after the selected one (round to the top)."""
+        ids = list(found)
+        here = self.draft.order.index(self.transcript().selected_id or self.draft.order[0])
+        later = [sid for sid in ids if self.draft.order.index(sid) > here]
+        target = later[0] if later else ids[0]
+        self.transcript().select_id(target)
+        self.notify(
+            texts.SEARCH_FOUND.format(text=find, count=sum(found.values()), segments=len(ids), position=ids.index(target) + 1)
+        )
+
+    def _confirm_replace(self, find: str, new: str, found: dict[int, int]) -> None:
+        """A preview of every change, then replace on yes (one undo step)."""
+        count, segments = sum(found.values()), len(found)
+        title = (texts.SEARCH_REPLACE_TITLE if new else texts.SEARCH_DELETE_TITLE).format(
+            find=find, new=new, count=count, segments=segments
+        )
+        lines = []
+        for sid in list(found)[:PREVIEW_LINES]:
+            text = self.draft.segments[sid].text
+            at = text.index(find)
+            before, after = text[max(0, at - 20) : at], text[at + len(find) : at + len(find) + 20]
+            when = clock(self.draft.segments[sid].start)
+            lines.append(f"{when} …{escape(before)}[strike]{escape(find)}[/strike][b]{escape(new)}[/b]{escape(after)}…")
+        if segments > PREVIEW_LINES:
+            lines.append(texts.SEARCH_MORE.format(count=segments - PREVIEW_LINES))
+        hand = sum(self.draft.segments[sid].edited for sid in found)
+        if hand:
+            lines.append(texts.SEARCH_HAND_EDITED.format(count=hand))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                changed = self.draft.replace_all(find, new)
+                self.redraw(*changed, *self._segments_of_petitions_in(changed))
+                self.notify(texts.SEARCH_REPLACED.format(count=count, segments=len(changed)))
+
+        self.app.push_screen(ConfirmDialog(title, "\n".join(lines)), confirmed)
+
+    def _segments_of_petitions_in(self, segment_ids: list[int]) -> list[int]:
+        petitions = {
+            p.id for sid in segment_ids for p in (self.draft.petition_raised_in(sid), self.draft.petition_answered_in(sid)) if p
+        }
+        return [s for pid in petitions for s in self._petition_segments(pid)]
 
     def action_merge(self) -> None:
         sid = self.transcript().selected_id

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from minutes_tui.meeting import MeetingStore, Note, Outcome, OutcomeKind, Participant, Petition, Segment, Tag
+from minutes_tui.meeting.replacing import occurrences
 
 if TYPE_CHECKING:
     from transcribe.engine import Segment as RecognisedSegment
@@ -244,13 +245,18 @@ class MinutesDraft:
     def _refresh_petitions(self) -> None:
         self.petitions = {p.id: p for p in self.store.petitions()}
 
+    def find(self, find: str) -> dict[int, int]:
+        """Where ``find`` occurs: occurrences by segment id, in time order."""
+        found = {s.id: occurrences(s.text, find) for s in self.segments_in_order()}
+        return {sid: n for sid, n in found.items() if n}
+
     def replace_all(self, find: str, new: str) -> list[int]:
         """Replace ``find`` by ``new`` in every segment's text (one undo step); the ids of the segments changed."""
-        changed = [s.id for s in self.segments_in_order() if find and find in s.text]
+        changed = list(self.find(find))
         if changed:
             with self.store.one_edit("replace_all", f"{find} -> {new}"):
                 for sid in changed:
-                    self.store.edit_text(sid, self.segments[sid].text.replace(find, new))
+                    self.store.replace_phrase(sid, find, new)
             for sid in changed:
                 self._refresh(sid)
             self._refresh_petitions()

@@ -142,3 +142,32 @@ async def test_off_topic_and_notes_are_shown_everywhere(make_app, reviewed_meeti
     assert record.petitions[0].outcome.kind is OutcomeKind.OFF_TOPIC and record.petitions[0].outcome.deadline is None
     body = "\n".join(p.text for p in Document(str(reviewed_meeting / "exports" / "bien-ban.docx")).paragraphs)
     assert "Ông Sơn nộp đơn kèm ảnh" in body and "Kính thưa các vị đại biểu" in body
+
+
+async def test_search_finds_first_and_replaces_only_after_a_preview(make_app, reviewed_meeting):
+    from minutes_tui.dialogs.confirm import ConfirmDialog
+    from minutes_tui.meeting.replacing import words_describe_text
+    from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        before = [s.text for s in review.draft.segments_in_order()]
+        await pilot.press("slash", *"Sơn", "enter")  # find only
+        await pilot.pause()
+        assert [s.text for s in review.draft.segments_in_order()] == before
+        assert review.query_one(TranscriptView).highlighted == 1
+        assert _notes(app)[-1].startswith("“Sơn”: 2 chỗ trong 2 đoạn")
+        await pilot.press("slash", "ctrl+u", *"Sơn", "tab", "enter")  # an empty replacement deletes: asked
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "XÓA" in app.screen.question
+        await pilot.press("n")
+        assert [s.text for s in review.draft.segments_in_order()] == before
+        await pilot.press("slash", "ctrl+u", *"nước", "tab", *"NƯỚC", "enter")
+        await pilot.pause()
+        assert "2 chỗ trong 1 đoạn" in app.screen.question  # occurrences, not segments
+        await pilot.press("y")
+        await pilot.pause()
+        changed = review.draft.segments_in_order()[1]
+        assert changed.text.count("NƯỚC") == 2 and words_describe_text(changed)
+        assert any(w.probability < LOW_CONFIDENCE for w in changed.words)  # marks kept on the other words

@@ -164,7 +164,7 @@ async def test_in_the_app_replace_all_and_a_tag_each_undo_with_one_key(make_app,
         review = app.screen
         assert isinstance(review, ReviewScreen)
         before = [s.text for s in review.draft.segments_in_order()]
-        await pilot.press("slash", *"phường", "enter", *"PHƯỜNG", "enter")
+        await pilot.press("slash", *"phường", "tab", *"PHƯỜNG", "enter", "y")  # previewed, then confirmed
         await pilot.pause()
         assert [s.text for s in review.draft.segments_in_order()] != before
         await pilot.press("u")
