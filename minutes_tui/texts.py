@@ -474,3 +474,13 @@ SEARCH_DELETE_TITLE = "Ô Thay bằng đang trống: XÓA “{find}” ở {coun
 SEARCH_HAND_EDITED = "Trong đó {count} đoạn chị đã sửa tay."
 SEARCH_MORE = "… và {count} đoạn nữa."
 SEARCH_REPLACED = "Đã thay {count} chỗ trong {segments} đoạn (u: hoàn tác)."
+MERGE_TITLE = "Gộp hai đoạn khác nhau?"
+MERGE_DIFFERS = {
+    "speaker": "Hai đoạn của hai người nói khác nhau: đoạn gộp sẽ ghi người nói của đoạn trên.",
+    "tags": "Hai đoạn có đánh dấu khác nhau: đoạn gộp mang cả hai đánh dấu.",
+}
+SPLIT_KEEPS_TITLE = "Nửa nào giữ người nói và đánh dấu?"
+SPLIT_KEEPS = {"first": "Nửa đầu", "second": "Nửa sau", "both": "Cả hai nửa"}
+EDIT_SAVE = "Lưu"
+EDIT_CLEAR = "Xóa hết"
+EDIT_HINT = "Enter: lưu · Ctrl+U: xóa hết · Esc: thôi"

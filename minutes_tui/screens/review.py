@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, ProgressBar, Static
 
 from minutes_tui import messages, texts
+from minutes_tui.dialogs.choice import ChoiceDialog
 from minutes_tui.dialogs.confirm import ConfirmDialog
 from minutes_tui.dialogs.search import SearchDialog, SearchRequest
 from minutes_tui.dialogs.split import SplitDialog
@@ -125,9 +126,10 @@ class ReviewScreen(TranscriptScreen):
             return
         here = order.index(sid)
         current = self.draft.segments[sid]
-        i = here + step
-        while 0 <= i < len(order):
-            s = self.draft.segments[order[i]]
+        ahead = order[here + 1 :] if step > 0 else order[:here][::-1]
+        if kind == "low":  # w goes round to the top: she works through the uncertain words in one pass
+            ahead += order[: here + 1] if step > 0 else order[here:][::-1]
+        for s in (self.draft.segments[i] for i in ahead):
             if (
                 (kind == "speaker" and s.speaker_id != current.speaker_id)
                 or (kind == "tag" and s.tags)
@@ -135,7 +137,6 @@ class ReviewScreen(TranscriptScreen):
             ):
                 self.transcript().select_id(s.id)
                 return
-            i += step
         self.notify(texts.REVIEW_NO_MORE)
 
     def action_items(self) -> None:
@@ -210,26 +211,43 @@ class ReviewScreen(TranscriptScreen):
         sid = self.transcript().selected_id
         if sid is None:
             return
-        at = self.draft.order.index(sid)
-        if at + 1 >= len(self.draft.order):
+        following = self.draft.next_segment(sid)
+        if following is None:
             self.notify(texts.REVIEW_NOTHING_TO_MERGE)
             return
-        self.draft.store.merge_segments(sid, self.draft.order[at + 1])
-        self.draft.reload()
-        self.show_everything()
-        self.transcript().select_id(sid)
+
+        def merge(yes: bool | None = True) -> None:
+            if yes:
+                self.draft.merge(sid, following)
+                self.show_everything()
+                self.transcript().select_id(sid)
+
+        differences = self.draft.merge_differences(sid, following)
+        if not differences:
+            merge()
+            return
+        detail = "\n".join(texts.MERGE_DIFFERS[d] for d in differences)
+        self.app.push_screen(ConfirmDialog(texts.MERGE_TITLE, detail), merge)
 
     def action_split(self) -> None:
         segment = self.selected()
         if segment is None:
             return
 
-        def chosen(at: int | None) -> None:
-            if at is not None:
-                first, _second = self.draft.store.split_segment(segment.id, at)
-                self.draft.reload()
+        def split(at: int, keeps: str | None) -> None:
+            if keeps is not None:
+                first, _second = self.draft.split(segment.id, at, keeps)
                 self.show_everything()
                 self.transcript().select_id(first.id)
+
+        def chosen(at: int | None) -> None:
+            if at is None:
+                return
+            if segment.speaker_id is None and not segment.tags:
+                split(at, "both")
+                return
+            options = [(k, texts.SPLIT_KEEPS[k]) for k in ("first", "second", "both")]
+            self.app.push_screen(ChoiceDialog(texts.SPLIT_KEEPS_TITLE, options), lambda keeps: split(at, keeps))
 
         self.app.push_screen(SplitDialog(segment.text), chosen)
 
@@ -241,11 +259,11 @@ class ReviewScreen(TranscriptScreen):
             return
         segment = self.selected()
         if segment is not None:
-            self.play_from(segment.start)
+            self.play_from(segment.start, segment.end)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="playback")
-    def play_from(self, start: float) -> None:
-        """Open the meeting audio once, then play from ``start`` and follow along."""
+    def play_from(self, start: float, end: float | None = None) -> None:
+        """Open the meeting audio once, then play ``start``–``end`` (the segment) and follow along."""
         if self.player is None:
             audio = self.draft_audio_path()
             if audio is None:
@@ -253,7 +271,7 @@ class ReviewScreen(TranscriptScreen):
             self.player = Player.open(audio)
         if not self.app.config.play_audio:
             return
-        self.player.play(start)
+        self.player.play(start, end)
         self.app.call_from_thread(self._follow_playback)
 
     def draft_audio_path(self) -> Path | None:

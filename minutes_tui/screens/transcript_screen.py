@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from minutes_tui import texts
 from minutes_tui.dialogs.choice import ChoiceDialog
 from minutes_tui.dialogs.confirm import ConfirmDialog
+from minutes_tui.dialogs.edit_text import EditTextDialog
 from minutes_tui.dialogs.follow_up import FollowUpDialog
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.dialogs.speaker import SpeakerDialog
@@ -218,7 +219,7 @@ class TranscriptScreen(BienbanScreen):
                 self.draft.edit_text(segment.id, text)
                 self.redraw(segment.id)
 
-        self.app.push_screen(PromptDialog(texts.EDIT_TITLE, segment.text), edited)
+        self.app.push_screen(EditTextDialog(texts.EDIT_TITLE, segment.text), edited)
 
     def action_note(self) -> None:
         segment = self.selected()

@@ -262,6 +262,53 @@ class MinutesDraft:
             self._refresh_petitions()
         return changed
 
+    # merge and split
+    def next_segment(self, segment_id: int) -> int | None:
+        """The segment after this one, if any."""
+        at = self.order.index(segment_id)
+        return self.order[at + 1] if at + 1 < len(self.order) else None
+
+    def merge_differences(self, first_id: int, second_id: int) -> list[str]:
+        """What a merge would blur: "speaker" when the two speakers differ, "tags" when their marks differ."""
+        a, b = self.segments[first_id], self.segments[second_id]
+        found = []
+        if a.speaker_id != b.speaker_id and b.speaker_id is not None:
+            found.append("speaker")
+        marks = [(self.petition_raised_in(s.id), self.petition_answered_in(s.id), set(s.tags)) for s in (a, b)]
+        if b.tags and marks[0] != marks[1]:
+            found.append("tags")
+        return found
+
+    def merge(self, first_id: int, second_id: int) -> Segment:
+        """Join two segments into the earlier one (one undo step)."""
+        merged = self.store.merge_segments(first_id, second_id)
+        self.reload()
+        return merged
+
+    def split(self, segment_id: int, at_char: int, keeps: str = "both") -> tuple[Segment, Segment]:
+        """Cut a segment; ``keeps`` ("both", "first", "second"): which half keeps speaker, tags and links.
+
+        One undo step.
+        """
+        with self.store.one_edit("split_segment", f"segment {segment_id} at {at_char} keeps {keeps}"):
+            first, second = self.store.split_segment(segment_id, at_char)
+            if keeps != "both":
+                self._strip(second if keeps == "first" else first)
+        self.reload()
+        return self.segments[first.id], self.segments[second.id]
+
+    def _strip(self, segment: Segment) -> None:
+        """Take speaker, tags and petition links off one half of a split."""
+        self.store.set_speaker(segment.id, None)
+        for tag in segment.tags:
+            self.store.tag(segment.id, tag, on=False)
+        for p in self.store.petitions():
+            if segment.id in p.segment_ids:
+                self.store.update_petition(p.id, segment_ids=[s for s in p.segment_ids if s != segment.id])
+            if p.outcome is not None and segment.id in p.outcome.segment_ids:
+                rest = tuple(s for s in p.outcome.segment_ids if s != segment.id)
+                self.store.set_outcome(p.id, replace(p.outcome, segment_ids=rest))
+
     def add_note(self, text: str, time: float | None) -> Note:
         """Write a note pinned to a moment of the meeting."""
         note = self.store.add_note(text, time)

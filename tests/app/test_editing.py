@@ -171,3 +171,62 @@ async def test_search_finds_first_and_replaces_only_after_a_preview(make_app, re
         changed = review.draft.segments_in_order()[1]
         assert changed.text.count("NƯỚC") == 2 and words_describe_text(changed)
         assert any(w.probability < LOW_CONFIDENCE for w in changed.words)  # marks kept on the other words
+
+
+async def test_merge_warns_and_split_lets_her_choose_the_half_that_keeps_marks(make_app, reviewed_meeting):
+    from textual.widgets import Input
+
+    from minutes_tui.dialogs.confirm import ConfirmDialog
+    from minutes_tui.widgets.transcript import TranscriptView
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        view = review.query_one(TranscriptView)
+        await pilot.press("down", "3", "p", "down", "1", "h", "up")
+        await pilot.press("m")  # a resident's petition and the chairman's promise: she is warned
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "người nói" in app.screen.detail
+        await pilot.press("n")
+        assert view.option_count == 6
+        await pilot.press("m", "y")
+        await pilot.pause()
+        assert view.option_count == 5
+        merged = review.draft.segments_in_order()[1]
+        await pilot.press("v")
+        field = app.screen.query_one(Input)
+        field.cursor_position = merged.text.index("Cảm ơn ông Sơn")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the first half keeps speaker and marks
+        await pilot.pause()
+        first, second = review.draft.segments_in_order()[1:3]
+        assert first.speaker_id is not None and first.tags
+        assert second.speaker_id is None and not second.tags and second.text.startswith("Cảm ơn ông Sơn")
+        petition = next(iter(review.draft.petitions.values()))
+        assert second.id not in petition.segment_ids and "Cảm ơn" not in petition.text
+        await pilot.press("u")  # the split with its choice is one step
+        assert view.option_count == 5
+
+
+async def test_w_wraps_and_the_edit_box_shows_long_text_whole(make_app, reviewed_meeting):
+    from textual.widgets import TextArea
+
+    from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        view = review.query_one(TranscriptView)
+        low = [i for i, s in enumerate(review.draft.segments_in_order()) if any(w.probability < LOW_CONFIDENCE for w in s.words)]
+        for _ in low if low[0] != 0 else low[1:]:  # the first segment is selected already
+            await pilot.press("w")
+        assert view.highlighted == low[-1]
+        await pilot.press("w")  # round to the top
+        assert view.highlighted == low[0]
+        await pilot.press("e")
+        await pilot.pause()
+        area = app.screen.query_one(TextArea)
+        assert area.soft_wrap and area.text == review.draft.segments_in_order()[low[0]].text
+        assert area.size.height > 1
+        await pilot.press("escape")
