@@ -51,6 +51,8 @@ class LiveScreen(TranscriptScreen):
         self.quitting = False
         self.closed = False
         self.review_requested = False
+        self.paused_at: tuple[int | None, bool] = (None, True)
+        """The selection and whether it followed new text, when she paused."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="live-status"):
@@ -174,6 +176,16 @@ class LiveScreen(TranscriptScreen):
     # keys
     def action_pause(self) -> None:
         if self.capture is not None and self.state in ("recording", "paused"):
+            view = self.transcript()
+            if self.state == "recording":
+                # the utterance cut by the pause still arrives: it must not move her selection
+                self.paused_at = (view.selected_id, view.follow)
+                view.follow = False
+            else:
+                selected, following = self.paused_at
+                if following and view.selected_id == selected:
+                    view.follow = True  # she had not moved: follow the meeting again
+                    view.action_last()
             self.capture.pause(self.state == "recording")
 
     def action_follow(self) -> None:

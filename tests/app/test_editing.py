@@ -230,3 +230,30 @@ async def test_w_wraps_and_the_edit_box_shows_long_text_whole(make_app, reviewed
         assert area.soft_wrap and area.text == review.draft.segments_in_order()[low[0]].text
         assert area.size.height > 1
         await pilot.press("escape")
+
+
+async def test_pause_keeps_the_selection_where_she_left_it(make_app, message_log):
+    from types import SimpleNamespace
+
+    from minutes_tui import messages
+    from minutes_tui.widgets.transcript import TranscriptView
+
+    log = message_log
+    app = make_app(demo=True, demo_speed=6.0)
+    async with app.run_test(size=(100, 30), message_hook=log) as pilot:
+        live = app.screen
+        view = live.query_one(TranscriptView)
+        await log.wait_until(lambda: view.option_count >= 2)
+        await pilot.press("space")
+        selected = view.selected_id
+        await log.wait_until(lambda: live.state == "paused")
+        # the utterance the pause cut arrives as a segment after the pause
+        cut = SimpleNamespace(start=90.0, end=92.0, text="mỗi khi nếu lần nước tràn vào nhà", words=(), avg_logprob=-0.2)
+        live.post_message(messages.FinalSegment(cut))
+        await pilot.pause()
+        assert view.selected_id == selected
+        assert live.state == "paused"
+        await pilot.press("space")  # resume: she had not moved, so the transcript follows again
+        await pilot.pause()
+        assert view.follow
+        await pilot.press("q")
