@@ -484,3 +484,17 @@ SPLIT_KEEPS = {"first": "Nửa đầu", "second": "Nửa sau", "both": "Cả hai
 EDIT_SAVE = "Lưu"
 EDIT_CLEAR = "Xóa hết"
 EDIT_HINT = "Enter: lưu · Ctrl+U: xóa hết · Esc: thôi"
+PROGRESS_RETRANSCRIBE = "Đang nhận dạng lại cả cuộc họp "
+PROGRESS_IMPORT = "Đang nhận dạng tệp ghi âm "
+RETRANSCRIBE_CONFIRM = "Nhận dạng lại cả cuộc họp?"
+RETRANSCRIBE_DETAIL = (
+    "Người nói, đánh dấu và kiến nghị được giữ theo thời gian. Đoạn chị đã sửa tay giữ nguyên lời của chị; "
+    "lời nhận dạng mới hiện bên dưới để chị chọn (P: lấy lời mới, K: giữ lời của chị). "
+    "Không hoàn tác được bằng u."
+)
+RETRANSCRIBE_PROPOSED = "{count} đoạn chị sửa tay có lời mới đề xuất (P: lấy, K: giữ lời của chị)."
+PROPOSED_LINE = "↳ lời mới đề xuất: {text}  (P: lấy · K: giữ lời đã sửa)"
+PROPOSED_NONE = "Đoạn này không có lời mới đề xuất."
+KEYS_PROPOSED_ACCEPT = "Lấy lời mới đề xuất"
+KEYS_PROPOSED_KEEP = "Giữ lời đã sửa tay"
+EDIT_ACTIONS["keep_own_text"] = "Giữ lời đã sửa tay"

@@ -131,6 +131,13 @@ class TranscriptEditing:
             write_segment(conn, replace(seg, text=seg.proposed_text, proposed_text=None))
         return self.segment(segment_id)
 
+    def keep_own_text(self, segment_id: int) -> Segment:
+        """Keep the hand-edited text and drop the re-transcription's proposal."""
+        seg = self.segment(segment_id)
+        with self._db.edit("keep_own_text", f"segment {segment_id}") as conn:
+            write_segment(conn, replace(seg, proposed_text=None))
+        return self.segment(segment_id)
+
     def merge_segments(self, first_id: int, second_id: int) -> Segment:
         """Join two segments into the earlier one (texts, words, tags and petition links)."""
         a, b = sorted((self.segment(first_id), self.segment(second_id)), key=lambda s: (s.start, s.id))

@@ -45,6 +45,8 @@ class ReviewScreen(TranscriptScreen):
         Binding("m", "merge", texts.KEYS["merge"], show=False),
         Binding("v", "split", texts.KEYS["split"], show=False),
         Binding("R", "retranscribe", texts.KEYS["retranscribe"], show=False),
+        Binding("P", "proposed(True)", texts.KEYS_PROPOSED_ACCEPT, show=False),
+        Binding("K", "proposed(False)", texts.KEYS_PROPOSED_KEEP, show=False),
         Binding("i", "items", texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
@@ -66,7 +68,9 @@ class ReviewScreen(TranscriptScreen):
             yield Label(texts.REVIEW_TITLE, id="review-title")
             yield Label("", id="meeting-title")
             yield Label("", id="playing")
-        yield ProgressBar(id="progress", show_eta=False)
+        with Horizontal(id="progress"):
+            yield Label("", id="progress-label")
+            yield ProgressBar(id="progress-bar", show_eta=False)
         with Horizontal(id="review-body"):
             yield TranscriptView(low_words=True, id="transcript")
             yield ItemsPanel(id="items")
@@ -89,6 +93,7 @@ class ReviewScreen(TranscriptScreen):
         view.action_first()
         view.focus()
         if self.transcribe_now:
+            self.query_one("#progress-label", Label).update(texts.PROGRESS_IMPORT)
             self.query_one("#progress").display = True
             self.transcribe_import()
 
@@ -306,8 +311,23 @@ class ReviewScreen(TranscriptScreen):
         if self.draft_audio_path() is None:
             self.app.show_error(texts.REVIEW_NO_AUDIO.format(detail=self.folder))
             return
-        self.query_one("#progress").display = True
-        self.retranscribe()
+
+        def start(yes: bool | None) -> None:
+            if yes:
+                self.query_one("#progress-label", Label).update(texts.PROGRESS_RETRANSCRIBE)
+                self.query_one("#progress").display = True
+                self.retranscribe()
+
+        self.app.push_screen(ConfirmDialog(texts.RETRANSCRIBE_CONFIRM, texts.RETRANSCRIBE_DETAIL), start)
+
+    def action_proposed(self, accept: bool) -> None:
+        """Take the re-transcription's text offered beside her hand edit, or keep hers."""
+        segment = self.selected()
+        if segment is None or segment.proposed_text is None:
+            self.notify(texts.PROPOSED_NONE)
+            return
+        self.draft.settle_proposed(segment.id, accept)
+        self.redraw(segment.id, *self._segments_of_petitions_in([segment.id]))
 
     def _progress(self, done: float, total: float) -> None:
         self.post_message(messages.Progress(done, total))
@@ -319,7 +339,11 @@ class ReviewScreen(TranscriptScreen):
 
         kept = sum(bool(s.tags) for s in self.draft.segments.values())
         retranscribe(self.draft.store, self.app.recogniser(), progress=self._progress)
-        self.app.call_from_thread(self._transcribed, texts.REVIEW_RETRANSCRIBE_DONE.format(kept=kept))
+        proposed = sum(s.proposed_text is not None for s in self.draft.store.load().segments)
+        done = texts.REVIEW_RETRANSCRIBE_DONE.format(kept=kept)
+        if proposed:
+            done += " " + texts.RETRANSCRIBE_PROPOSED.format(count=proposed)
+        self.app.call_from_thread(self._transcribed, done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="retranscribe")
     def transcribe_import(self) -> None:
@@ -337,7 +361,7 @@ class ReviewScreen(TranscriptScreen):
         self.draft.reload()
         self.show_everything()
         self.query_one("#progress").display = False
-        self.notify(note)
+        self.notify(note, timeout=10)
 
     def action_export(self) -> None:
         from minutes_tui.dialogs.export import ExportDialog

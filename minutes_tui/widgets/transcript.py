@@ -60,6 +60,8 @@ def segment_text(segment: Segment, look: SegmentLook, low_words: bool) -> Text:
             line.append(word.text, style=style)
     else:
         line.append(segment.text, style="italic" if segment.edited else "")
+    if segment.proposed_text is not None:
+        line.append("\n        " + texts.PROPOSED_LINE.format(text=segment.proposed_text), style="dim cyan")
     for badge in look.badges:
         line.append("  ")
         line.append(f" {badge} ", style="bold black on bright_yellow")

@@ -227,6 +227,15 @@ class MinutesDraft:
         self._refresh_petitions()
         return self._refresh(segment_id)
 
+    def settle_proposed(self, segment_id: int, accept: bool) -> Segment:
+        """Take the re-transcription's proposed text (``accept``) or keep her hand edit; one undo step."""
+        if accept:
+            self.store.accept_proposed(segment_id)
+        else:
+            self.store.keep_own_text(segment_id)
+        self._refresh_petitions()
+        return self._refresh(segment_id)
+
     def edit_petition(self, petition_id: int, text: str | None = None, answer: str | None = None) -> Petition:
         """Write a petition's text or its answer herself (one undo step); None leaves it as it is.
 

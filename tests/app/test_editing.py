@@ -257,3 +257,34 @@ async def test_pause_keeps_the_selection_where_she_left_it(make_app, message_log
         await pilot.pause()
         assert view.follow
         await pilot.press("q")
+
+
+async def test_retranscription_asks_labels_reports_and_offers_new_text_beside_hers(make_app, reviewed_meeting):
+    from textual.widgets import Label
+
+    from minutes_tui.dialogs.confirm import ConfirmDialog
+    from minutes_tui.widgets.transcript import TranscriptView
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("down", "e", "ctrl+u", *"Tôi là Lê Văn Sơn, tổ dân phố 2.", "enter")
+        await pilot.press("R")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "nhận dạng lại" in str(review.query_one("#progress-label", Label).render())
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+        assert "lời mới đề xuất" in _notes(app)[-1]
+        view = review.query_one(TranscriptView)
+        segment = review.draft.segments_in_order()[1]
+        assert segment.text == "Tôi là Lê Văn Sơn, tổ dân phố 2." and segment.proposed_text
+        assert "lời mới đề xuất" in str(view.get_option_at_index(view.highlighted).prompt)
+        await pilot.press("K")  # keep hers
+        segment = review.draft.segments_in_order()[1]
+        assert segment.text == "Tôi là Lê Văn Sơn, tổ dân phố 2." and segment.proposed_text is None
+        await pilot.press("u", "P")  # the offer is back; this time take the new text
+        segment = review.draft.segments_in_order()[1]
+        assert segment.text != "Tôi là Lê Văn Sơn, tổ dân phố 2." and segment.proposed_text is None

@@ -77,7 +77,7 @@ async def test_retranscribe_keeps_tags(make_app, reviewed_meeting, message_log):
     async with app.run_test(size=(100, 30), message_hook=message_log) as pilot:
         review = await open_review(app, pilot)
         await pilot.press("down", "p")
-        await pilot.press("R")
+        await pilot.press("R", "y")  # asked first
         await review.workers.wait_for_complete()
         await pilot.pause()
         assert message_log.count(messages.Progress) >= 1
