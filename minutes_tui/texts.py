@@ -498,3 +498,32 @@ PROPOSED_NONE = "Đoạn này không có lời mới đề xuất."
 KEYS_PROPOSED_ACCEPT = "Lấy lời mới đề xuất"
 KEYS_PROPOSED_KEEP = "Giữ lời đã sửa tay"
 EDIT_ACTIONS["keep_own_text"] = "Giữ lời đã sửa tay"
+#: Footer labels: short, so the most-used keys fit 100 columns; ``KEYS`` has the full ones for "?".
+KEYS_SHORT: dict[str, str] = {
+    "help": "Thêm",
+    "quit": "Thoát",
+    "back": "Quay lại",
+    "new_meeting": "Mới",
+    "open_meeting": "Mở",
+    "open_folder": "Mở thư mục",
+    "import_audio": "Nhập âm thanh",
+    "demo": "Chạy thử",
+    "start": "Bắt đầu ghi",
+    "load_roster": "Đọc CSV",
+    "pause": "Dừng",
+    "stop": "Kết thúc",
+    "petition": "Kiến nghị",
+    "answer": "Trả lời",
+    "promise": "Hứa",
+    "transfer": "Chuyển",
+    "off_topic": "Ngoài ND",
+    "speaker_search": "Người nói",
+    "undo": "Hoàn tác",
+    "play": "Nghe",
+    "search": "Tìm",
+    "items": "Bảng",
+    "export": "Xuất",
+    "details": "Thông tin",
+}
+KEYS["proposed_accept"] = KEYS_PROPOSED_ACCEPT
+KEYS["proposed_keep"] = KEYS_PROPOSED_KEEP

@@ -24,11 +24,11 @@ class HomeScreen(BienbanScreen):
     """The list of meetings (newest first) and the keys to start or open one."""
 
     BINDINGS = [
-        Binding("n", "new_meeting", texts.KEYS["new_meeting"]),
-        Binding("d", "demo", texts.KEYS["demo"]),
-        Binding("o", "open_folder", texts.KEYS["open_folder"]),
-        Binding("i", "import_audio", texts.KEYS["import_audio"]),
-        Binding("q", "app.quit", texts.KEYS["quit"]),
+        Binding("n", "new_meeting", texts.KEYS_SHORT["new_meeting"], tooltip=texts.KEYS["new_meeting"]),
+        Binding("d", "demo", texts.KEYS_SHORT["demo"], tooltip=texts.KEYS["demo"]),
+        Binding("o", "open_folder", texts.KEYS_SHORT["open_folder"], tooltip=texts.KEYS["open_folder"]),
+        Binding("i", "import_audio", texts.KEYS_SHORT["import_audio"], tooltip=texts.KEYS["import_audio"]),
+        Binding("q", "app.quit", texts.KEYS_SHORT["quit"], tooltip=texts.KEYS["quit"]),
     ]
 
     class Listed(Message):

@@ -33,11 +33,13 @@ class LiveScreen(TranscriptScreen):
     """The meeting as it happens. The capture runs in a thread worker that only posts messages."""
 
     BINDINGS = [
-        Binding("space", "pause", texts.KEYS["pause"]),
-        Binding("x", "stop", texts.KEYS["stop"]),
+        Binding("space", "pause", texts.KEYS_SHORT["pause"], tooltip=texts.KEYS["pause"]),
+        Binding("x", "stop", texts.KEYS_SHORT["stop"], tooltip=texts.KEYS["stop"]),
         Binding("f", "follow", texts.KEYS["follow"], show=False),
+        # live has room for undo in the footer; review's tools take that place there
+        Binding("u", "undo", texts.KEYS_SHORT["undo"], tooltip=texts.KEYS["undo"]),
         *TAG_KEYS,
-        Binding("q", "quit", texts.KEYS["quit"]),
+        Binding("q", "quit", texts.KEYS["quit"], show=False),
     ]
 
     def __init__(self, folder: Path, spec: CaptureSpec, demo: bool = False) -> None:

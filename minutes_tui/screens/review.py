@@ -35,24 +35,24 @@ class ReviewScreen(TranscriptScreen):
     """One meeting opened for review; ``transcribe`` runs the full transcription at once (imports)."""
 
     BINDINGS = [
-        Binding("space", "play", texts.KEYS["play"]),
+        Binding("space", "play", texts.KEYS_SHORT["play"], tooltip=texts.KEYS["play"]),
         Binding("right_square_bracket", "jump('speaker', 1)", texts.KEYS["next_speaker"], show=False),
         Binding("left_square_bracket", "jump('speaker', -1)", texts.KEYS["prev_speaker"], show=False),
         Binding("right_curly_bracket", "jump('tag', 1)", texts.KEYS["next_tag"], show=False),
         Binding("left_curly_bracket", "jump('tag', -1)", texts.KEYS["prev_tag"], show=False),
         Binding("w", "jump('low', 1)", texts.KEYS["next_low"], show=False),
-        Binding("slash", "search", texts.KEYS["search"]),
+        Binding("slash", "search", texts.KEYS_SHORT["search"], tooltip=texts.KEYS["search"]),
         Binding("m", "merge", texts.KEYS["merge"], show=False),
         Binding("v", "split", texts.KEYS["split"], show=False),
         Binding("R", "retranscribe", texts.KEYS["retranscribe"], show=False),
-        Binding("P", "proposed(True)", texts.KEYS_PROPOSED_ACCEPT, show=False),
-        Binding("K", "proposed(False)", texts.KEYS_PROPOSED_KEEP, show=False),
-        Binding("i", "items", texts.KEYS["items"]),
-        Binding("E", "export", texts.KEYS["export"]),
+        Binding("P", "proposed(True)", texts.KEYS["proposed_accept"], show=False),
+        Binding("K", "proposed(False)", texts.KEYS["proposed_keep"], show=False),
+        Binding("i", "items", texts.KEYS_SHORT["items"], tooltip=texts.KEYS["items"]),
+        Binding("E", "export", texts.KEYS_SHORT["export"], tooltip=texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
         *TAG_KEYS,
-        Binding("escape", "back", texts.KEYS["back"]),
-        Binding("q", "app.quit", texts.KEYS["quit"]),
+        Binding("escape", "back", texts.KEYS["back"], show=False),
+        Binding("q", "app.quit", texts.KEYS["quit"], show=False),
     ]
 
     def __init__(self, folder: Path, transcribe: bool = False) -> None:

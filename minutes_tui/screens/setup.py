@@ -38,9 +38,9 @@ class SetupScreen(BienbanScreen):
     """The form; Ctrl+S starts the meeting. The level of the chosen device is shown live."""
 
     BINDINGS = [
-        Binding("ctrl+s", "start", texts.KEYS["start"]),
-        Binding("ctrl+l", "load_roster", texts.KEYS["load_roster"]),
-        Binding("escape", "back", texts.KEYS["back"]),
+        Binding("ctrl+s", "start", texts.KEYS_SHORT["start"], tooltip=texts.KEYS["start"]),
+        Binding("ctrl+l", "load_roster", texts.KEYS_SHORT["load_roster"], tooltip=texts.KEYS["load_roster"]),
+        Binding("escape", "back", texts.KEYS_SHORT["back"], tooltip=texts.KEYS["back"]),
     ]
 
     def compose(self) -> ComposeResult:

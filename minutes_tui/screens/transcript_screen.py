@@ -24,14 +24,14 @@ from minutes_tui.widgets.transcript import SegmentLook, TranscriptView
 from minutes_tui.workflows.draft import ACTION_OUTCOMES, ACTION_TAGS, MinutesDraft
 
 TAG_KEYS = [
-    Binding("p", "mark('petition')", texts.KEYS["petition"]),
-    Binding("a", "mark('answer')", texts.KEYS["answer"]),
-    Binding("h", "mark('promise')", texts.KEYS["promise"]),
-    Binding("c", "mark('transfer')", texts.KEYS["transfer"]),
-    Binding("k", "mark('off_topic')", texts.KEYS["off_topic"]),
+    Binding("p", "mark('petition')", texts.KEYS_SHORT["petition"], tooltip=texts.KEYS["petition"]),
+    Binding("a", "mark('answer')", texts.KEYS_SHORT["answer"], tooltip=texts.KEYS["answer"]),
+    Binding("h", "mark('promise')", texts.KEYS_SHORT["promise"], tooltip=texts.KEYS["promise"]),
+    Binding("c", "mark('transfer')", texts.KEYS_SHORT["transfer"], tooltip=texts.KEYS["transfer"]),
+    Binding("k", "mark('off_topic')", texts.KEYS_SHORT["off_topic"], tooltip=texts.KEYS["off_topic"]),
     Binding("l", "link", texts.KEYS["link"], show=False),
     Binding("r", "follow_up", texts.KEYS["follow_up"], show=False),
-    Binding("s", "speaker_search", texts.KEYS["speaker_search"]),
+    Binding("s", "speaker_search", texts.KEYS["speaker_search"], show=False),
     *(Binding(str(n), f"speaker({n})", texts.KEYS["speaker"], show=False) for n in range(1, 10)),
     Binding("e", "edit", texts.KEYS["edit"], show=False),
     Binding("n", "note", texts.KEYS["note"], show=False),

@@ -288,3 +288,25 @@ async def test_retranscription_asks_labels_reports_and_offers_new_text_beside_he
         await pilot.press("u", "P")  # the offer is back; this time take the new text
         segment = review.draft.segments_in_order()[1]
         assert segment.text != "Tôi là Lê Văn Sơn, tổ dân phố 2." and segment.proposed_text is None
+
+
+def _footer_width(screen) -> tuple[int, list[str]]:
+    shown = [a.binding for a in screen.active_bindings.values() if a.binding.show]
+    width = 1 + sum(len(screen.app.get_key_display(b)) + 1 + len(b.description) + 2 for b in shown)
+    return width, [b.key for b in shown]
+
+
+async def test_footers_fit_100_columns_with_help_and_undo_in_live(make_app, reviewed_meeting):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        width, keys = _footer_width(app.screen)  # home
+        assert width <= 100 and "question_mark" in keys
+        review = await open_review(app, pilot)
+        width, keys = _footer_width(review)
+        assert width <= 100 and {"p", "a", "h", "c", "k", "question_mark"} <= set(keys)
+    app = make_app(demo=True, demo_speed=8.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        width, keys = _footer_width(app.screen)
+        assert width <= 100 and {"p", "a", "h", "c", "k", "u", "question_mark"} <= set(keys)
+        await pilot.press("q")
