@@ -527,3 +527,18 @@ KEYS_SHORT: dict[str, str] = {
 }
 KEYS["proposed_accept"] = KEYS_PROPOSED_ACCEPT
 KEYS["proposed_keep"] = KEYS_PROPOSED_KEEP
+ITEM_TITLE = "Kiến nghị #{number}"
+ITEM_FOLLOWS = "(để trống: theo lời trong bản ghi, kể cả khi sửa lời)"
+ITEM_FIELDS = {
+    "text": "Kiến nghị",
+    "answer": "Trả lời",
+    "field": "Lĩnh vực",
+    "outcome": "Kết quả",
+    "responsible": "Người giải quyết",
+    "agency": "Cơ quan nhận",
+    "deadline": "Hạn",
+    "status": "Tình trạng",
+}
+ITEM_STATUS = {"open": "Chưa giải quyết", "in_progress": "Đang giải quyết", "done": "Đã xong"}
+ITEM_HINT = "Enter: ô tiếp theo · Ctrl+S: lưu · Esc: thôi"
+KEYS["edit_item"] = "Sửa mọi mục của kiến nghị (bảng kiến nghị)"

@@ -25,6 +25,7 @@ from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
 from minutes_tui.workflows.checks import lacks
 from minutes_tui.workflows.draft import MinutesDraft
+from minutes_tui.workflows.item_editing import ItemEdit
 from minutes_tui.workflows.playback import Player
 
 #: The replace preview lists this many segments (then a count).
@@ -47,6 +48,7 @@ class ReviewScreen(TranscriptScreen):
         Binding("R", "retranscribe", texts.KEYS["retranscribe"], show=False),
         Binding("P", "proposed(True)", texts.KEYS["proposed_accept"], show=False),
         Binding("K", "proposed(False)", texts.KEYS["proposed_keep"], show=False),
+        Binding("t", "edit_item", texts.KEYS["edit_item"], show=False),
         Binding("i", "items", texts.KEYS_SHORT["items"], tooltip=texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS_SHORT["export"], tooltip=texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
@@ -148,6 +150,31 @@ class ReviewScreen(TranscriptScreen):
         panel = self.query_one(ItemsPanel)
         panel.display = not panel.display
         self.show_selection()
+
+    def action_edit_item(self) -> None:
+        """Edit every field of the item of the selected segment (opens the items panel too)."""
+        from datetime import date
+
+        from minutes_tui.dialogs.item import ItemDialog
+        from minutes_tui.workflows.item_editing import edit_item, item_of
+
+        segment = self.selected()
+        d = self.draft
+        petition = segment and (
+            d.petition_raised_in(segment.id) or d.petition_answered_in(segment.id) or d.petition_before(segment.id)
+        )
+        if not petition:
+            self.notify(texts.LINK_NONE)
+            return
+        self.query_one(ItemsPanel).display = True
+
+        def edited(edit: ItemEdit | None) -> None:
+            if edit is not None:
+                edit_item(d, petition.id, edit)
+                self.redraw(*self._petition_segments(petition.id))
+
+        dialog = ItemDialog(d.petition_number(petition.id), item_of(petition), d.meeting.day() or date.today())
+        self.app.push_screen(dialog, edited)
 
     def action_back(self) -> None:
         self.app.pop_screen()

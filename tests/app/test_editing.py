@@ -310,3 +310,42 @@ async def test_footers_fit_100_columns_with_help_and_undo_in_live(make_app, revi
         width, keys = _footer_width(app.screen)
         assert width <= 100 and {"p", "a", "h", "c", "k", "u", "question_mark"} <= set(keys)
         await pilot.press("q")
+
+
+async def test_the_items_panel_edits_every_field_of_an_item(make_app, reviewed_meeting):
+    from datetime import date
+
+    from textual.widgets import Input, Select
+
+    from minutes_tui.dialogs.item import ItemDialog
+    from minutes_tui.meeting import Field, Status
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("down", "3", "p", "down", "1", "h", "t")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ItemDialog)
+        dialog.query_one("#text", Input).value = "Nạo vét cống kiệt 12"
+        dialog.query_one("#answer", Input).value = "Phường nạo vét trong 30 ngày"
+        dialog.query_one("#field", Select).value = Field.ENVIRONMENT
+        dialog.query_one("#outcome", Select).value = OutcomeKind.TRANSFERRED
+        dialog.query_one("#agency", Input).value = "Công ty Môi trường đô thị"
+        dialog.query_one("#deadline", Input).value = "31/12/2026"
+        dialog.query_one("#status", Select).value = Status.IN_PROGRESS
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Nạo vét cống kiệt 12" in str(review.query_one(ItemsPanel).render())
+        await pilot.press("u")  # the whole form is one step
+        assert next(iter(review.draft.petitions.values())).outcome.kind is OutcomeKind.PROMISED
+        await pilot.press("U")
+    p = read_meeting(reviewed_meeting).petitions[0]
+    assert (p.text, p.field, p.outcome.answer) == ("Nạo vét cống kiệt 12", Field.ENVIRONMENT, "Phường nạo vét trong 30 ngày")
+    o = p.outcome
+    assert (o.kind, o.agency, o.deadline, o.status) == (
+        OutcomeKind.TRANSFERRED,
+        "Công ty Môi trường đô thị",
+        date(2026, 12, 31),
+        Status.IN_PROGRESS,
+    )
