@@ -542,3 +542,32 @@ ITEM_FIELDS = {
 ITEM_STATUS = {"open": "Chưa giải quyết", "in_progress": "Đang giải quyết", "done": "Đã xong"}
 ITEM_HINT = "Enter: ô tiếp theo · Ctrl+S: lưu · Esc: thôi"
 KEYS["edit_item"] = "Sửa mọi mục của kiến nghị (bảng kiến nghị)"
+DETAILS_TITLE = "Thông tin cuộc họp"
+DETAILS_FIELDS = {
+    "title": "Tên hội nghị",
+    "parent_body": "Cơ quan cấp trên",
+    "issuing_body": "Cơ quan tổ chức",
+    "number": "Số biên bản",
+    "place": "Địa điểm",
+    "chair": "Chủ trì",
+    "chair_title": "Chức vụ chủ trì",
+    "co_chair": "Đồng chủ trì",
+    "co_chair_title": "Chức vụ đồng chủ trì",
+    "secretary": "Thư ký",
+    "secretary_title": "Chức vụ thư ký",
+    "actual_start": "Bắt đầu lúc",
+    "actual_end": "Kết thúc lúc",
+    "report_summary": "Tóm tắt báo cáo của Chủ tịch",
+    "recipients": "Nơi nhận (mỗi dòng một nơi)",
+    "roster": "Người tham dự: #số Họ tên; vai trò; tổ; ẩn danh hoặc công khai; tên khác, …",
+}
+DETAILS_ANONYMOUS = "ẩn danh"
+DETAILS_NAMED = "công khai"
+DETAILS_TIME_HINT = "ngày/tháng/năm giờ:phút"
+DETAILS_BAD_TIME = "{field} không hợp lệ: {value}. Nhập ngày/tháng/năm giờ:phút, ví dụ 05/12/2026 08:00."
+DETAILS_NO_NAME = "Mỗi dòng người tham dự cần có họ tên."
+DETAILS_SAVED = "Đã lưu thông tin cuộc họp."
+DETAILS_DISCARD = "Bỏ các thay đổi chưa lưu?"
+KEYS["details"] = "Thông tin cuộc họp (tiêu đề, chức vụ, giờ, tóm tắt, người tham dự)"
+KEYS["save"] = "Lưu"
+KEYS_SHORT["save"] = "Lưu"

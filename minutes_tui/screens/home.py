@@ -27,6 +27,7 @@ class HomeScreen(BienbanScreen):
         Binding("n", "new_meeting", texts.KEYS_SHORT["new_meeting"], tooltip=texts.KEYS["new_meeting"]),
         Binding("d", "demo", texts.KEYS_SHORT["demo"], tooltip=texts.KEYS["demo"]),
         Binding("o", "open_folder", texts.KEYS_SHORT["open_folder"], tooltip=texts.KEYS["open_folder"]),
+        Binding("t", "details", texts.KEYS_SHORT["details"], tooltip=texts.KEYS["details"]),
         Binding("i", "import_audio", texts.KEYS_SHORT["import_audio"], tooltip=texts.KEYS["import_audio"]),
         Binding("q", "app.quit", texts.KEYS_SHORT["quit"], tooltip=texts.KEYS["quit"]),
     ]
@@ -85,6 +86,26 @@ class HomeScreen(BienbanScreen):
         from minutes_tui.screens.review import ReviewScreen
 
         self.app.push_screen(ReviewScreen(folder, transcribe=transcribe))
+
+    def action_details(self) -> None:
+        """The selected meeting's details (title, date, titles, roster…), also after an import."""
+        from minutes_tui.meeting import MeetingStore
+        from minutes_tui.screens.details import DetailsScreen
+
+        table = self.query_one(DataTable)
+        if not self.meetings or table.cursor_row is None:
+            return
+        folder = self.meetings[table.cursor_row].folder
+        try:
+            store = MeetingStore.open(folder)
+        except Exception as exc:  # locked by a recorder, or damaged: say so
+            self.app.show_error(texts.user_message(exc))
+            return
+
+        def closed(_: None) -> None:
+            self.load_meetings()
+
+        self.app.push_screen(DetailsScreen(store, owns_store=True), closed)
 
     def action_new_meeting(self) -> None:
         from minutes_tui.screens.setup import SetupScreen

@@ -49,6 +49,7 @@ class ReviewScreen(TranscriptScreen):
         Binding("P", "proposed(True)", texts.KEYS["proposed_accept"], show=False),
         Binding("K", "proposed(False)", texts.KEYS["proposed_keep"], show=False),
         Binding("t", "edit_item", texts.KEYS["edit_item"], show=False),
+        Binding("D", "details", texts.KEYS["details"], show=False),
         Binding("i", "items", texts.KEYS_SHORT["items"], tooltip=texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS_SHORT["export"], tooltip=texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
@@ -175,6 +176,17 @@ class ReviewScreen(TranscriptScreen):
 
         dialog = ItemDialog(d.petition_number(petition.id), item_of(petition), d.meeting.day() or date.today())
         self.app.push_screen(dialog, edited)
+
+    def action_details(self) -> None:
+        """The meeting's details on the store review holds (one writer); the transcript follows the roster."""
+        from minutes_tui.screens.details import DetailsScreen
+
+        def closed(_: None) -> None:
+            self.draft.reload()
+            self.query_one("#meeting-title", Label).update(self.draft.meeting.title)
+            self.show_everything()
+
+        self.app.push_screen(DetailsScreen(self.draft.store, owns_store=False), closed)
 
     def action_back(self) -> None:
         self.app.pop_screen()

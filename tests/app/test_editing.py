@@ -349,3 +349,48 @@ async def test_the_items_panel_edits_every_field_of_an_item(make_app, reviewed_m
         date(2026, 12, 31),
         Status.IN_PROGRESS,
     )
+
+
+async def test_meeting_details_from_review_and_home(make_app, reviewed_meeting):
+    from datetime import datetime
+
+    from textual.widgets import Input, TextArea
+
+    from minutes_tui.screens.details import DetailsScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("D")
+        await pilot.pause()
+        details = app.screen
+        assert isinstance(details, DetailsScreen)
+        details.query_one("#secretary_title", Input).value = "Công chức Văn phòng - Thống kê"
+        details.query_one("#actual_end", Input).value = "05/12/2026 11:30"
+        details.query_one("#report_summary", TextArea).text = "Kinh tế tăng trưởng khá."
+        roster = details.query_one("#roster", TextArea)
+        roster.text = roster.text.replace(
+            "Lê Văn Sơn; Nhân dân; Tổ dân phố 2; công khai;", "Lê Văn Sơn; Nhân dân; Tổ dân phố 2; ẩn danh; Sơn tạp hóa"
+        )
+        roster.text += "\nNguyễn Văn Mới; Nhân dân; Tổ dân phố 5; công khai;"
+        await pilot.press("ctrl+s", "escape")
+        await pilot.pause()
+        assert app.screen is review and len(review.draft.participants) == 5
+        await pilot.press("u")  # the whole form was one step
+        assert len(review.draft.participants) == 4
+        await pilot.press("U", "escape")  # back home: the details are there too
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsScreen)
+        app.screen.query_one("#title", Input).value = "Đổi tên mà chưa lưu"
+        await pilot.press("escape")  # something typed and not saved: she is asked
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    record = read_meeting(reviewed_meeting)
+    m = record.meeting
+    assert m.secretary_title == "Công chức Văn phòng - Thống kê" and m.actual_end == datetime(2026, 12, 5, 11, 30)
+    assert m.report_summary == "Kinh tế tăng trưởng khá." and "Đổi tên" not in m.title
+    son = next(p for p in record.participants if p.name == "Lê Văn Sơn")
+    assert son.anonymous and son.aliases == ("Sơn tạp hóa",)
