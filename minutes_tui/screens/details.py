@@ -55,6 +55,12 @@ class DetailsScreen(BienbanScreen):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+        self.call_after_refresh(self._from_the_start)
+
+    def _from_the_start(self) -> None:
+        for box in self.query(Input):
+            box.cursor_position = 0  # long titles read from their start
+            box.scroll_home(animate=False)
 
     def on_unmount(self) -> None:
         if self.owns_store:

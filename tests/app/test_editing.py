@@ -394,3 +394,30 @@ async def test_meeting_details_from_review_and_home(make_app, reviewed_meeting):
     assert m.report_summary == "Kinh tế tăng trưởng khá." and "Đổi tên" not in m.title
     son = next(p for p in record.participants if p.name == "Lê Văn Sơn")
     assert son.anonymous and son.aliases == ("Sơn tạp hóa",)
+
+
+async def test_export_dialog_fits_shows_its_result_and_names_the_box_not_a_flag(make_app, reviewed_meeting):
+    from textual.widgets import Button, Checkbox
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        for attempt in range(2):
+            await pilot.press("E")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(app.focused, Button)  # Enter exports at once
+            assert str(dialog.query_one("#pdf", Checkbox).label).endswith(": không")
+            await pilot.press("enter")
+            await pilot.pause()
+            await dialog.export_worker.wait()
+            await pilot.pause()
+            result = dialog.query_one("#export-result")
+            assert result.region.bottom <= 30 and result.region.height >= 1  # seen without scrolling
+            shown = str(result.render())
+            if attempt == 0:
+                assert "bien-ban.docx" in shown
+            else:
+                assert "đánh dấu ô “Ghi đè DOCX/PDF đã có”" in shown and "--force" not in shown
+            await pilot.press("escape")
+        assert app.errors_shown == []
