@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from textual import on, work
@@ -125,14 +126,48 @@ class HomeScreen(BienbanScreen):
     def action_import_audio(self) -> None:
         def chosen(path: str | None) -> None:
             if path:
-                self.import_audio(Path(path).expanduser())
+                self._ask_title_and_start(Path(path).expanduser())
 
         self.app.push_screen(PromptDialog(texts.HOME_IMPORT_AUDIO), chosen)
 
+    def _ask_title_and_start(self, source: Path) -> None:
+        """The meeting's title and start, with the file's name and time as defaults (as ``bienban import``)."""
+        from bienban_base.audio import audio_duration
+        from minutes_tui.workflows.details import TIME_FORMAT
+        from minutes_tui.workflows.importing import imported_start
+
+        try:
+            start = imported_start(source, audio_duration(source))
+        except Exception as exc:  # not a file, or not audio: say so
+            self.app.show_error(texts.user_message(exc))
+            return
+
+        def titled(title: str | None) -> None:
+            if title is None:
+                return
+
+            def dated(when: str | None) -> None:
+                if when is None:
+                    return
+                if when == start.strftime(TIME_FORMAT):  # the default: the file's own time, to the second
+                    self.import_audio(source, title, None)
+                    return
+                try:
+                    chosen = datetime.strptime(when, TIME_FORMAT)
+                except ValueError:
+                    self.app.show_error(texts.DETAILS_BAD_TIME.format(field=texts.DETAILS_FIELDS["actual_start"], value=when))
+                    return
+                self.import_audio(source, title, chosen)
+
+            dialog = PromptDialog(texts.IMPORT_START_PROMPT, start.strftime(TIME_FORMAT), texts.DETAILS_TIME_HINT)
+            self.app.push_screen(dialog, dated)
+
+        self.app.push_screen(PromptDialog(texts.IMPORT_TITLE_PROMPT, source.stem, texts.IMPORT_TITLE_HINT), titled)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-import")
-    def import_audio(self, source: Path) -> None:
+    def import_audio(self, source: Path, title: str = "", start: datetime | None = None) -> None:
         """Make a meeting from an audio file (the same copy as ``bienban import``), then transcribe it in review."""
         from minutes_tui.workflows.importing import create_imported_meeting
 
-        made = create_imported_meeting(source, self.app.config.meetings_dir)
+        made = create_imported_meeting(source, self.app.config.meetings_dir, title=title, start=start)
         self.app.call_from_thread(self.open_meeting, made.folder, True)

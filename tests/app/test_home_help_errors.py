@@ -90,6 +90,7 @@ async def test_import_audio_makes_a_meeting_and_transcribes_it(make_app, meeting
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("i")
         await pilot.press(*str(demo_recording()), "enter")
+        await pilot.press("ctrl+u", *"Đối thoại tổ 5", "enter", "ctrl+u", *"05/12/2026 08:00", "enter")
         await app.screen.workers.wait_for_complete()  # home: copy into a new meeting folder
         await pilot.pause()
         review = app.screen
@@ -100,3 +101,5 @@ async def test_import_audio_makes_a_meeting_and_transcribes_it(make_app, meeting
         folder = review.folder
     record = read_meeting(folder)
     assert len(record.segments) == 6 and (folder / record.meeting.audio_file).is_file()
+    # she named it and said when it began (issue 17): the list shows it so
+    assert record.meeting.title == "Đối thoại tổ 5" and record.meeting.actual_start.strftime("%d/%m %H:%M") == "05/12 08:00"
