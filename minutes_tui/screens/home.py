@@ -18,7 +18,9 @@ from minutes_tui.widgets.transcript import clock
 from minutes_tui.workflows.meetings import MeetingSummary, list_meetings
 
 #: Titles are cut to this many characters so the other columns stay visible at 80 columns.
-TITLE_CELLS = 34
+TITLE_CELLS = 30
+#: Cells the columns other than the title take, with their padding and the scroll bar.
+OTHER_COLUMNS_CELLS = 66
 
 
 class HomeScreen(BienbanScreen):
@@ -48,7 +50,7 @@ class HomeScreen(BienbanScreen):
         yield Header()
         yield Label(texts.HOME_TITLE, classes="screen-title")
         table: DataTable = DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        table.add_columns(*texts.HOME_COLUMNS)
+        table.add_columns(*texts.HOME_COLUMNS_TIMED)
         yield table
         yield Static(texts.HOME_EMPTY, id="empty")
         yield Footer()
@@ -65,10 +67,13 @@ class HomeScreen(BienbanScreen):
         self.meetings = event.meetings
         table = self.query_one(DataTable)
         table.clear()
+        # the title takes what the other columns leave (two meetings a day are told apart by the time)
+        title_cells = max(TITLE_CELLS, self.app.size.width - OTHER_COLUMNS_CELLS)
         for m in event.meetings:
             table.add_row(
                 m.day.strftime("%d/%m/%Y") if m.day else "–",
-                m.title if len(m.title) <= TITLE_CELLS else m.title[: TITLE_CELLS - 1] + "…",
+                m.start.strftime("%H:%M") if m.start else "–",
+                m.title if len(m.title) <= title_cells else m.title[: title_cells - 1] + "…",
                 clock(m.duration_s),
                 str(m.open_follow_ups) if m.open_follow_ups else "–",
                 m.nearest_deadline.strftime("%d/%m/%Y") if m.nearest_deadline else "–",
