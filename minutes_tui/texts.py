@@ -579,3 +579,4 @@ IMPORT_TITLE_PROMPT = "Tên cuộc họp"
 IMPORT_TITLE_HINT = "Mặc định là tên tệp; sửa thêm ở màn hình Thông tin cuộc họp (t)."
 IMPORT_START_PROMPT = "Cuộc họp bắt đầu lúc"
 HOME_COLUMNS_TIMED = ("Ngày", "Giờ", "Tên cuộc họp", "Thời lượng", "Việc chưa xong", "Hạn gần nhất")
+DEVICE_DEFAULT = "mặc định"

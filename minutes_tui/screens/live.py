@@ -71,7 +71,9 @@ class LiveScreen(TranscriptScreen):
     def _device_name(self) -> str:
         if self.spec.replay is not None:
             return f"{texts.LIVE_DEMO if self.demo else texts.LIVE_DEVICE}: {self.spec.replay.name}"
-        return f"{texts.LIVE_DEVICE}: {self.spec.device or 'mặc định'}"
+        device = self.spec.device
+        named = texts.DEVICE_DEFAULT if device in (None, "", "default") else str(device)  # PortAudio's English name
+        return f"{texts.LIVE_DEVICE}: {named}"
 
     def on_mount(self) -> None:
         try:

@@ -104,7 +104,8 @@ class SetupScreen(BienbanScreen):
 
     def _show_devices(self, devices: list) -> None:
         select = self.query_one("#device", Select)
-        select.set_options([(d.name, d.index) for d in devices])
+        # PortAudio calls the system's choice "default": she reads Vietnamese
+        select.set_options([(texts.DEVICE_DEFAULT if d.name == "default" else d.name, d.index) for d in devices])
         default = next((d.index for d in devices if d.is_default), None)
         if default is not None:
             select.value = default
