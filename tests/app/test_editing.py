@@ -421,3 +421,26 @@ async def test_export_dialog_fits_shows_its_result_and_names_the_box_not_a_flag(
                 assert "đánh dấu ô “Ghi đè DOCX/PDF đã có”" in shown and "--force" not in shown
             await pilot.press("escape")
         assert app.errors_shown == []
+
+
+async def test_esc_in_setup_asks_before_dropping_a_typed_roster(make_app):
+    from textual.widgets import TextArea
+
+    from minutes_tui.dialogs.confirm import ConfirmDialog
+    from minutes_tui.screens.setup import SetupScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, SetupScreen)
+        await setup.defaults_worker.wait()  # the last meeting's values, if any
+        await pilot.pause()
+        setup.query_one("#roster", TextArea).text = "Lê Văn Sơn; Nhân dân; Tổ 2"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is setup and "Lê Văn Sơn" in setup.query_one("#roster", TextArea).text
