@@ -14,10 +14,8 @@ SAMPLE_RATE = 16000
 """Samples per second of every array bienban passes around (Whisper's rate)."""
 
 
-def load_audio(path: str | os.PathLike[str]) -> np.ndarray:
-    """Decode ``path`` (any file PyAV reads) to 16 kHz mono float32; ``AudioError`` when it holds no audio."""
-    from faster_whisper.audio import decode_audio
-
+def _existing_file(path: str | os.PathLike[str]) -> Path:
+    """``path`` when it is a non-empty file; the audio error that says what it is otherwise."""
     p = Path(path)
     if not p.exists():
         raise AudioError("audio_missing", f"no such file: {p}", path=str(p))
@@ -25,6 +23,14 @@ def load_audio(path: str | os.PathLike[str]) -> np.ndarray:
         raise AudioError("audio_unreadable", f"is a folder: {p}", path=str(p))
     if p.stat().st_size == 0:
         raise AudioError("audio_empty", f"empty file: {p}", path=str(p))
+    return p
+
+
+def load_audio(path: str | os.PathLike[str]) -> np.ndarray:
+    """Decode ``path`` (any file PyAV reads) to 16 kHz mono float32; ``AudioError`` when it holds no audio."""
+    from faster_whisper.audio import decode_audio
+
+    p = _existing_file(path)
     try:
         audio = decode_audio(str(p), sampling_rate=SAMPLE_RATE)
     except Exception as exc:  # PyAV raises many types (InvalidDataError, ValueError, IndexError, ...)
@@ -49,13 +55,7 @@ def audio_duration(path: str | os.PathLike[str]) -> float:
     """
     import av
 
-    p = Path(path)
-    if not p.exists():
-        raise AudioError("audio_missing", f"no such file: {p}", path=str(p))
-    if p.is_dir():
-        raise AudioError("audio_unreadable", f"is a folder: {p}", path=str(p))
-    if p.stat().st_size == 0:
-        raise AudioError("audio_empty", f"empty file: {p}", path=str(p))
+    p = _existing_file(path)
     try:
         with av.open(str(p)) as container:
             streams = container.streams.audio

@@ -45,12 +45,14 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, write: Callable[[Path], object] | bytes | str) -> Path:
+def atomic_write(path: Path, write: Callable[[Path], object] | bytes | str, replace: bool = True) -> Path:
     """Write ``path`` whole or not at all: into a temporary file beside it, fsync, rename, fsync the folder.
 
     ``write`` is the content (bytes, or text written as UTF-8) or a function that writes a
     given path (python-docx's ``save``, LibreOffice's output copied in). The file is owner-only.
-    An old file at ``path`` stays intact when anything fails.
+    An old file at ``path`` stays intact when anything fails. With ``replace=False`` an existing
+    ``path`` is never replaced (``FileExistsError``), even by a writer racing this one: the
+    finished file is linked into place, which unlike a rename fails when the name is taken.
     """
     path = Path(path)
     private_folder(path.parent)
@@ -66,7 +68,10 @@ def atomic_write(path: Path, write: Callable[[Path], object] | bytes | str) -> P
         os.chmod(tmp, FILE_MODE)
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
     fsync_folder(path.parent)

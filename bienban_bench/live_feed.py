@@ -81,15 +81,17 @@ def measure(
     truth: dict | None = None,
     offline: bool = True,
     loop_to: float | None = None,
+    on_final=None,
 ) -> LiveReport:
-    """Run the file through the live pipeline and measure it (see ``LiveReport``)."""
+    """Run the file through the live pipeline and measure it (see ``LiveReport``); ``on_final``
+    also sees every final text (``bench live --voices``)."""
     from recorder import FileSource
 
     audio = load_audio(path)
     finals: list = []
     feed, watch, report = FeedLog(), RssWatch(), LiveReport()
     full_speed = not speed or loop_to
-    pipeline = new_pipeline(transcriber, options, finals, light=bool(loop_to))
+    pipeline = new_pipeline(transcriber, options, finals, light=bool(loop_to), on_final=on_final)
 
     def consumer(block: np.ndarray, start: int) -> None:
         end = start + block.size

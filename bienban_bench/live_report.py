@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
@@ -145,12 +146,17 @@ class RssWatch:
         return t.user + t.system
 
 
-def new_pipeline(transcriber, options: LiveOptions, finals: list, light: bool = False) -> LivePipeline:
+def new_pipeline(
+    transcriber, options: LiveOptions, finals: list, light: bool = False, on_final: Callable[[FinalText], None] | None = None
+) -> LivePipeline:
     """A pipeline that records each final text with its arrival time; ``light`` keeps only the
-    utterance (a long memory test must not measure its own transcript growing)."""
+    utterance (a long memory test must not measure its own transcript growing); ``on_final``
+    also sees every final text (e.g. the voices follower)."""
 
     def keep(final: FinalText) -> None:
         finals.append((replace(final, segments=[]) if light else final, time.monotonic()))
+        if on_final is not None:
+            on_final(final)
 
     return LivePipeline(transcriber, options, on_final=keep)
 

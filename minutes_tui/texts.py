@@ -20,6 +20,14 @@ ERRORS: dict[str, str] = {
     "model_unknown": "Không biết mô hình '{name}'. Dùng 'base', một thư mục mô hình, hoặc tên như 'small', 'large-v3'.",
     "model_offline": "Mô hình '{name}' chưa có trên máy và máy đang ngoại tuyến. Hãy kết nối mạng một lần để tải, hoặc chỉ đường dẫn tới thư mục mô hình.",
     "model_download_failed": "Không tải được mô hình '{name}'. Kiểm tra kết nối mạng hoặc chỉ đường dẫn tới thư mục mô hình.",
+    # the speaker encoder (issue 15, voices/): everything else keeps working without it
+    "voice_encoder_missing": "Chưa có bộ nhận giọng nói nên không gợi ý được người nói (phần còn lại vẫn dùng được). Cài bằng: {command}",
+    "voice_encoder_corrupt": "Bộ nhận giọng nói bị hỏng nên không gợi ý được người nói (phần còn lại vẫn dùng được). Cài lại bằng: {command}",
+    "bench_no_speakers": "Thư mục {path} không có tệp speakers.tsv (cột path và speaker) hoặc tệp đó không liệt kê đoạn ghi âm nào.",
+    "voices_no_audio": "Cuộc họp {path} chưa có tệp ghi âm nên chưa gợi ý người nói theo giọng được.",
+    "voice_keep_anonymous": "Không lưu giọng nói của {name}: người này được giữ kín danh tính.",
+    "voice_keep_too_little": "Chưa đủ lời nói của {name} để lưu giọng (cần ít nhất 2 đoạn hoặc 4 giây).",
+    "voice_weights_refused": "Tệp trọng số giọng nói không an toàn nên đã bị từ chối ({detail}).",
     # evaluation
     "eval_no_transcripts": "Thư mục {path} không có tệp transcripts.tsv.",
     "eval_bad_transcripts": "Tệp transcripts.tsv không hợp lệ: dòng {line} thiếu cột.",
@@ -53,6 +61,7 @@ ERRORS: dict[str, str] = {
     "verify_not_pdf": "Tệp {path} không phải PDF đọc được (tệp hỏng hoặc sai định dạng).",
     "verify_no_audio": "Cuộc họp {path} không có tệp ghi âm để đối chiếu.",
     # live transcription and the post-meeting pass (issue 4, transcribe/live, bienban retranscribe)
+    "bench_needs_psutil": "Lệnh đo hiệu năng cần gói psutil. Cài bằng: pip install 'bienban[bench]' (hoặc pip install psutil).",
     "retranscribe_no_audio": "Cuộc họp {path} chưa có tệp ghi âm nên chưa nhận dạng lại được.",
     "roster_unreadable": "Không đọc được tệp danh sách: {path}",
     "store_missing": "Thư mục {path} không có cuộc họp nào (thiếu tệp meeting.sqlite).",
@@ -171,6 +180,9 @@ KEYS: dict[str, str] = {
     "search": "Tìm và thay thế",
     "merge": "Gộp với đoạn sau",
     "split": "Tách đoạn tại con trỏ",
+    "accept_voice": "Nhận gợi ý người nói theo giọng",
+    "accept_all_voices": "Nhận mọi gợi ý người nói chắc chắn",
+    "voice_consent": "Lưu hoặc xoá giọng nói của người nói",
     "retranscribe": "Nhận dạng lại cả cuộc họp",
     "items": "Bảng kiến nghị",
     "export": "Xuất biên bản",
@@ -397,6 +409,17 @@ MEETINGS_NONE = "Chưa có cuộc họp nào trong {path}."
 ANONYMOUS_NAME = "Ẩn danh"
 
 # ---------------------------------------------------------------- live transcription (issue 4, transcribe/live)
+VOICE_CHANGE_BADGE = "ĐỔI GIỌNG"
+VOICE_NO_SPEAKER = "Đoạn này chưa gắn người nói."
+VOICE_CHOICE_TITLE = "Giọng nói của người nói này"
+VOICE_CHOICES = {
+    "cancel": "Không thay đổi",
+    "keep": "Lưu giọng của {name} để gợi ý trong các cuộc họp sau (chỉ cán bộ, khi người đó đồng ý)",
+    "forget": "Xoá giọng nói của {name} (trong cuộc họp này và giọng đã lưu)",
+}
+VOICES_ACCEPTED = "Đã gán người nói cho {count} đoạn theo gợi ý giọng nói (hoàn tác được bằng một bước)."
+VOICE_KEPT = "Đã lưu giọng nói của {name} để gợi ý trong các cuộc họp sau."
+VOICE_FORGOTTEN = "Đã xoá giọng nói của {name}; sẽ không lưu giọng của người này nữa trong cuộc họp."
 RETRANSCRIBED = (
     "Đã nhận dạng lại bằng mô hình {model}: {segments} đoạn, giữ nguyên {edited} đoạn đã sửa tay (bản mới đặt bên cạnh)."
 )
@@ -489,11 +512,11 @@ PROGRESS_IMPORT = "Đang nhận dạng tệp ghi âm "
 RETRANSCRIBE_CONFIRM = "Nhận dạng lại cả cuộc họp?"
 RETRANSCRIBE_DETAIL = (
     "Người nói, đánh dấu và kiến nghị được giữ theo thời gian. Đoạn chị đã sửa tay giữ nguyên lời của chị; "
-    "lời nhận dạng mới hiện bên dưới để chị chọn (P: lấy lời mới, K: giữ lời của chị). "
+    "lời nhận dạng mới hiện bên dưới để chị chọn (P: lấy lời mới, O: giữ lời của chị). "
     "Không hoàn tác được bằng u."
 )
-RETRANSCRIBE_PROPOSED = "{count} đoạn chị sửa tay có lời mới đề xuất (P: lấy, K: giữ lời của chị)."
-PROPOSED_LINE = "↳ lời mới đề xuất: {text}  (P: lấy · K: giữ lời đã sửa)"
+RETRANSCRIBE_PROPOSED = "{count} đoạn chị sửa tay có lời mới đề xuất (P: lấy, O: giữ lời của chị)."
+PROPOSED_LINE = "↳ lời mới đề xuất: {text}  (P: lấy · O: giữ lời đã sửa)"
 PROPOSED_NONE = "Đoạn này không có lời mới đề xuất."
 KEYS_PROPOSED_ACCEPT = "Lấy lời mới đề xuất"
 KEYS_PROPOSED_KEEP = "Giữ lời đã sửa tay"

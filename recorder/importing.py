@@ -11,7 +11,7 @@ import os
 import shutil
 from pathlib import Path
 
-from bienban_base.files import fsync_folder
+from bienban_base.files import atomic_write
 from recorder.errors import RecorderError
 from recorder.journal import audio_path, journal_path
 from recorder.lock import RecordingLock
@@ -39,15 +39,5 @@ def import_recording(meeting_dir: str | os.PathLike[str], source: str | os.PathL
         if existing is not None:
             raise RecorderError("recording_exists", f"{existing} exists", path=str(existing))
         target = folder / imported_name(source)
-        partial = folder / (target.name + ".part")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as inp:
-                shutil.copyfileobj(inp, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            os.link(partial, target)  # unlike a rename, a link never replaces what is there
-        finally:
-            partial.unlink(missing_ok=True)
-        fsync_folder(folder)
+        atomic_write(target, lambda tmp: shutil.copyfile(source, tmp), replace=False)
     return target

@@ -1,6 +1,6 @@
 """One recorder per meeting: an exclusive lock held for the whole recording.
 
-The lock is ``flock`` on ``.recording.lock`` in the meeting folder: the kernel releases it when
+The lock is ``filelock`` (``flock`` on Unix, ``LockFileEx`` on Windows) on ``.recording.lock`` in the meeting folder: the kernel releases it when
 the recording process dies, so a crash never leaves a meeting locked. Everything that would
 touch the live journal (``record --append``, ``recover``, an import, the app's "continue") takes
 the lock first and refuses while another holder has it.
@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bienban_base.files import private_folder
+from filelock import FileLock, Timeout
+
+from bienban_base.files import FILE_MODE, private_folder
 from recorder.errors import RecorderError
 
 LOCK_NAME = ".recording.lock"
@@ -22,34 +24,29 @@ class RecordingLock:
 
     def __init__(self, meeting_dir: str | os.PathLike[str]) -> None:
         self.meeting_dir = Path(meeting_dir)
-        self._fd: int | None = None
+        # not thread-local: a recording starts on one thread and may be stopped from another
+        self._lock = FileLock(self.meeting_dir / LOCK_NAME, mode=FILE_MODE, blocking=False, thread_local=False)
 
     @property
     def held(self) -> bool:
         """Whether this object holds the lock."""
-        return self._fd is not None
+        return self._lock.is_locked
 
     def acquire(self) -> RecordingLock:
         """Take the lock, or raise ``recording_busy`` when another process (or object) holds it."""
-        import fcntl
-
-        if self._fd is not None:
+        if self._lock.is_locked:
             return self
         private_folder(self.meeting_dir)
-        fd = os.open(self.meeting_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
+            self._lock.acquire()
+        except Timeout:
             raise RecorderError("recording_busy", f"{self.meeting_dir} is being recorded", path=str(self.meeting_dir)) from None
-        self._fd = fd
         return self
 
     def release(self) -> None:
-        """Give the lock back (closing the descriptor releases the ``flock``)."""
-        fd, self._fd = self._fd, None
-        if fd is not None:
-            os.close(fd)
+        """Give the lock back."""
+        if self._lock.is_locked:
+            self._lock.release(force=True)
 
     def __enter__(self) -> RecordingLock:
         return self.acquire()

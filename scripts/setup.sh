@@ -14,3 +14,8 @@ if ! cmp -s pyproject.toml .venv/.installed-pyproject || ! .venv/bin/python -c "
   .venv/bin/python -m pip install -q -e '.[test]'
   cp pyproject.toml .venv/.installed-pyproject
 fi
+# The speaker encoder's weights: Resemblyzer's wheel WITHOUT its dependencies (they would pull
+# torch). bienban never imports the package; it reads resemblyzer/pretrained.pt (SHA-256 checked).
+if ! .venv/bin/python -c "import importlib.util as u, sys; sys.exit(u.find_spec('resemblyzer') is None)" 2>/dev/null; then
+  .venv/bin/python -m pip install -q --no-deps resemblyzer==0.1.4
+fi

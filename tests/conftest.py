@@ -131,7 +131,8 @@ def make_app(meetings_dir: Path, canned: CannedRecogniser):
     from minutes_tui.workflows.config import AppConfig
 
     def make(**changes) -> BienbanApp:
-        config = AppConfig(meetings_dir=meetings_dir, transcriber_factory=lambda: canned, play_audio=False)
+        # voices off unless a test turns them on: their worker's timing must not move snapshots
+        config = AppConfig(meetings_dir=meetings_dir, transcriber_factory=lambda: canned, play_audio=False, voices=False)
         for key, value in changes.items():
             setattr(config, key, value)
         return build_app(config)

@@ -10,8 +10,16 @@ from pathlib import Path
 import grimp
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGES = ("bienban_base", "recorder", "transcribe", "minutes_tui", "bienban_bench")
-TEXTUAL_FREE = ("bienban_base", "recorder", "transcribe", "minutes_tui.workflows", "minutes_tui.export", "minutes_tui.meeting")
+PACKAGES = ("bienban_base", "recorder", "transcribe", "voices", "minutes_tui", "bienban_bench")
+TEXTUAL_FREE = (
+    "bienban_base",
+    "recorder",
+    "transcribe",
+    "voices",
+    "minutes_tui.workflows",
+    "minutes_tui.export",
+    "minutes_tui.meeting",
+)
 
 
 def test_importing_everything_below_the_app_loads_no_textual():
@@ -21,7 +29,7 @@ def test_importing_everything_below_the_app_loads_no_textual():
         "    pkg = importlib.import_module(name)\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(m.name)\n"
-        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'torch'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert out.stdout.strip() == ""

@@ -162,21 +162,6 @@ def encoder_frames(duration_s: float, pad_s: float) -> int:
     return min(int(WINDOW_S * _FRAMES_PER_S), steps * WINDOW_STEP_FRAMES)
 
 
-#: Seed of the temperature fallback's sampling (CTranslate2's random generator).
-SAMPLING_SEED = 20261201
-
-
-def same_draws() -> None:
-    """Reset the sampler before a decoding: the same audio always gives the same text.
-
-    The temperature fallback samples at random; without this a re-transcription, an evaluation
-    or a test could come out differently on each run.
-    """
-    import ctranslate2
-
-    ctranslate2.set_random_seed(SAMPLING_SEED)
-
-
 class Transcriber:
     """A loaded Whisper model with the app's defaults. Safe to share between threads."""
 
@@ -189,7 +174,6 @@ class Transcriber:
 
     def segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> Iterator[Segment]:
         """Lazily decode a 16 kHz mono array; times are shifted by ``offset`` seconds."""
-        same_draws()
         raw, _info = self.model.transcribe(audio, **options.kwargs())
         return guarded(raw, offset)
 
@@ -207,7 +191,6 @@ class Transcriber:
         if options.encoder_pad_s is not None and duration < WINDOW_S:
             limit.frames = encoder_frames(duration, options.encoder_pad_s)
         try:
-            same_draws()
             raw, _info = self.model.transcribe(audio, **kw)
             return list(guarded(raw, offset))
         finally:
@@ -241,7 +224,6 @@ class Transcriber:
         kw.pop("vad_filter", None)  # the batched pipeline always segments with VAD
         # with timestamps: a 30 s window packing several VAD chunks otherwise comes back as one
         # segment, and Whisper often drops the chunks after the first (measured: WER 0.561 against 0.534)
-        same_draws()
         raw, _info = batched.transcribe(audio, batch_size=batch_size, without_timestamps=False, **kw)
         return guarded(raw)
 

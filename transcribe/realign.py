@@ -13,7 +13,7 @@ segments it came from. Rules:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transcribe.engine import Segment, Word
 
@@ -111,6 +111,31 @@ def _home(out: list[MergedSegment], o: OldSegment) -> MergedSegment | None:
     if not out:
         return None
     return max(out, key=lambda m: (overlap(m.start, m.end, o.start, o.end), -_gap(m, o)))
+
+
+def split_at_edits(new: list[Segment], old: list[OldSegment]) -> list[Segment]:
+    """New segments cut, at word boundaries, where a hand-edited segment begins or ends.
+
+    The batched pipeline may write one segment over her edited segment and the next one; without
+    the cut the whole of it would be taken as the new text of her segment and the next segment's
+    speech (and its tags) would be lost. A word belongs to the side its middle falls on; a
+    segment without word timings is left whole.
+    """
+    edges = sorted({t for o in old if o.edited for t in (o.start, o.end)})
+    out: list[Segment] = []
+    for seg in new:
+        cuts = [t for t in edges if seg.start < t < seg.end]
+        if not cuts or not seg.words:
+            out.append(seg)
+            continue
+        pieces: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
+        for w in seg.words:
+            pieces[sum((w.start + w.end) / 2 >= t for t in cuts)].append(w)
+        for words in pieces:
+            text = "".join(w.word for w in words).strip()
+            if words and text:
+                out.append(replace(seg, start=words[0].start, end=words[-1].end, text=text, words=words))
+    return out
 
 
 def sources(new: list[Segment], old: list[OldSegment]) -> list[list[int]]:

@@ -15,7 +15,7 @@ import numpy as np
 from bienban_base.audio import SAMPLE_RATE
 from transcribe.engine import DecodeOptions, Segment
 from transcribe.live_types import LIVE_DECODE
-from transcribe.realign import OldSegment, sources
+from transcribe.realign import OldSegment, sources, split_at_edits
 from transcribe.recogniser import Recogniser
 from transcribe.utterances import Cut, SegmenterOptions, StreamingVad, UtteranceSegmenter
 from transcribe.vocabulary import VocabularyPass, merge_vocabulary
@@ -90,4 +90,5 @@ def post_meeting_pass(
             step(total + cut.end / SAMPLE_RATE)
         new = merge_vocabulary(new, prompted, vocabulary.phrases)
         step(span)
+    new = split_at_edits(new, old)
     return new, sources(new, old)

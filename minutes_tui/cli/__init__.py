@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "minutes_tui.cli.record_cmd",
     "minutes_tui.cli.export_cmd",
     "minutes_tui.cli.bench_cmd",
+    "minutes_tui.cli.voices_cmd",
 ]
 
 log = logging.getLogger("bienban")

@@ -63,13 +63,23 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="second decoding with the meeting-vocabulary prompt (the meeting of --truth, else the glossary)",
     )
+    live.add_argument("--voices", action="store_true", help="also embed every final segment's voice (its CPU cost)")
     live.add_argument("--model", default=None)
     live.add_argument("--json", action="store_true", help="print the full report as JSON")
     live.set_defaults(handler=run_bench_live)
+    from minutes_tui.cli.voices_cmd import register_bench
+
+    register_bench(kinds)
 
 
 def run_bench_live(args: argparse.Namespace) -> int:
     """Play a file through the live pipeline and report latency, WER, RTF, memory."""
+    from importlib.util import find_spec
+
+    from bienban_base.errors import CodedError
+
+    if find_spec("psutil") is None:  # the harness measures memory and CPU with it
+        raise CodedError("bench_needs_psutil", "psutil is not installed")
     from bienban_base.audio import load_audio
     from bienban_bench.live_feed import measure
     from transcribe.engine import DecodeOptions, Transcriber
@@ -101,13 +111,25 @@ def run_bench_live(args: argparse.Namespace) -> int:
 
         vocabulary = vocabulary_of_truth(truth) if truth and truth.get("speakers") else None
         options = replace(options, vocabulary=VocabularyPass.of(vocabulary, tokenizer_counter(transcriber)))
-    report = measure(args.audio, transcriber, options, args.speed, truth, not args.no_offline, args.loop_to)
+    follower, on_final = None, None
+    if args.voices:
+        from minutes_tui.cli.voices_cmd import live_follower
+
+        follower, on_final = live_follower(args.audio)
+    report = measure(args.audio, transcriber, options, args.speed, truth, not args.no_offline, args.loop_to, on_final=on_final)
+    extra = {}
+    if follower is not None:
+        from minutes_tui.cli.voices_cmd import follower_figures
+
+        extra = follower_figures(follower, report)
     if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump({**report.to_dict(), **extra}, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         for key in _SUMMARY_KEYS:
             print(f"{key:22} {getattr(report, key)}")
+        for key, value in extra.items():
+            print(f"{key:22} {value}")
         for at, mb in report.rss_timeline:
             print(f"rss at {at:8.0f} s        {mb} MB")
     return 0

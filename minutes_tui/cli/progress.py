@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 
 @contextlib.contextmanager
@@ -23,9 +23,11 @@ def progress_bar(label: str, unit: str = "s", enabled: bool = True) -> Iterator[
     amount = "{task.completed:.1f}/{task.total:.1f} s" if unit == "s" else "{task.completed:.0f}/{task.total:.0f} " + unit
     columns = (TextColumn(label), BarColumn(), TextColumn(amount), TaskProgressColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(file=sys.stderr), transient=False) as bar:
-        task = bar.add_task(label, total=None)
+        tasks: list[TaskID] = []  # added at the first report, when the total is known
 
         def update(done: float, total: float) -> None:
-            bar.update(task, completed=done, total=total)
+            if not tasks:
+                tasks.append(bar.add_task(label, total=total))
+            bar.update(tasks[0], completed=done, total=total)
 
         yield update

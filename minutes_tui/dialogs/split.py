@@ -16,9 +16,11 @@ class SplitDialog(ModalScreen[int | None]):
 
     BINDINGS = [Binding("escape", "cancel", texts.APP_CANCEL, show=False)]
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, at: int | None = None) -> None:
         super().__init__()
         self.text = text
+        self.at = at
+        """Where the cursor starts (a proposed split, e.g. where the voice changes); None: the middle."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -28,7 +30,7 @@ class SplitDialog(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
-        field.cursor_position = len(self.text) // 2
+        field.cursor_position = self.at if self.at is not None else len(self.text) // 2
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

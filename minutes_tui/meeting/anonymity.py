@@ -10,6 +10,7 @@ they share a word with an anonymous one.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, h�
 _WORD = re.compile(r"[^\W_]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a meeting's words repeat: most keys are computed once
 def word_key(word: str) -> str:
     """A word's identity for matching: case-folded, NFC, with its tone mark moved to the end."""
     letters = unicodedata.normalize("NFD", word.casefold())
@@ -76,7 +78,10 @@ class Anonymizer:
             patterns.append(_Pattern((keys[-1],), p.id, capitalised=True))
         # longest first; at equal length a name to mask wins over a name to keep
         patterns.sort(key=lambda pat: (-len(pat.keys), pat.participant_id is None))
-        self._patterns = patterns
+        # by first word: a text is scanned once, trying at each word only the names that start with it
+        self._by_first: dict[str, list[_Pattern]] = {}
+        for pat in patterns:
+            self._by_first.setdefault(pat.keys[0], []).append(pat)
         self.active = any(pat.participant_id is not None for pat in patterns)
 
     def spans(self, text: str) -> list[MaskedSpan]:
@@ -87,7 +92,8 @@ class Anonymizer:
         words = [(m.start(), m.end(), word_key(m.group())) for m in _WORD.finditer(text)]
         found, i = [], 0
         while i < len(words):
-            hit = next((pat for pat in self._patterns if self._matches(text, words, i, pat)), None)
+            candidates = self._by_first.get(words[i][2], ())
+            hit = next((pat for pat in candidates if self._matches(text, words, i, pat)), None)
             if hit is None:
                 i += 1
                 continue

@@ -6,7 +6,8 @@ Rules, all in one transaction:
 - every other old segment is replaced: each new segment takes the speaker of the old segment it
   overlaps most, and the tags and petition links of the old segments mapped onto it;
 - the mapping is ``transcribe.realign.sources`` (the caller's, or computed here);
-- an old segment linked to a petition that no new segment covers is kept (a link is never lost).
+- an old segment linked to a petition, or tagged, that no new segment takes over is kept (a link
+  or a tag is never lost, even where the new decoding heard nothing).
 Undo and redo are cleared: the old rows they would restore are gone.
 """
 
@@ -32,9 +33,11 @@ def _shared(a: Segment, b: Segment) -> float:
 def replace_segments(db: Database, recognised: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None) -> None:
     """See ``MeetingStore.replace_segments``."""
     old = {s.id: s for s in (rows.segment(r) for r in db.conn.execute("SELECT * FROM segments ORDER BY start, id"))}
-    new = [from_recognised(r) for r in recognised]
     if sources is None:
-        sources = realign.sources(list(recognised), [_old_segment(o) for o in old.values()])
+        mine = [_old_segment(o) for o in old.values()]
+        recognised = realign.split_at_edits(list(recognised), mine)
+        sources = realign.sources(list(recognised), mine)
+    new = [from_recognised(r) for r in recognised]
     proposals: dict[int, list[str]] = {}
     inserted: list[tuple[Segment, list[Segment]]] = []
     for seg, ids in zip(new, sources):
@@ -42,7 +45,9 @@ def replace_segments(db: Database, recognised: Sequence[RecognisedSegment], sour
         if srcs and srcs[0].edited:
             proposals.setdefault(srcs[0].id, []).append(seg.text)
             continue
-        plain = [o for o in srcs if not o.edited]
+        # only old segments it overlaps hand it their work: a tagged live segment the new decoding
+        # heard nothing in keeps its own text and tags instead of lending them to a neighbour
+        plain = [o for o in srcs if not o.edited and _shared(seg, o) > 0]
         speaker = next((o.speaker_id for o in plain if o.speaker_id is not None and _shared(seg, o) > 0), None)
         tags = tuple(sorted({t for o in plain for t in o.tags}))
         inserted.append((replace(seg, speaker_id=speaker, tags=tags), plain))
@@ -63,8 +68,8 @@ def replace_segments(db: Database, recognised: Sequence[RecognisedSegment], sour
                 write_segment(conn, replace(o, proposed_text=text if text and text != o.text else None))
                 continue
             linked = conn.execute("SELECT 1 FROM petition_segments WHERE segment_id = ?", (o.id,)).fetchone()
-            if linked and o.id not in covered:
-                continue
+            if (linked or o.tags) and o.id not in covered:
+                continue  # nothing new carries its link or tags: keep it rather than lose them
             conn.execute("DELETE FROM petition_segments WHERE segment_id = ?", (o.id,))
             conn.execute("DELETE FROM segments WHERE id = ?", (o.id,))
         undo.finalize_all(conn)

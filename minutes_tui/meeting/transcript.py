@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -173,6 +173,15 @@ class TranscriptEditing:
             self.participant(participant_id)
         with self._db.edit("set_speaker", f"segments {ids} -> {participant_id}") as conn:
             conn.executemany("UPDATE segments SET speaker_id = ? WHERE id = ?", [(participant_id, i) for i in ids])
+
+    def set_speakers(self, assignments: Mapping[int, int | None]) -> None:
+        """Assign many segments, each to its own participant, as one edit (one undo step)."""
+        for segment_id, participant_id in assignments.items():
+            self.segment(segment_id)
+            if participant_id is not None:
+                self.participant(participant_id)
+        with self._db.edit("set_speakers", f"{len(assignments)} segments") as conn:
+            conn.executemany("UPDATE segments SET speaker_id = ? WHERE id = ?", [(p, i) for i, p in assignments.items()])
 
     def tag(self, segment_id: int, tag: str, on: bool = True) -> Segment:
         """Set or clear a tag on a segment."""

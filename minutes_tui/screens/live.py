@@ -14,7 +14,8 @@ from textual.worker import Worker
 
 from minutes_tui import messages, texts
 from minutes_tui.meeting import MeetingStore
-from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
+from minutes_tui.screens.transcript_screen import TAG_KEYS
+from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.level_meter import LevelMeter
 from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import TranscriptView, clock
@@ -29,7 +30,7 @@ def event_text(event: object) -> str:
     return event_line(event)
 
 
-class LiveScreen(TranscriptScreen):
+class LiveScreen(VoiceSuggestions):
     """The meeting as it happens. The capture runs in a thread worker that only posts messages."""
 
     BINDINGS = [
@@ -38,6 +39,7 @@ class LiveScreen(TranscriptScreen):
         Binding("f", "follow", texts.KEYS["follow"], show=False),
         # live has room for undo in the footer; review's tools take that place there
         Binding("u", "undo", texts.KEYS_SHORT["undo"], tooltip=texts.KEYS["undo"]),
+        Binding("g", "accept_voice", texts.KEYS["accept_voice"], show=False),
         *TAG_KEYS,
         Binding("q", "quit", texts.KEYS["quit"], show=False),
     ]
@@ -161,6 +163,14 @@ class LiveScreen(TranscriptScreen):
         stored = self.draft.add_recognised(event.segment)
         self.transcript().append(stored, self.look(stored))
         self.show_selection()
+        self.follow_voices()  # in a worker, at low priority: never ahead of the decoder
+
+    def draft_audio_path(self) -> Path | None:
+        """The recording as it is being written (the journal), or the finished file."""
+        from recorder.journal import AUDIO_NAME, JOURNAL_NAME
+
+        found = [self.folder / n for n in (JOURNAL_NAME, AUDIO_NAME) if (self.folder / n).exists()]
+        return found[0] if found else None
 
     def on_recording_state_changed(self, event: messages.RecordingStateChanged) -> None:
         self.state = "starting" if event.state == "loading" else event.state

@@ -19,7 +19,8 @@ from minutes_tui.dialogs.search import SearchDialog, SearchRequest
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
 from minutes_tui.meeting.replacing import words_describe_text
-from minutes_tui.screens.transcript_screen import TAG_KEYS, TranscriptScreen
+from minutes_tui.screens.transcript_screen import TAG_KEYS
+from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
@@ -32,7 +33,7 @@ from minutes_tui.workflows.playback import Player
 PREVIEW_LINES = 6
 
 
-class ReviewScreen(TranscriptScreen):
+class ReviewScreen(VoiceSuggestions):
     """One meeting opened for review; ``transcribe`` runs the full transcription at once (imports)."""
 
     BINDINGS = [
@@ -47,9 +48,12 @@ class ReviewScreen(TranscriptScreen):
         Binding("v", "split", texts.KEYS["split"], show=False),
         Binding("R", "retranscribe", texts.KEYS["retranscribe"], show=False),
         Binding("P", "proposed(True)", texts.KEYS["proposed_accept"], show=False),
-        Binding("K", "proposed(False)", texts.KEYS["proposed_keep"], show=False),
+        Binding("O", "proposed(False)", texts.KEYS["proposed_keep"], show=False),
         Binding("t", "edit_item", texts.KEYS["edit_item"], show=False),
         Binding("D", "details", texts.KEYS["details"], show=False),
+        Binding("g", "accept_voice", texts.KEYS["accept_voice"], show=False),
+        Binding("G", "accept_all_voices", texts.KEYS["accept_all_voices"], show=False),
+        Binding("K", "voice_consent", texts.KEYS["voice_consent"], show=False),
         Binding("i", "items", texts.KEYS_SHORT["items"], tooltip=texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS_SHORT["export"], tooltip=texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
@@ -99,6 +103,8 @@ class ReviewScreen(TranscriptScreen):
             self.query_one("#progress-label", Label).update(texts.PROGRESS_IMPORT)
             self.query_one("#progress").display = True
             self.transcribe_import()
+        else:
+            self.follow_voices()
 
     def on_unmount(self) -> None:
         if self.player is not None:
@@ -293,7 +299,7 @@ class ReviewScreen(TranscriptScreen):
             options = [(k, texts.SPLIT_KEEPS[k]) for k in ("first", "second", "both")]
             self.app.push_screen(ChoiceDialog(texts.SPLIT_KEEPS_TITLE, options), lambda keeps: split(at, keeps))
 
-        self.app.push_screen(SplitDialog(segment.text), chosen)
+        self.app.push_screen(SplitDialog(segment.text, self.proposed_split(segment)), chosen)
 
     # audio
     def action_play(self) -> None:

@@ -70,7 +70,10 @@ class TranscriptScreen(BienbanScreen):
         if "off_topic" in segment.tags and not any(texts.TAG_LABELS["off_topic"] in b for b in badges):
             badges.append(texts.TAG_LABELS["off_topic"])
         badges += [texts.NOTE_BADGE.format(text=n.text[:40]) for n in d.notes_in(segment)]
-        return SegmentLook(person.name if person else "", badges, index)
+        if segment.id in getattr(self, "voice_splits", {}):
+            badges.append(texts.VOICE_CHANGE_BADGE)
+        suggested = self.suggested_name(segment.id) if person is None and hasattr(self, "suggested_name") else ""
+        return SegmentLook(person.name if person else "", badges, index, suggested)
 
     def show_everything(self) -> None:
         """Redraw the whole transcript from the draft (after undo, merge, re-transcription…)."""
@@ -147,6 +150,8 @@ class TranscriptScreen(BienbanScreen):
         if segment is not None and number <= len(self.draft.participants):
             self.draft.set_speaker(segment.id, self.draft.participants[number - 1].id)
             self.redraw(segment.id)
+            if hasattr(self, "follow_voices"):
+                self.follow_voices()  # a new tag changes the profiles
 
     def action_speaker_search(self) -> None:
         segment = self.selected()

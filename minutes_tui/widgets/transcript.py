@@ -33,6 +33,8 @@ class SegmentLook:
     """Tag labels, e.g. 'KIẾN NGHỊ #2'."""
     speaker_index: int = 0
     """Position of the speaker in the roster, for a stable colour."""
+    suggested: str = ""
+    """The voice's suggestion for an unassigned segment, shown dimmed ('' when none)."""
 
 
 SPEAKER_COLOURS = ("cyan", "green", "yellow", "magenta", "bright_blue", "bright_red", "bright_green", "bright_cyan")
@@ -51,6 +53,8 @@ def segment_text(segment: Segment, look: SegmentLook, low_words: bool) -> Text:
     line.append(f"{clock(segment.start):>7} ", style="dim")
     if look.speaker:
         line.append(look.speaker, style=f"bold {SPEAKER_COLOURS[look.speaker_index % len(SPEAKER_COLOURS)]}")
+    elif look.suggested:
+        line.append(f"{look.suggested}?", style="dim")
     else:
         line.append(texts.SPEAKER_UNKNOWN, style="dim italic")
     line.append(": ")

@@ -36,5 +36,7 @@ class AppConfig:
     """Builds the recogniser (default: the bundled Whisper model). Pilot tests pass canned segments."""
     input_device: str | int | None = None
     """Input device for live meetings (None: the system default)."""
+    voices: bool = True
+    """Suggest speakers from their voices in review (needs the Resemblyzer weights)."""
     play_audio: bool = True
     """Whether review may open the sound output (off in headless tests)."""

@@ -6,7 +6,7 @@ so a key press never reloads the whole meeting. No Textual here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -101,6 +101,13 @@ class MinutesDraft:
             if petition is not None and petition.raised_by != participant_id:
                 self.petitions[petition.id] = self.store.update_petition(petition.id, raised_by=participant_id)
         return self._refresh(segment_id)
+
+    def set_speakers(self, assignments: Mapping[int, int | None]) -> None:
+        """Name the speakers of several segments at once (accepting voice suggestions): one undo step,
+        each segment as if named alone (a petition raised there gets the same person)."""
+        with self.store.one_edit("set_speakers", f"{len(assignments)} segments"):
+            for segment_id, participant_id in assignments.items():
+                self.set_speaker(segment_id, participant_id)
 
     def set_new_speaker(self, segment_id: int, name: str) -> Segment:
         """Add a name to the roster and make it the segment's speaker (one undo step)."""

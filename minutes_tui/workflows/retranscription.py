@@ -15,6 +15,7 @@ from bienban_base.errors import CodedError
 from minutes_tui.meeting import MeetingStore, Segment
 from minutes_tui.meeting.audio import meeting_audio
 from minutes_tui.meeting.retranscription import meeting_vocabulary, old_segments
+from transcribe.engine import DecodeOptions
 from transcribe.recogniser import Recogniser
 from transcribe.repass import post_meeting_pass
 from transcribe.vocabulary import VocabularyPass
@@ -36,11 +37,13 @@ def retranscribe(
     mode: str = "batched",
     vocabulary: bool = True,
     progress: Callable[[float, float], None] | None = None,
+    options: DecodeOptions = DecodeOptions(),
 ) -> Retranscription:
     """Decode the meeting's audio again and put the result in place of its transcript.
 
     ``mode`` is the post-meeting pass's (``utterances``, ``batched`` or ``sequential``);
-    ``vocabulary`` adds the second decoding primed with the meeting's names and terms.
+    ``vocabulary`` adds the second decoding primed with the meeting's names and terms;
+    ``options`` are the decoding's (the defaults: ``transcribe.engine.DecodeOptions``).
     """
     audio_file = meeting_audio(store.folder, store.meeting())
     if audio_file is None:
@@ -48,6 +51,6 @@ def retranscribe(
     audio = load_audio(audio_file)
     record = store.load()
     primed = VocabularyPass.of(meeting_vocabulary(record), recogniser.count_tokens) if vocabulary else None
-    new, mapping = post_meeting_pass(recogniser, audio, old_segments(record), mode, progress=progress, vocabulary=primed)
+    new, mapping = post_meeting_pass(recogniser, audio, old_segments(record), mode, options, progress=progress, vocabulary=primed)
     segments = store.replace_segments(new, mapping)
     return Retranscription(segments, sum(1 for s in segments if s.edited))

@@ -282,7 +282,7 @@ async def test_retranscription_asks_labels_reports_and_offers_new_text_beside_he
         segment = review.draft.segments_in_order()[1]
         assert segment.text == "Tôi là Lê Văn Sơn, tổ dân phố 2." and segment.proposed_text
         assert "lời mới đề xuất" in str(view.get_option_at_index(view.highlighted).prompt)
-        await pilot.press("K")  # keep hers
+        await pilot.press("O")  # keep hers
         segment = review.draft.segments_in_order()[1]
         assert segment.text == "Tôi là Lê Văn Sơn, tổ dân phố 2." and segment.proposed_text is None
         await pilot.press("u", "P")  # the offer is back; this time take the new text

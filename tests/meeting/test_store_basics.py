@@ -255,3 +255,15 @@ def test_any_folder_name_and_no_half_made_store(tmp_path):
         MeetingStore.create(broken, replace(MEETING, agenda=object()))
     assert not (broken / "meeting.sqlite").exists()
     MeetingStore.create(broken, MEETING).close()
+
+
+def test_retranscription_never_drops_a_tagged_segment_it_heard_nothing_in(store):
+    """The new decoding found no speech over a tagged live segment: the segment and its tag stay."""
+    from transcribe.engine import Segment as Recognised
+
+    a = store.add_segment(1.0, 4.0, "câu một")
+    b = store.add_segment(5.0, 8.0, "lời hứa nghe trực tiếp")
+    store.tag(b.id, "promise")
+    result = store.replace_segments([Recognised(1.0, 4.0, "câu một mới", -0.2, 0.01, [])])
+    assert [s.text for s in result] == ["câu một mới", "lời hứa nghe trực tiếp"]
+    assert "promise" in result[1].tags and a.id not in {s.id for s in result}

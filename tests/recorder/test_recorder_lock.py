@@ -8,6 +8,7 @@ import time
 import wave
 
 import numpy as np
+import pytest
 from recorder_audio import read_wav
 
 from minutes_tui import texts
@@ -23,9 +24,11 @@ def first_words(template: str) -> str:
     return template.split("{")[0][:40]
 
 
+@pytest.mark.slow  # a 44 s recording runs while the refused commands are tried
 def test_recover_append_and_import_refuse_while_a_recording_runs(tmp_path, speech):
     meeting = tmp_path / "m"
-    live = subprocess.Popen([*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full), "--speed", "1"],
+    # a quarter of real time (44 s): the three refused commands must all run while it records, however loaded the machine
+    live = subprocess.Popen([*BIENBAN, "record", "--meeting", str(meeting), "--file", str(speech.full), "--speed", "0.25"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     journal = meeting / "audio.journal.wav"
     deadline = time.monotonic() + 60

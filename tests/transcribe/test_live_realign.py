@@ -1,7 +1,7 @@
 """The post-meeting pass keeps speakers, tags and hand edits (pure function of plain data)."""
 
-from transcribe.engine import Segment
-from transcribe.realign import OldSegment, realign
+from transcribe.engine import Segment, Word
+from transcribe.realign import OldSegment, realign, sources
 
 
 def seg(start, end, text):
@@ -60,3 +60,20 @@ def test_sources_for_the_store():
     ]
     new = [seg(0.0, 5.0, "x"), seg(5.0, 9.5, "y"), seg(10.2, 13.8, "z"), seg(25.0, 28.0, "w")]
     assert sources(new, old) == [[1], [1], [2], [3]]
+
+
+def test_a_new_segment_over_her_edit_and_the_next_one_is_cut_at_her_edit():
+    """The batched pass may write one segment over two old ones: the part past her edit is not hers."""
+    from transcribe.realign import split_at_edits
+
+    words = [Word(1.0 + i, 1.8 + i, f" w{i}", 0.9) for i in range(6)]  # 1.0 … 6.8 s
+    new = [Segment(1.0, 6.8, "w0 w1 w2 w3 w4 w5", -0.2, 0.01, words)]
+    old = [OldSegment(1, 0.9, 3.9, "Chị sửa tay.", edited=True), OldSegment(2, 4.0, 7.0, "nháp", tags=("promise",))]
+    cut = split_at_edits(new, old)
+    assert [s.text for s in cut] == ["w0 w1 w2", "w3 w4 w5"]
+    assert (cut[1].start, cut[1].end) == (4.0, 6.8)
+    merged = realign(cut, old)
+    follower = next(m for m in merged if not m.edited)
+    assert follower.text == "w3 w4 w5" and "promise" in follower.tags  # the tag stays with its speech
+    assert next(m for m in merged if m.edited).suggestion == "w0 w1 w2"
+    assert sources(cut, old) == [[1], [2]]

@@ -1,0 +1,133 @@
+"""``bienban bench speakers DIR``: voice suggestions on clips grouped by speaker."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register_bench(kinds: argparse._SubParsersAction) -> None:
+    """Add ``bench speakers`` to the ``bench`` group."""
+    p = kinds.add_parser("speakers", help="gợi ý người nói theo giọng (voice suggestions)")
+    p.add_argument("folder", help="folder with speakers.tsv (path, speaker) and the clips")
+    p.add_argument("--enroll", type=int, default=2, help="clips per speaker, in file order, that build the profiles")
+    p.add_argument("--threshold", type=float, default=None, help="lowest score to suggest (default: the app's)")
+    p.add_argument("--margin", type=float, default=None, help="lowest lead over the runner-up (default: the app's)")
+    p.add_argument("--backend", choices=["auto", "numpy", "onnxruntime"], default="auto", help="how the encoder runs")
+    p.add_argument("--json", action="store_true", help="print the full report as JSON")
+    p.set_defaults(handler=run_bench_speakers)
+
+
+def run_bench_speakers(args: argparse.Namespace) -> int:
+    """Enrol the first N clips of every speaker, suggest the others, print the figures."""
+    from dataclasses import replace
+
+    from bienban_bench.speakers import run
+    from voices.model import load_encoder
+    from voices.profiles import SuggestOptions
+
+    options = SuggestOptions()
+    if args.threshold is not None:
+        options = replace(options, threshold=args.threshold)
+    if args.margin is not None:
+        options = replace(options, margin=args.margin)
+    report = run(Path(args.folder), load_encoder(backend=args.backend), args.enroll, options)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for key in ("accuracy", "coverage", "eer", "eer_threshold", "ms_per_audio_s", "audio_s"):
+            print(f"{key:16} {getattr(report, key)}")
+    return 0
+
+
+def live_follower(audio_path: str):
+    """A ``VoiceFollower`` for ``bench live --voices`` and the callback that feeds it final segments."""
+    from bienban_base.audio import load_audio
+    from voices.live import VoiceFollower
+    from voices.model import load_encoder
+
+    audio = load_audio(audio_path)  # the app cuts from the recording; the bench from the file
+    follower = VoiceFollower(load_encoder(), lambda key, partials: None)
+
+    def on_final(final) -> None:
+        for seg in final.segments:
+            lo, hi = int(seg.start * 16000), int(seg.end * 16000)
+            if hi - lo >= 8000:
+                follower.submit((final.utterance.id, seg.start), seg.start, audio[lo:hi])
+
+    return follower, on_final
+
+
+def follower_figures(follower, report) -> dict:
+    """What the voices cost in a ``bench live`` run: the follower's own thread CPU against the rest."""
+    follower.close()
+    process_cpu = report.cpu * report.wall_s
+    rest = process_cpu - follower.cpu_s
+    return {
+        "voice_segments": follower.embedded,
+        "voice_dropped": follower.dropped,
+        "voice_cpu_s": round(follower.cpu_s, 2),
+        "voice_ms_per_audio_s": round(1000 * follower.cpu_s / max(follower.audio_s, 1e-9), 2),
+        "pipeline_cpu_s": round(rest, 2),
+        "voice_share_of_pipeline": round(follower.cpu_s / rest, 4) if rest > 0 else None,
+    }
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``voices`` command group (suggestions, keeping and forgetting voices)."""
+    group = sub.add_parser("voices", help="gợi ý người nói theo giọng; lưu hoặc xoá giọng nói")
+    kinds = group.add_subparsers(dest="voices_kind", metavar="ACTION", required=True)
+    s = kinds.add_parser("suggest", help="gợi ý người nói cho các đoạn chưa gắn tên")
+    s.add_argument("meeting", help="meeting folder")
+    s.add_argument("--accept", action="store_true", help="gán mọi gợi ý chắc chắn (một bước hoàn tác)")
+    s.set_defaults(handler=run_suggest)
+    k = kinds.add_parser("keep", help="lưu giọng của một cán bộ cho các cuộc họp sau (có sự đồng ý)")
+    k.add_argument("meeting")
+    k.add_argument("participant", type=int, help="participant id (bienban meeting show)")
+    k.set_defaults(handler=run_keep)
+    f = kinds.add_parser("forget", help="xoá giọng nói của một người (trong cuộc họp và giọng đã lưu)")
+    f.add_argument("meeting")
+    f.add_argument("participant", type=int)
+    f.set_defaults(handler=run_forget)
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    """Print a suggestion per untagged segment; ``--accept`` assigns the confident ones."""
+    from minutes_tui import texts
+    from minutes_tui.meeting.store import MeetingStore
+    from minutes_tui.workflows.voices import suggest_in_meeting
+
+    with MeetingStore.open(args.meeting) as store:
+        record, suggestions, accepted = suggest_in_meeting(store, args.accept)
+    for seg in record.segments:
+        g = suggestions.get(seg.id)
+        if g is not None:
+            who = record.participant(g.participant_id)
+            print(f"{seg.id}\t{seg.start:8.1f}\t{who.name if who else '-'}\t{g.score:.2f}")
+    if args.accept:
+        print(texts.VOICES_ACCEPTED.format(count=accepted), file=sys.stderr)
+    return 0
+
+
+def run_keep(args: argparse.Namespace) -> int:
+    """Keep an official's voice for the next meetings."""
+    return _consent(args, keep=True)
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    """Erase a participant's voice in the meeting and her kept voice."""
+    return _consent(args, keep=False)
+
+
+def _consent(args: argparse.Namespace, keep: bool) -> int:
+    from minutes_tui import texts
+    from minutes_tui.meeting.store import MeetingStore
+    from minutes_tui.workflows.voices import voice_consent
+
+    with MeetingStore.open(args.meeting) as store:
+        name = voice_consent(store, args.participant, keep)
+    print((texts.VOICE_KEPT if keep else texts.VOICE_FORGOTTEN).format(name=name), file=sys.stderr)
+    return 0

@@ -1,0 +1,120 @@
+"""Voiceprints: what the speaker encoder heard in each segment, kept in the meeting folder.
+
+Personal data, so: one owner-only file (``voices.sqlite``, mode 0600) beside the meeting's store,
+deleted rows overwritten on disk (``secure_delete``), and a participant's voice can be
+forgotten: her segments' voiceprints are erased and none is kept for her again in this meeting.
+Profiles are not stored: they are rebuilt from the voiceprints of the segments tagged with her
+name, so a changed tag changes the profile at once. Segment ids change when segments are split,
+merged or re-transcribed; a voiceprint is used only while its segment keeps the same span.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from bienban_base.files import FILE_MODE, private_folder
+from voices.encoder import Partials
+from voices.profiles import VoiceSample
+
+VOICES_FILE = "voices.sqlite"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS voiceprints (
+    segment_id INTEGER PRIMARY KEY, start REAL NOT NULL, end REAL NOT NULL, speech_s REAL NOT NULL,
+    partials BLOB NOT NULL, partial_starts BLOB NOT NULL, partial_ends BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS forgotten (participant_id INTEGER PRIMARY KEY);
+"""
+_SPAN_TOLERANCE_S = 0.05
+
+
+def owner_only_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 if missing, and make an existing one owner-only."""
+    private_folder(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
+    os.close(fd)
+    os.chmod(path, FILE_MODE)
+
+
+class Voiceprints:
+    """The voiceprints of one meeting. Threads may share it."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.path = Path(folder) / VOICES_FILE
+        owner_only_file(self.path)
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA secure_delete = ON")
+        self._conn.execute("PRAGMA synchronous = FULL")
+        self._conn.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        """Close the file."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Voiceprints:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def put(self, segment_id: int, start: float, end: float, partials: Partials) -> None:
+        """Keep what the encoder heard in a segment (absolute times on the meeting audio)."""
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO voiceprints VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    segment_id,
+                    start,
+                    end,
+                    partials.speech_s,
+                    np.ascontiguousarray(partials.embeddings, "<f4").tobytes(),
+                    np.ascontiguousarray(partials.starts, "<f8").tobytes(),
+                    np.ascontiguousarray(partials.ends, "<f8").tobytes(),
+                ),
+            )
+
+    def partials(self, spans: dict[int, tuple[float, float]]) -> dict[int, Partials]:
+        """Voiceprints of the segments ``{id: (start, end)}`` that still have the span they had."""
+        with self._lock:
+            rows = self._conn.execute("SELECT * FROM voiceprints").fetchall()
+        out = {}
+        for segment_id, start, end, speech_s, emb, starts, ends in rows:
+            span = spans.get(segment_id)
+            if span is None or abs(span[0] - start) > _SPAN_TOLERANCE_S or abs(span[1] - end) > _SPAN_TOLERANCE_S:
+                continue
+            out[segment_id] = Partials(
+                np.frombuffer(emb, "<f4").reshape(-1, 256), np.frombuffer(starts, "<f8"), np.frombuffer(ends, "<f8"), speech_s
+            )
+        return out
+
+    def samples(self, spans: dict[int, tuple[float, float]]) -> dict[int, VoiceSample]:
+        """One embedding per segment (the mean of its partial windows)."""
+        return {i: VoiceSample(p.mean(), p.speech_s) for i, p in self.partials(spans).items()}
+
+    def missing(self, spans: dict[int, tuple[float, float]]) -> list[int]:
+        """Segments with no usable voiceprint (new, or split/merged since)."""
+        have = self.partials(spans)
+        return [i for i in spans if i not in have]
+
+    def forget(self, participant_id: int, segment_ids: list[int]) -> None:
+        """Erase the voiceprints of a participant's segments and keep none for her again."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany("DELETE FROM voiceprints WHERE segment_id = ?", [(i,) for i in segment_ids])
+            self._conn.execute("INSERT OR IGNORE INTO forgotten VALUES (?)", (participant_id,))
+            self._conn.execute("COMMIT")
+
+    def drop(self, segment_ids: list[int]) -> None:
+        """Erase the voiceprints of these segments (tagged with a forgotten participant)."""
+        with self._lock:
+            self._conn.executemany("DELETE FROM voiceprints WHERE segment_id = ?", [(i,) for i in segment_ids])
+
+    def forgotten(self) -> set[int]:
+        """Participants whose voice was forgotten."""
+        with self._lock:
+            return {r[0] for r in self._conn.execute("SELECT participant_id FROM forgotten")}

@@ -1,0 +1,178 @@
+"""Voice suggestions in review: shown dimmed, ``g`` accepts one, ``G`` accepts all confident ones
+as one undo step, ``u`` takes them back. Real encoder, real human clips."""
+
+from __future__ import annotations
+
+import csv
+import wave
+
+import numpy as np
+import pytest
+
+from minutes_tui.meeting import Meeting, MeetingStore, read_meeting
+from minutes_tui.screens.review import ReviewScreen
+from minutes_tui.widgets.transcript import TranscriptView
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def voices_meeting(meetings_dir, eval_dir):
+    """Three speakers, four clips each, interleaved; the first two clips of each tagged."""
+    from bienban_base.audio import load_audio
+
+    src = eval_dir / "speakers_dev"
+    with open(src / "speakers.tsv", encoding="utf-8") as f:
+        table = list(csv.DictReader(f, delimiter="\t"))
+    speakers = ("s02", "s03", "s05")
+    clips = {sp: [r["path"] for r in table if r["speaker"] == sp] for sp in speakers}
+    folder = meetings_dir / "voices"
+    store = MeetingStore.create(folder, Meeting(title="Hội nghị đối thoại"))
+    people = {sp: store.add_participant(f"Người {sp}") for sp in speakers}
+    pieces, t, truth = [], 0.0, {}
+    for k in range(4):
+        for sp in speakers:
+            a = load_audio(src / clips[sp][k])
+            seg = store.add_segment(t, t + len(a) / 16000, f"lời của {sp} số {k}", speaker_id=people[sp].id if k < 2 else None)
+            truth[seg.id] = people[sp].id
+            pieces += [a, np.zeros(16000, np.float32)]
+            t += len(a) / 16000 + 1.0
+    with wave.open(str(folder / "audio.wav"), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes((np.clip(np.concatenate(pieces), -1, 1) * 32767).astype("<i2").tobytes())
+    store.set_audio_file("audio.wav")
+    store.close()
+    return folder, truth
+
+
+async def _open(app, pilot) -> ReviewScreen:
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+    review = app.screen
+    assert isinstance(review, ReviewScreen)
+    await review.workers.wait_for_complete()
+    await pilot.pause()
+    return review
+
+
+async def test_suggestions_dimmed_accept_one_accept_all_and_undo(make_app, voices_meeting):
+    folder, truth = voices_meeting
+    app = make_app(voices=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await _open(app, pilot)
+        made = {i: s.participant_id for i, s in review.voice_suggestions.items() if s.participant_id}
+        assert len(made) >= 4 and all(truth[i] == p for i, p in made.items())
+        view = review.query_one(TranscriptView)
+        first = min(made, key=lambda i: review.draft.segments[i].start)
+        view.select_id(first)
+        await pilot.pause()
+        assert review.look(review.draft.segments[first]).suggested  # shown, dimmed, not assigned
+        assert review.draft.segments[first].speaker_id is None
+        await pilot.press("g")
+        assert review.draft.segments[first].speaker_id == truth[first]
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assigned = {s.id for s in read_meeting(folder).segments if s.speaker_id is not None}
+        assert set(made) <= assigned
+        await pilot.press("u")  # one undo step takes back all of "G", not the single "g"
+        await pilot.pause()
+        after = {s.id: s.speaker_id for s in read_meeting(folder).segments}
+        assert after[first] == truth[first]
+        assert all(after[i] is None for i in made if i != first)
+        await review.workers.wait_for_complete()
+
+
+async def test_no_suggestions_when_turned_off(make_app, voices_meeting):
+    app = make_app(voices=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await _open(app, pilot)
+        assert review.voice_suggestions == {}
+
+
+async def test_live_demo_embeds_segments_as_they_arrive(make_app, tmp_path):
+    """In the live demo the voices worker follows the final text: each segment gets a voiceprint
+    (from the journal being written) and untagged ones a suggestion entry, without the decoder
+    waiting for it."""
+    from bienban_base.audio import load_audio
+    from minutes_tui.meeting.voiceprints import Voiceprints
+    from minutes_tui.workflows.config import demo_recording
+
+    audio = load_audio(demo_recording())[: 20 * 16000]
+    path = tmp_path / "demo-20s.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
+    app = make_app(demo=True, demo_audio=path, demo_speed=0.0, voices=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await screen.capture_worker.wait()
+        await pilot.pause()
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        record = screen.draft.store.load()
+        assert len(record.segments) >= 2
+        with Voiceprints(screen.folder) as prints:
+            spans = {s.id: (s.start, s.end) for s in record.segments}
+            assert len(prints.samples(spans)) >= 1
+        await pilot.press("q")
+
+
+async def test_rejecting_a_suggestion_by_naming_someone_else(make_app, voices_meeting):
+    folder, truth = voices_meeting
+    app = make_app(voices=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await _open(app, pilot)
+        made = {i: s.participant_id for i, s in review.voice_suggestions.items() if s.participant_id}
+        target = min(made, key=lambda i: review.draft.segments[i].start)
+        roster = [p.id for p in review.draft.participants]
+        other = next(n for n, pid in enumerate(roster, 1) if pid != made[target])
+        review.query_one(TranscriptView).select_id(target)
+        await pilot.pause()
+        await pilot.press(str(other))  # the secretary knows better: her name wins
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        assert {s.id: s.speaker_id for s in read_meeting(folder).segments}[target] == roster[other - 1]
+        await review.workers.wait_for_complete()
+
+
+async def test_keeping_an_officials_voice_needs_her_consent_and_can_be_undone(make_app, voices_meeting, tmp_path, monkeypatch):
+    from minutes_tui.meeting.known_voices import KnownVoices
+    from minutes_tui.meeting.voiceprints import Voiceprints
+
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
+    folder, truth = voices_meeting
+    with MeetingStore.open(folder) as store:  # a denouncer: her voice must never be kept
+        anonymous = store.update_participant(store.load().participants[2].id, anonymous=True)
+    app = make_app(voices=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await _open(app, pilot)
+        view = review.query_one(TranscriptView)
+        chair = review.draft.participants[0]
+        view.select_id(next(i for i, p in truth.items() if p == chair.id))
+        await pilot.pause()
+        await pilot.press("K", "enter")  # the dialog opens on "no change": nothing is kept by accident
+        await pilot.pause()
+        assert KnownVoices().names() == []
+        await pilot.press("K", "down", "enter")  # consent: keep
+        await pilot.pause()
+        assert KnownVoices().names() == [(chair.name, chair.role)]
+        view.select_id(next(i for i, p in truth.items() if p == anonymous.id))
+        await pilot.pause()
+        await pilot.press("K", "down", "enter")  # refused for an anonymous participant
+        await pilot.pause()
+        assert KnownVoices().names() == [(chair.name, chair.role)]
+        view.select_id(next(i for i, p in truth.items() if p == chair.id))
+        await pilot.pause()
+        await pilot.press("K", "down", "down", "enter")  # forget: here and across meetings
+        await pilot.pause()
+        assert KnownVoices().names() == []
+        await review.workers.wait_for_complete()
+        record = review.draft.store.load()
+    with Voiceprints(folder) as prints:
+        spans = {s.id: (s.start, s.end) for s in record.segments}
+        assert not {s.id for s in record.segments if s.speaker_id == chair.id} & set(prints.samples(spans))

@@ -1,0 +1,291 @@
+"""Voices in a meeting folder: voiceprints, suggestions from tagged segments, accepting them as
+one undo step, forgetting a voice, and officials' voices kept across meetings only by consent."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import stat
+
+import numpy as np
+import pytest
+
+from minutes_tui.meeting import Meeting, MeetingStore
+from minutes_tui.meeting.errors import StoreError
+from minutes_tui.meeting.known_voices import KnownVoices
+from minutes_tui.meeting.voiceprints import VOICES_FILE, Voiceprints
+from minutes_tui.workflows.voices import (
+    confident_assignments,
+    embed_missing,
+    forget_voice,
+    speaker_changes,
+    suggest_speakers,
+)
+
+SPEAKERS = ("s02", "s03", "s05")
+
+
+@pytest.fixture(scope="module")
+def meeting_audio(eval_dir):
+    """Four clips of each of three speakers, interleaved, with 1 s pauses; their spans."""
+    from bienban_base.audio import load_audio
+
+    src = eval_dir / "speakers_dev"
+    with open(src / "speakers.tsv", encoding="utf-8") as f:
+        table = list(csv.DictReader(f, delimiter="\t"))
+    clips = {sp: [r["path"] for r in table if r["speaker"] == sp] for sp in SPEAKERS}
+    pieces, spans, t = [], [], 0.0
+    for k in range(4):
+        for sp in SPEAKERS:
+            a = load_audio(src / clips[sp][k])
+            pieces += [a, np.zeros(16000, np.float32)]
+            spans.append((sp, t, t + len(a) / 16000))
+            t += len(a) / 16000 + 1.0
+    return np.concatenate(pieces), spans
+
+
+@pytest.fixture
+def meeting(tmp_path, meeting_audio, real_encoder):
+    audio, spans = meeting_audio
+    store = MeetingStore.create(tmp_path / "m", Meeting(title="Hội nghị đối thoại"))
+    people = {sp: store.add_participant(f"Người {sp}", role="Cán bộ" if sp == "s02" else "") for sp in SPEAKERS}
+    truth = {}
+    for sp, a, b in spans:
+        truth[store.add_segment(a, b, "…").id] = people[sp].id
+    prints = Voiceprints(store.folder)
+    embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000) : int(b * 16000)])
+    yield store, prints, people, truth
+    prints.close()
+    store.close()
+
+
+def _tag_first_two(store, truth):
+    seen = {}
+    for segment_id, pid in truth.items():
+        if seen.get(pid, 0) < 2:
+            store.set_speaker(segment_id, pid)
+            seen[pid] = seen.get(pid, 0) + 1
+
+
+def test_voiceprints_file_is_owner_only(meeting):
+    store, prints, _, _ = meeting
+    assert stat.S_IMODE(os.stat(store.folder / VOICES_FILE).st_mode) == 0o600
+
+
+def test_no_suggestion_before_two_tagged_segments(meeting):
+    store, prints, _, truth = meeting
+    first = next(iter(truth))
+    store.set_speaker(first, truth[first])
+    assert all(s.participant_id is None for s in suggest_speakers(store.load(), prints).values())
+
+
+def test_suggests_the_right_speakers_after_two_tagged_segments(meeting):
+    store, prints, _, truth = meeting
+    _tag_first_two(store, truth)
+    suggestions = suggest_speakers(store.load(), prints)
+    assert len(suggestions) == 6  # 12 segments, 6 tagged
+    made = [s for s in suggestions.values() if s.participant_id is not None]
+    assert len(made) >= 4
+    assert all(s.participant_id == truth[s.segment_id] for s in made)
+
+
+def test_accept_all_confident_is_one_undo_step(meeting):
+    from minutes_tui.workflows.draft import MinutesDraft
+
+    store, prints, _, truth = meeting
+    _tag_first_two(store, truth)
+    assignments = confident_assignments(suggest_speakers(store.load(), prints))
+    raised_in = next(iter(assignments))
+    petition = store.add_petition("Kiến nghị nêu trong đoạn chưa có tên", raised_by=None, segment_ids=[raised_in])
+    MinutesDraft(store).set_speakers(assignments)
+    assert all(store.segment(i).speaker_id == p for i, p in assignments.items())
+    assert store.petition(petition.id).raised_by == assignments[raised_in]  # as if named with one key
+    store.undo()
+    assert all(store.segment(i).speaker_id is None for i in assignments)
+    assert store.petition(petition.id).raised_by is None
+    assert store.segment(next(iter(truth))).speaker_id is not None  # the hand tags stay
+
+
+def test_forgetting_a_voice_erases_it_and_never_suggests_her(meeting):
+    store, prints, people, truth = meeting
+    _tag_first_two(store, truth)
+    victim = people["s03"].id
+    forget_voice(store.load(), prints, victim)
+    record = store.load()
+    tagged = [s.id for s in record.segments if s.speaker_id == victim]
+    spans = {s.id: (s.start, s.end) for s in record.segments}
+    assert not set(tagged) & set(prints.samples(spans))
+    assert all(s.nearest_id != victim for s in suggest_speakers(record, prints).values())
+    # a segment tagged with her later loses its voiceprint too
+    later = next(i for i, p in truth.items() if p == victim and i not in tagged)
+    store.set_speaker(later, victim)
+    suggest_speakers(store.load(), prints)
+    assert later not in prints.samples(spans)
+    # and nothing of hers is left in the file's bytes (secure_delete)
+    with sqlite3.connect(prints.path) as conn:
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM voiceprints WHERE segment_id IN ({})".format(",".join(map(str, tagged + [later])))
+            ).fetchone()[0]
+            == 0
+        )
+
+
+def test_an_officials_voice_kept_by_consent_serves_the_next_meeting(meeting, tmp_path, meeting_audio, real_encoder):
+    store, prints, people, truth = meeting
+    _tag_first_two(store, truth)
+    known = KnownVoices(tmp_path / "known.sqlite")
+    record = store.load()
+    from voices.profiles import build_profile
+
+    spans = {s.id: (s.start, s.end) for s in record.segments}
+    samples = prints.samples(spans)
+    official = people["s02"]
+    profile = build_profile(str(official.id), [samples[s.id] for s in record.segments if s.speaker_id == official.id])
+    known.keep(official, profile)
+    assert stat.S_IMODE(os.stat(known.path).st_mode) == 0o600
+    assert known.names() == [(official.name, official.role)]
+
+    # Next meeting: same official, nobody tagged yet.
+    audio, _ = meeting_audio
+    nxt = MeetingStore.create(tmp_path / "next", Meeting(title="Hội nghị lần sau"))
+    again = nxt.add_participant(official.name, role=official.role)
+    for i in truth:
+        seg = store.segment(i)
+        nxt.add_segment(seg.start, seg.end, "…")
+    with Voiceprints(nxt.folder) as prints2:
+        embed_missing(nxt.load(), prints2, real_encoder, lambda a, b: audio[int(a * 16000) : int(b * 16000)])
+        made = [s for s in suggest_speakers(nxt.load(), prints2, known).values() if s.participant_id is not None]
+        assert made and all(s.participant_id == again.id for s in made)
+        truth_next = {s.id: truth[old] for s, old in zip(nxt.load().segments, truth)}
+        assert all(truth_next[s.segment_id] == official.id for s in made)
+    nxt.close()
+    known.close()
+
+
+def test_residents_voices_stay_in_their_meeting_and_anonymous_ones_are_refused(meeting, tmp_path):
+    store, prints, people, truth = meeting
+    known = KnownVoices(tmp_path / "known.sqlite")
+    from voices.profiles import VoiceProfile
+
+    profile = VoiceProfile("x", np.ones(256, np.float32) / 16, 2, 5.0)
+    anonymous = store.update_participant(people["s05"].id, anonymous=True)
+    with pytest.raises(StoreError) as info:
+        known.keep(anonymous, profile)
+    assert info.value.code == "voice_keep_anonymous"
+    assert known.names() == []
+    # suggestions never write anything outside the meeting folder
+    _tag_first_two(store, truth)
+    suggest_speakers(store.load(), prints, known)
+    assert known.names() == []
+    known.close()
+
+
+def test_speaker_changes_between_interleaved_speakers(meeting):
+    store, prints, _, truth = meeting
+    changes = speaker_changes(store.load(), prints)
+    starts = [store.segment(i).start for i in list(truth)[1:]]  # every segment starts a new voice
+    hits = sum(any(abs(c.at - s) <= 1.0 for c in changes) for s in starts)
+    assert hits >= 0.7 * len(starts)
+    assert len(changes) <= len(starts) + 1
+
+
+def test_voices_commands_suggest_accept_keep_and_forget(tmp_path, meeting_audio, monkeypatch, capsys):
+    import wave
+
+    from minutes_tui.cli import main
+
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
+    audio, spans = meeting_audio
+    folder = tmp_path / "cli"
+    store = MeetingStore.create(folder, Meeting(title="Hội nghị"))
+    with wave.open(str(folder / "meeting.wav"), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
+    store.set_audio_file("meeting.wav")
+    people = {sp: store.add_participant(f"Người {sp}", role="Chủ tịch" if sp == "s02" else "") for sp in SPEAKERS}
+    truth = {store.add_segment(a, b, "…").id: people[sp].id for sp, a, b in spans}
+    _tag_first_two(store, truth)
+    store.close()
+
+    assert main(["voices", "suggest", str(folder), "--accept"]) == 0
+    out = capsys.readouterr()
+    assert "Đã gán người nói" in out.err
+    with MeetingStore.open(folder) as st:
+        assigned = {s.id: s.speaker_id for s in st.load().segments if s.speaker_id is not None}
+    assert len(assigned) > 6 and all(truth[i] == p for i, p in assigned.items())
+
+    chair = people["s02"].id
+    assert main(["voices", "keep", str(folder), str(chair)]) == 0
+    assert KnownVoices().names() == [("Người s02", "Chủ tịch")]
+    assert main(["voices", "forget", str(folder), str(chair)]) == 0
+    assert KnownVoices().names() == []
+    with Voiceprints(folder) as prints, MeetingStore.open(folder) as st:
+        record = st.load()
+        spans_now = {s.id: (s.start, s.end) for s in record.segments}
+        assert not {s.id for s in record.segments if s.speaker_id == chair} & set(prints.samples(spans_now))
+        assert chair in prints.forgotten()
+
+
+def test_voices_suggest_without_audio_says_so(tmp_path, capsys):
+    from minutes_tui.cli import main
+
+    MeetingStore.create(tmp_path / "m", Meeting(title="x")).close()
+    assert main(["voices", "suggest", str(tmp_path / "m")]) == 2
+    assert "chưa có tệp ghi âm" in capsys.readouterr().err
+
+
+def test_audio_cutter_reads_a_stretch_of_the_recorders_wav(tmp_path):
+    import wave
+
+    from minutes_tui.workflows.voices import audio_cutter
+
+    ramp = (np.arange(48000) % 1000).astype("<i2")
+    with wave.open(str(tmp_path / "audio.wav"), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes(ramp.tobytes())
+    got = audio_cutter(tmp_path / "audio.wav")(1.0, 1.5)
+    np.testing.assert_array_equal(got, ramp[16000:24000].astype(np.float32) / 32768.0)
+
+
+def test_a_voice_change_inside_a_segment_is_found_at_a_word(tmp_path, eval_dir, real_encoder):
+    """Three clips of one speaker then three of another in ONE segment, among other speakers'
+    segments: the split falls at the word where the second voice starts (within 1 s). The two are
+    speakers_dev's most distinct pair (profile cosine 0.49); on average pairs the split is found
+    less often (bench/speaker_splits.py, docs/benchmarks.md)."""
+    from bienban_base.audio import load_audio
+    from minutes_tui.meeting.model import SegmentWord as Word
+    from voices.features import speech_regions
+
+    src = eval_dir / "speakers_dev"
+    with open(src / "speakers.tsv", encoding="utf-8") as f:
+        table = list(csv.DictReader(f, delimiter="\t"))
+    clip = {
+        sp: [load_audio(src / r["path"]) for r in table if r["speaker"] == sp]
+        for sp in ("s14", "s16", "s07", "s03", "s05", "s02")
+    }
+    first = np.concatenate([clip["s14"][k] for k in (0, 1, 3)])
+    second = np.concatenate([clip["s16"][k] for k in (0, 1, 2)])
+    pause = np.zeros(16000, np.float32)
+    others = [np.concatenate(clip[sp][:2]) for sp in ("s07", "s03", "s05", "s02")]
+    store = MeetingStore.create(tmp_path / "m", Meeting(title="x"))
+    pieces, t = [], 0.0
+    for k, piece in enumerate(others[:2] + [np.concatenate([first, second])] + others[2:]):
+        words = ()
+        if k == 2:  # the recogniser's words: only where there is speech
+            words = tuple(
+                Word(t + a / 16000 + i * 0.5, t + a / 16000 + i * 0.5 + 0.45, f" w{i}", 0.9)
+                for a, b in speech_regions(piece)
+                for i in range(int((b - a) / 8000))
+            )
+            change = t + len(first) / 16000
+        store.add_segment(t, t + len(piece) / 16000, "".join(w.text for w in words).strip() or "…", words=words)
+        pieces += [piece, pause]
+        t += len(piece) / 16000 + 1.0
+    audio = np.concatenate(pieces)
+    with Voiceprints(store.folder) as prints:
+        embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000) : int(b * 16000)])
+        inside = [c for c in speaker_changes(store.load(), prints) if c.inside]
+    store.close()
+    assert len(inside) == 1 and abs(inside[0].at - change) <= 1.0
