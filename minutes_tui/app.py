@@ -26,8 +26,8 @@ class BienbanApp(BienbanAppServices):
     TITLE = texts.APP_TITLE
     ENABLE_COMMAND_PALETTE = False  # its commands are English; every action has its own key
     BINDINGS = [
-        Binding("question_mark", "help", texts.KEYS["help"]),
-        Binding("ctrl+q", "quit", texts.KEYS["quit"], priority=True),
+        Binding("question_mark", "help", texts.KEYS_SHORT["help"], tooltip=texts.KEYS["help"]),
+        Binding("ctrl+q", "quit", texts.KEYS["quit"], show=False, priority=True),
     ]
 
     def __init__(self, config: AppConfig) -> None:
@@ -102,9 +102,10 @@ class BienbanApp(BienbanAppServices):
         ours = set(texts.KEYS.values())
         for active in self.screen.active_bindings.values():
             b = active.binding
-            if b.description not in ours:  # Textual's own English bindings: navigation is listed below
+            description = b.tooltip or b.description  # the footer shows a short label, the help the full one
+            if description not in ours:  # Textual's own English bindings: navigation is listed below
                 continue
-            seen.setdefault(b.description, []).append(self.get_key_display(b))
+            seen.setdefault(description, []).append(self.get_key_display(b))
         for description, keys in seen.items():
             shown = f"{keys[0]}–{keys[-1]}" if len(keys) > 3 else " ".join(keys)
             owner = app_keys if any(d == description for d in (texts.KEYS["help"], texts.KEYS["quit"])) else screen_keys

@@ -656,3 +656,132 @@ AFTER_DOC_TITLES = {
     "previous": "Báo cáo kết quả giải quyết kỳ trước – {conference}",
 }
 SAMPLE_CREATED = "Đã tạo cuộc họp mẫu: {path}"
+# ---- editing (issue 17): confirmations, undo messages, what the secretary's keys change
+CONFIRM_YES = "Đồng ý"
+CONFIRM_NO = "Thôi"
+CONFIRM_KEYS = "Enter hoặc y: đồng ý · Esc hoặc n: thôi"
+UNDONE = "Đã hoàn tác: {what}"
+REDONE = "Đã làm lại: {what}"
+NOTHING_TO_UNDO = "Không còn gì để hoàn tác."
+NOTHING_TO_REDO = "Không còn gì để làm lại."
+EDIT_ACTION_OTHER = "một thay đổi"
+OUTCOME_CHANGE_TITLE = "Đổi kết quả của kiến nghị #{number}?"
+OUTCOME_CHANGE_DETAIL = "Hiện là: {old}. Sẽ thành: {new}."
+TRANSFER_BODY_TITLE = "Chuyển cho cơ quan nào? (kiến nghị #{number})"
+TRANSFER_BODY_HINT = "Cơ quan chịu trách nhiệm giải quyết; Enter để trống nếu chưa rõ, Esc để thôi."
+NOTE_BADGE = "GHI CHÚ: {text}"
+ITEMS_NOTES = "Ghi chú"
+MINUTES_NOTES_HEAD = "4. Ghi chú của thư ký"
+SEARCH_HINT = "Enter ở ô Tìm: chỉ tìm (Enter lần nữa: chỗ kế tiếp). Enter ở ô Thay bằng: xem trước rồi mới thay."
+SEARCH_FOUND = "“{text}”: {count} chỗ trong {segments} đoạn (đang ở đoạn {position}/{segments})."
+SEARCH_REPLACE_TITLE = "Thay “{find}” bằng “{new}” ở {count} chỗ trong {segments} đoạn?"
+SEARCH_DELETE_TITLE = "Ô Thay bằng đang trống: XÓA “{find}” ở {count} chỗ trong {segments} đoạn?"
+SEARCH_HAND_EDITED = "Trong đó {count} đoạn chị đã sửa tay."
+SEARCH_MORE = "… và {count} đoạn nữa."
+SEARCH_REPLACED = "Đã thay {count} chỗ trong {segments} đoạn (u: hoàn tác)."
+MERGE_TITLE = "Gộp hai đoạn khác nhau?"
+MERGE_DIFFERS = {
+    "speaker": "Hai đoạn của hai người nói khác nhau: đoạn gộp sẽ ghi người nói của đoạn trên.",
+    "tags": "Hai đoạn có đánh dấu khác nhau: đoạn gộp mang cả hai đánh dấu.",
+}
+SPLIT_KEEPS_TITLE = "Nửa nào giữ người nói và đánh dấu?"
+SPLIT_KEEPS = {"first": "Nửa đầu", "second": "Nửa sau", "both": "Cả hai nửa"}
+EDIT_SAVE = "Lưu"
+EDIT_CLEAR = "Xóa hết"
+EDIT_HINT = "Enter: lưu · Ctrl+U: xóa hết · Esc: thôi"
+PROGRESS_RETRANSCRIBE = "Đang nhận dạng lại cả cuộc họp "
+PROGRESS_IMPORT = "Đang nhận dạng tệp ghi âm "
+RETRANSCRIBE_CONFIRM = "Nhận dạng lại cả cuộc họp?"
+RETRANSCRIBE_DETAIL = (
+    "Người nói, đánh dấu và kiến nghị được giữ theo thời gian. Đoạn chị đã sửa tay giữ nguyên lời của chị; "
+    "lời nhận dạng mới hiện bên dưới để chị chọn (P: lấy lời mới, O: giữ lời của chị). "
+    "Không hoàn tác được bằng u."
+)
+RETRANSCRIBE_PROPOSED = "{count} đoạn chị sửa tay có lời mới đề xuất (P: lấy, O: giữ lời của chị)."
+PROPOSED_LINE = "↳ lời mới đề xuất: {text}  (P: lấy · O: giữ lời đã sửa)"
+PROPOSED_NONE = "Đoạn này không có lời mới đề xuất."
+KEYS_PROPOSED_ACCEPT = "Lấy lời mới đề xuất"
+KEYS_PROPOSED_KEEP = "Giữ lời đã sửa tay"
+EDIT_ACTIONS["keep_own_text"] = "Giữ lời đã sửa tay"
+#: Footer labels: short, so the most-used keys fit 100 columns; ``KEYS`` has the full ones for "?".
+KEYS_SHORT: dict[str, str] = {
+    "help": "Thêm",
+    "quit": "Thoát",
+    "back": "Quay lại",
+    "new_meeting": "Mới",
+    "open_meeting": "Mở",
+    "open_folder": "Mở thư mục",
+    "import_audio": "Nhập âm thanh",
+    "demo": "Chạy thử",
+    "start": "Bắt đầu ghi",
+    "load_roster": "Đọc CSV",
+    "pause": "Dừng",
+    "stop": "Kết thúc",
+    "petition": "Kiến nghị",
+    "answer": "Trả lời",
+    "promise": "Hứa",
+    "transfer": "Chuyển",
+    "off_topic": "Ngoài ND",
+    "speaker_search": "Người nói",
+    "undo": "Hoàn tác",
+    "play": "Nghe",
+    "search": "Tìm",
+    "items": "Bảng",
+    "export": "Xuất",
+    "details": "Thông tin",
+}
+KEYS["proposed_accept"] = KEYS_PROPOSED_ACCEPT
+KEYS["proposed_keep"] = KEYS_PROPOSED_KEEP
+ITEM_TITLE = "Kiến nghị #{number}"
+ITEM_FOLLOWS = "(để trống: theo lời trong bản ghi, kể cả khi sửa lời)"
+ITEM_FIELDS = {
+    "text": "Kiến nghị",
+    "answer": "Trả lời",
+    "field": "Lĩnh vực",
+    "outcome": "Kết quả",
+    "responsible": "Người giải quyết",
+    "agency": "Cơ quan nhận",
+    "deadline": "Hạn",
+    "status": "Tình trạng",
+}
+ITEM_STATUS = {"open": "Chưa giải quyết", "in_progress": "Đang giải quyết", "done": "Đã xong"}
+ITEM_HINT = "Enter: ô tiếp theo · Ctrl+S: lưu · Esc: thôi"
+KEYS["edit_item"] = "Sửa mọi mục của kiến nghị (bảng kiến nghị)"
+DETAILS_TITLE = "Thông tin cuộc họp"
+DETAILS_FIELDS = {
+    "title": "Tên hội nghị",
+    "parent_body": "Cơ quan cấp trên",
+    "issuing_body": "Cơ quan tổ chức",
+    "number": "Số biên bản",
+    "place": "Địa điểm",
+    "chair": "Chủ trì",
+    "chair_title": "Chức vụ chủ trì",
+    "co_chair": "Đồng chủ trì",
+    "co_chair_title": "Chức vụ đồng chủ trì",
+    "secretary": "Thư ký",
+    "secretary_title": "Chức vụ thư ký",
+    "actual_start": "Bắt đầu lúc",
+    "actual_end": "Kết thúc lúc",
+    "report_summary": "Tóm tắt báo cáo của Chủ tịch",
+    "recipients": "Nơi nhận (mỗi dòng một nơi)",
+    "roster": "Người tham dự: #số Họ tên; vai trò; tổ; ẩn danh hoặc công khai; tên khác, …",
+}
+DETAILS_ANONYMOUS = "ẩn danh"
+DETAILS_NAMED = "công khai"
+DETAILS_TIME_HINT = "ngày/tháng/năm giờ:phút"
+DETAILS_BAD_TIME = "{field} không hợp lệ: {value}. Nhập ngày/tháng/năm giờ:phút, ví dụ 05/12/2026 08:00."
+DETAILS_NO_NAME = "Mỗi dòng người tham dự cần có họ tên."
+DETAILS_SAVED = "Đã lưu thông tin cuộc họp."
+DETAILS_DISCARD = "Bỏ các thay đổi chưa lưu?"
+KEYS["details"] = "Thông tin cuộc họp (tiêu đề, chức vụ, giờ, tóm tắt, người tham dự)"
+KEYS["save"] = "Lưu"
+KEYS_SHORT["save"] = "Lưu"
+CHECKBOX_ON = "có"
+CHECKBOX_OFF = "không"
+EXPORT_OPTIONS_HINT = "Enter: xuất DOCX. Tùy chọn PDF, ký số, ghi đè ở bên dưới (Tab để chuyển ô)."
+EXPORT_EXISTS_APP = "Tệp {path} đã có. Muốn ghi đè thì đánh dấu ô “{force}” bên dưới rồi xuất lại."
+IMPORT_TITLE_PROMPT = "Tên cuộc họp"
+IMPORT_TITLE_HINT = "Mặc định là tên tệp; sửa thêm ở màn hình Thông tin cuộc họp (t)."
+IMPORT_START_PROMPT = "Cuộc họp bắt đầu lúc"
+HOME_COLUMNS_TIMED = ("Ngày", "Giờ", "Tên cuộc họp", "Thời lượng", "Việc chưa xong", "Hạn gần nhất")
+DEVICE_DEFAULT = "mặc định"

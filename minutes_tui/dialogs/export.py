@@ -18,6 +18,11 @@ from minutes_tui.app_base import BienbanAppServices
 from minutes_tui.workflows.checks import Lack
 
 
+def _ticked(label: str, on: bool) -> str:
+    """A checkbox's label with its state in words (the box glyph alone is unreadable on some terminals)."""
+    return f"{label}: {texts.CHECKBOX_ON if on else texts.CHECKBOX_OFF}"
+
+
 class ExportDialog(ModalScreen[None]):
     """Options, the lacks found before export, and the export running in a worker."""
 
@@ -36,11 +41,14 @@ class ExportDialog(ModalScreen[None]):
             yield Label(texts.EXPORT_TITLE, classes="dialog-title")
             if self.lacks:
                 yield Static(f"⚠ {texts.ITEMS_LACKS}: {len(self.lacks)} (i: {texts.KEYS['items']})", classes="error-text")
+            # the button and what it wrote first: at 100×30 both are seen without scrolling
+            yield Button(texts.EXPORT_TITLE, id="go", variant="primary")
+            yield Static(texts.EXPORT_OPTIONS_HINT, id="export-result", classes="dim")
             if self.notice_line:
                 yield Static(self.notice_line, id="notice-due")
-            yield Checkbox(texts.EXPORT_AFTER, id="after")
-            yield Checkbox(texts.EXPORT_PARTS["transcript"], id="appendix")
-            yield Checkbox(texts.EXPORT_FORMATS["pdf"], id="pdf")
+            yield Checkbox(_ticked(texts.EXPORT_AFTER, False), id="after")
+            yield Checkbox(_ticked(texts.EXPORT_PARTS["transcript"], False), id="appendix")
+            yield Checkbox(_ticked(texts.EXPORT_FORMATS["pdf"], False), id="pdf")
             with RadioSet(id="sign"):
                 yield RadioButton(texts.EXPORT_SIGN["none"], value=True, id="sign-none")
                 yield RadioButton(texts.EXPORT_SIGN["p12"], id="sign-p12")
@@ -49,9 +57,20 @@ class ExportDialog(ModalScreen[None]):
             yield Input(placeholder=texts.EXPORT_SIGN["label"], id="token-label")
             yield Input(placeholder=texts.EXPORT_SIGN["secret"], password=True, id="secret")
             yield Input(placeholder=texts.EXPORT_SIGN_OWN_PDF, id="own-pdf")
-            yield Checkbox(texts.EXPORT_SIGN["force"], id="force")
-            yield Button(texts.EXPORT_TITLE, id="go", variant="primary")
-            yield Static("", id="export-result")
+            yield Checkbox(_ticked(texts.EXPORT_SIGN["force"], False), id="force")
+
+    def on_mount(self) -> None:
+        self.query_one("#go", Button).focus()  # Enter exports with the usual options
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        labels = {
+            "after": texts.EXPORT_AFTER,
+            "appendix": texts.EXPORT_PARTS["transcript"],
+            "pdf": texts.EXPORT_FORMATS["pdf"],
+            "force": texts.EXPORT_SIGN["force"],
+        }
+        if event.checkbox.id in labels:
+            event.checkbox.label = _ticked(labels[event.checkbox.id], event.value)
 
     def _request(self):
         from minutes_tui.export.pipeline import ExportRequest
@@ -109,11 +128,18 @@ class ExportDialog(ModalScreen[None]):
                 export_after(self.folder, after, step=step)
             else:
                 export_meeting(self.folder, request, step=step)
+        except CodedError as exc:
+            if exc.code != "export_exists":
+                raise
+            # the command line's advice names its flag; here she ticks a box
+            message = texts.EXPORT_EXISTS_APP.format(path=exc.params.get("path", ""), force=texts.EXPORT_SIGN["force"])
+            self.app.call_from_thread(self.query_one("#export-result", Static).update, message)
         finally:
             self.app.call_from_thread(self._finished)
 
     def _written(self, path: str) -> None:
         self.written.append(path)
+        self.query_one("#export-result", Static).remove_class("dim")
         self.query_one("#export-result", Static).update("\n".join(texts.EXPORT_DONE.format(path=p) for p in self.written))
 
     def _finished(self) -> None:

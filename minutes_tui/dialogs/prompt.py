@@ -16,11 +16,13 @@ class PromptDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", texts.APP_CANCEL, show=False)]
 
-    def __init__(self, title: str, value: str = "", hint: str = "") -> None:
+    def __init__(self, title: str, value: str = "", hint: str = "", allow_empty: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
         self.hint = hint
+        self.allow_empty = allow_empty
+        """Enter on an empty field answers "" (not None, which only Esc then means)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -31,7 +33,8 @@ class PromptDialog(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        answer = event.value.strip()
+        self.dismiss(answer if answer or self.allow_empty else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -105,6 +105,10 @@ def add_content(doc: Document, minutes: Minutes) -> None:
         paragraph(doc, after=0)
     else:
         paragraph(doc, t["no_follow_ups"])
+    if minutes.notes:
+        paragraph(doc, texts.MINUTES_NOTES_HEAD, bold=True, keep_with_next=True)
+        for note in minutes.notes:
+            paragraph(doc, f"- {note}")
 
 
 def add_closing(doc: Document, minutes: Minutes) -> None:

@@ -123,6 +123,7 @@ def minutes_from_record(record: MeetingRecord, audio_digest: str = "") -> Minute
         recipients=[names.mask(r) for r in m.recipients],
         transcript=transcript,
         audio_sha256=audio_digest,
+        notes=[names.mask(n.text) for n in record.notes],
     )
 
 

@@ -121,3 +121,5 @@ class Minutes:
     """The verbatim transcript, for the optional appendix."""
     audio_sha256: str = ""
     """SHA-256 of the meeting's audio file (hex), empty when there is no recording."""
+    notes: list[str] = field(default_factory=list)
+    """The secretary's notes, in the order written."""

@@ -95,12 +95,23 @@ class ItemEditing:
         return found[0]
 
     def add_petition(
-        self, text: str, raised_by: int | None = None, field: Field = Field.OTHER, segment_ids: Sequence[int] = ()
+        self,
+        text: str,
+        raised_by: int | None = None,
+        field: Field = Field.OTHER,
+        segment_ids: Sequence[int] = (),
+        text_follows: bool = False,
     ) -> Petition:
-        """Record a petition."""
+        """Record a petition (``text_follows``: its text is its segments' text, corrections included)."""
         self._check_refs(raised_by, segment_ids)
         with self._db.edit("add_petition", text[:40]) as conn:
-            cols = {"text": text, "raised_by": raised_by, "field": Field(field).value, **rows.outcome_values(None)}
+            cols = {
+                "text": text,
+                "raised_by": raised_by,
+                "field": Field(field).value,
+                "text_follows": int(text_follows),
+                **rows.outcome_values(None),
+            }
             new_id = conn.execute(
                 f"INSERT INTO petitions ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", tuple(cols.values())
             ).lastrowid
@@ -109,15 +120,20 @@ class ItemEditing:
         return self.petition(new_id)
 
     def update_petition(self, petition_id: int, **changes: Any) -> Petition:
-        """Change a petition's text, raised_by, field, authority, channel or segment_ids."""
-        _check_fields("petition", Petition, changes, ["text", "raised_by", "field", "authority", "channel", "segment_ids"])
+        """Change a petition's text, raised_by, field, authority, channel, segment_ids or text_follows.
+
+        A text given here is the secretary's own: it no longer follows the segments.
+        """
+        _check_fields("petition", Petition, changes, ["text", "raised_by", "field", "authority", "channel", "segment_ids", "text_follows"])
+        if "text" in changes:
+            changes.setdefault("text_follows", False)
         p = replace(self.petition(petition_id), **changes)
         self._check_refs(p.raised_by, p.segment_ids)
         authority = Authority(p.authority).value if p.authority is not None else None
         with self._db.edit("update_petition", f"petition {petition_id}") as conn:
             conn.execute(
-                "UPDATE petitions SET text = ?, raised_by = ?, field = ?, authority = ?, channel = ? WHERE id = ?",
-                (p.text, p.raised_by, Field(p.field).value, authority, Channel(p.channel).value, petition_id),
+                "UPDATE petitions SET text = ?, raised_by = ?, field = ?, authority = ?, channel = ?, text_follows = ? WHERE id = ?",
+                (p.text, p.raised_by, Field(p.field).value, authority, Channel(p.channel).value, int(p.text_follows), petition_id),
             )
             _link(conn, petition_id, "petition", p.segment_ids)
         return self.petition(petition_id)
@@ -191,16 +207,23 @@ class ItemEditing:
         conn = self._db.conn
         where, args = ("WHERE p.id = ?", (petition_id,)) if petition_id is not None else ("", ())
         links: dict[tuple[int, str], list[int]] = {}
-        for pid, sid, part in conn.execute(
-            f"SELECT l.petition_id, l.segment_id, l.part FROM petition_segments AS l JOIN segments AS s ON s.id = l.segment_id "
+        texts: dict[int, str] = {}
+        for pid, sid, part, text in conn.execute(
+            f"SELECT l.petition_id, l.segment_id, l.part, s.text FROM petition_segments AS l "
+            f"JOIN segments AS s ON s.id = l.segment_id "
             f"JOIN petitions AS p ON p.id = l.petition_id {where} ORDER BY s.start, s.id",
             args,
         ):
             links.setdefault((pid, part), []).append(sid)
+            texts[sid] = text
         return [
-            rows.petition(row, tuple(links.get((row["id"], "petition"), ())), tuple(links.get((row["id"], "answer"), ())))
+            rows.petition(row, tuple(links.get((row["id"], "petition"), ())), tuple(links.get((row["id"], "answer"), ())), texts)
             for row in conn.execute(f"SELECT * FROM petitions AS p {where} ORDER BY p.id", args)
         ]
+
+    def petitions(self) -> list[Petition]:
+        """Every petition with its outcome, in the order raised."""
+        return self._petitions()
 
 
 def _link(conn, petition_id: int, part: str, segment_ids: Sequence[int]) -> None:

@@ -261,6 +261,8 @@ class Outcome:
     """Why the deadline was moved (empty: never extended)."""
     passed_to: str = ""
     """The body the follow-up was passed on to after the conference (empty: none)."""
+    answer_follows: bool = False
+    """``answer`` is its segments' current text, corrections included, until she writes it herself."""
 
     @property
     def within_authority(self) -> bool:
@@ -300,6 +302,8 @@ class Petition:
         if self.authority is not None:
             return self.authority is Authority.WARD
         return self.outcome is None or self.outcome.within_authority
+    text_follows: bool = False
+    """``text`` is its segments' current text, corrections included, until she writes it herself."""
 
 
 @dataclass(frozen=True)

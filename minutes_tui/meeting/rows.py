@@ -138,16 +138,29 @@ def outcome_values(outcome: Outcome | None) -> dict[str, object]:
         "reference": outcome.reference,
         "extension_reason": outcome.extension_reason,
         "passed_to": outcome.passed_to,
+        "answer_follows": int(outcome.answer_follows and kind is not None),
     }
 
 
-def petition(row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[int, ...]) -> Petition:
-    """A petition from its row and its linked segment ids."""
+def petition(
+    row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[int, ...], texts: dict[int, str] | None = None
+) -> Petition:
+    """A petition from its row and its linked segment ids (``texts``: their current text, by id).
+
+    A text that follows its segments is read from them, so a correction reaches every reader.
+    """
+    texts = texts or {}
+
+    def followed(stored: str, follows: bool, ids: tuple[int, ...]) -> str:
+        return " ".join(texts[i] for i in ids if i in texts) if follows and ids else stored
+
     outcome = None
     if row["outcome_kind"] is not None:
+        answer_follows = bool(row["answer_follows"])
         outcome = Outcome(
             kind=OutcomeKind(row["outcome_kind"]),
-            answer=row["answer"],
+            answer=followed(row["answer"], answer_follows, answer_ids),
+            answer_follows=answer_follows,
             answered_by=row["answered_by"],
             responsible=row["responsible"],
             agency=row["agency"],
@@ -161,8 +174,10 @@ def petition(row: sqlite3.Row, segment_ids: tuple[int, ...], answer_ids: tuple[i
             extension_reason=row["extension_reason"],
             passed_to=row["passed_to"],
         )
+    text_follows = bool(row["text_follows"])
     return Petition(
-        text=row["text"],
+        text=followed(row["text"], text_follows, segment_ids),
+        text_follows=text_follows,
         raised_by=row["raised_by"],
         field=Field(row["field"]),
         segment_ids=segment_ids,

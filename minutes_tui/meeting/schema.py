@@ -89,6 +89,18 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE meeting ADD COLUMN attendance TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE meeting ADD COLUMN document_texts TEXT NOT NULL DEFAULT '{}';
     """,
+    # 5: a petition's text and its answer follow the corrected transcript until the secretary
+    #    writes them herself; texts still equal to a linked segment's text were copied, not written
+    4: """
+        ALTER TABLE petitions ADD COLUMN text_follows INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE petitions ADD COLUMN answer_follows INTEGER NOT NULL DEFAULT 0;
+        UPDATE petitions SET text_follows = 1 WHERE EXISTS (
+            SELECT 1 FROM petition_segments AS l JOIN segments AS s ON s.id = l.segment_id
+            WHERE l.petition_id = petitions.id AND l.part = 'petition' AND petitions.text IN (s.text, s.original_text));
+        UPDATE petitions SET answer_follows = 1 WHERE outcome_kind IS NOT NULL AND EXISTS (
+            SELECT 1 FROM petition_segments AS l JOIN segments AS s ON s.id = l.segment_id
+            WHERE l.petition_id = petitions.id AND l.part = 'answer' AND petitions.answer IN (s.text, s.original_text));
+    """,
 }
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -12,6 +12,7 @@ from minutes_tui.meeting import rows
 from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.errors import StoreError, missing_item
 from minutes_tui.meeting.model import Participant, Segment, SegmentWord
+from minutes_tui.meeting.replacing import replace_phrase
 from minutes_tui.meeting.splicing import merge, split
 
 if TYPE_CHECKING:
@@ -109,6 +110,13 @@ class TranscriptEditing:
             write_segment(conn, seg)
         return self.segment(segment_id)
 
+    def replace_phrase(self, segment_id: int, find: str, new: str) -> Segment:
+        """Replace a phrase in a segment's text; the words not replaced keep their uncertainty marks."""
+        seg = replace_phrase(self.segment(segment_id), find, new)
+        with self._db.edit("replace_all", f"segment {segment_id}") as conn:
+            write_segment(conn, seg)
+        return self.segment(segment_id)
+
     def restore_original(self, segment_id: int) -> Segment:
         """Put the recogniser's text back."""
         seg = self.segment(segment_id)
@@ -121,6 +129,13 @@ class TranscriptEditing:
             return seg
         with self._db.edit("accept_proposed", f"segment {segment_id}") as conn:
             write_segment(conn, replace(seg, text=seg.proposed_text, proposed_text=None))
+        return self.segment(segment_id)
+
+    def keep_own_text(self, segment_id: int) -> Segment:
+        """Keep the hand-edited text and drop the re-transcription's proposal."""
+        seg = self.segment(segment_id)
+        with self._db.edit("keep_own_text", f"segment {segment_id}") as conn:
+            write_segment(conn, replace(seg, proposed_text=None))
         return self.segment(segment_id)
 
     def merge_segments(self, first_id: int, second_id: int) -> Segment:

@@ -34,12 +34,14 @@ class LiveScreen(VoiceSuggestions):
     """The meeting as it happens. The capture runs in a thread worker that only posts messages."""
 
     BINDINGS = [
-        Binding("space", "pause", texts.KEYS["pause"]),
-        Binding("x", "stop", texts.KEYS["stop"]),
+        Binding("space", "pause", texts.KEYS_SHORT["pause"], tooltip=texts.KEYS["pause"]),
+        Binding("x", "stop", texts.KEYS_SHORT["stop"], tooltip=texts.KEYS["stop"]),
         Binding("f", "follow", texts.KEYS["follow"], show=False),
+        # live has room for undo in the footer; review's tools take that place there
+        Binding("u", "undo", texts.KEYS_SHORT["undo"], tooltip=texts.KEYS["undo"]),
         Binding("g", "accept_voice", texts.KEYS["accept_voice"], show=False),
         *TAG_KEYS,
-        Binding("q", "quit", texts.KEYS["quit"]),
+        Binding("q", "quit", texts.KEYS["quit"], show=False),
     ]
 
     def __init__(self, folder: Path, spec: CaptureSpec, demo: bool = False) -> None:
@@ -53,6 +55,8 @@ class LiveScreen(VoiceSuggestions):
         self.quitting = False
         self.closed = False
         self.review_requested = False
+        self.paused_at: tuple[int | None, bool] = (None, True)
+        """The selection and whether it followed new text, when she paused."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="live-status"):
@@ -69,7 +73,9 @@ class LiveScreen(VoiceSuggestions):
     def _device_name(self) -> str:
         if self.spec.replay is not None:
             return f"{texts.LIVE_DEMO if self.demo else texts.LIVE_DEVICE}: {self.spec.replay.name}"
-        return f"{texts.LIVE_DEVICE}: {self.spec.device or 'mặc định'}"
+        device = self.spec.device
+        named = texts.DEVICE_DEFAULT if device in (None, "", "default") else str(device)  # PortAudio's English name
+        return f"{texts.LIVE_DEVICE}: {named}"
 
     def on_mount(self) -> None:
         try:
@@ -184,6 +190,16 @@ class LiveScreen(VoiceSuggestions):
     # keys
     def action_pause(self) -> None:
         if self.capture is not None and self.state in ("recording", "paused"):
+            view = self.transcript()
+            if self.state == "recording":
+                # the utterance cut by the pause still arrives: it must not move her selection
+                self.paused_at = (view.selected_id, view.follow)
+                view.follow = False
+            else:
+                selected, following = self.paused_at
+                if following and view.selected_id == selected:
+                    view.follow = True  # she had not moved: follow the meeting again
+                    view.action_last()
             self.capture.pause(self.state == "recording")
 
     def action_follow(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,10 +13,13 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, ProgressBar, Static
 
 from minutes_tui import messages, texts
-from minutes_tui.dialogs.search import SearchDialog
+from minutes_tui.dialogs.choice import ChoiceDialog
+from minutes_tui.dialogs.confirm import ConfirmDialog
+from minutes_tui.dialogs.search import SearchDialog, SearchRequest
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
 from minutes_tui.screens import after_keys
+from minutes_tui.meeting.replacing import words_describe_text
 from minutes_tui.screens.transcript_screen import TAG_KEYS
 from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
@@ -23,33 +27,41 @@ from minutes_tui.widgets.status_line import StatusLine
 from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
 from minutes_tui.workflows.checks import lacks
 from minutes_tui.workflows.draft import MinutesDraft
+from minutes_tui.workflows.item_editing import ItemEdit
 from minutes_tui.workflows.playback import Player
+
+#: The replace preview lists this many segments (then a count).
+PREVIEW_LINES = 6
 
 
 class ReviewScreen(VoiceSuggestions):
     """One meeting opened for review; ``transcribe`` runs the full transcription at once (imports)."""
 
     BINDINGS = [
-        Binding("space", "play", texts.KEYS["play"]),
+        Binding("space", "play", texts.KEYS_SHORT["play"], tooltip=texts.KEYS["play"]),
         Binding("right_square_bracket", "jump('speaker', 1)", texts.KEYS["next_speaker"], show=False),
         Binding("left_square_bracket", "jump('speaker', -1)", texts.KEYS["prev_speaker"], show=False),
         Binding("right_curly_bracket", "jump('tag', 1)", texts.KEYS["next_tag"], show=False),
         Binding("left_curly_bracket", "jump('tag', -1)", texts.KEYS["prev_tag"], show=False),
         Binding("w", "jump('low', 1)", texts.KEYS["next_low"], show=False),
-        Binding("slash", "search", texts.KEYS["search"]),
+        Binding("slash", "search", texts.KEYS_SHORT["search"], tooltip=texts.KEYS["search"]),
         Binding("m", "merge", texts.KEYS["merge"], show=False),
         Binding("v", "split", texts.KEYS["split"], show=False),
         Binding("R", "retranscribe", texts.KEYS["retranscribe"], show=False),
+        Binding("P", "proposed(True)", texts.KEYS["proposed_accept"], show=False),
+        Binding("O", "proposed(False)", texts.KEYS["proposed_keep"], show=False),
+        Binding("T", "edit_item", texts.KEYS["edit_item"], show=False),
+        Binding("D", "details", texts.KEYS["details"], show=False),
         Binding("g", "accept_voice", texts.KEYS["accept_voice"], show=False),
         Binding("G", "accept_all_voices", texts.KEYS["accept_all_voices"], show=False),
         Binding("K", "voice_consent", texts.KEYS["voice_consent"], show=False),
-        Binding("i", "items", texts.KEYS["items"]),
-        Binding("E", "export", texts.KEYS["export"]),
+        Binding("i", "items", texts.KEYS_SHORT["items"], tooltip=texts.KEYS["items"]),
+        Binding("E", "export", texts.KEYS_SHORT["export"], tooltip=texts.KEYS["export"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
         *after_keys.AFTER_KEYS,
         *TAG_KEYS,
-        Binding("escape", "back", texts.KEYS["back"]),
-        Binding("q", "app.quit", texts.KEYS["quit"]),
+        Binding("escape", "back", texts.KEYS["back"], show=False),
+        Binding("q", "app.quit", texts.KEYS["quit"], show=False),
     ]
 
     def __init__(self, folder: Path, transcribe: bool = False) -> None:
@@ -58,13 +70,16 @@ class ReviewScreen(VoiceSuggestions):
         self.transcribe_now = transcribe
         self.player: Player | None = None
         self.follow_timer: Timer | None = None
+        self.last_find = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-status"):
             yield Label(texts.REVIEW_TITLE, id="review-title")
             yield Label("", id="meeting-title")
             yield Label("", id="playing")
-        yield ProgressBar(id="progress", show_eta=False)
+        with Horizontal(id="progress"):
+            yield Label("", id="progress-label")
+            yield ProgressBar(id="progress-bar", show_eta=False)
         with Horizontal(id="review-body"):
             yield TranscriptView(low_words=True, id="transcript")
             yield ItemsPanel(id="items")
@@ -87,6 +102,7 @@ class ReviewScreen(VoiceSuggestions):
         view.action_first()
         view.focus()
         if self.transcribe_now:
+            self.query_one("#progress-label", Label).update(texts.PROGRESS_IMPORT)
             self.query_one("#progress").display = True
             self.transcribe_import()
         else:
@@ -104,7 +120,7 @@ class ReviewScreen(VoiceSuggestions):
         if segment is None:
             return
         look = self.look(segment)
-        low = sum(w.probability < LOW_CONFIDENCE for w in segment.words) if not segment.edited else 0
+        low = sum(w.probability < LOW_CONFIDENCE for w in segment.words) if words_describe_text(segment) else 0
         position = self.draft.order.index(segment.id) + 1
         parts = [
             f"{position}/{len(self.draft.order)}",
@@ -126,17 +142,17 @@ class ReviewScreen(VoiceSuggestions):
             return
         here = order.index(sid)
         current = self.draft.segments[sid]
-        i = here + step
-        while 0 <= i < len(order):
-            s = self.draft.segments[order[i]]
+        ahead = order[here + 1 :] if step > 0 else order[:here][::-1]
+        if kind == "low":  # w goes round to the top: she works through the uncertain words in one pass
+            ahead += order[: here + 1] if step > 0 else order[here:][::-1]
+        for s in (self.draft.segments[i] for i in ahead):
             if (
                 (kind == "speaker" and s.speaker_id != current.speaker_id)
                 or (kind == "tag" and s.tags)
-                or (kind == "low" and not s.edited and any(w.probability < LOW_CONFIDENCE for w in s.words))
+                or (kind == "low" and words_describe_text(s) and any(w.probability < LOW_CONFIDENCE for w in s.words))
             ):
                 self.transcript().select_id(s.id)
                 return
-            i += step
         self.notify(texts.REVIEW_NO_MORE)
 
     def action_items(self) -> None:
@@ -144,45 +160,146 @@ class ReviewScreen(VoiceSuggestions):
         panel.display = not panel.display
         self.show_selection()
 
+    def action_edit_item(self) -> None:
+        """Edit every field of the item of the selected segment (opens the items panel too)."""
+        from datetime import date
+
+        from minutes_tui.dialogs.item import ItemDialog
+        from minutes_tui.workflows.item_editing import edit_item, item_of
+
+        segment = self.selected()
+        d = self.draft
+        petition = segment and (
+            d.petition_raised_in(segment.id) or d.petition_answered_in(segment.id) or d.petition_before(segment.id)
+        )
+        if not petition:
+            self.notify(texts.LINK_NONE)
+            return
+        self.query_one(ItemsPanel).display = True
+
+        def edited(edit: ItemEdit | None) -> None:
+            if edit is not None:
+                edit_item(d, petition.id, edit)
+                self.redraw(*self._petition_segments(petition.id))
+
+        dialog = ItemDialog(d.petition_number(petition.id), item_of(petition), d.meeting.day() or date.today())
+        self.app.push_screen(dialog, edited)
+
+    def action_details(self) -> None:
+        """The meeting's details on the store review holds (one writer); the transcript follows the roster."""
+        from minutes_tui.screens.details import DetailsScreen
+
+        def closed(_: None) -> None:
+            self.draft.reload()
+            self.query_one("#meeting-title", Label).update(self.draft.meeting.title)
+            self.show_everything()
+
+        self.app.push_screen(DetailsScreen(self.draft.store, owns_store=False), closed)
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
     # whole-meeting edits
     def action_search(self) -> None:
-        def chosen(result: tuple[str, str] | None) -> None:
-            if result is None:
+        def chosen(request: SearchRequest | None) -> None:
+            if request is None:
                 return
-            find, new = result
-            changed = self.draft.replace_all(find, new)
-            self.redraw(*changed)
-            self.notify(texts.SEARCH_RESULT.format(count=len(changed)) if changed else texts.SEARCH_NONE.format(text=find))
+            self.last_find = request.find
+            found = self.draft.find(request.find)
+            if not found:
+                self.notify(texts.SEARCH_NONE.format(text=request.find))
+            elif request.replace is None:
+                self._show_next_match(request.find, found)
+            else:
+                self._confirm_replace(request.find, request.replace, found)
 
-        self.app.push_screen(SearchDialog(), chosen)
+        self.app.push_screen(SearchDialog(self.last_find), chosen)
+
+    def _show_next_match(self, find: str, found: dict[int, int]) -> None:
+        """Select the next segment holding ``find`` after the selected one (round to the top)."""
+        ids = list(found)
+        here = self.draft.order.index(self.transcript().selected_id or self.draft.order[0])
+        later = [sid for sid in ids if self.draft.order.index(sid) > here]
+        target = later[0] if later else ids[0]
+        self.transcript().select_id(target)
+        self.notify(
+            texts.SEARCH_FOUND.format(text=find, count=sum(found.values()), segments=len(ids), position=ids.index(target) + 1)
+        )
+
+    def _confirm_replace(self, find: str, new: str, found: dict[int, int]) -> None:
+        """A preview of every change, then replace on yes (one undo step)."""
+        count, segments = sum(found.values()), len(found)
+        title = (texts.SEARCH_REPLACE_TITLE if new else texts.SEARCH_DELETE_TITLE).format(
+            find=find, new=new, count=count, segments=segments
+        )
+        lines = []
+        for sid in list(found)[:PREVIEW_LINES]:
+            text = self.draft.segments[sid].text
+            at = text.index(find)
+            before, after = text[max(0, at - 20) : at], text[at + len(find) : at + len(find) + 20]
+            when = clock(self.draft.segments[sid].start)
+            lines.append(f"{when} …{escape(before)}[strike]{escape(find)}[/strike][b]{escape(new)}[/b]{escape(after)}…")
+        if segments > PREVIEW_LINES:
+            lines.append(texts.SEARCH_MORE.format(count=segments - PREVIEW_LINES))
+        hand = sum(self.draft.segments[sid].edited for sid in found)
+        if hand:
+            lines.append(texts.SEARCH_HAND_EDITED.format(count=hand))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                changed = self.draft.replace_all(find, new)
+                self.redraw(*changed, *self._segments_of_petitions_in(changed))
+                self.notify(texts.SEARCH_REPLACED.format(count=count, segments=len(changed)))
+
+        self.app.push_screen(ConfirmDialog(title, "\n".join(lines)), confirmed)
+
+    def _segments_of_petitions_in(self, segment_ids: list[int]) -> list[int]:
+        petitions = {
+            p.id for sid in segment_ids for p in (self.draft.petition_raised_in(sid), self.draft.petition_answered_in(sid)) if p
+        }
+        return [s for pid in petitions for s in self._petition_segments(pid)]
 
     def action_merge(self) -> None:
         sid = self.transcript().selected_id
         if sid is None:
             return
-        at = self.draft.order.index(sid)
-        if at + 1 >= len(self.draft.order):
+        following = self.draft.next_segment(sid)
+        if following is None:
             self.notify(texts.REVIEW_NOTHING_TO_MERGE)
             return
-        self.draft.store.merge_segments(sid, self.draft.order[at + 1])
-        self.draft.reload()
-        self.show_everything()
-        self.transcript().select_id(sid)
+
+        def merge(yes: bool | None = True) -> None:
+            if yes:
+                self.draft.merge(sid, following)
+                self.show_everything()
+                self.transcript().select_id(sid)
+
+        differences = self.draft.merge_differences(sid, following)
+        if not differences:
+            merge()
+            return
+        detail = "\n".join(texts.MERGE_DIFFERS[d] for d in differences)
+        self.app.push_screen(ConfirmDialog(texts.MERGE_TITLE, detail), merge)
 
     def action_split(self) -> None:
         segment = self.selected()
         if segment is None:
             return
 
-        def chosen(at: int | None) -> None:
-            if at is not None:
-                first, _second = self.draft.store.split_segment(segment.id, at)
-                self.draft.reload()
+        def split(at: int, keeps: str | None) -> None:
+            if keeps is not None:
+                first, _second = self.draft.split(segment.id, at, keeps)
                 self.show_everything()
                 self.transcript().select_id(first.id)
+
+        def chosen(at: int | None) -> None:
+            if at is None:
+                return
+            if segment.speaker_id is None and not segment.tags:
+                split(at, "both")
+                return
+            options = [(k, texts.SPLIT_KEEPS[k]) for k in ("first", "second", "both")]
+            self.app.push_screen(ChoiceDialog(texts.SPLIT_KEEPS_TITLE, options), lambda keeps: split(at, keeps))
 
         self.app.push_screen(SplitDialog(segment.text, self.proposed_split(segment)), chosen)
 
@@ -194,11 +311,11 @@ class ReviewScreen(VoiceSuggestions):
             return
         segment = self.selected()
         if segment is not None:
-            self.play_from(segment.start)
+            self.play_from(segment.start, segment.end)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="playback")
-    def play_from(self, start: float) -> None:
-        """Open the meeting audio once, then play from ``start`` and follow along."""
+    def play_from(self, start: float, end: float | None = None) -> None:
+        """Open the meeting audio once, then play ``start``–``end`` (the segment) and follow along."""
         if self.player is None:
             audio = self.draft_audio_path()
             if audio is None:
@@ -206,7 +323,7 @@ class ReviewScreen(VoiceSuggestions):
             self.player = Player.open(audio)
         if not self.app.config.play_audio:
             return
-        self.player.play(start)
+        self.player.play(start, end)
         self.app.call_from_thread(self._follow_playback)
 
     def draft_audio_path(self) -> Path | None:
@@ -241,8 +358,23 @@ class ReviewScreen(VoiceSuggestions):
         if self.draft_audio_path() is None:
             self.app.show_error(texts.REVIEW_NO_AUDIO.format(detail=self.folder))
             return
-        self.query_one("#progress").display = True
-        self.retranscribe()
+
+        def start(yes: bool | None) -> None:
+            if yes:
+                self.query_one("#progress-label", Label).update(texts.PROGRESS_RETRANSCRIBE)
+                self.query_one("#progress").display = True
+                self.retranscribe()
+
+        self.app.push_screen(ConfirmDialog(texts.RETRANSCRIBE_CONFIRM, texts.RETRANSCRIBE_DETAIL), start)
+
+    def action_proposed(self, accept: bool) -> None:
+        """Take the re-transcription's text offered beside her hand edit, or keep hers."""
+        segment = self.selected()
+        if segment is None or segment.proposed_text is None:
+            self.notify(texts.PROPOSED_NONE)
+            return
+        self.draft.settle_proposed(segment.id, accept)
+        self.redraw(segment.id, *self._segments_of_petitions_in([segment.id]))
 
     def _progress(self, done: float, total: float) -> None:
         self.post_message(messages.Progress(done, total))
@@ -254,7 +386,11 @@ class ReviewScreen(VoiceSuggestions):
 
         kept = sum(bool(s.tags) for s in self.draft.segments.values())
         retranscribe(self.draft.store, self.app.recogniser(), progress=self._progress)
-        self.app.call_from_thread(self._transcribed, texts.REVIEW_RETRANSCRIBE_DONE.format(kept=kept))
+        proposed = sum(s.proposed_text is not None for s in self.draft.store.load().segments)
+        done = texts.REVIEW_RETRANSCRIBE_DONE.format(kept=kept)
+        if proposed:
+            done += " " + texts.RETRANSCRIBE_PROPOSED.format(count=proposed)
+        self.app.call_from_thread(self._transcribed, done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="retranscribe")
     def transcribe_import(self) -> None:
@@ -272,7 +408,7 @@ class ReviewScreen(VoiceSuggestions):
         self.draft.reload()
         self.show_everything()
         self.query_one("#progress").display = False
-        self.notify(note)
+        self.notify(note, timeout=10)
 
     def action_export(self) -> None:
         from minutes_tui.dialogs.export import ExportDialog

@@ -38,9 +38,9 @@ class SetupScreen(BienbanScreen):
     """The form; Ctrl+S starts the meeting. The level of the chosen device is shown live."""
 
     BINDINGS = [
-        Binding("ctrl+s", "start", texts.KEYS["start"]),
-        Binding("ctrl+l", "load_roster", texts.KEYS["load_roster"]),
-        Binding("escape", "back", texts.KEYS["back"]),
+        Binding("ctrl+s", "start", texts.KEYS_SHORT["start"], tooltip=texts.KEYS["start"]),
+        Binding("ctrl+l", "load_roster", texts.KEYS_SHORT["load_roster"], tooltip=texts.KEYS["load_roster"]),
+        Binding("escape", "back", texts.KEYS_SHORT["back"], tooltip=texts.KEYS["back"]),
     ]
 
     def compose(self) -> ComposeResult:
@@ -69,6 +69,7 @@ class SetupScreen(BienbanScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.filled = self._form_text()
         self.query_one("#title", Input).focus()
         self.defaults_worker = self.fill_defaults()
         self.devices_worker = self.list_devices()
@@ -90,6 +91,7 @@ class SetupScreen(BienbanScreen):
         if form.meeting.agenda and not self.query_one("#agenda", TextArea).text:
             self.query_one("#agenda", TextArea).text = "\n".join(form.meeting.agenda)
         self._count_roster()
+        self.filled = self._form_text()  # the form as the defaults left it: Esc asks only after a change
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="setup-devices")
     def list_devices(self) -> None:
@@ -104,7 +106,8 @@ class SetupScreen(BienbanScreen):
 
     def _show_devices(self, devices: list) -> None:
         select = self.query_one("#device", Select)
-        select.set_options([(d.name, d.index) for d in devices])
+        # PortAudio calls the system's choice "default": she reads Vietnamese
+        select.set_options([(texts.DEVICE_DEFAULT if d.name == "default" else d.name, d.index) for d in devices])
         default = next((d.index for d in devices if d.is_default), None)
         if default is not None:
             select.value = default
@@ -186,5 +189,20 @@ class SetupScreen(BienbanScreen):
         spec = CaptureSpec(folder, device=device if isinstance(device, int) else None)
         self.app.switch_screen(LiveScreen(folder, spec))
 
+    def _form_text(self) -> tuple[str, ...]:
+        boxes = [self.query_one(f"#{key}", Input).value for key, _field in HEADER_FIELDS]
+        return (*boxes, self.query_one("#roster", TextArea).text, self.query_one("#agenda", TextArea).text)
+
     def action_back(self) -> None:
-        self.app.pop_screen()
+        """Go home; what she typed (a roster of fifty names…) is not dropped without asking."""
+        from minutes_tui.dialogs.confirm import ConfirmDialog
+
+        if self._form_text() == self.filled:
+            self.app.pop_screen()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmDialog(texts.DETAILS_DISCARD), answered)

@@ -13,24 +13,26 @@ from textual.widgets import OptionList, Static
 
 from minutes_tui import texts
 from minutes_tui.dialogs.choice import ChoiceDialog
+from minutes_tui.dialogs.confirm import ConfirmDialog
+from minutes_tui.dialogs.edit_text import EditTextDialog
 from minutes_tui.dialogs.follow_up import FollowUpDialog
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.dialogs.speaker import SpeakerDialog
 from minutes_tui.meeting import OutcomeKind, Segment
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.transcript import SegmentLook, TranscriptView
-from minutes_tui.workflows.draft import ACTION_OUTCOMES, MinutesDraft
+from minutes_tui.workflows.draft import ACTION_OUTCOMES, ACTION_TAGS, MinutesDraft
 
 TAG_KEYS = [
-    Binding("p", "mark('petition')", texts.KEYS["petition"]),
-    Binding("a", "mark('answer')", texts.KEYS["answer"]),
-    Binding("h", "mark('promise')", texts.KEYS["promise"]),
-    Binding("c", "mark('transfer')", texts.KEYS["transfer"]),
-    Binding("k", "mark('off_topic')", texts.KEYS["off_topic"]),
+    Binding("p", "mark('petition')", texts.KEYS_SHORT["petition"], tooltip=texts.KEYS["petition"]),
+    Binding("a", "mark('answer')", texts.KEYS_SHORT["answer"], tooltip=texts.KEYS["answer"]),
+    Binding("h", "mark('promise')", texts.KEYS_SHORT["promise"], tooltip=texts.KEYS["promise"]),
+    Binding("c", "mark('transfer')", texts.KEYS_SHORT["transfer"], tooltip=texts.KEYS["transfer"]),
+    Binding("k", "mark('off_topic')", texts.KEYS_SHORT["off_topic"], tooltip=texts.KEYS["off_topic"]),
     Binding("l", "link", texts.KEYS["link"], show=False),
     Binding("r", "follow_up", texts.KEYS["follow_up"], show=False),
     Binding("t", "classify", texts.KEYS_CLASSIFY, show=False),
-    Binding("s", "speaker_search", texts.KEYS["speaker_search"]),
+    Binding("s", "speaker_search", texts.KEYS["speaker_search"], show=False),
     *(Binding(str(n), f"speaker({n})", texts.KEYS["speaker"], show=False) for n in range(1, 10)),
     Binding("e", "edit", texts.KEYS["edit"], show=False),
     Binding("n", "note", texts.KEYS["note"], show=False),
@@ -66,6 +68,9 @@ class TranscriptScreen(BienbanScreen):
             if answered.outcome.deadline:
                 badge += f" · {answered.outcome.deadline:%d/%m}"
             badges.append(badge)
+        if "off_topic" in segment.tags and not any(texts.TAG_LABELS["off_topic"] in b for b in badges):
+            badges.append(texts.TAG_LABELS["off_topic"])
+        badges += [texts.NOTE_BADGE.format(text=n.text[:40]) for n in d.notes_in(segment)]
         if segment.id in getattr(self, "voice_splits", {}):
             badges.append(texts.VOICE_CHANGE_BADGE)
         suggested = self.suggested_name(segment.id) if person is None and hasattr(self, "suggested_name") else ""
@@ -110,13 +115,36 @@ class TranscriptScreen(BienbanScreen):
         segment = self.selected()
         if segment is None:
             return
-        before = self.draft.petition_answered_in(segment.id) or self.draft.petition_raised_in(segment.id)
-        petition = self.draft.mark(segment.id, action)
-        self.redraw(
-            segment.id,
-            *self._petition_segments(before.id if before else None),
-            *self._petition_segments(petition.id if petition else None),
-        )
+        d = self.draft
+        clearing = ACTION_TAGS[action] in segment.tags
+        target = None if action == "petition" or clearing else d.outcome_target(segment.id)
+
+        def mark(agency: str | None = None) -> None:
+            before = d.petition_answered_in(segment.id) or d.petition_raised_in(segment.id)
+            petition = d.mark(segment.id, action, agency=agency)
+            self.redraw(
+                segment.id,
+                *self._petition_segments(before.id if before else None),
+                *self._petition_segments(petition.id if petition else None),
+            )
+
+        def ask_body() -> None:
+            if action != "transfer" or target is None:
+                mark()
+                return
+            old = target.outcome.agency if target.outcome else ""
+            title = texts.TRANSFER_BODY_TITLE.format(number=d.petition_number(target.id))
+            dialog = PromptDialog(title, old, texts.TRANSFER_BODY_HINT, allow_empty=True)
+            self.app.push_screen(dialog, lambda body: mark(body) if body is not None else None)
+
+        replaced = d.outcome_replaced(segment.id, action)
+        if replaced is None or replaced.outcome is None:
+            ask_body()
+            return
+        old_action = next(a for a, k in ACTION_OUTCOMES.items() if k is replaced.outcome.kind)
+        question = texts.OUTCOME_CHANGE_TITLE.format(number=d.petition_number(replaced.id))
+        detail = texts.OUTCOME_CHANGE_DETAIL.format(old=texts.TAG_LABELS[old_action], new=texts.TAG_LABELS[action])
+        self.app.push_screen(ConfirmDialog(question, detail), lambda yes: ask_body() if yes else None)
 
     def action_speaker(self, number: int) -> None:
         segment = self.selected()
@@ -218,7 +246,7 @@ class TranscriptScreen(BienbanScreen):
                 self.draft.edit_text(segment.id, text)
                 self.redraw(segment.id)
 
-        self.app.push_screen(PromptDialog(texts.EDIT_TITLE, segment.text), edited)
+        self.app.push_screen(EditTextDialog(texts.EDIT_TITLE, segment.text), edited)
 
     def action_note(self) -> None:
         segment = self.selected()
@@ -226,15 +254,24 @@ class TranscriptScreen(BienbanScreen):
         def written(text: str | None) -> None:
             if text:
                 self.draft.add_note(text, segment.start if segment else None)
+                if segment is not None:
+                    self.redraw(segment.id)
 
         self.app.push_screen(PromptDialog(texts.NOTE_TITLE), written)
 
     def action_undo(self) -> None:
-        if self.draft.store.undo() is not None:
-            self.draft.reload()
-            self.show_everything()
+        self._step(undo=True)
 
     def action_redo(self) -> None:
-        if self.draft.store.redo() is not None:
-            self.draft.reload()
-            self.show_everything()
+        self._step(undo=False)
+
+    def _step(self, undo: bool) -> None:
+        """Undo or redo one edit and say which (one key of hers was one edit)."""
+        edit = self.draft.store.undo() if undo else self.draft.store.redo()
+        if edit is None:
+            self.notify(texts.NOTHING_TO_UNDO if undo else texts.NOTHING_TO_REDO)
+            return
+        self.draft.reload()
+        self.show_everything()
+        what = texts.EDIT_ACTIONS.get(edit.action, texts.EDIT_ACTION_OTHER)
+        self.notify((texts.UNDONE if undo else texts.REDONE).format(what=what))

@@ -37,6 +37,10 @@ def items_text(draft: MinutesDraft, lacks: list[Lack]) -> Text:
                 if x
             )
             out.append(f"   → {texts.TAG_LABELS[action]}" + (f" ({extra})" if extra else "") + "\n", style="green")
+    if draft.notes:
+        out.append("\n" + texts.ITEMS_NOTES + "\n", style="bold underline")
+        for note in draft.notes:
+            out.append("• " + note.text + "\n")
     out.append("\n" + texts.ITEMS_LACKS + "\n", style="bold underline")
     if not lacks:
         out.append(texts.ITEMS_COMPLETE + "\n", style="green")

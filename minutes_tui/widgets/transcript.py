@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from minutes_tui import texts
 from minutes_tui.meeting.model import Segment
+from minutes_tui.meeting.replacing import words_describe_text
 
 #: Words the recogniser was less sure of than this are highlighted in review.
 LOW_CONFIDENCE = 0.5
@@ -57,12 +58,14 @@ def segment_text(segment: Segment, look: SegmentLook, low_words: bool) -> Text:
     else:
         line.append(texts.SPEAKER_UNKNOWN, style="dim italic")
     line.append(": ")
-    if low_words and segment.words and not segment.edited:
+    if low_words and words_describe_text(segment):
         for word in segment.words:
             style = "reverse yellow" if word.probability < LOW_CONFIDENCE else ""
             line.append(word.text, style=style)
     else:
         line.append(segment.text, style="italic" if segment.edited else "")
+    if segment.proposed_text is not None:
+        line.append("\n        " + texts.PROPOSED_LINE.format(text=segment.proposed_text), style="dim cyan")
     for badge in look.badges:
         line.append("  ")
         line.append(f" {badge} ", style="bold black on bright_yellow")

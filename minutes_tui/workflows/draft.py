@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind, Participant, Petition, Segment, Tag
+from minutes_tui.meeting import MeetingStore, Note, Outcome, OutcomeKind, Participant, Petition, Segment, Tag
+from minutes_tui.meeting.replacing import occurrences
 
 if TYPE_CHECKING:
     from transcribe.engine import Segment as RecognisedSegment
@@ -47,6 +48,7 @@ class MinutesDraft:
         self.order: list[int] = [s.id for s in record.segments]
         self.participants: list[Participant] = list(record.participants)
         self.petitions: dict[int, Petition] = {p.id: p for p in record.petitions}
+        self.notes: list[Note] = list(record.notes)
 
     # reading
     def participant(self, participant_id: int | None) -> Participant | None:
@@ -113,8 +115,28 @@ class MinutesDraft:
             person = self.add_participant(name)
             return self.set_speaker(segment_id, person.id)
 
-    def mark(self, segment_id: int, action: str, petition_id: int | None = None) -> Petition | None:
-        """Tag a segment (petition, answer, promise, transfer, off-topic); pressing again clears it."""
+    def outcome_target(self, segment_id: int, petition_id: int | None = None) -> Petition | None:
+        """The petition an answer, promise, transfer or off-topic mark on this segment decides."""
+        return (
+            (self.petitions.get(petition_id) if petition_id is not None else None)
+            or self.petition_answered_in(segment_id)
+            or self.petition_before(segment_id)
+        )
+
+    def outcome_replaced(self, segment_id: int, action: str) -> Petition | None:
+        """The petition whose decided outcome this mark would change into another kind (ask first)."""
+        if action == "petition" or ACTION_TAGS[action] in self.segments[segment_id].tags:
+            return None
+        petition = self.outcome_target(segment_id)
+        if petition is None or petition.outcome is None or petition.outcome.kind is ACTION_OUTCOMES[action]:
+            return None
+        return petition
+
+    def mark(self, segment_id: int, action: str, petition_id: int | None = None, agency: str | None = None) -> Petition | None:
+        """Tag a segment (petition, answer, promise, transfer, off-topic); pressing again clears it.
+
+        ``agency``: the body a transfer goes to. One undo step.
+        """
         segment = self.segments[segment_id]
         tag = ACTION_TAGS[action]
         clearing = tag in segment.tags
@@ -122,7 +144,7 @@ class MinutesDraft:
             if action == "petition":
                 petition = self._mark_petition(segment, clearing)
             else:
-                petition = self._mark_outcome(segment, action, clearing, petition_id)
+                petition = self._mark_outcome(segment, action, clearing, petition_id, agency)
             self.store.tag(segment_id, tag, on=not clearing)
         self._refresh(segment_id)
         return petition
@@ -136,16 +158,22 @@ class MinutesDraft:
             return None
         if existing is not None:
             return existing
-        petition = self.store.add_petition(segment.text, raised_by=segment.speaker_id, segment_ids=[segment.id])
+        petition = self.store.add_petition(
+            segment.text, raised_by=segment.speaker_id, segment_ids=[segment.id], text_follows=True
+        )
         self.petitions[petition.id] = petition
         return petition
 
-    def _mark_outcome(self, segment: Segment, action: str, clearing: bool, petition_id: int | None) -> Petition | None:
-        petition = (
-            (self.petitions.get(petition_id) if petition_id is not None else None)
-            or self.petition_answered_in(segment.id)
-            or self.petition_before(segment.id)
-        )
+    def _mark_outcome(
+        self, segment: Segment, action: str, clearing: bool, petition_id: int | None, agency: str | None = None
+    ) -> Petition | None:
+        petition = self.outcome_target(segment.id, petition_id)
+        if petition is None and action == "off_topic" and not clearing:
+            petition = self._mark_petition(segment, False)  # an off-topic opinion is received as one
+        if clearing and action == "off_topic" and Tag.QUESTION.value not in segment.tags:
+            raised = self.petition_raised_in(segment.id)
+            if raised is not None and raised.outcome is not None and not raised.outcome.segment_ids:
+                return self._mark_petition(segment, True)  # it was only an off-topic opinion
         if petition is None:
             return None
         if clearing:
@@ -153,16 +181,24 @@ class MinutesDraft:
         else:
             own = segment.id in petition.segment_ids  # an off-topic petition is marked on itself
             old = petition.outcome
+            written = old is not None and not old.answer_follows  # an answer she wrote herself stays hers
+            kind = ACTION_OUTCOMES[action]
+            # an off-topic opinion is answered in writing: no deadline unless she gives one (r)
+            dated = kind is not OutcomeKind.OFF_TOPIC
             outcome = Outcome(
-                kind=ACTION_OUTCOMES[action],
-                answer=old.answer if own and old else ("" if own else segment.text),
+                kind=kind,
+                answer=old.answer if old and (own or written) else "",
+                answer_follows=not own and not written,
                 answered_by=None if own else segment.speaker_id,
                 responsible=old.responsible if old else "",
-                agency=old.agency if old else "",
-                deadline=old.deadline if old else None,
+                agency=agency if agency is not None else (old.agency if old else ""),
+                deadline=old.deadline if old and dated else None,
                 segment_ids=() if own else tuple(dict.fromkeys((*(old.segment_ids if old else ()), segment.id))),
             )
             updated = self.store.set_outcome(petition.id, outcome)
+            for other in {ACTION_TAGS[a] for a in ACTION_OUTCOMES} - {ACTION_TAGS[action]}:
+                if other in segment.tags:  # one outcome per segment: the badge must say the new one
+                    self.store.tag(segment.id, other, on=False)
         self.petitions[petition.id] = updated
         return updated
 
@@ -193,24 +229,111 @@ class MinutesDraft:
         return self.petitions[petition_id]
 
     def edit_text(self, segment_id: int, text: str) -> Segment:
-        """Correct a segment's text."""
+        """Correct a segment's text; petitions and answers that follow it say the correction too."""
         self.store.edit_text(segment_id, text)
+        self._refresh_petitions()
         return self._refresh(segment_id)
+
+    def settle_proposed(self, segment_id: int, accept: bool) -> Segment:
+        """Take the re-transcription's proposed text (``accept``) or keep her hand edit; one undo step."""
+        if accept:
+            self.store.accept_proposed(segment_id)
+        else:
+            self.store.keep_own_text(segment_id)
+        self._refresh_petitions()
+        return self._refresh(segment_id)
+
+    def edit_petition(self, petition_id: int, text: str | None = None, answer: str | None = None) -> Petition:
+        """Write a petition's text or its answer herself (one undo step); None leaves it as it is.
+
+        An empty text makes it follow its segments again.
+        """
+        petition = self.petitions[petition_id]
+        with self.store.one_edit("update_petition", f"petition {petition_id}"):
+            if text is not None:
+                self.store.update_petition(petition_id, text=text.strip(), text_follows=not text.strip())
+            if answer is not None and petition.outcome is not None:
+                follows = not answer.strip() and bool(petition.outcome.segment_ids)
+                self.store.set_outcome(petition_id, replace(petition.outcome, answer=answer.strip(), answer_follows=follows))
+        self.petitions[petition_id] = self.store.petition(petition_id)
+        return self.petitions[petition_id]
+
+    def _refresh_petitions(self) -> None:
+        self.petitions = {p.id: p for p in self.store.petitions()}
+
+    def find(self, find: str) -> dict[int, int]:
+        """Where ``find`` occurs: occurrences by segment id, in time order."""
+        found = {s.id: occurrences(s.text, find) for s in self.segments_in_order()}
+        return {sid: n for sid, n in found.items() if n}
 
     def replace_all(self, find: str, new: str) -> list[int]:
         """Replace ``find`` by ``new`` in every segment's text (one undo step); the ids of the segments changed."""
-        changed = [s.id for s in self.segments_in_order() if find and find in s.text]
+        changed = list(self.find(find))
         if changed:
             with self.store.one_edit("replace_all", f"{find} -> {new}"):
                 for sid in changed:
-                    self.store.edit_text(sid, self.segments[sid].text.replace(find, new))
+                    self.store.replace_phrase(sid, find, new)
             for sid in changed:
                 self._refresh(sid)
+            self._refresh_petitions()
         return changed
 
-    def add_note(self, text: str, time: float | None) -> None:
+    # merge and split
+    def next_segment(self, segment_id: int) -> int | None:
+        """The segment after this one, if any."""
+        at = self.order.index(segment_id)
+        return self.order[at + 1] if at + 1 < len(self.order) else None
+
+    def merge_differences(self, first_id: int, second_id: int) -> list[str]:
+        """What a merge would blur: "speaker" when the two speakers differ, "tags" when their marks differ."""
+        a, b = self.segments[first_id], self.segments[second_id]
+        found = []
+        if a.speaker_id != b.speaker_id and b.speaker_id is not None:
+            found.append("speaker")
+        marks = [(self.petition_raised_in(s.id), self.petition_answered_in(s.id), set(s.tags)) for s in (a, b)]
+        if b.tags and marks[0] != marks[1]:
+            found.append("tags")
+        return found
+
+    def merge(self, first_id: int, second_id: int) -> Segment:
+        """Join two segments into the earlier one (one undo step)."""
+        merged = self.store.merge_segments(first_id, second_id)
+        self.reload()
+        return merged
+
+    def split(self, segment_id: int, at_char: int, keeps: str = "both") -> tuple[Segment, Segment]:
+        """Cut a segment; ``keeps`` ("both", "first", "second"): which half keeps speaker, tags and links.
+
+        One undo step.
+        """
+        with self.store.one_edit("split_segment", f"segment {segment_id} at {at_char} keeps {keeps}"):
+            first, second = self.store.split_segment(segment_id, at_char)
+            if keeps != "both":
+                self._strip(second if keeps == "first" else first)
+        self.reload()
+        return self.segments[first.id], self.segments[second.id]
+
+    def _strip(self, segment: Segment) -> None:
+        """Take speaker, tags and petition links off one half of a split."""
+        self.store.set_speaker(segment.id, None)
+        for tag in segment.tags:
+            self.store.tag(segment.id, tag, on=False)
+        for p in self.store.petitions():
+            if segment.id in p.segment_ids:
+                self.store.update_petition(p.id, segment_ids=[s for s in p.segment_ids if s != segment.id])
+            if p.outcome is not None and segment.id in p.outcome.segment_ids:
+                rest = tuple(s for s in p.outcome.segment_ids if s != segment.id)
+                self.store.set_outcome(p.id, replace(p.outcome, segment_ids=rest))
+
+    def add_note(self, text: str, time: float | None) -> Note:
         """Write a note pinned to a moment of the meeting."""
-        self.store.add_note(text, time)
+        note = self.store.add_note(text, time)
+        self.notes.append(note)
+        return note
+
+    def notes_in(self, segment: Segment) -> list[Note]:
+        """The notes pinned inside a segment's time."""
+        return [n for n in self.notes if n.time is not None and segment.start <= n.time < max(segment.end, segment.start + 1e-6)]
 
     def _refresh(self, segment_id: int) -> Segment:
         self.segments[segment_id] = self.store.segment(segment_id)

@@ -33,9 +33,10 @@ async def test_home_lists_meetings_with_follow_ups(make_app, meetings_dir):
         table = home.query_one(DataTable)
         assert table.row_count == 1
         row = table.get_row_at(0)
-        assert row[1].startswith("Hội nghị tiếp xúc")
-        assert row[3] == "1"  # one open follow-up, with the 30-day deadline
-        assert row[4] != "–"
+        assert len(row[1]) == 5 and row[1][2] == ":"  # the time tells two meetings of one day apart
+        assert row[2].startswith("Hội nghị tiếp xúc")
+        assert row[4] == "1"  # one open follow-up, with the 30-day deadline
+        assert row[5] != "–"
 
 
 async def test_help_lists_every_key_of_the_screen(make_app):
@@ -90,6 +91,7 @@ async def test_import_audio_makes_a_meeting_and_transcribes_it(make_app, meeting
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("i")
         await pilot.press(*str(demo_recording()), "enter")
+        await pilot.press("ctrl+u", *"Đối thoại tổ 5", "enter", "ctrl+u", *"05/12/2026 08:00", "enter")
         await app.screen.workers.wait_for_complete()  # home: copy into a new meeting folder
         await pilot.pause()
         review = app.screen
@@ -100,3 +102,5 @@ async def test_import_audio_makes_a_meeting_and_transcribes_it(make_app, meeting
         folder = review.folder
     record = read_meeting(folder)
     assert len(record.segments) == 6 and (folder / record.meeting.audio_file).is_file()
+    # she named it and said when it began (issue 17): the list shows it so
+    assert record.meeting.title == "Đối thoại tổ 5" and record.meeting.actual_start.strftime("%d/%m %H:%M") == "05/12 08:00"

@@ -54,7 +54,7 @@ async def test_search_replace_merge_split_undo(make_app, reviewed_meeting):
     async with app.run_test(size=(100, 30)) as pilot:
         review = await open_review(app, pilot)
         await pilot.press("slash")
-        await pilot.press(*"phường", "enter", *"PHƯỜNG", "enter")
+        await pilot.press(*"phường", "tab", *"PHƯỜNG", "enter", "y")  # replace: previewed, then confirmed
         await pilot.pause()
         texts = [s.text for s in review.draft.segments_in_order()]
         assert sum("PHƯỜNG" in t for t in texts) >= 3 and not any("phường" in t for t in texts)
@@ -77,7 +77,7 @@ async def test_retranscribe_keeps_tags(make_app, reviewed_meeting, message_log):
     async with app.run_test(size=(100, 30), message_hook=message_log) as pilot:
         review = await open_review(app, pilot)
         await pilot.press("down", "p")
-        await pilot.press("R")
+        await pilot.press("R", "y")  # asked first
         await review.workers.wait_for_complete()
         await pilot.pause()
         assert message_log.count(messages.Progress) >= 1

@@ -113,3 +113,39 @@ def test_export_dialog_with_the_notice_due(snap_compare, make_app, meetings_dir)
         await pilot.pause()
 
     assert snap_compare(make_app(today=MORNING.date()), terminal_size=SIZE, run_before=opened)
+
+
+def test_item_editor(snap_compare, make_app, reviewed_meeting):
+    with MeetingStore.open(reviewed_meeting) as store:  # the promise's 30-day deadline counts from here
+        store.update_meeting(actual_start=MORNING, planned_start=MORNING)
+
+    async def editing(pilot):
+        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter", "down", "3", "p", "down", "1", "h", "T")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=editing)
+
+
+def test_export_dialog(snap_compare, make_app, reviewed_meeting):
+    async def exported(pilot):
+        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter", "down", "3", "p", "E")  # the result's place under the button: test_editing
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=exported)
+
+
+def test_details(snap_compare, make_app, reviewed_meeting):
+    with MeetingStore.open(reviewed_meeting) as store:
+        store.update_meeting(actual_start=MORNING, planned_start=MORNING)
+
+    async def opened(pilot):
+        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter", "D")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened)

@@ -86,7 +86,7 @@ async def test_cli_and_app_import_give_the_same_meeting(phone_recording, tmp_pat
     app = make_app(transcriber_factory=lambda: CannedRecogniser(turns))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("i")
-        await pilot.press(*str(phone_recording), "enter")
+        await pilot.press(*str(phone_recording), "enter", "enter", "enter")  # the file's name and time
         await app.workers.wait_for_complete()
         for _ in range(50):  # the home screen's worker opens review, whose worker transcribes
             await pilot.pause(0.1)
@@ -164,7 +164,7 @@ async def test_in_the_app_replace_all_and_a_tag_each_undo_with_one_key(make_app,
         review = app.screen
         assert isinstance(review, ReviewScreen)
         before = [s.text for s in review.draft.segments_in_order()]
-        await pilot.press("slash", *"phường", "enter", *"PHƯỜNG", "enter")
+        await pilot.press("slash", *"phường", "tab", *"PHƯỜNG", "enter", "y")  # previewed, then confirmed
         await pilot.pause()
         assert [s.text for s in review.draft.segments_in_order()] != before
         await pilot.press("u")
