@@ -88,6 +88,17 @@ ERRORS: dict[str, str] = {
     "recording_log_corrupt": "Tệp nhật ký ghi âm {path} bị hỏng (bản ghi âm không bị ảnh hưởng).",
     "sign_own_needs_key": "Hãy chọn cách ký (tệp chứng thư số hoặc USB token) để ký tệp {path}.",
     "verify_bad_root": "Tệp {path} không phải chứng thư số (PEM/DER) nên không dùng làm chứng thư gốc được.",
+    "followup_no_number": "Cuộc họp không có ý kiến số {number} (chỉ có {count} ý kiến).",
+    "store_no_outcome": "Ý kiến {petition} chưa có kết quả nên chưa theo dõi được.",
+    "followup_answered": "Ý kiến {number} đã được trả lời tại hội nghị, không có việc gì cần theo dõi.",
+    "followup_no_result": "Hãy ghi kết quả giải quyết (--result).",
+    "followup_no_reason": "Hãy ghi lý do gia hạn (--reason).",
+    "followup_no_body": "Hãy ghi cơ quan nhận chuyển (--to).",
+    "followup_nothing_to_undo": "Thay đổi gần nhất của cuộc họp {path} không phải là cập nhật việc theo dõi; không hoàn tác.",
+    "followup_bad_date": "Ngày không hợp lệ: {value} (viết YYYY-MM-DD).",
+    "ward_fields_bad": "Danh sách lĩnh vực {path} không đọc được.",
+    "attendance_bad": "Không hiểu số người tham dự '{part}' (viết: Nhóm: số; Nhóm: số).",
+    "export_no_previous": "Không tìm thấy hội nghị kỳ trước {path}.",
 }
 
 GENERIC_ERROR = "Đã xảy ra lỗi: {detail}"
@@ -186,6 +197,11 @@ KEYS: dict[str, str] = {
     "retranscribe": "Nhận dạng lại cả cuộc họp",
     "items": "Bảng kiến nghị",
     "export": "Xuất biên bản",
+    "proposed_accept": "Lấy lời mới đề xuất",
+    "proposed_keep": "Giữ lời đã sửa tay",
+    "edit_item": "Sửa mọi mục của kiến nghị (bảng kiến nghị)",
+    "details": "Thông tin cuộc họp (tiêu đề, chức vụ, giờ, tóm tắt, người tham dự)",
+    "save": "Lưu",
 }
 HOME_TITLE = "Các cuộc họp"
 HOME_COLUMNS = ("Ngày", "Tên cuộc họp", "Thời lượng", "Việc chưa xong", "Hạn gần nhất")
@@ -353,19 +369,20 @@ VERIFY_AUDIO_MISMATCH = "KHÔNG KHỚP: biên bản ghi mã {expected}, còn b�
 PETITION_FIELDS: dict[str, str] = {
     "economy": "Kinh tế",
     "land": "Đất đai",
-    "construction": "Xây dựng",
-    "environment": "Môi trường",
-    "culture": "Văn hóa",
-    "society": "Xã hội",
+    "construction": "Trật tự xây dựng – đô thị",
+    "environment": "Vệ sinh môi trường",
+    "culture": "Y tế – giáo dục – văn hóa",
+    "society": "An sinh xã hội – chính sách",
     "military": "Quân sự",
-    "security": "An ninh, trật tự",
-    "admin_reform": "Cải cách hành chính",
+    "security": "An ninh trật tự",
+    "admin_reform": "Cải cách thủ tục hành chính",
     "democracy": "Dân chủ ở cơ sở",
     "anti_corruption": "Phòng, chống tham nhũng",
     "citizen_reception": "Tiếp công dân",
     "complaint": "Khiếu nại",
     "denunciation": "Tố cáo",
     "other": "Khác",
+    "infrastructure": "Hạ tầng – giao thông",
 }
 #: Outcome kinds (``model.OutcomeKind``).
 OUTCOME_LABELS: dict[str, str] = {
@@ -393,6 +410,11 @@ EDIT_ACTIONS: dict[str, str] = {
     "set_outcome": "Ghi kết quả kiến nghị",
     "add_note": "Thêm ghi chú",
     "update_note": "Sửa ghi chú",
+    "follow_up_progress": "Đang giải quyết kiến nghị",
+    "follow_up_done": "Đã giải quyết kiến nghị",
+    "follow_up_extend": "Gia hạn giải quyết kiến nghị",
+    "follow_up_pass_on": "Chuyển kiến nghị cho cơ quan khác",
+    "keep_own_text": "Giữ lời đã sửa tay",
 }
 IMPORT_CREATED = "Đã tạo cuộc họp: {path}"
 IMPORT_DONE_APP = "Đã nhận dạng {count} đoạn từ tệp ghi âm."
@@ -477,44 +499,8 @@ EXPORT_SIGN_OWN_PDF = "Hoặc: ký tệp PDF biên bản đã lưu từ Word (đ
 
 # ---- after the conference (issue 14): classification, the register, the notice, the reports
 # The issue's default field list: labels of the fields offered first (``model.DEFAULT_FIELDS``).
-PETITION_FIELDS.update(
-    {
-        "land": "Đất đai",
-        "construction": "Trật tự xây dựng – đô thị",
-        "environment": "Vệ sinh môi trường",
-        "infrastructure": "Hạ tầng – giao thông",
-        "security": "An ninh trật tự",
-        "society": "An sinh xã hội – chính sách",
-        "culture": "Y tế – giáo dục – văn hóa",
-        "admin_reform": "Cải cách thủ tục hành chính",
-        "other": "Khác",
-    }
-)
 AUTHORITY_LABELS: dict[str, str] = {"ward": "Thuộc thẩm quyền của phường", "higher": "Thuộc thẩm quyền của cấp trên"}
 CHANNEL_LABELS: dict[str, str] = {"spoken": "Phát biểu trực tiếp", "written": "Gửi bằng văn bản"}
-EDIT_ACTIONS.update(
-    {
-        "follow_up_progress": "Đang giải quyết kiến nghị",
-        "follow_up_done": "Đã giải quyết kiến nghị",
-        "follow_up_extend": "Gia hạn giải quyết kiến nghị",
-        "follow_up_pass_on": "Chuyển kiến nghị cho cơ quan khác",
-    }
-)
-ERRORS.update(
-    {
-        "followup_no_number": "Cuộc họp không có ý kiến số {number} (chỉ có {count} ý kiến).",
-        "store_no_outcome": "Ý kiến {petition} chưa có kết quả nên chưa theo dõi được.",
-        "followup_answered": "Ý kiến {number} đã được trả lời tại hội nghị, không có việc gì cần theo dõi.",
-        "followup_no_result": "Hãy ghi kết quả giải quyết (--result).",
-        "followup_no_reason": "Hãy ghi lý do gia hạn (--reason).",
-        "followup_no_body": "Hãy ghi cơ quan nhận chuyển (--to).",
-        "followup_nothing_to_undo": "Thay đổi gần nhất của cuộc họp {path} không phải là cập nhật việc theo dõi; không hoàn tác.",
-        "followup_bad_date": "Ngày không hợp lệ: {value} (viết YYYY-MM-DD).",
-        "ward_fields_bad": "Danh sách lĩnh vực {path} không đọc được.",
-        "attendance_bad": "Không hiểu số người tham dự '{part}' (viết: Nhóm: số; Nhóm: số).",
-        "export_no_previous": "Không tìm thấy hội nghị kỳ trước {path}.",
-    }
-)
 FOLLOWUP_DONE_ON = "đã giải quyết {day}"
 FOLLOWUP_UPDATED = "Đã cập nhật ý kiến {number} của cuộc họp {path}: {action}."
 FOLLOWUP_UNDONE = "Đã hoàn tác: {action}."
@@ -702,7 +688,6 @@ PROPOSED_LINE = "↳ lời mới đề xuất: {text}  (P: lấy · O: giữ l�
 PROPOSED_NONE = "Đoạn này không có lời mới đề xuất."
 KEYS_PROPOSED_ACCEPT = "Lấy lời mới đề xuất"
 KEYS_PROPOSED_KEEP = "Giữ lời đã sửa tay"
-EDIT_ACTIONS["keep_own_text"] = "Giữ lời đã sửa tay"
 #: Footer labels: short, so the most-used keys fit 100 columns; ``KEYS`` has the full ones for "?".
 KEYS_SHORT: dict[str, str] = {
     "help": "Thêm",
@@ -729,9 +714,8 @@ KEYS_SHORT: dict[str, str] = {
     "items": "Bảng",
     "export": "Xuất",
     "details": "Thông tin",
+    "save": "Lưu",
 }
-KEYS["proposed_accept"] = KEYS_PROPOSED_ACCEPT
-KEYS["proposed_keep"] = KEYS_PROPOSED_KEEP
 ITEM_TITLE = "Kiến nghị #{number}"
 ITEM_FOLLOWS = "(để trống: theo lời trong bản ghi, kể cả khi sửa lời)"
 ITEM_FIELDS = {
@@ -746,7 +730,6 @@ ITEM_FIELDS = {
 }
 ITEM_STATUS = {"open": "Chưa giải quyết", "in_progress": "Đang giải quyết", "done": "Đã xong"}
 ITEM_HINT = "Enter: ô tiếp theo · Ctrl+S: lưu · Esc: thôi"
-KEYS["edit_item"] = "Sửa mọi mục của kiến nghị (bảng kiến nghị)"
 DETAILS_TITLE = "Thông tin cuộc họp"
 DETAILS_FIELDS = {
     "title": "Tên hội nghị",
@@ -773,9 +756,6 @@ DETAILS_BAD_TIME = "{field} không hợp lệ: {value}. Nhập ngày/tháng/năm
 DETAILS_NO_NAME = "Mỗi dòng người tham dự cần có họ tên."
 DETAILS_SAVED = "Đã lưu thông tin cuộc họp."
 DETAILS_DISCARD = "Bỏ các thay đổi chưa lưu?"
-KEYS["details"] = "Thông tin cuộc họp (tiêu đề, chức vụ, giờ, tóm tắt, người tham dự)"
-KEYS["save"] = "Lưu"
-KEYS_SHORT["save"] = "Lưu"
 CHECKBOX_ON = "có"
 CHECKBOX_OFF = "không"
 EXPORT_OPTIONS_HINT = "Enter: xuất DOCX. Tùy chọn PDF, ký số, ghi đè ở bên dưới (Tab để chuyển ô)."

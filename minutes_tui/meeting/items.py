@@ -124,7 +124,9 @@ class ItemEditing:
 
         A text given here is the secretary's own: it no longer follows the segments.
         """
-        _check_fields("petition", Petition, changes, ["text", "raised_by", "field", "authority", "channel", "segment_ids", "text_follows"])
+        _check_fields(
+            "petition", Petition, changes, ["text", "raised_by", "field", "authority", "channel", "segment_ids", "text_follows"]
+        )
         if "text" in changes:
             changes.setdefault("text_follows", False)
         p = replace(self.petition(petition_id), **changes)
@@ -133,7 +135,15 @@ class ItemEditing:
         with self._db.edit("update_petition", f"petition {petition_id}") as conn:
             conn.execute(
                 "UPDATE petitions SET text = ?, raised_by = ?, field = ?, authority = ?, channel = ?, text_follows = ? WHERE id = ?",
-                (p.text, p.raised_by, Field(p.field).value, authority, Channel(p.channel).value, int(p.text_follows), petition_id),
+                (
+                    p.text,
+                    p.raised_by,
+                    Field(p.field).value,
+                    authority,
+                    Channel(p.channel).value,
+                    int(p.text_follows),
+                    petition_id,
+                ),
             )
             _link(conn, petition_id, "petition", p.segment_ids)
         return self.petition(petition_id)

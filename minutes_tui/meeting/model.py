@@ -302,6 +302,7 @@ class Petition:
         if self.authority is not None:
             return self.authority is Authority.WARD
         return self.outcome is None or self.outcome.within_authority
+
     text_follows: bool = False
     """``text`` is its segments' current text, corrections included, until she writes it herself."""
 

@@ -18,8 +18,8 @@ from minutes_tui.dialogs.confirm import ConfirmDialog
 from minutes_tui.dialogs.search import SearchDialog, SearchRequest
 from minutes_tui.dialogs.split import SplitDialog
 from minutes_tui.meeting import MeetingStore
-from minutes_tui.screens import after_keys
 from minutes_tui.meeting.replacing import words_describe_text
+from minutes_tui.screens import after_keys
 from minutes_tui.screens.transcript_screen import TAG_KEYS
 from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
