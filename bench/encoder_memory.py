@@ -13,7 +13,8 @@ import sys
 import numpy as np
 import psutil
 
-from transcribe.engine import WINDOW_STEP_FRAMES, Transcriber
+from transcribe.decoding import WINDOW_STEP_FRAMES
+from transcribe.engine import Transcriber
 
 
 def main() -> None:

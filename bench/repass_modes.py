@@ -13,7 +13,8 @@ from pathlib import Path
 import psutil
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
-from transcribe.engine import DecodeOptions, Transcriber, guarded
+from transcribe.decoding import DecodeOptions, guarded
+from transcribe.engine import Transcriber
 from transcribe.evaluate import score
 from transcribe.repass import decode_utterances
 

@@ -29,7 +29,8 @@ from pathlib import Path
 from bienban_base.audio import load_audio
 from bienban_bench.live_feed import measure
 from bienban_bench.live_report import vocabulary_of_truth
-from transcribe.engine import DecodeOptions, Transcriber
+from transcribe.decoding import DecodeOptions
+from transcribe.engine import Transcriber
 from transcribe.evaluate import score
 from transcribe.live import LIVE_DECODE, LiveOptions
 from transcribe.repass import post_meeting_pass

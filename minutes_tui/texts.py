@@ -765,3 +765,7 @@ IMPORT_TITLE_HINT = "Mặc định là tên tệp; sửa thêm ở màn hình Th
 IMPORT_START_PROMPT = "Cuộc họp bắt đầu lúc"
 HOME_COLUMNS_TIMED = ("Ngày", "Giờ", "Tên cuộc họp", "Thời lượng", "Việc chưa xong", "Hạn gần nhất")
 DEVICE_DEFAULT = "mặc định"
+
+# ---- the items panel shows each petition's classification (issue 14)
+ITEMS_AUTHORITY: dict[str, str] = {"ward": "thẩm quyền phường", "higher": "thẩm quyền cấp trên"}
+ITEMS_WRITTEN = "gửi bằng văn bản"

@@ -11,7 +11,8 @@ from pathlib import Path
 import jiwer
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
-from transcribe.engine import DecodeOptions, Transcriber
+from transcribe.decoding import DecodeOptions
+from transcribe.engine import Transcriber
 from transcribe.errors import TranscribeError
 from transcribe.normalize import normalize
 

@@ -19,7 +19,8 @@ import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE
 from transcribe import guard
-from transcribe.engine import DecodeOptions, Transcriber
+from transcribe.decoding import DecodeOptions
+from transcribe.engine import Transcriber
 from transcribe.live_buffer import AudioBuffer
 from transcribe.live_types import LIVE_DECODE, FinalText, InterimText, LiveOptions, LiveStatus, Utterance
 from transcribe.utterances import Cut, StreamingVad, UtteranceSegmenter

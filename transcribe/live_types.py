@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from transcribe.engine import DecodeOptions, Segment
+from transcribe.decoding import DecodeOptions, Segment
 from transcribe.utterances import SegmenterOptions
 from transcribe.vocabulary import VocabularyPass
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
-from transcribe.engine import DecodeOptions, Segment
+from transcribe.decoding import DecodeOptions, Segment
 from transcribe.live_types import LIVE_DECODE
 from transcribe.realign import OldSegment, sources, split_at_edits
 from transcribe.recogniser import Recogniser

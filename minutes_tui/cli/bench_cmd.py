@@ -82,7 +82,8 @@ def run_bench_live(args: argparse.Namespace) -> int:
         raise CodedError("bench_needs_psutil", "psutil is not installed")
     from bienban_base.audio import load_audio
     from bienban_bench.live_feed import measure
-    from transcribe.engine import DecodeOptions, Transcriber
+    from transcribe.decoding import DecodeOptions
+    from transcribe.engine import Transcriber
     from transcribe.live import LiveOptions
 
     load_audio(args.audio)  # a bad file fails before the model loads

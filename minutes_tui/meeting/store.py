@@ -23,7 +23,7 @@ from minutes_tui.meeting.retranscription import replace_segments
 from minutes_tui.meeting.transcript import TranscriptEditing
 
 if TYPE_CHECKING:
-    from transcribe.engine import Segment as RecognisedSegment
+    from transcribe.decoding import Segment as RecognisedSegment
 
 EXPORTS_DIR = "exports"
 

@@ -16,7 +16,7 @@ from minutes_tui.meeting.replacing import replace_phrase
 from minutes_tui.meeting.splicing import merge, split
 
 if TYPE_CHECKING:
-    from transcribe.engine import Segment as RecognisedSegment
+    from transcribe.decoding import Segment as RecognisedSegment
 
 
 def segment_values(s: Segment) -> dict[str, object]:

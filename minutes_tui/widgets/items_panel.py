@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from minutes_tui import texts
+from minutes_tui.meeting import Petition
 from minutes_tui.workflows.checks import Lack
 from minutes_tui.workflows.draft import ACTION_OUTCOMES, MinutesDraft
 
@@ -24,6 +25,7 @@ def items_text(draft: MinutesDraft, lacks: list[Lack]) -> Text:
         out.append(f"#{number} ", style="bold")
         out.append(f"{who.name if who else texts.SPEAKER_UNKNOWN}: ", style="cyan")
         out.append(p.text[:120] + ("…" if len(p.text) > 120 else "") + "\n")
+        out.append(classification_line(p) + "\n", style="magenta")
         if p.outcome is None:
             out.append(f"   → {texts.ITEMS_NO_OUTCOME}\n", style="red")
         else:
@@ -53,6 +55,15 @@ def items_text(draft: MinutesDraft, lacks: list[Lack]) -> Text:
     if len(speakers) > MAX_SPEAKER_LINES:
         out.append(f"  … +{len(speakers) - MAX_SPEAKER_LINES}\n", style="yellow")
     return out
+
+
+def classification_line(p: Petition) -> str:
+    """How a petition is classified (field, whose authority, spoken or written): ``t`` sets it."""
+    parts = [texts.PETITION_FIELDS.get(p.field.value, p.field.value)]
+    parts.append(texts.ITEMS_AUTHORITY["ward" if p.within_authority else "higher"])
+    if p.channel.value == "written":
+        parts.append(texts.ITEMS_WRITTEN)
+    return "   ▸ " + " · ".join(parts)
 
 
 class ItemsPanel(Static):

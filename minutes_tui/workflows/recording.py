@@ -19,7 +19,7 @@ import numpy as np
 from bienban_base.audio import SAMPLE_RATE, dbfs
 from minutes_tui import texts
 from recorder import AudioSource, FileSource, MicSource, Recording
-from transcribe.engine import Segment
+from transcribe.decoding import Segment
 from transcribe.live_types import FinalText, InterimText
 
 

@@ -14,7 +14,7 @@ from bienban_base.errors import CodedError
 from minutes_tui.meeting import MeetingStore, Segment
 from minutes_tui.meeting.audio import meeting_audio
 from minutes_tui.meeting.retranscription import meeting_vocabulary, old_segments
-from transcribe.engine import DecodeOptions
+from transcribe.decoding import DecodeOptions
 from transcribe.recogniser import Recogniser
 from transcribe.repass import post_meeting_pass
 from transcribe.vocabulary import VocabularyPass

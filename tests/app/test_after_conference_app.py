@@ -141,3 +141,19 @@ async def test_register_extends_and_passes_on_and_review_takes_attendance(make_a
     meeting = read_meeting(folder).meeting
     assert meeting.attendance == (("Người dân", 70), ("Đại biểu", 12))
     assert meeting.document_text("report_assessment") == "Hội nghị thành công."
+
+
+def test_the_items_panel_shows_each_petitions_classification(reviewed_meeting):
+    from minutes_tui.meeting import Field, MeetingStore
+    from minutes_tui.widgets.items_panel import items_text
+    from minutes_tui.workflows.checks import lacks
+    from minutes_tui.workflows.draft import MinutesDraft
+
+    draft = MinutesDraft(MeetingStore.open(reviewed_meeting))
+    petition = draft.mark(draft.order[0], "petition")
+    assert petition is not None
+    draft.store.update_petition(petition.id, field=Field.LAND, channel="written", authority="higher")
+    draft.reload()
+    shown = str(items_text(draft, lacks(draft)))
+    assert "Đất đai · thẩm quyền cấp trên · gửi bằng văn bản" in shown
+    draft.store.close()

@@ -143,7 +143,7 @@ def test_times_stay_on_the_meeting_axis_when_a_recording_continues(transcriber, 
 def test_the_short_encoder_window_and_the_token_cap_keep_the_text_and_bound_the_work(transcriber, eval_dir):
     from dataclasses import replace
 
-    from transcribe.engine import DecodeOptions
+    from transcribe.decoding import DecodeOptions
     from transcribe.live import LIVE_DECODE
 
     rows = read_transcripts(eval_dir / "fosd_dev")[:6]

@@ -1,6 +1,6 @@
 """The post-meeting pass keeps speakers, tags and hand edits (pure function of plain data)."""
 
-from transcribe.engine import Segment, Word
+from transcribe.decoding import Segment, Word
 from transcribe.realign import OldSegment, realign, sources
 
 

@@ -84,7 +84,7 @@ def test_streaming_vad_matches_one_pass(eval_dir):
 
 
 def test_the_encoder_window_is_the_audio_plus_padding_in_2_s_steps_and_at_most_30_s():
-    from transcribe.engine import encoder_frames
+    from transcribe.decoding import encoder_frames
 
     assert encoder_frames(4.0, 2.0) == 600
     assert encoder_frames(4.005, 2.0) == 800

@@ -1,7 +1,7 @@
 """The meeting vocabulary: the prompt (plain data in, a prompt string out) and the merge that
 keeps only the names and terms the prompted decoding heard."""
 
-from transcribe.engine import Segment, Word
+from transcribe.decoding import Segment, Word
 from transcribe.vocabulary import GLOSSARY, MeetingVocabulary, build_prompt, merge_vocabulary, spoken, vocabulary_phrases
 
 VOCAB = MeetingVocabulary(

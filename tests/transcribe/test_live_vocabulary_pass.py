@@ -11,7 +11,7 @@ import pytest
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
 from bienban_bench.live_report import vocabulary_of_truth
-from transcribe.engine import DecodeOptions
+from transcribe.decoding import DecodeOptions
 from transcribe.evaluate import read_transcripts, score
 from transcribe.normalize import normalize
 from transcribe.repass import post_meeting_pass

@@ -69,7 +69,7 @@ def test_the_new_text_is_offered_beside_a_hand_edit(meeting, transcriber):
     from dataclasses import replace
 
     from minutes_tui.workflows.retranscription import retranscribe
-    from transcribe.engine import DecodeOptions
+    from transcribe.decoding import DecodeOptions
 
     folder, _spans, _people = meeting
     with MeetingStore.open(folder) as store:
