@@ -27,7 +27,7 @@ def test_petition_and_answer_follow_corrections_until_written(store):
     assert store.petition(p.id).text == "Tôi là Lê Văn Sơn, cống bị tắc" and store.petition(p.id).text_follows
 
 
-def test_a_version_3_store_follows_texts_that_were_copied(tmp_path):
+def test_a_version_4_store_follows_texts_that_were_copied(tmp_path):
     folder = tmp_path / "m"
     with MeetingStore.create(folder, MEETING) as store:
         copied = store.add_segment(0, 3, "máy viết")
@@ -38,9 +38,9 @@ def test_a_version_3_store_follows_texts_that_were_copied(tmp_path):
     conn = sqlite3.connect(folder / "meeting.sqlite")
     conn.executescript(
         "ALTER TABLE petitions DROP COLUMN text_follows; ALTER TABLE petitions DROP COLUMN answer_follows;"
-        "PRAGMA user_version = 3;"
+        "PRAGMA user_version = 4;"
     )
     conn.close()
     with MeetingStore.open(folder) as store:
         assert [p.text for p in store.petitions()] == ["đã sửa", "chị ấy tự viết"]
-    assert schema.SCHEMA_VERSION == 4
+    assert schema.SCHEMA_VERSION == 5
