@@ -250,8 +250,6 @@ class _BatchDecoder:
         self.prompted = replace(self.options, initial_prompt=vocabulary.prompt, beam_size=vocabulary_beam) if vocabulary else None
 
     def _segments(self, chunks: list[_Chunk], options) -> list[list[Segment]]:
-        from faster_whisper.transcribe import Segment as RawSegment
-        from faster_whisper.transcribe import Word as RawWord
         from faster_whisper.transcribe import restore_speech_timestamps
 
         features = np.stack([c.features for c in chunks])
@@ -259,22 +257,7 @@ class _BatchDecoder:
         results = self.pipeline.forward(features, self.tokenizer, meta, options)
         out = []
         for chunk, result in zip(chunks, results):
-            raw = [
-                RawSegment(
-                    id=i,
-                    seek=0,
-                    start=round(s["start"], 3),
-                    end=round(s["end"], 3),
-                    text=s["text"],
-                    tokens=s["tokens"],
-                    avg_logprob=s["avg_logprob"],
-                    compression_ratio=s["compression_ratio"],
-                    no_speech_prob=s["no_speech_prob"],
-                    words=[RawWord(**w) for w in s["words"]] if options.word_timestamps else None,
-                    temperature=options.temperatures[0],
-                )
-                for i, s in enumerate(result)
-            ]
+            raw = _raw_segments(result, options)
             out.append(list(guarded(restore_speech_timestamps(raw, chunk.spans, SAMPLE_RATE))))
         return out
 
@@ -319,8 +302,6 @@ class _BatchDecoder:
         """Utterances decoded in batches of similar length, the encoder seeing each batch's
         longest utterance plus ``PIECE_PAD_S`` (``DecodeOptions.encoder_pad_s``)."""
         from faster_whisper.audio import pad_or_trim
-        from faster_whisper.transcribe import Segment as RawSegment
-        from faster_whisper.transcribe import Word as RawWord
 
         extract = self.transcriber.model.feature_extractor
 
@@ -343,26 +324,35 @@ class _BatchDecoder:
             finally:
                 limit.frames = None
             for piece, result in zip(batch, results):
-                raw = [
-                    RawSegment(
-                        id=j,
-                        seek=0,
-                        start=round(s["start"], 3),
-                        end=round(s["end"], 3),
-                        text=s["text"],
-                        tokens=s["tokens"],
-                        avg_logprob=s["avg_logprob"],
-                        compression_ratio=s["compression_ratio"],
-                        no_speech_prob=s["no_speech_prob"],
-                        words=[RawWord(**w) for w in s["words"]] if options.word_timestamps else None,
-                        temperature=options.temperatures[0],
-                    )
-                    for j, s in enumerate(result)
-                ]
+                raw = _raw_segments(result, options)
                 offset = piece.start / SAMPLE_RATE
                 out += guard.without_silent_tail(list(guarded(raw, offset)), offset + piece.duration)
         self.pipeline.last_speech_timestamp = keep
         return sorted(out, key=lambda s: s.start)
+
+
+def _raw_segments(result: list[dict], options: Any) -> list:
+    """The batched pipeline's forward output for one chunk as faster-whisper's own segments
+    (what ``restore_speech_timestamps`` and the guard read)."""
+    from faster_whisper.transcribe import Segment as RawSegment
+    from faster_whisper.transcribe import Word as RawWord
+
+    return [
+        RawSegment(
+            id=i,
+            seek=0,
+            start=round(s["start"], 3),
+            end=round(s["end"], 3),
+            text=s["text"],
+            tokens=s["tokens"],
+            avg_logprob=s["avg_logprob"],
+            compression_ratio=s["compression_ratio"],
+            no_speech_prob=s["no_speech_prob"],
+            words=[RawWord(**w) for w in s["words"]] if options.word_timestamps else None,
+            temperature=options.temperatures[0],
+        )
+        for i, s in enumerate(result)
+    ]
 
 
 def _release_memory() -> None:
