@@ -66,7 +66,7 @@ class BienbanApp(BienbanAppServices):
         try:
             folder = create_demo_meeting(self.config.meetings_dir, now=self.config.demo_start)
         except Exception as exc:  # a read-only or full disk: say so, stay on the home screen
-            self.show_error(texts.user_message(exc))
+            self.show_error(texts.app_message(exc))
             return
         audio = self.config.demo_audio or demo_recording()
         self.push_screen(LiveScreen(folder, CaptureSpec(folder, replay=audio, speed=self.config.demo_speed), demo=True))
@@ -83,7 +83,7 @@ class BienbanApp(BienbanAppServices):
             return
         error = event.worker.error
         log.debug("worker %s failed", event.worker.name, exc_info=error)
-        self.show_error(texts.user_message(error) if error is not None else texts.GENERIC_ERROR.format(detail="?"))
+        self.show_error(texts.app_message(error) if error is not None else texts.GENERIC_ERROR.format(detail="?"))
 
     async def action_quit(self) -> None:
         """Quit; a screen that records first closes its recording (its own ``action_quit``)."""

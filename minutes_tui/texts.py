@@ -452,6 +452,27 @@ class _Defaults(dict):
         return "…"
 
 
+#: The app's wording where the command line's names one of its flags: in the app she has no
+#: flags to add, so the sentence names what to do on screen instead.
+APP_ERRORS: dict[str, str] = {
+    "disk_full": "Đĩa đầy (hoặc tệp vượt giới hạn dung lượng) nên đã dừng ghi âm. Phần đã ghi vẫn được giữ nguyên trong tệp hợp lệ. Hãy giải phóng chỗ trống rồi mở lại cuộc họp để ghi tiếp.",
+    "recording_exists": "Cuộc họp này đã có bản ghi âm ({path}); bản ghi âm không bao giờ bị ghi đè. Mở cuộc họp từ màn hình chính để ghi tiếp vào cuối bản ghi.",
+    "recording_interrupted": "Cuộc họp {path} có một lần ghi âm bị ngắt giữa chừng; phần đã ghi không mất. Khôi phục bằng lệnh: bienban recover {path}",
+    "export_exists": "Tệp {path} đã có. Muốn ghi đè thì đánh dấu ô “" + EXPORT_SIGN["force"] + "” rồi xuất lại.",
+    "followup_no_result": "Hãy ghi kết quả giải quyết.",
+    "followup_no_reason": "Hãy ghi lý do gia hạn.",
+    "followup_no_body": "Hãy ghi cơ quan nhận chuyển.",
+}
+
+
+def app_message(error: BaseException) -> str:
+    """``user_message`` as the terminal app says it (``APP_ERRORS`` where the command line names a flag)."""
+    code = getattr(error, "code", None)
+    if isinstance(code, str) and code in APP_ERRORS:
+        return APP_ERRORS[code].format_map(_Defaults(getattr(error, "params", {}) or {}))
+    return user_message(error)
+
+
 def user_message(error: BaseException) -> str:
     """The Vietnamese sentence for a domain error (a generic one for anything unknown)."""
     code = getattr(error, "code", None)

@@ -96,7 +96,7 @@ class ExportDialog(ModalScreen[None]):
         try:
             request = self._request()
         except CodedError as exc:  # no token module on this machine: say so, keep the dialog open
-            cast(BienbanAppServices, self.app).show_error(texts.user_message(exc))
+            cast(BienbanAppServices, self.app).show_error(texts.app_message(exc))
             return
         self.query_one("#go", Button).disabled = True
         own = self.query_one("#own-pdf", Input).value.strip()

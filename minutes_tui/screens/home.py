@@ -113,7 +113,7 @@ class HomeScreen(BienbanScreen):
         try:
             store = MeetingStore.open(folder)
         except Exception as exc:  # locked by a recorder, or damaged: say so
-            self.app.show_error(texts.user_message(exc))
+            self.app.show_error(texts.app_message(exc))
             return
 
         def closed(_: None) -> None:
@@ -165,7 +165,7 @@ class HomeScreen(BienbanScreen):
         try:
             start = imported_start(source, audio_duration(source))
         except Exception as exc:  # not a file, or not audio: say so
-            self.app.show_error(texts.user_message(exc))
+            self.app.show_error(texts.app_message(exc))
             return
 
         def titled(title: str | None) -> None:

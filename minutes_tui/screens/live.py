@@ -83,7 +83,7 @@ class LiveScreen(VoiceSuggestions):
         except Exception as exc:  # locked or damaged store: say so and go back
             self.closed = True
             self.app.pop_screen()
-            self.app.show_error(texts.user_message(exc))
+            self.app.show_error(texts.app_message(exc))
             return
         self.show_everything()
         self.query_one("#interim", Static).update(texts.LIVE_LOADING_MODEL)

@@ -92,7 +92,7 @@ class ReviewScreen(VoiceSuggestions):
             self.draft = MinutesDraft(MeetingStore.open(self.folder))
         except Exception as exc:  # not a meeting, locked or damaged: say so and go back
             self.app.pop_screen()
-            self.app.show_error(texts.user_message(exc))
+            self.app.show_error(texts.app_message(exc))
             return
         self.query_one("#meeting-title", Label).update(self.draft.meeting.title)
         self.query_one("#progress").display = False

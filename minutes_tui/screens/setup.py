@@ -153,7 +153,7 @@ class SetupScreen(BienbanScreen):
         try:
             people = read_csv(Path(path))
         except Exception as exc:
-            self.app.show_error(texts.user_message(exc))
+            self.app.show_error(texts.app_message(exc))
             return
         area = self.query_one("#roster", TextArea)
         merged = parse_lines(area.text + "\n" + format_lines(people))
@@ -182,7 +182,7 @@ class SetupScreen(BienbanScreen):
         try:
             folder = create_meeting(self.app.config.meetings_dir, form)
         except Exception as exc:
-            self.app.show_error(texts.user_message(exc))
+            self.app.show_error(texts.app_message(exc))
             return
         device = self.query_one("#device", Select).value
         self.workers.cancel_group(self, "setup-level")

@@ -66,7 +66,7 @@ class VoiceSuggestions(TranscriptScreen):
         try:
             encoder = load_encoder()
         except VoiceError as exc:  # no encoder: one line, and everything else goes on
-            self.app.call_from_thread(self.notify, texts.user_message(exc), severity="warning")
+            self.app.call_from_thread(self.notify, texts.app_message(exc), severity="warning")
             return
         try:
             known = KnownVoices()
@@ -151,7 +151,7 @@ class VoiceSuggestions(TranscriptScreen):
         try:
             name = voice_consent(self.draft.store, participant_id, keep=choice == "keep")
         except Exception as exc:  # an anonymous resident, too little speech: say why
-            self.notify(texts.user_message(exc), severity="warning")
+            self.notify(texts.app_message(exc), severity="warning")
             return
         self.notify((texts.VOICE_KEPT if choice == "keep" else texts.VOICE_FORGOTTEN).format(name=name))
         self.follow_voices()

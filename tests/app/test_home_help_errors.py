@@ -104,3 +104,15 @@ async def test_import_audio_makes_a_meeting_and_transcribes_it(make_app, meeting
     assert len(record.segments) == 6 and (folder / record.meeting.audio_file).is_file()
     # she named it and said when it began (issue 17): the list shows it so
     assert record.meeting.title == "Đối thoại tổ 5" and record.meeting.actual_start.strftime("%d/%m %H:%M") == "05/12 08:00"
+
+
+def test_no_message_in_the_app_tells_her_to_add_a_command_line_flag():
+    """Issue 17: in the app there are no flags to add; a whole command to run is fine, a bare flag is not."""
+    import re
+
+    from bienban_base.errors import CodedError
+
+    for code in texts.ERRORS:
+        message = texts.app_message(CodedError(code, "test", path="/m", name="x", value="v", number=1, count=2))
+        for flag in re.finditer(r"(?<![\w-])--[a-z][a-z-]*", message):
+            assert "bienban " in message[: flag.start()], (code, message)
