@@ -21,6 +21,7 @@ from minutes_tui.meeting.known_voices import KnownVoices
 from minutes_tui.meeting.model import MeetingRecord
 from minutes_tui.meeting.store import MeetingStore
 from minutes_tui.meeting.voiceprints import Voiceprints
+from recorder import audio_path
 from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre
 from voices.profiles import SuggestOptions, VoiceSample, build_profile, build_profiles, suggest
 
@@ -45,6 +46,18 @@ def _spans(record: MeetingRecord) -> dict[int, tuple[float, float]]:
     return {s.id: (s.start, s.end) for s in record.segments}
 
 
+def _read_first(names: tuple[Path, ...], at: int, size: int) -> bytes:
+    """``size`` bytes from ``at`` of the first of ``names`` that exists."""
+    for name in names:
+        try:
+            with open(name, "rb") as f:
+                f.seek(at)
+                return f.read(size)
+        except FileNotFoundError:
+            continue
+    raise FileNotFoundError(names[0])
+
+
 def audio_cutter(path: str | Path) -> Callable[[float, float], np.ndarray]:
     """``cut(start_s, end_s)``: 16 kHz float audio of a stretch of the meeting's recording.
 
@@ -52,8 +65,10 @@ def audio_cutter(path: str | Path) -> Callable[[float, float], np.ndarray]:
     three-hour meeting is never decoded whole; any other file is decoded once.
     """
     path = Path(path)
-    with open(path, "rb") as f:
-        head = f.read(4096)
+    # the journal being written becomes the meeting's audio file when the recording stops: the
+    # same bytes under the recorder's final name (its header is rewritten in place)
+    names = (path, audio_path(path.parent))
+    head = _read_first(names, 0, 4096)
     data_at = head.find(b"data")
     if (
         head[:4] == b"RIFF"
@@ -67,9 +82,7 @@ def audio_cutter(path: str | Path) -> Callable[[float, float], np.ndarray]:
 
         def cut_wav(start_s: float, end_s: float) -> np.ndarray:
             lo, hi = max(0, int(start_s * SAMPLE_RATE)), max(0, int(end_s * SAMPLE_RATE))
-            with open(path, "rb") as f:
-                f.seek(offset + 2 * lo)
-                raw = f.read(2 * (hi - lo))
+            raw = _read_first(names, offset + 2 * lo, 2 * (hi - lo))
             return np.frombuffer(raw[: len(raw) // 2 * 2], "<i2").astype(np.float32) / 32768.0
 
         return cut_wav

@@ -289,3 +289,23 @@ def test_a_voice_change_inside_a_segment_is_found_at_a_word(tmp_path, eval_dir, 
         inside = [c for c in speaker_changes(store.load(), prints) if c.inside]
     store.close()
     assert len(inside) == 1 and abs(inside[0].at - change) <= 1.0
+
+
+def test_the_cutter_follows_the_journal_when_the_recording_stops(tmp_path):
+    """Live, voices are cut from the journal being written; when the recording stops it is renamed to the
+    meeting's audio file, and a cut made after that must still read the same samples."""
+    import wave
+
+    from minutes_tui.workflows.voices import audio_cutter
+    from recorder import audio_path, journal_path
+
+    samples = (np.sin(np.arange(32000) / 10) * 12000).astype("<i2")
+    journal = journal_path(tmp_path)
+    with wave.open(str(journal), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes(samples.tobytes())
+    cut = audio_cutter(journal)
+    before = cut(0.5, 1.0)
+    journal.rename(audio_path(tmp_path))  # the recorder finishes the file
+    np.testing.assert_array_equal(cut(0.5, 1.0), before)
+    np.testing.assert_array_equal(audio_cutter(journal)(0.5, 1.0), before)  # a worker started just before the rename
