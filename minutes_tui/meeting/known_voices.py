@@ -8,7 +8,6 @@ must stay unidentifiable) is refused. ``forget`` erases a kept voice (``secure_d
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ import numpy as np
 from bienban_base.files import data_dir
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.model import Participant
-from minutes_tui.meeting.voiceprints import owner_only_file
+from minutes_tui.meeting.voiceprints import voice_database
 from voices.profiles import VoiceProfile
 
 _SCHEMA = """
@@ -38,12 +37,8 @@ class KnownVoices:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or known_voices_path()
-        owner_only_file(self.path)
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._conn.execute("PRAGMA secure_delete = ON")
-        self._conn.execute("PRAGMA synchronous = FULL")
-        self._conn.executescript(_SCHEMA)
+        self._conn = voice_database(self.path, _SCHEMA)
 
     def close(self) -> None:
         """Close the file."""

@@ -31,12 +31,17 @@ CREATE TABLE IF NOT EXISTS forgotten (participant_id INTEGER PRIMARY KEY);
 _SPAN_TOLERANCE_S = 0.05
 
 
-def owner_only_file(path: Path) -> None:
-    """Create ``path`` empty with mode 0600 if missing, and make an existing one owner-only."""
+def voice_database(path: Path, schema: str) -> sqlite3.Connection:
+    """Open (creating it owner-only) an SQLite file of voiceprints: deleted prints are overwritten
+    on disk, every write reaches the disk before the call returns."""
     private_folder(path.parent)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
-    os.close(fd)
-    os.chmod(path, FILE_MODE)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+    os.chmod(path, FILE_MODE)  # an existing file too: voices are personal data
+    conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.executescript(schema)
+    return conn
 
 
 class Voiceprints:
@@ -44,12 +49,8 @@ class Voiceprints:
 
     def __init__(self, folder: str | Path) -> None:
         self.path = Path(folder) / VOICES_FILE
-        owner_only_file(self.path)
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._conn.execute("PRAGMA secure_delete = ON")
-        self._conn.execute("PRAGMA synchronous = FULL")
-        self._conn.executescript(_SCHEMA)
+        self._conn = voice_database(self.path, _SCHEMA)
 
     def close(self) -> None:
         """Close the file."""
