@@ -35,12 +35,18 @@ def test_sigkill_loses_no_committed_change(tmp_path):
     MeetingStore.create(folder, MEETING).close()
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)], stdout=subprocess.PIPE, text=True)
     acknowledged: list[tuple[str, int, int]] = []
+    assert writer.stdout is not None
     for line in writer.stdout:
         kind, i, seg_id = line.split()
         acknowledged.append((kind, int(i), int(seg_id)))
         if len(acknowledged) >= 300:
             writer.send_signal(signal.SIGKILL)  # mid-stream: the writer is already in its next commit
             break
+    # The writer runs ahead of this reader: what it printed before dying is still in the pipe,
+    # and each of those lines is a commit it acknowledged too.
+    for line in writer.stdout:
+        kind, i, seg_id = line.split()
+        acknowledged.append((kind, int(i), int(seg_id)))
     writer.wait()
     assert writer.returncode == -signal.SIGKILL
 
