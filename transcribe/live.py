@@ -13,7 +13,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -35,6 +35,13 @@ def retry_options(decode: DecodeOptions) -> DecodeOptions:
     window, greedy (a rare retry must not cost the next speaker's latency: beam 5 on the full
     window made that turn's text 6.6 s late)."""
     return replace(decode, encoder_pad_s=None, beam_size=1)
+
+
+@dataclass(frozen=True)
+class _PauseAt:
+    """Queued with the blocks: the recording paused once the audio reached ``sample``."""
+
+    sample: int
 
 
 class LivePipeline:
@@ -59,6 +66,7 @@ class LivePipeline:
         self._job_samples = 0  # in closed utterances not yet decoded
         self._job_closed_at: list[float] = []
         self._open: tuple[int, int] | None = None  # (id, start sample) of the open utterance
+        self._pause_at: int | None = None  # a pause the segmenter has not reached yet
         self._next_id = 0
         self._abandon = False
         self._closed = False
@@ -86,6 +94,15 @@ class LivePipeline:
         with self._lock:
             self._queued_samples += block.size
         self._blocks.put((block, int(start_sample)))
+
+    def pause_at(self, sample: int) -> None:
+        """The recording paused after ``sample``: the utterance open there ends there and is
+        decoded now, instead of waiting for the pause to end and being joined to what is said
+        after it (the audio in between is not kept). Blocks already fed but not yet segmented
+        are taken first; never blocks."""
+        if self._closed or self.errors:
+            return
+        self._blocks.put(_PauseAt(int(sample)))
 
     def backlog_s(self) -> float:
         """Audio received but not yet decoded or found silent, seconds."""
@@ -129,13 +146,19 @@ class LivePipeline:
     def _segment_loop(self) -> None:
         vad = StreamingVad()
         while (item := self._blocks.get()) is not None:
-            block, start = item
-            if self._buffer.start is not None and start > self._buffer.end:
-                self.gaps += 1
-            added = self._buffer.append(block, start)
-            with self._lock:
-                self._queued_samples -= block.size
-            self._enqueue(self._segmenter.push(vad.push(added)))
+            if isinstance(item, _PauseAt):
+                self._pause_at = item.sample
+            else:
+                block, start = item
+                if self._buffer.start is not None and start > self._buffer.end:
+                    self.gaps += 1
+                added = self._buffer.append(block, start)
+                with self._lock:
+                    self._queued_samples -= block.size
+                self._enqueue(self._segmenter.push(vad.push(added)))
+            if self._pause_at is not None and self._buffer.end >= self._pause_at:
+                self._enqueue(self._segmenter.flush(floor=self._pause_at - self._origin()))
+                self._pause_at = None
             self._track_open()
             if self._abandon:
                 break

@@ -131,9 +131,13 @@ class UtteranceSegmenter:
                 cuts.extend(self._cut_quiet())
         return cuts
 
-    def flush(self) -> list[Cut]:
-        """Close the open utterance at the end of the stream."""
-        return self._close(self._last_voiced) if self.open_start is not None else []
+    def flush(self, floor: int | None = None) -> list[Cut]:
+        """Close the open utterance at the end of the stream or at a pause; with ``floor`` (a
+        pause's sample) the next utterance's pre-roll reaches no further back than it."""
+        cuts = self._close(self._last_voiced) if self.open_start is not None else []
+        if floor is not None:
+            self._floor = max(self._floor, floor)
+        return cuts
 
     def _close(self, speech_end: int) -> list[Cut]:
         start, voiced = self.open_start, self._voiced

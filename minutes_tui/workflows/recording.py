@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -21,6 +21,9 @@ from minutes_tui import texts
 from recorder import AudioSource, FileSource, MicSource, Recording
 from transcribe.decoding import Segment
 from transcribe.live_types import FinalText, InterimText
+
+if TYPE_CHECKING:
+    from transcribe.live import LivePipeline
 
 
 def audio_source(replay: Path | None = None, speed: float | None = 1.0, device: str | int | None = None) -> AudioSource:
@@ -80,6 +83,7 @@ class LiveCapture:
         self.flush = True
         """Decode what was heard before stopping (off when quitting the app)."""
         self.recording: Recording | None = None
+        self.pipeline: LivePipeline | None = None
 
     def _level(self, block: np.ndarray, start_sample: int) -> None:
         self.report.level(dbfs(block), (start_sample + block.size) / SAMPLE_RATE)
@@ -101,6 +105,7 @@ class LiveCapture:
             on_event=self._event,
             append=True,
         )
+        self.pipeline = pipeline
         recording.add_consumer(pipeline.feed, "transcription")
         recording.add_consumer(self._level, "level")
         try:
@@ -158,9 +163,17 @@ class LiveCapture:
             self.stop_requested.set()
 
     def pause(self, paused: bool) -> None:
-        """Pause or resume keeping audio (a no-op before the recording has started)."""
-        if self.recording is not None:
-            self.recording.pause() if paused else self.recording.resume()
+        """Pause or resume keeping audio (a no-op before the recording has started). At a pause the
+        utterance being spoken ends: its text comes now and is not joined to what follows."""
+        recording = self.recording
+        if recording is None:
+            return
+        if not paused:
+            recording.resume()
+            return
+        recording.pause()
+        if self.pipeline is not None:
+            self.pipeline.pause_at(round(recording.elapsed_seconds * SAMPLE_RATE))
 
     def stop(self, flush: bool = True) -> None:
         """Ask ``run`` to finish (with ``flush``: after decoding what was already heard)."""

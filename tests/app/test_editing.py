@@ -259,6 +259,35 @@ async def test_pause_keeps_the_selection_where_she_left_it(make_app, message_log
         await pilot.press("q")
 
 
+async def test_pause_mid_speech_brings_the_words_heard_before_it_while_paused(make_app, message_log):
+    # The real live pipeline (VAD, segmenter) on the demo recording, only the model canned: the
+    # utterance open when she presses space ends at the pause and its text arrives while paused,
+    # instead of waiting for the resume and being joined to what is said after it.
+    from minutes_tui import messages
+
+    log = message_log
+
+    def finals():
+        return [m.segment for m in log.seen if isinstance(m, messages.FinalSegment)]
+
+    app = make_app(demo=True, demo_speed=1.0)
+    async with app.run_test(size=(100, 30), message_hook=log) as pilot:
+        live = app.screen
+        await log.wait_until(lambda: any(isinstance(m, messages.InterimUpdated) and m.text for m in log.seen))
+        await pilot.press("space")  # while the speaker is still talking (the interim text just came)
+        await log.wait_until(lambda: live.state == "paused")
+        recording = live.capture.recording
+        assert recording is not None and recording.paused
+        paused_at = recording.elapsed_seconds
+        await log.wait_until(lambda: any(s.end >= paused_at - 1.0 for s in finals()), timeout=20)
+        assert live.state == "paused"
+        await pilot.press("space")
+        await log.wait_until(lambda: live.state == "recording")
+        await log.wait_until(lambda: any(s.start >= paused_at for s in finals()), timeout=60)
+        assert all(s.end <= paused_at + 0.05 or s.start >= paused_at for s in finals())  # nothing straddles it
+        await pilot.press("q")
+
+
 async def test_retranscription_asks_labels_reports_and_offers_new_text_beside_hers(make_app, reviewed_meeting):
     from textual.widgets import Label
 

@@ -216,3 +216,38 @@ def test_a_turn_the_short_window_hears_nothing_in_is_decoded_again_with_the_full
     )
     p.close()
     assert len(normalize(" ".join(s.text for s in got.segments())).split()) >= 10
+
+
+def test_a_pause_mid_utterance_ends_it_there_and_its_text_comes_before_the_pause_ends(transcriber, joined):
+    # The recorder keeps no audio while paused and resumes on the same time axis: without the
+    # cut, the words before the pause waited for the resume and were decoded joined to what came
+    # after it, and some were lost (issue 17, finding 6).
+    audio, turns = joined
+    (s0, e0, ref0), (s1, e1, ref1) = turns[0], turns[1]
+    pause = int((s0 + (e0 - s0) * 0.7) * SAMPLE_RATE)  # she pauses while the speaker is talking
+    resumed = audio[int((s1 + (e1 - s1) * 0.3) * SAMPLE_RATE) : int((e1 + 1.0) * SAMPLE_RATE)]  # another speaker
+    got = Collector()
+    p = got.pipeline(transcriber)
+    feed_all(p, audio[:pause])
+    p.pause_at(pause)
+    deadline = time.monotonic() + 60
+    while not got.finals and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert got.finals, "the text before the pause must come while paused"
+    before = got.finals[0]
+    assert before.utterance.end <= pause / SAMPLE_RATE
+    heard = " ".join(s.text for s in before.segments)
+
+    alone = Collector()  # the same words, with the stream ending at the pause instead
+    q = alone.pipeline(transcriber)
+    feed_all(q, audio[:pause])
+    q.close()
+    assert heard and clip_wer(" ".join(s.text for s in alone.segments()), heard) <= 0.25, heard
+    assert clip_wer(ref0, heard) < clip_wer(ref1, heard)
+
+    feed_all(p, resumed, pause)
+    p.close()
+    for final in got.finals:  # nothing straddles the pause
+        assert final.utterance.end <= pause / SAMPLE_RATE or final.utterance.start >= pause / SAMPLE_RATE
+    after = " ".join(s.text for f in got.finals[1:] for s in f.segments)
+    assert after and clip_wer(ref1, after) < clip_wer(ref0, after)

@@ -89,3 +89,13 @@ def test_the_encoder_window_is_the_audio_plus_padding_in_2_s_steps_and_at_most_3
     assert encoder_frames(4.0, 2.0) == 600
     assert encoder_frames(4.005, 2.0) == 800
     assert encoder_frames(27.9, 2.0) == 3000 and encoder_frames(29.0, 2.0) == 3000
+
+
+def test_a_pause_closes_the_open_utterance_and_the_next_one_starts_after_it():
+    seg = UtteranceSegmenter(SegmenterOptions(pre_roll_s=0.4, tail_pad_s=0.4))
+    assert seg.push(windows((1.0, 0.01), (2.0, 0.9))) == []  # mid-sentence
+    pause = seg.open_start + int(2.4 * 16000)  # the samples reached when she pressed space
+    cuts = seg.flush(floor=pause)
+    assert len(cuts) == 1 and cuts[0].end <= pause and seg.open_start is None
+    cuts = seg.push(windows((0.1, 0.9), (2.0, 0.9), (1.0, 0.01)))  # speech again at once after the resume
+    assert len(cuts) == 1 and cuts[0].start >= pause  # no pre-roll into the audio before the pause
