@@ -421,8 +421,8 @@ EDIT_ACTIONS: dict[str, str] = {
 }
 IMPORT_CREATED = "Đã tạo cuộc họp: {path}"
 IMPORT_RESUME_CONFIRM = "Nhận dạng tiếp tệp ghi âm?"
-IMPORT_RESUME_DETAIL = "Lần nhập trước bị ngắt khi mới nhận dạng {done:.0f} trong {total:.0f} phút. Phần đã có được giữ; phần còn lại sẽ được nhận dạng tiếp từ chỗ dừng."
-IMPORT_RESUMED = "Nhận dạng tiếp {path}: đã có {done:.0f} trong {total:.0f} phút."
+IMPORT_RESUME_DETAIL = "Lần nhập trước bị ngắt khi mới nhận dạng được {done} trong {total} của bản ghi. Phần đã có được giữ; phần còn lại sẽ được nhận dạng tiếp từ chỗ dừng."
+IMPORT_RESUMED = "Nhận dạng tiếp {path}: đã có {done} trong {total} của bản ghi."
 IMPORT_DONE_APP = "Đã nhận dạng {count} đoạn từ tệp ghi âm."
 IMPORT_DONE = "Đã nhận dạng {count} đoạn từ {duration:.0f} giây âm thanh."
 FOLLOWUPS_COLUMNS = ("Hạn", "Tình trạng", "Cuộc họp", "Loại", "Trách nhiệm", "Người kiến nghị", "Nội dung")

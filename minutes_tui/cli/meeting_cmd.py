@@ -81,7 +81,9 @@ def run_import(args: argparse.Namespace) -> int:
         if resumed is None:
             raise CodedError("import_nothing_to_resume", f"{folder} has no unfinished import", path=str(folder))
         duration = resumed.total_s
-        print(texts.IMPORT_RESUMED.format(path=folder, done=resumed.done_s / 60, total=duration / 60), file=sys.stderr)
+        from minutes_tui.widgets.transcript import clock
+
+        print(texts.IMPORT_RESUMED.format(path=folder, done=clock(resumed.done_s), total=clock(duration)), file=sys.stderr)
     else:
         if not args.audio or not args.title:
             raise CodedError("import_needs_audio_and_title", "import without a recording or --title")

@@ -128,7 +128,7 @@ class ReviewScreen(VoiceSuggestions):
             else:
                 self.follow_voices()
 
-        detail = texts.IMPORT_RESUME_DETAIL.format(done=progress.done_s / 60, total=progress.total_s / 60)
+        detail = texts.IMPORT_RESUME_DETAIL.format(done=clock(progress.done_s), total=clock(progress.total_s))
         self.app.push_screen(ConfirmDialog(texts.IMPORT_RESUME_CONFIRM, detail), answered)
         return True
 

@@ -113,6 +113,7 @@ async def test_a_meeting_whose_import_was_interrupted_offers_to_go_on(make_app, 
 
     from minutes_tui.dialogs.confirm import ConfirmDialog
     from minutes_tui.meeting import read_meeting
+    from minutes_tui.widgets.transcript import clock
     from minutes_tui.workflows.config import demo_recording
     from minutes_tui.workflows.importing import create_imported_meeting, unfinished_import
 
@@ -124,7 +125,7 @@ async def test_a_meeting_whose_import_was_interrupted_offers_to_go_on(make_app, 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert texts.IMPORT_RESUME_DETAIL.format(done=0, total=made.duration_s / 60) in str(app.screen.detail)
+        assert texts.IMPORT_RESUME_DETAIL.format(done="0:00", total=clock(made.duration_s)) in str(app.screen.detail)
         await pilot.press("n")
         await pilot.pause()
         assert unfinished_import(made.folder) == 0.0 and not read_meeting(made.folder).segments
