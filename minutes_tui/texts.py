@@ -790,3 +790,35 @@ DEVICE_DEFAULT = "mặc định"
 # ---- the items panel shows each petition's classification (issue 14)
 ITEMS_AUTHORITY: dict[str, str] = {"ward": "thẩm quyền phường", "higher": "thẩm quyền cấp trên"}
 ITEMS_WRITTEN = "gửi bằng văn bản"
+
+# ---- the command line's own words (issue 17, finding 11): what argparse would print in English
+CLI_USAGE = "Cách dùng: "
+CLI_POSITIONALS = "Thông tin cần ghi"
+CLI_OPTIONS = "Tùy chọn"
+CLI_COMMANDS = "Các lệnh"
+#: The help of options several commands take.
+CLI_MODEL_HELP = "'base' (mặc định, có sẵn trong máy), một thư mục mô hình CTranslate2 hoặc tên mô hình như 'small', 'large-v3'"
+CLI_ROOT_HELP = "thư mục chứa các cuộc họp (mặc định: thư mục chương trình vẫn dùng)"
+CLI_COMMAND_HELP = "gõ {prog} {metavar} -h để xem hướng dẫn của từng lệnh"
+CLI_HELP = "hiện hướng dẫn này rồi thoát"
+CLI_ERROR = "{prog}: lỗi: {message}"
+#: An error about one argument: ``{name}`` is its flag (``--slot``) or its placeholder (``SỐ``).
+CLI_ERROR_ARGUMENT = "{name}: {message}"
+#: argparse's error messages, by kind (``minutes_tui.cli.parser`` recognises the English ones).
+CLI_ERRORS: dict[str, str] = {
+    "required": "còn thiếu {names}",
+    "one_required": "cần một trong các tùy chọn {names}",
+    "unrecognized": "không hiểu: {args}",
+    "ambiguous": "{option} có thể là {matches}; hãy viết đủ tên tùy chọn",
+    "invalid_choice": "không có lựa chọn {value}; hãy chọn một trong: {choices}",
+    "unknown_parser": "không có lệnh {name}; các lệnh: {choices}",
+    "invalid_int": "{value} không phải số nguyên",
+    "invalid_float": "{value} không phải số",
+    "invalid_value": "giá trị không hợp lệ: {value}",
+    "expected_one": "cần một giá trị",
+    "expected_at_most_one": "chỉ nhận nhiều nhất một giá trị",
+    "expected_at_least_one": "cần ít nhất một giá trị",
+    "expected_count": "cần {count} giá trị",
+    "not_allowed_with": "không dùng cùng {other} được",
+    "ignored_explicit": "không nhận giá trị {value}",
+}
