@@ -95,7 +95,7 @@ ERRORS: dict[str, str] = {
     "followup_no_reason": "Hãy ghi lý do gia hạn (--reason).",
     "followup_no_body": "Hãy ghi cơ quan nhận chuyển (--to).",
     "followup_nothing_to_undo": "Thay đổi gần nhất của cuộc họp {path} không phải là cập nhật việc theo dõi; không hoàn tác.",
-    "followup_bad_date": "Ngày không hợp lệ: {value} (viết YYYY-MM-DD).",
+    "followup_bad_date": "Ngày không hợp lệ: {value}. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-12-05.",
     "ward_fields_bad": "Danh sách lĩnh vực {path} không đọc được.",
     "attendance_bad": "Không hiểu số người tham dự '{part}' (viết: Nhóm: số; Nhóm: số).",
     "export_no_previous": "Không tìm thấy hội nghị kỳ trước {path}.",
