@@ -88,7 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     kinds = group.add_subparsers(dest="voices_kind", metavar="LỆNH", required=True)
     s = kinds.add_parser("suggest", help="gợi ý người nói cho các đoạn chưa gắn tên")
     s.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    s.add_argument("--accept", action="store_true", help="gán mọi gợi ý chắc chắn (một bước hoàn tác)")
+    s.add_argument("--accept", action="store_true", help="gán người nói theo mọi gợi ý chắc chắn (hoàn tác được bằng một bước)")
     s.set_defaults(handler=run_suggest)
     k = kinds.add_parser("keep", help="lưu giọng của một cán bộ cho các cuộc họp sau (có sự đồng ý)")
     k.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
