@@ -81,6 +81,9 @@ ERRORS: dict[str, str] = {
     "segment_bad_split": "Không tách được đoạn {id} tại chỗ này: một trong hai phần sẽ trống.",
     "segment_merge_self": "Không gộp được một đoạn với chính nó.",
     "followups_bad_days": "Số ngày không hợp lệ: {value}",
+    "import_needs_audio_and_title": 'Cần tệp ghi âm và tên cuộc họp, ví dụ: bienban import hop-dan.m4a --title "Hội nghị đối thoại". Để nhận dạng tiếp một lần nhập bị ngắt: bienban import --resume THƯ_MỤC_CUỘC_HỌP',
+    "import_resume_alone": "Lệnh bienban import --resume chỉ cần thư mục cuộc họp: tệp ghi âm, tên, giờ bắt đầu đã có trong cuộc họp.",
+    "import_nothing_to_resume": "Cuộc họp {path} không có lần nhận dạng nào bị ngắt: không có gì để nhận dạng tiếp. Muốn nhận dạng lại cả cuộc họp: bienban retranscribe {path}",
     "bad_start_time": "Giờ bắt đầu không hợp lệ: '{value}'. Viết theo dạng NĂM-THÁNG-NGÀY GIỜ:PHÚT, ví dụ 2026-12-05 08:00.",
     "recording_busy": "Cuộc họp {path} đang được ghi âm ở một cửa sổ hoặc chương trình khác. Hãy dừng lần ghi đó trước; bản ghi đang chạy không bị động tới.",
     "store_undo_refused": "Không hoàn tác được: lịch sử sửa trong tệp cuộc họp không hợp lệ (có thể tệp đã bị sửa từ bên ngoài). Không có gì bị thay đổi.",
@@ -417,6 +420,9 @@ EDIT_ACTIONS: dict[str, str] = {
     "keep_own_text": "Giữ lời đã sửa tay",
 }
 IMPORT_CREATED = "Đã tạo cuộc họp: {path}"
+IMPORT_RESUME_CONFIRM = "Nhận dạng tiếp tệp ghi âm?"
+IMPORT_RESUME_DETAIL = "Lần nhập trước bị ngắt khi mới nhận dạng được {done} trong {total} của bản ghi. Phần đã có được giữ; phần còn lại sẽ được nhận dạng tiếp từ chỗ dừng."
+IMPORT_RESUMED = "Nhận dạng tiếp {path}: đã có {done} trong {total} của bản ghi."
 IMPORT_DONE_APP = "Đã nhận dạng {count} đoạn từ tệp ghi âm."
 IMPORT_DONE = "Đã nhận dạng {count} đoạn từ {duration:.0f} giây âm thanh."
 FOLLOWUPS_COLUMNS = ("Hạn", "Tình trạng", "Cuộc họp", "Loại", "Trách nhiệm", "Người kiến nghị", "Nội dung")

@@ -17,13 +17,27 @@ from minutes_tui.cli.progress import progress_bar
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``import``, ``retranscribe`` and ``meetings`` sub-commands (``followups``: ``followups_cmd``)."""
     p = sub.add_parser("import", help="tạo cuộc họp từ một tệp ghi âm và nhận dạng lời nói trong đó")
-    p.add_argument("audio", metavar="TỆP_GHI_ÂM", help="tệp ghi âm (m4a, mp3, wav, …)")
-    p.add_argument("--title", required=True, metavar="TÊN", help="tên cuộc họp")
-    p.add_argument("--meeting", default=None, metavar="THƯ_MỤC_HỌP",
-                   help="thư mục của cuộc họp mới (mặc định: một thư mục mới trong thư mục chứa các cuộc họp)")  # fmt: skip
-    p.add_argument("--start", default=None, metavar="THỜI_ĐIỂM",
-                   help="lúc bắt đầu họp, dạng 'NĂM-THÁNG-NGÀY GIỜ:PHÚT', ví dụ '2026-12-05 08:00' "
-                   "(mặc định: tính theo giờ ghi trên tệp ghi âm)")  # fmt: skip
+    p.add_argument("audio", nargs="?", default=None, metavar="TỆP_GHI_ÂM", help="tệp ghi âm (m4a, mp3, wav, …)")
+    p.add_argument("--title", default=None, metavar="TÊN", help="tên cuộc họp (cần khi nhập một tệp ghi âm)")
+    p.add_argument(
+        "--resume",
+        default=None,
+        metavar="THƯ_MỤC_HỌP",
+        help="nhận dạng tiếp một lần nhập bị ngắt giữa chừng, từ chỗ đã dừng (không cần tệp ghi âm và tên)",
+    )
+    p.add_argument(
+        "--meeting",
+        default=None,
+        metavar="THƯ_MỤC_HỌP",
+        help="thư mục của cuộc họp mới (mặc định: một thư mục mới trong thư mục chứa các cuộc họp)",
+    )
+    p.add_argument(
+        "--start",
+        default=None,
+        metavar="THỜI_ĐIỂM",
+        help="lúc bắt đầu họp, dạng 'NĂM-THÁNG-NGÀY GIỜ:PHÚT', ví dụ '2026-12-05 08:00' "
+        "(mặc định: tính theo giờ ghi trên tệp ghi âm)",
+    )
     p.add_argument("--model", default=None, metavar="MÔ_HÌNH", help=texts.CLI_MODEL_HELP)
     p.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ")
     p.add_argument("--root", default=None, metavar="THƯ_MỤC", help=texts.CLI_ROOT_HELP)
@@ -69,18 +83,37 @@ def _refuse_taken(folder: Path, in_progress, existing) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Make a meeting from a recording: copy the audio into the folder, transcribe, store."""
+    from bienban_base.errors import CodedError
     from minutes_tui.meeting import MeetingStore
-    from minutes_tui.workflows.importing import create_imported_meeting, transcribe_imported
+    from minutes_tui.workflows.importing import create_imported_meeting, import_progress, transcribe_imported
     from transcribe.engine import Transcriber
 
-    start = _parse_start(args.start) if args.start else None
-    made = create_imported_meeting(Path(args.audio), _root(args), args.title, start, Path(args.meeting) if args.meeting else None)
-    print(texts.IMPORT_CREATED.format(path=made.folder), file=sys.stderr)
+    if args.resume:
+        if args.audio or args.title or args.start or args.meeting:
+            raise CodedError("import_resume_alone", "--resume with a recording, --title, --start or --meeting")
+        folder = Path(args.resume)
+        with MeetingStore.open(folder) as store:  # a folder that is no meeting fails here, in Vietnamese
+            resumed = import_progress(folder, store.meeting())
+        if resumed is None:
+            raise CodedError("import_nothing_to_resume", f"{folder} has no unfinished import", path=str(folder))
+        duration = resumed.total_s
+        from minutes_tui.widgets.transcript import clock
+
+        print(texts.IMPORT_RESUMED.format(path=folder, done=clock(resumed.done_s), total=clock(duration)), file=sys.stderr)
+    else:
+        if not args.audio or not args.title:
+            raise CodedError("import_needs_audio_and_title", "import without a recording or --title")
+        start = _parse_start(args.start) if args.start else None
+        made = create_imported_meeting(
+            Path(args.audio), _root(args), args.title, start, Path(args.meeting) if args.meeting else None
+        )
+        print(texts.IMPORT_CREATED.format(path=made.folder), file=sys.stderr)
+        folder, duration = made.folder, made.duration_s
     transcriber = Transcriber(args.model)
-    with MeetingStore.open(made.folder) as store, progress_bar(texts.PROGRESS_LABEL, enabled=not args.no_progress) as progress:
+    with MeetingStore.open(folder) as store, progress_bar(texts.PROGRESS_LABEL, enabled=not args.no_progress) as progress:
         count = transcribe_imported(store, transcriber, progress)
-    print(texts.IMPORT_DONE.format(count=count, duration=made.duration_s), file=sys.stderr)
-    print(made.folder)
+    print(texts.IMPORT_DONE.format(count=count, duration=duration), file=sys.stderr)
+    print(folder)
     return 0
 
 

@@ -102,11 +102,35 @@ class ReviewScreen(VoiceSuggestions):
         view.action_first()
         view.focus()
         if self.transcribe_now:
-            self.query_one("#progress-label", Label).update(texts.PROGRESS_IMPORT)
-            self.query_one("#progress").display = True
-            self.transcribe_import()
-        else:
+            self._start_import()
+        elif not self._offer_to_resume_import():
             self.follow_voices()
+
+    def _start_import(self) -> None:
+        self.query_one("#progress-label", Label).update(texts.PROGRESS_IMPORT)
+        self.query_one("#progress").display = True
+        self.transcribe_import()
+
+    def _offer_to_resume_import(self) -> bool:
+        """An import interrupted (the app closed, the laptop slept): offer to go on where it stopped."""
+        from minutes_tui.workflows.importing import import_progress
+
+        try:
+            progress = import_progress(self.folder, self.draft.meeting)
+        except Exception:  # the recording is unreadable: retranscribe and export say so
+            return False
+        if progress is None:
+            return False
+
+        def answered(resume: bool | None) -> None:
+            if resume:
+                self._start_import()
+            else:
+                self.follow_voices()
+
+        detail = texts.IMPORT_RESUME_DETAIL.format(done=clock(progress.done_s), total=clock(progress.total_s))
+        self.app.push_screen(ConfirmDialog(texts.IMPORT_RESUME_CONFIRM, detail), answered)
+        return True
 
     def on_unmount(self) -> None:
         if self.player is not None:

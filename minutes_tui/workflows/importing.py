@@ -5,23 +5,36 @@ audio (``audio.<its own extension>``), keeping its bytes, so the SHA-256 printed
 that of the original file (``recorder.importing``: owner-only, under the recording lock, never
 over an existing recording). The meeting starts when the file says it ended minus its length (a phone stamps the
 file when the recording stops), unless the caller knows better.
+
+Its transcription is stored batch by batch; ``import-progress.json`` in the folder says how far
+it got (a point in a silence) until it finishes, so an interrupted import continues there
+(``bienban import --resume FOLDER``, or opening the meeting in the app) instead of starting over.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import logging
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from bienban_base.audio import audio_duration
 from bienban_base.errors import CodedError
+from bienban_base.files import atomic_write
 from minutes_tui.meeting import Meeting, MeetingStore
 from minutes_tui.workflows.meetings import new_meeting_folder
 from recorder.errors import RecorderError
 from recorder.importing import existing_recording, import_recording
 from recorder.lock import recording_in_progress
 from transcribe.recogniser import Recogniser
+
+log = logging.getLogger(__name__)
+
+PROGRESS_FILE = "import-progress.json"
+"""How far the transcription of an imported recording got; removed when it is whole."""
 
 
 @dataclass(frozen=True)
@@ -66,23 +79,77 @@ def create_imported_meeting(
     with MeetingStore.create(folder, meeting) as store:
         target = import_recording(folder, source)  # under the recording lock, owner-only, never over a recording
         store.set_audio_file(target.name)
+        _save_progress(folder, 0.0, duration)
     return ImportedMeeting(folder, target, duration, start)
+
+
+def unfinished_import(folder: Path) -> float | None:
+    """Seconds of an imported recording already transcribed when its import was interrupted
+    (``None``: the import finished, or the meeting was recorded here). A damaged progress file
+    counts as 0: the import continues from the start, keeping what is stored."""
+    path = Path(folder) / PROGRESS_FILE
+    try:
+        done = json.loads(path.read_text(encoding="utf-8"))["done_s"]
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        log.warning("%s is unreadable: the import continues from the start", path)
+        return 0.0
+    if isinstance(done, bool) or not isinstance(done, int | float) or not math.isfinite(done) or done < 0:
+        log.warning("%s holds %r: the import continues from the start", path, done)
+        return 0.0
+    return float(done)
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """An interrupted import: how much of the recording is transcribed."""
+
+    done_s: float
+    """Seconds transcribed (the transcription goes on from there)."""
+    total_s: float
+    """Length of the recording, seconds."""
+
+
+def import_progress(folder: Path, meeting: Meeting) -> ImportProgress | None:
+    """The meeting's interrupted import, if any (``AudioError`` when its recording is unreadable)."""
+    from minutes_tui.meeting.audio import meeting_audio
+
+    done = unfinished_import(folder)
+    audio = meeting_audio(Path(folder), meeting)
+    if done is None or audio is None:
+        return None
+    return ImportProgress(done, audio_duration(audio))
+
+
+def _save_progress(folder: Path, done_s: float, total_s: float) -> None:
+    atomic_write(Path(folder) / PROGRESS_FILE, json.dumps({"done_s": round(done_s, 3), "total_s": round(total_s, 3)}))
 
 
 def transcribe_imported(
     store: MeetingStore, recogniser: Recogniser, progress: Callable[[float, float], None] | None = None
 ) -> int:
-    """Transcribe a meeting's recording into its empty transcript; returns the number of segments.
+    """Transcribe a meeting's imported recording into its transcript; returns the number of segments.
 
     The recording is decoded in windows (any length, bounded memory) and each batch is stored as
-    soon as it is decoded: an interrupted import keeps what it has.
+    soon as it is decoded: an interrupted import keeps what it has, and the next call continues
+    where it stopped (``unfinished_import``).
     """
     from minutes_tui.meeting.audio import meeting_audio
 
     audio_file = meeting_audio(store.folder, store.meeting())
     if audio_file is None:
         raise CodedError("retranscribe_no_audio", f"no audio in {store.folder}", path=str(store.folder))
-    decoded = recogniser.decode_long(
-        audio_file, progress=progress, sink=lambda segments, _done: store.add_recognised_many(segments)
-    )
-    return len(decoded.segments)
+    start_s = unfinished_import(store.folder) or 0.0
+    # A batch stored just before an interruption, with its progress not yet saved, is decoded
+    # again: what starts before the end of the stored text is already there.
+    stored_end = max((s.end for s in store.load().segments), default=0.0)
+
+    def sink(segments: Sequence, done_s: float) -> None:
+        store.add_recognised_many([s for s in segments if s.start >= stored_end - 0.05])
+        _save_progress(store.folder, done_s, decoded_total)
+
+    decoded_total = audio_duration(audio_file)
+    recogniser.decode_long(audio_file, progress=progress, sink=sink, start_s=start_s)
+    (store.folder / PROGRESS_FILE).unlink(missing_ok=True)
+    return len(store.load().segments)

@@ -14,6 +14,7 @@ from bienban_base.errors import CodedError
 from minutes_tui.meeting import MeetingStore, Segment
 from minutes_tui.meeting.audio import meeting_audio
 from minutes_tui.meeting.retranscription import meeting_vocabulary, old_segments
+from minutes_tui.workflows.importing import PROGRESS_FILE
 from transcribe.decoding import DecodeOptions
 from transcribe.recogniser import Recogniser
 from transcribe.repass import post_meeting_pass
@@ -53,4 +54,5 @@ def retranscribe(
         recogniser, audio_file, old_segments(record), mode, options, progress=progress, vocabulary=primed
     )
     segments = store.replace_segments(new, mapping)
+    (store.folder / PROGRESS_FILE).unlink(missing_ok=True)  # an unfinished import is whole now
     return Retranscription(segments, sum(1 for s in segments if s.edited))

@@ -106,6 +106,43 @@ async def test_import_audio_makes_a_meeting_and_transcribes_it(make_app, meeting
     assert record.meeting.title == "Đối thoại tổ 5" and record.meeting.actual_start.strftime("%d/%m %H:%M") == "05/12 08:00"
 
 
+async def test_a_meeting_whose_import_was_interrupted_offers_to_go_on(make_app, meetings_dir):
+    # The app closed while the import was transcribing: opening the meeting asks to continue,
+    # says how far it got, and finishes it; "no" leaves it as it is (and asks again next time).
+    from textual.widgets import DataTable
+
+    from minutes_tui.dialogs.confirm import ConfirmDialog
+    from minutes_tui.meeting import read_meeting
+    from minutes_tui.widgets.transcript import clock
+    from minutes_tui.workflows.config import demo_recording
+    from minutes_tui.workflows.importing import create_imported_meeting, unfinished_import
+
+    made = create_imported_meeting(demo_recording(), meetings_dir, "Đối thoại tổ 5")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert texts.IMPORT_RESUME_DETAIL.format(done="0:00", total=clock(made.duration_s)) in str(app.screen.detail)
+        await pilot.press("n")
+        await pilot.pause()
+        assert unfinished_import(made.folder) == 0.0 and not read_meeting(made.folder).segments
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+    assert unfinished_import(made.folder) is None
+    assert len(read_meeting(made.folder).segments) == 6
+
+
 def test_no_message_in_the_app_tells_her_to_add_a_command_line_flag():
     """Issue 17: in the app there are no flags to add; a whole command to run is fine, a bare flag is not."""
     import re
