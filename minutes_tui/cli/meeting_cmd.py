@@ -17,14 +17,15 @@ from minutes_tui.cli.progress import progress_bar
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``import``, ``retranscribe`` and ``meetings`` sub-commands (``followups``: ``followups_cmd``)."""
     p = sub.add_parser("import", help="tạo cuộc họp từ một tệp ghi âm và nhận dạng lời nói trong đó")
-    p.add_argument("audio", nargs="?", default=None, metavar="TỆP_GHI_ÂM", help="tệp ghi âm (m4a, mp3, wav, …)")
-    p.add_argument("--title", default=None, metavar="TÊN", help="tên cuộc họp (cần khi nhập một tệp ghi âm)")
-    p.add_argument(
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("audio", nargs="?", default=None, metavar="TỆP_GHI_ÂM", help="tệp ghi âm (m4a, mp3, wav, …)")
+    what.add_argument(
         "--resume",
         default=None,
         metavar="THƯ_MỤC_HỌP",
         help="nhận dạng tiếp một lần nhập bị ngắt giữa chừng, từ chỗ đã dừng (không cần tệp ghi âm và tên)",
     )
+    p.add_argument("--title", default=None, metavar="TÊN", help="tên cuộc họp (cần khi nhập một tệp ghi âm)")
     p.add_argument(
         "--meeting",
         default=None,
@@ -89,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
     from transcribe.engine import Transcriber
 
     if args.resume:
-        if args.audio or args.title or args.start or args.meeting:
+        if args.title or args.start or args.meeting:
             raise CodedError("import_resume_alone", "--resume with a recording, --title, --start or --meeting")
         folder = Path(args.resume)
         with MeetingStore.open(folder) as store:  # a folder that is no meeting fails here, in Vietnamese
@@ -101,8 +102,8 @@ def run_import(args: argparse.Namespace) -> int:
 
         print(texts.IMPORT_RESUMED.format(path=folder, done=clock(resumed.done_s), total=clock(duration)), file=sys.stderr)
     else:
-        if not args.audio or not args.title:
-            raise CodedError("import_needs_audio_and_title", "import without a recording or --title")
+        if not args.title:
+            raise CodedError("import_needs_title", "import without --title")
         start = _parse_start(args.start) if args.start else None
         made = create_imported_meeting(
             Path(args.audio), _root(args), args.title, start, Path(args.meeting) if args.meeting else None

@@ -120,7 +120,7 @@ def test_defaults_and_choices_still_render():
 
 #: Bad invocations, with a Vietnamese phrase their error must contain.
 BAD_INVOCATIONS = [
-    (["import"], "thiếu"),
+    (["import"], "cần một trong"),
     (["transcribe", "a.wav", "--format", "xyz"], "không có lựa chọn 'xyz'"),
     (["nosuchcommand"], "không có lựa chọn 'nosuchcommand'"),
     (["meetings", "--bogus"], "không hiểu"),
