@@ -81,8 +81,8 @@ ERRORS: dict[str, str] = {
     "segment_bad_split": "Không tách được đoạn {id} tại chỗ này: một trong hai phần sẽ trống.",
     "segment_merge_self": "Không gộp được một đoạn với chính nó.",
     "followups_bad_days": "Số ngày không hợp lệ: {value}",
-    "import_needs_audio_and_title": 'Cần tệp ghi âm và tên cuộc họp, ví dụ: bienban import hop-dan.m4a --title "Hội nghị đối thoại". Để nhận dạng tiếp một lần nhập bị ngắt: bienban import --resume THƯ_MỤC_CUỘC_HỌP',
-    "import_resume_alone": "Lệnh bienban import --resume chỉ cần thư mục cuộc họp: tệp ghi âm, tên, giờ bắt đầu đã có trong cuộc họp.",
+    "import_needs_title": 'Cần tên cuộc họp, ví dụ: bienban import hop-dan.m4a --title "Hội nghị đối thoại".',
+    "import_resume_alone": "Lệnh bienban import --resume chỉ cần thư mục cuộc họp: tên, giờ bắt đầu và thư mục đã có trong cuộc họp.",
     "import_nothing_to_resume": "Cuộc họp {path} không có lần nhận dạng nào bị ngắt: không có gì để nhận dạng tiếp. Muốn nhận dạng lại cả cuộc họp: bienban retranscribe {path}",
     "bad_start_time": "Giờ bắt đầu không hợp lệ: '{value}'. Viết theo dạng NĂM-THÁNG-NGÀY GIỜ:PHÚT, ví dụ 2026-12-05 08:00.",
     "recording_busy": "Cuộc họp {path} đang được ghi âm ở một cửa sổ hoặc chương trình khác. Hãy dừng lần ghi đó trước; bản ghi đang chạy không bị động tới.",
@@ -98,7 +98,7 @@ ERRORS: dict[str, str] = {
     "followup_no_reason": "Hãy ghi lý do gia hạn (--reason).",
     "followup_no_body": "Hãy ghi cơ quan nhận chuyển (--to).",
     "followup_nothing_to_undo": "Thay đổi gần nhất của cuộc họp {path} không phải là cập nhật việc theo dõi; không hoàn tác.",
-    "followup_bad_date": "Ngày không hợp lệ: {value} (viết YYYY-MM-DD).",
+    "followup_bad_date": "Ngày không hợp lệ: {value}. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-12-05.",
     "ward_fields_bad": "Danh sách lĩnh vực {path} không đọc được.",
     "attendance_bad": "Không hiểu số người tham dự '{part}' (viết: Nhóm: số; Nhóm: số).",
     "export_no_previous": "Không tìm thấy hội nghị kỳ trước {path}.",
@@ -796,3 +796,35 @@ DEVICE_DEFAULT = "mặc định"
 # ---- the items panel shows each petition's classification (issue 14)
 ITEMS_AUTHORITY: dict[str, str] = {"ward": "thẩm quyền phường", "higher": "thẩm quyền cấp trên"}
 ITEMS_WRITTEN = "gửi bằng văn bản"
+
+# ---- the command line's own words (issue 17, finding 11): what argparse would print in English
+CLI_USAGE = "Cách dùng: "
+CLI_POSITIONALS = "Thông tin cần ghi"
+CLI_OPTIONS = "Tùy chọn"
+CLI_COMMANDS = "Các lệnh"
+#: The help of options several commands take.
+CLI_MODEL_HELP = "'base' (mặc định, có sẵn trong máy), một thư mục mô hình CTranslate2 hoặc tên mô hình như 'small', 'large-v3'"
+CLI_ROOT_HELP = "thư mục chứa các cuộc họp (mặc định: thư mục chương trình vẫn dùng)"
+CLI_COMMAND_HELP = "gõ {prog} {metavar} -h để xem hướng dẫn của từng lệnh"
+CLI_HELP = "hiện hướng dẫn này rồi thoát"
+CLI_ERROR = "{prog}: lỗi: {message}"
+#: An error about one argument: ``{name}`` is its flag (``--slot``) or its placeholder (``SỐ``).
+CLI_ERROR_ARGUMENT = "{name}: {message}"
+#: argparse's error messages, by kind (``minutes_tui.cli.parser`` recognises the English ones).
+CLI_ERRORS: dict[str, str] = {
+    "required": "còn thiếu {names}",
+    "one_required": "cần một trong các tùy chọn {names}",
+    "unrecognized": "không hiểu: {args}",
+    "ambiguous": "{option} có thể là {matches}; hãy viết đủ tên tùy chọn",
+    "invalid_choice": "không có lựa chọn {value}; hãy chọn một trong: {choices}",
+    "unknown_parser": "không có lệnh {name}; các lệnh: {choices}",
+    "invalid_int": "{value} không phải số nguyên",
+    "invalid_float": "{value} không phải số",
+    "invalid_value": "giá trị không hợp lệ: {value}",
+    "expected_one": "cần một giá trị",
+    "expected_at_most_one": "chỉ nhận nhiều nhất một giá trị",
+    "expected_at_least_one": "cần ít nhất một giá trị",
+    "expected_count": "cần {count} giá trị",
+    "not_allowed_with": "không dùng cùng {other} được",
+    "ignored_explicit": "không nhận giá trị {value}",
+}

@@ -14,6 +14,7 @@ import os
 import sys
 
 from minutes_tui import texts
+from minutes_tui.cli.parser import VietnameseParser
 
 #: Command modules, in the order ``bienban --help`` lists them.
 COMMAND_MODULES = [
@@ -35,9 +36,12 @@ log = logging.getLogger("bienban")
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (each command module adds its sub-commands)."""
-    parser = argparse.ArgumentParser(prog="bienban", description="Biên bản cuộc họp từ tiếng nói (tiếng Việt).")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks (developers)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = VietnameseParser(
+        prog="bienban",
+        description="Biên bản cuộc họp từ tiếng nói. Gõ bienban không kèm lệnh để mở chương trình.",
+    )
+    parser.add_argument("--debug", action="store_true", help="khi có lỗi thì hiện đủ chi tiết kỹ thuật (cho người phát triển)")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser

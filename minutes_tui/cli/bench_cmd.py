@@ -8,6 +8,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from minutes_tui import texts
+
 _SUMMARY_KEYS = (
     "latency_p50",
     "latency_p95",
@@ -31,41 +33,49 @@ _SUMMARY_KEYS = (
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``bench live`` sub-command."""
-    bench = sub.add_parser("bench", help="đo hiệu năng (benchmarks)")
-    kinds = bench.add_subparsers(dest="bench_kind", metavar="KIND", required=True)
-    live = kinds.add_parser("live", help="độ trễ và độ chính xác khi nhận dạng trực tiếp (live pipeline)")
-    live.add_argument("audio", help="audio file played as if live")
-    live.add_argument("--truth", default=None, help="truth.json of make_meeting.py (turn times and texts)")
-    live.add_argument("--speed", type=float, default=1.0, help="pace: 1 = real time, 0 = as fast as decoding goes")
+    bench = sub.add_parser("bench", help="đo hiệu năng (cho người phát triển)")
+    kinds = bench.add_subparsers(dest="bench_kind", metavar="LỆNH", required=True)
+    live = kinds.add_parser("live", help="độ trễ, độ chính xác và bộ nhớ khi nhận dạng trực tiếp")
+    live.add_argument("audio", metavar="TỆP", help="tệp âm thanh, phát như đang họp thật")
+    live.add_argument("--truth", default=None, metavar="TỆP",
+                      help="tệp truth.json do make_meeting.py tạo (thời điểm và lời của từng lượt nói)")  # fmt: skip
+    live.add_argument("--speed", type=float, default=1.0, metavar="TỐC_ĐỘ",
+                      help="nhịp phát: 1 = thời gian thực, 0 = nhanh nhất mà giải mã theo kịp (mặc định: %(default)s)")  # fmt: skip
     live.add_argument(
         "--loop-to",
         type=float,
         default=None,
-        metavar="SECONDS",
-        help="loop the audio up to this length at full speed (memory test, e.g. 7200)",
+        metavar="GIÂY",
+        help="phát lặp lại tệp tới độ dài này, nhanh hết mức (để đo bộ nhớ, ví dụ 7200)",
     )
-    live.add_argument("--no-offline", action="store_true", help="skip the offline transcription (WER against it)")
-    live.add_argument("--no-interim", action="store_true", help="no interim text while an utterance is open")
-    live.add_argument("--fallback", action="store_true", help="retry at higher temperatures (faster-whisper's default)")
-    live.add_argument("--full-window", action="store_true", help="encode Whisper's whole 30 s window per utterance")
+    live.add_argument(
+        "--no-offline", action="store_true", help="không nhận dạng lại cả tệp sau khi phát (nên không có WER so với bản đó)"
+    )
+    live.add_argument("--no-interim", action="store_true", help="không hiện lời tạm khi lượt nói chưa xong")
+    live.add_argument(
+        "--fallback", action="store_true", help="giải mã lại ở nhiệt độ cao hơn khi kết quả kém (như mặc định của faster-whisper)"
+    )
+    live.add_argument("--full-window", action="store_true", help="mã hóa nguyên khung 30 giây của Whisper cho mỗi lượt nói")
     live.add_argument(
         "--encoder-pad",
         type=float,
         default=None,
-        metavar="SECONDS",
-        help="silence the encoder sees after an utterance (default: LIVE_DECODE's)",
+        metavar="GIÂY",
+        help="độ dài khoảng lặng mà bộ mã hóa nhận thêm sau mỗi lượt nói (mặc định: theo LIVE_DECODE)",
     )
-    live.add_argument("--no-token-cap", action="store_true", help="no cap on tokens per second of audio")
-    live.add_argument("--no-pause-cut", action="store_true", help="long utterances end only at the end-of-turn silence")
-    live.add_argument("--beam", type=int, default=None, help="beam width for final text (default 5)")
+    live.add_argument("--no-token-cap", action="store_true", help="không giới hạn số token trên mỗi giây âm thanh")
+    live.add_argument("--no-pause-cut", action="store_true", help="lượt nói dài chỉ kết thúc ở khoảng lặng cuối lượt")
+    live.add_argument("--beam", type=int, default=None, metavar="SỐ", help="độ rộng beam khi giải mã lời chốt (mặc định: 5)")
     live.add_argument(
         "--vocabulary",
         action="store_true",
-        help="second decoding with the meeting-vocabulary prompt (the meeting of --truth, else the glossary)",
+        help="giải mã lần hai có gợi ý từ vựng của cuộc họp (cuộc họp trong --truth, nếu không có thì bảng thuật ngữ)",
     )
-    live.add_argument("--voices", action="store_true", help="also embed every final segment's voice (its CPU cost)")
-    live.add_argument("--model", default=None)
-    live.add_argument("--json", action="store_true", help="print the full report as JSON")
+    live.add_argument(
+        "--voices", action="store_true", help="nhận giọng thêm cho mọi đoạn lời chốt, để đo chi phí CPU của việc đó"
+    )
+    live.add_argument("--model", default=None, metavar="MÔ_HÌNH", help=texts.CLI_MODEL_HELP)
+    live.add_argument("--json", action="store_true", help="in toàn bộ kết quả dạng JSON")
     live.set_defaults(handler=run_bench_live)
     from minutes_tui.cli.voices_cmd import register_bench
 

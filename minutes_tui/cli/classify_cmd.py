@@ -6,31 +6,45 @@ import argparse
 from pathlib import Path
 
 from minutes_tui import texts
+from minutes_tui.meeting.model import DEFAULT_FIELDS
 from minutes_tui.workflows.classify import PARAGRAPH_KEYS
 
 #: The secretary's own paragraphs, by the name the command takes.
 PARAGRAPHS = dict(zip(("assessment", "proposals", "notice-closing", "place-name"), PARAGRAPH_KEYS))
 
 
+def _choices(labels: dict[str, str]) -> str:
+    """``code: nhãn; code: nhãn``: what each value the command takes means, in the app's wording."""
+    return "; ".join(f"{code}: {label[:1].lower()}{label[1:]}" for code, label in labels.items())
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``classify``, ``attendance`` and ``paragraph`` sub-commands."""
-    p = sub.add_parser("classify", help="phân loại một ý kiến: lĩnh vực, thẩm quyền, hình thức (classify a petition)")
-    p.add_argument("meeting", type=Path, help="the meeting folder")
-    p.add_argument("number", type=int, help="the petition's number in the minutes (Ý kiến N)")
-    p.add_argument("--field", default=None, help="field code: land, construction, environment, infrastructure, …")
-    p.add_argument("--authority", choices=["ward", "higher", "auto"], default=None, help="auto: from the outcome")
-    p.add_argument("--channel", choices=["spoken", "written"], default=None)
+    fields = {f.value: texts.PETITION_FIELDS[f.value] for f in DEFAULT_FIELDS}
+    p = sub.add_parser("classify", help="phân loại một ý kiến: lĩnh vực, thẩm quyền, hình thức")
+    p.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    p.add_argument("number", type=int, metavar="SỐ", help="số của ý kiến trong biên bản (mục “Ý kiến SỐ”)")
+    p.add_argument("--field", default=None, metavar="LĨNH_VỰC",
+                   help=f"mã lĩnh vực ({_choices(fields)}; phường có thể đổi danh sách này trong linh-vuc.json)")  # fmt: skip
+    p.add_argument("--authority", choices=["ward", "higher", "auto"], default=None,
+                   help=f"thẩm quyền ({_choices(texts.AUTHORITY_LABELS)}; auto: theo kết quả trả lời)")  # fmt: skip
+    p.add_argument("--channel", choices=["spoken", "written"], default=None,
+                   help=f"hình thức ({_choices(texts.CHANNEL_LABELS)})")  # fmt: skip
     p.set_defaults(handler=run_classify)
 
-    a = sub.add_parser("attendance", help="số người tham dự theo thành phần (attendance counts by group)")
-    a.add_argument("meeting", type=Path, help="the meeting folder")
-    a.add_argument("counts", help="'Người dân: 45; Tổ trưởng tổ dân phố: 12'")
+    a = sub.add_parser("attendance", help="ghi số người tham dự theo thành phần")
+    a.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    a.add_argument(
+        "counts", metavar="SỐ_NGƯỜI", help="số người theo từng thành phần, ví dụ 'Người dân: 45; Tổ trưởng tổ dân phố: 12'"
+    )
     a.set_defaults(handler=run_attendance)
 
-    w = sub.add_parser("paragraph", help="đoạn văn thư ký tự viết cho thông báo / báo cáo (the secretary's paragraphs)")
-    w.add_argument("meeting", type=Path, help="the meeting folder")
-    w.add_argument("which", choices=sorted(PARAGRAPHS), help="which paragraph")
-    w.add_argument("text", help="the text (blank lines separate paragraphs; empty: remove)")
+    w = sub.add_parser("paragraph", help="đoạn văn thư ký tự viết cho thông báo, báo cáo")
+    w.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    w.add_argument("which", choices=sorted(PARAGRAPHS), help="đoạn nào: assessment: đánh giá chung của báo cáo; proposals: đề xuất, kiến nghị của báo cáo; "
+                   "notice-closing: đoạn kết của thông báo (để trống: đoạn mẫu); place-name: địa danh ghi trước ngày tháng "
+                   "(để trống: tên phường)")  # fmt: skip
+    w.add_argument("text", metavar="NỘI_DUNG", help="nội dung (dòng trống ngăn các đoạn; để trống: xóa đoạn văn này)")
     w.set_defaults(handler=run_paragraph)
 
 

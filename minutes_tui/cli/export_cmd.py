@@ -12,54 +12,64 @@ from minutes_tui import texts
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``export`` and ``verify`` sub-commands."""
-    p = sub.add_parser("export", help="xuất biên bản DOCX / PDF / PDF ký số (export the minutes)")
-    p.add_argument("meeting", type=Path, help="the meeting folder")
-    p.add_argument("--docx", type=Path, default=None, help="DOCX path (default: MEETING/exports/bien-ban.docx)")
-    p.add_argument("--pdf", type=Path, nargs="?", const=True, default=None,
-                   help="also render a PDF with LibreOffice (optionally: its path)")  # fmt: skip
-    p.add_argument("--signed", type=Path, default=None, help="signed PDF path (default: exports/bien-ban-signed.pdf)")
+    p = sub.add_parser("export", help="xuất biên bản ra tệp DOCX, PDF hoặc PDF có chữ ký số")
+    p.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    p.add_argument("--docx", type=Path, default=None, metavar="TỆP",
+                   help="đường dẫn tệp DOCX (mặc định: THƯ_MỤC_HỌP/exports/bien-ban.docx)")  # fmt: skip
+    p.add_argument("--pdf", type=Path, nargs="?", const=True, default=None, metavar="TỆP",
+                   help="tạo thêm tệp PDF bằng LibreOffice (có thể ghi kèm đường dẫn của tệp PDF)")  # fmt: skip
+    p.add_argument("--signed", type=Path, default=None, metavar="TỆP",
+                   help="đường dẫn tệp PDF đã ký (mặc định: THƯ_MỤC_HỌP/exports/bien-ban-signed.pdf)")  # fmt: skip
     key = p.add_mutually_exclusive_group()
-    key.add_argument("--sign-p12", type=Path, default=None, help="sign with this PKCS#12 file (password asked)")
-    key.add_argument("--pkcs11-lib", type=Path, default=None, help="sign with a PKCS#11 token: its module (.so)")
-    p.add_argument("--token", default=None, help="the token's label (with --pkcs11-lib)")
-    p.add_argument("--slot", type=int, default=None, help="the token's slot number (with --pkcs11-lib)")
-    p.add_argument("--key-label", default=None, help="the key's label on the token, if it holds several")
-    p.add_argument("--appendix", action="store_true", help="append the verbatim transcript")
-    p.add_argument("--force", action="store_true", help="replace an existing DOCX/PDF (never a signed PDF)")
-    p.add_argument("--notice", action="store_true", help="the chairman's conclusion notice (Thông báo kết luận) instead")
-    p.add_argument("--report", action="store_true", help="the results report (Báo cáo kết quả) instead")
-    p.add_argument("--previous", type=Path, default=None, help="report on this earlier meeting's petitions instead")
+    key.add_argument("--sign-p12", type=Path, default=None, metavar="TỆP_P12",
+                     help="ký bằng tệp chứng thư số PKCS#12 (.p12, .pfx); chương trình sẽ hỏi mật khẩu")  # fmt: skip
+    key.add_argument("--pkcs11-lib", type=Path, default=None, metavar="THƯ_VIỆN",
+                     help="ký bằng USB token PKCS#11: đường dẫn tới thư viện của token (.so)")  # fmt: skip
+    p.add_argument("--token", default=None, metavar="NHÃN", help="nhãn của token (dùng với --pkcs11-lib)")
+    p.add_argument("--slot", type=int, default=None, metavar="SỐ", help="số khe cắm của token (dùng với --pkcs11-lib)")
+    p.add_argument("--key-label", default=None, metavar="NHÃN", help="nhãn của khóa trên token, khi token có nhiều khóa")
+    p.add_argument("--appendix", action="store_true", help="thêm phụ lục ghi toàn văn lời nói trong cuộc họp")
+    p.add_argument("--force", action="store_true", help="ghi đè tệp DOCX, PDF đã có (không bao giờ ghi đè PDF đã ký)")
+    p.add_argument("--notice", action="store_true", help="xuất Thông báo kết luận của chủ tọa thay cho biên bản")
+    p.add_argument("--report", action="store_true", help="xuất Báo cáo kết quả thay cho biên bản")
+    p.add_argument("--previous", type=Path, default=None, metavar="THƯ_MỤC_HỌP",
+                   help="thay cho biên bản: báo cáo kết quả giải quyết ý kiến của cuộc họp kỳ trước này")  # fmt: skip
     p.add_argument(
         "--open-before",
         default=None,
-        metavar="YYYY-MM-DD",
-        help="report on every follow-up of the meetings held before this date instead (with --root)",
+        metavar="NĂM-THÁNG-NGÀY",
+        help="thay cho biên bản: báo cáo mọi việc còn theo dõi của các cuộc họp trước ngày này (dùng với --root)",
     )
-    p.add_argument("--root", default=None, help="meetings folder for --open-before (default: the user's)")
-    p.add_argument("--date", default=None, help="the notice's/report's date, YYYY-MM-DD (default: today)")
+    p.add_argument("--root", default=None, metavar="THƯ_MỤC",
+                   help="thư mục chứa các cuộc họp cho --open-before (mặc định: thư mục chương trình vẫn dùng)")  # fmt: skip
+    p.add_argument("--date", default=None, metavar="NĂM-THÁNG-NGÀY", help="ngày của thông báo, báo cáo (mặc định: hôm nay)")
     p.set_defaults(handler=run_export)
 
-    s = sub.add_parser("sign", help="ký số một tệp PDF biên bản đã lưu từ Word (sign the chairman's own PDF)")
-    s.add_argument("file", type=Path, help="the PDF to sign")
-    s.add_argument("--out", type=Path, default=None, help="signed PDF path (default: FILE-signed.pdf)")
+    s = sub.add_parser("sign", help="ký số một tệp PDF biên bản đã lưu từ Word")
+    s.add_argument("file", type=Path, metavar="TỆP_PDF", help="tệp PDF cần ký")
+    s.add_argument("--out", type=Path, default=None, metavar="TỆP", help="đường dẫn tệp PDF đã ký (mặc định: TỆP_PDF-signed.pdf)")
     key = s.add_mutually_exclusive_group(required=True)
-    key.add_argument("--sign-p12", type=Path, default=None, help="sign with this PKCS#12 file (password asked)")
-    key.add_argument("--pkcs11-lib", type=Path, default=None, help="sign with a PKCS#11 token: its module (.so)")
-    s.add_argument("--token", default=None, help="the token's label (with --pkcs11-lib)")
-    s.add_argument("--slot", type=int, default=None, help="the token's slot number (with --pkcs11-lib)")
-    s.add_argument("--key-label", default=None, help="the key's label on the token, if it holds several")
+    key.add_argument("--sign-p12", type=Path, default=None, metavar="TỆP_P12",
+                     help="ký bằng tệp chứng thư số PKCS#12 (.p12, .pfx); chương trình sẽ hỏi mật khẩu")  # fmt: skip
+    key.add_argument("--pkcs11-lib", type=Path, default=None, metavar="THƯ_VIỆN",
+                     help="ký bằng USB token PKCS#11: đường dẫn tới thư viện của token (.so)")  # fmt: skip
+    s.add_argument("--token", default=None, metavar="NHÃN", help="nhãn của token (dùng với --pkcs11-lib)")
+    s.add_argument("--slot", type=int, default=None, metavar="SỐ", help="số khe cắm của token (dùng với --pkcs11-lib)")
+    s.add_argument("--key-label", default=None, metavar="NHÃN", help="nhãn của khóa trên token, khi token có nhiều khóa")
     s.set_defaults(handler=run_sign)
 
-    v = sub.add_parser("verify", help="kiểm tra chữ ký số và bản ghi âm của biên bản (verify signed minutes)")
-    v.add_argument("file", type=Path, help="the signed PDF")
-    v.add_argument("--meeting", type=Path, default=None, help="compare with this meeting's recording")
-    v.add_argument("--audio", type=Path, default=None, help="compare with this audio file")
+    v = sub.add_parser("verify", help="kiểm tra chữ ký số và bản ghi âm của biên bản đã ký")
+    v.add_argument("file", type=Path, metavar="TỆP_PDF", help="tệp PDF đã ký")
+    v.add_argument("--meeting", type=Path, default=None, metavar="THƯ_MỤC_HỌP", help="đối chiếu với bản ghi âm của cuộc họp này")
+    v.add_argument("--audio", type=Path, default=None, metavar="TỆP", help="đối chiếu với tệp ghi âm này")
     v.add_argument(
         "--trust",
         type=Path,
         action="append",
         default=[],
-        help="a trusted root certificate (PEM/DER); also read: the ward root folder in the user config",
+        metavar="CHỨNG_THƯ",
+        help="chứng thư gốc tin cậy (PEM hoặc DER; ghi được nhiều lần); chương trình cũng đọc thư mục chứng thư gốc "
+        "của phường trong cấu hình người dùng",
     )
     v.set_defaults(handler=run_verify)
 

@@ -12,39 +12,45 @@ from minutes_tui import texts
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``followups`` (list, done, progress, extend, pass-on, undo) and ``sample``."""
-    p = sub.add_parser("followups", help="sổ theo dõi các việc hứa/chuyển của mọi cuộc họp (follow-up register)")
-    p.add_argument("--due-within", type=int, default=None, metavar="DAYS", help="only those due within DAYS (overdue included)")
-    p.add_argument("--overdue", action="store_true", help="only those past their deadline")
-    p.add_argument("--field", action="append", default=[], help="only this field (code, e.g. land; repeatable)")
-    p.add_argument("--responsible", default="", help="only those whose responsible person or body contains this")
-    p.add_argument("--meeting", type=Path, action="append", default=[], help="only this meeting folder (repeatable)")
-    p.add_argument("--all", action="store_true", help="closed follow-ups too")
-    p.add_argument("--csv", default=None, metavar="FILE", help="also write them to a CSV file")
-    p.add_argument("--xlsx", default=None, metavar="FILE", help="also write the Excel register (Sổ tiếp công dân columns)")
-    p.add_argument("--root", default=None, help="meetings folder (default: the user's)")
+    p = sub.add_parser("followups", help="sổ theo dõi giải quyết ý kiến, kiến nghị của mọi cuộc họp")
+    p.add_argument("--due-within", type=int, default=None, metavar="SỐ_NGÀY",
+                   help="chỉ những việc đến hạn trong SỐ_NGÀY ngày tới (kể cả việc đã quá hạn)")  # fmt: skip
+    p.add_argument("--overdue", action="store_true", help="chỉ những việc đã quá hạn")
+    p.add_argument("--field", action="append", default=[], metavar="LĨNH_VỰC",
+                   help="chỉ lĩnh vực này (mã lĩnh vực như trong lệnh classify, ví dụ land; ghi được nhiều lần)")  # fmt: skip
+    p.add_argument("--responsible", default="", metavar="TÊN",
+                   help="chỉ những việc có tên người hoặc cơ quan chịu trách nhiệm chứa chữ này")  # fmt: skip
+    p.add_argument("--meeting", type=Path, action="append", default=[], metavar="THƯ_MỤC_HỌP",
+                   help="chỉ cuộc họp này (ghi được nhiều lần)")  # fmt: skip
+    p.add_argument("--all", action="store_true", help="kể cả những việc đã xong")
+    p.add_argument("--csv", default=None, metavar="TỆP", help="ghi thêm danh sách ra tệp CSV")
+    p.add_argument(
+        "--xlsx", default=None, metavar="TỆP", help="ghi thêm sổ theo dõi ra tệp Excel, theo các cột của Sổ tiếp công dân"
+    )
+    p.add_argument("--root", default=None, metavar="THƯ_MỤC", help=texts.CLI_ROOT_HELP)
     p.set_defaults(handler=run_followups)
-    actions = p.add_subparsers(dest="action", metavar="ACTION")
-    for name, helptext in (("done", "đã giải quyết"), ("progress", "đang giải quyết"), ("extend", "gia hạn"),
-                           ("pass-on", "chuyển cơ quan khác")):  # fmt: skip
+    actions = p.add_subparsers(dest="action", metavar="LỆNH")
+    for name, helptext in (("done", "ghi ý kiến là đã giải quyết"), ("progress", "ghi ý kiến là đang giải quyết"),
+                           ("extend", "gia hạn giải quyết ý kiến"), ("pass-on", "ghi ý kiến là đã chuyển cho cơ quan khác")):  # fmt: skip
         a = actions.add_parser(name, help=helptext)
-        a.add_argument("meeting", type=Path, help="the meeting folder")
-        a.add_argument("number", type=int, help="the petition's number in the minutes (Ý kiến N)")
+        a.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+        a.add_argument("number", type=int, metavar="SỐ", help="số của ý kiến trong biên bản (mục “Ý kiến SỐ”)")
         a.set_defaults(handler=run_update)
         if name == "done":
-            a.add_argument("--result", required=True, help="what was done")
-            a.add_argument("--on", default=None, help="when, YYYY-MM-DD (default: today)")
-            a.add_argument("--reference", default="", help="number and date of the written answer")
+            a.add_argument("--result", required=True, metavar="KẾT_QUẢ", help="kết quả giải quyết")
+            a.add_argument("--on", default=None, metavar="NGÀY", help="ngày giải quyết, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
+            a.add_argument("--reference", default="", metavar="VĂN_BẢN", help="số và ngày của văn bản trả lời")
         elif name == "extend":
-            a.add_argument("--to", required=True, help="the new deadline, YYYY-MM-DD")
-            a.add_argument("--reason", required=True, help="why")
+            a.add_argument("--to", required=True, metavar="NGÀY", help="hạn mới, dạng NĂM-THÁNG-NGÀY")
+            a.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do gia hạn")
         elif name == "pass-on":
-            a.add_argument("--to", required=True, help="the body that now handles it")
-    u = actions.add_parser("undo", help="hoàn tác cập nhật gần nhất của cuộc họp")
-    u.add_argument("meeting", type=Path, help="the meeting folder")
+            a.add_argument("--to", required=True, metavar="CƠ_QUAN", help="cơ quan nhận giải quyết tiếp")
+    u = actions.add_parser("undo", help="hoàn tác lần cập nhật gần nhất của cuộc họp")
+    u.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
     u.set_defaults(handler=run_undo)
 
-    s = sub.add_parser("sample", help="tạo một cuộc họp mẫu đã gắn thẻ đầy đủ (a complete sample meeting)")
-    s.add_argument("dir", type=Path, help="where to make it (a new folder inside)")
+    s = sub.add_parser("sample", help="tạo một cuộc họp mẫu đã gắn thẻ đầy đủ để thử xuất các văn bản")
+    s.add_argument("dir", type=Path, metavar="THƯ_MỤC", help="nơi tạo cuộc họp mẫu (trong một thư mục mới bên trong thư mục này)")
     s.set_defaults(handler=run_sample)
 
 

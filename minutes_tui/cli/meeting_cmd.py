@@ -16,36 +16,53 @@ from minutes_tui.cli.progress import progress_bar
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``import``, ``retranscribe`` and ``meetings`` sub-commands (``followups``: ``followups_cmd``)."""
-    p = sub.add_parser("import", help="tạo cuộc họp từ một tệp ghi âm và nhận dạng (make a meeting from a recording)")
-    p.add_argument("audio", nargs="?", default=None, help="the recording (m4a, mp3, wav, ...)")
-    p.add_argument("--title", default=None, help="the meeting's name")
-    p.add_argument("--resume", default=None, metavar="THƯ_MỤC", help="nhận dạng tiếp một lần nhập bị ngắt, từ chỗ đã dừng")
-    p.add_argument("--meeting", default=None, help="meeting folder (default: a new folder under the meetings folder)")
-    p.add_argument("--start", default=None, help="when it started, 'YYYY-MM-DD HH:MM' (default: from the file's time)")
-    p.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    p.add_argument("--root", default=None, help="meetings folder for the new meeting (default: the user's)")
+    p = sub.add_parser("import", help="tạo cuộc họp từ một tệp ghi âm và nhận dạng lời nói trong đó")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("audio", nargs="?", default=None, metavar="TỆP_GHI_ÂM", help="tệp ghi âm (m4a, mp3, wav, …)")
+    what.add_argument(
+        "--resume",
+        default=None,
+        metavar="THƯ_MỤC_HỌP",
+        help="nhận dạng tiếp một lần nhập bị ngắt giữa chừng, từ chỗ đã dừng (không cần tệp ghi âm và tên)",
+    )
+    p.add_argument("--title", default=None, metavar="TÊN", help="tên cuộc họp (cần khi nhập một tệp ghi âm)")
+    p.add_argument(
+        "--meeting",
+        default=None,
+        metavar="THƯ_MỤC_HỌP",
+        help="thư mục của cuộc họp mới (mặc định: một thư mục mới trong thư mục chứa các cuộc họp)",
+    )
+    p.add_argument(
+        "--start",
+        default=None,
+        metavar="THỜI_ĐIỂM",
+        help="lúc bắt đầu họp, dạng 'NĂM-THÁNG-NGÀY GIỜ:PHÚT', ví dụ '2026-12-05 08:00' "
+        "(mặc định: tính theo giờ ghi trên tệp ghi âm)",
+    )
+    p.add_argument("--model", default=None, metavar="MÔ_HÌNH", help=texts.CLI_MODEL_HELP)
+    p.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ")
+    p.add_argument("--root", default=None, metavar="THƯ_MỤC", help=texts.CLI_ROOT_HELP)
     p.set_defaults(handler=run_import)
 
-    r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ thẻ và chỗ đã sửa (post-meeting pass)")
-    r.add_argument("meeting", help="meeting folder")
-    r.add_argument("--model", default=None, help="'base' (bundled), a CTranslate2 folder, or a model name")
+    r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ người nói, đánh dấu và lời đã sửa tay")
+    r.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    r.add_argument("--model", default=None, metavar="MÔ_HÌNH", help=texts.CLI_MODEL_HELP)
     r.add_argument(
         "--mode",
         choices=["batched", "sequential", "utterances"],
         default="batched",
-        help="batched: faster-whisper's batched pipeline (fastest); sequential: 30 s windows in "
-        "order; utterances: the live pipeline's utterances decoded again",
+        help="batched: nhận dạng nhiều đoạn cùng lúc, nhanh nhất; sequential: lần lượt từng khoảng 30 giây; "
+        "utterances: nhận dạng lại từng lượt nói đã tách khi họp (mặc định: %(default)s)",
     )
     r.add_argument(
         "--no-vocabulary",
         action="store_true",
-        help="skip the second decoding with the meeting's names and terms (about 3 times faster)",
+        help="bỏ lần nhận dạng thứ hai theo tên người và thuật ngữ của cuộc họp (nhanh hơn khoảng 3 lần)",
     )
     r.set_defaults(handler=run_retranscribe)
 
-    p = sub.add_parser("meetings", help="liệt kê các cuộc họp (list meetings)")
-    p.add_argument("--root", default=None, help="meetings folder (default: the user's)")
+    p = sub.add_parser("meetings", help="liệt kê các cuộc họp, mới nhất trước")
+    p.add_argument("--root", default=None, metavar="THƯ_MỤC", help=texts.CLI_ROOT_HELP)
     p.set_defaults(handler=run_meetings)
 
 
@@ -73,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
     from transcribe.engine import Transcriber
 
     if args.resume:
-        if args.audio or args.title or args.start or args.meeting:
+        if args.title or args.start or args.meeting:
             raise CodedError("import_resume_alone", "--resume with a recording, --title, --start or --meeting")
         folder = Path(args.resume)
         with MeetingStore.open(folder) as store:  # a folder that is no meeting fails here, in Vietnamese
@@ -85,8 +102,8 @@ def run_import(args: argparse.Namespace) -> int:
 
         print(texts.IMPORT_RESUMED.format(path=folder, done=clock(resumed.done_s), total=clock(duration)), file=sys.stderr)
     else:
-        if not args.audio or not args.title:
-            raise CodedError("import_needs_audio_and_title", "import without a recording or --title")
+        if not args.title:
+            raise CodedError("import_needs_title", "import without --title")
         start = _parse_start(args.start) if args.start else None
         made = create_imported_meeting(
             Path(args.audio), _root(args), args.title, start, Path(args.meeting) if args.meeting else None

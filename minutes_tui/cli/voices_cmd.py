@@ -10,13 +10,19 @@ from pathlib import Path
 
 def register_bench(kinds: argparse._SubParsersAction) -> None:
     """Add ``bench speakers`` to the ``bench`` group."""
-    p = kinds.add_parser("speakers", help="gợi ý người nói theo giọng (voice suggestions)")
-    p.add_argument("folder", help="folder with speakers.tsv (path, speaker) and the clips")
-    p.add_argument("--enroll", type=int, default=2, help="clips per speaker, in file order, that build the profiles")
-    p.add_argument("--threshold", type=float, default=None, help="lowest score to suggest (default: the app's)")
-    p.add_argument("--margin", type=float, default=None, help="lowest lead over the runner-up (default: the app's)")
-    p.add_argument("--backend", choices=["auto", "numpy", "onnxruntime"], default="auto", help="how the encoder runs")
-    p.add_argument("--json", action="store_true", help="print the full report as JSON")
+    p = kinds.add_parser("speakers", help="độ chính xác của gợi ý người nói theo giọng")
+    p.add_argument(
+        "folder", metavar="THƯ_MỤC", help="thư mục có các đoạn ghi âm và tệp speakers.tsv (hai cột: tệp ghi âm, người nói)"
+    )
+    p.add_argument("--enroll", type=int, default=2, metavar="SỐ",
+                   help="số đoạn đầu tiên (theo thứ tự trong tệp) của mỗi người nói dùng để lập mẫu giọng (mặc định: %(default)s)")  # fmt: skip
+    p.add_argument("--threshold", type=float, default=None, metavar="ĐIỂM",
+                   help="điểm thấp nhất để gợi ý (mặc định: như trong chương trình)")  # fmt: skip
+    p.add_argument("--margin", type=float, default=None, metavar="ĐIỂM",
+                   help="mức hơn ít nhất so với người có điểm thứ hai (mặc định: như trong chương trình)")  # fmt: skip
+    p.add_argument("--backend", choices=["auto", "numpy", "onnxruntime"], default="auto",
+                   help="cách chạy bộ nhận giọng (mặc định: %(default)s)")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="in toàn bộ kết quả dạng JSON")
     p.set_defaults(handler=run_bench_speakers)
 
 
@@ -79,18 +85,18 @@ def follower_figures(follower, report) -> dict:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``voices`` command group (suggestions, keeping and forgetting voices)."""
     group = sub.add_parser("voices", help="gợi ý người nói theo giọng; lưu hoặc xoá giọng nói")
-    kinds = group.add_subparsers(dest="voices_kind", metavar="ACTION", required=True)
+    kinds = group.add_subparsers(dest="voices_kind", metavar="LỆNH", required=True)
     s = kinds.add_parser("suggest", help="gợi ý người nói cho các đoạn chưa gắn tên")
-    s.add_argument("meeting", help="meeting folder")
-    s.add_argument("--accept", action="store_true", help="gán mọi gợi ý chắc chắn (một bước hoàn tác)")
+    s.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    s.add_argument("--accept", action="store_true", help="gán người nói theo mọi gợi ý chắc chắn (hoàn tác được bằng một bước)")
     s.set_defaults(handler=run_suggest)
     k = kinds.add_parser("keep", help="lưu giọng của một cán bộ cho các cuộc họp sau (có sự đồng ý)")
-    k.add_argument("meeting")
-    k.add_argument("participant", type=int, help="participant id (bienban meeting show)")
+    k.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    k.add_argument("participant", type=int, metavar="SỐ", help="mã số của người tham dự trong cuộc họp")
     k.set_defaults(handler=run_keep)
     f = kinds.add_parser("forget", help="xoá giọng nói của một người (trong cuộc họp và giọng đã lưu)")
-    f.add_argument("meeting")
-    f.add_argument("participant", type=int)
+    f.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    f.add_argument("participant", type=int, metavar="SỐ", help="mã số của người tham dự trong cuộc họp")
     f.set_defaults(handler=run_forget)
 
 

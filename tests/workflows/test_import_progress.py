@@ -26,3 +26,17 @@ def test_a_retranscription_completes_an_unfinished_import(tmp_path, canned):
         retranscribe(store, canned)
         assert len(store.load().segments) == 6
     assert unfinished_import(made.folder) is None  # opening it no longer offers to go on
+
+
+def test_import_without_a_title_or_resume_with_more_says_what_is_needed(tmp_path, capsys):
+    from minutes_tui import texts
+    from minutes_tui.cli import main
+    from minutes_tui.meeting import Meeting, MeetingStore
+
+    assert main(["import", str(tmp_path / "hop.wav")]) != 0
+    assert texts.ERRORS["import_needs_title"] in capsys.readouterr().err
+    MeetingStore.create(tmp_path / "m", Meeting(title="Hội nghị")).close()
+    assert main(["import", "--resume", str(tmp_path / "m"), "--title", "Khác"]) != 0
+    assert texts.ERRORS["import_resume_alone"] in capsys.readouterr().err
+    assert main(["import", "--resume", str(tmp_path / "m")]) != 0  # a meeting recorded here: nothing to resume
+    assert texts.ERRORS["import_nothing_to_resume"].format(path=tmp_path / "m") in capsys.readouterr().err
