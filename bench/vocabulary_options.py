@@ -9,8 +9,13 @@ even when the machine is shared; the ratio is each variant's time over the plain
 same round.
 
 - ``plain``: the batched pass alone;
+- ``spotted_bN``: only the utterances whose first decoding holds words where a vocabulary phrase
+  may have been said (``transcribe.vocabulary_spots``: all but one of its syllables written as
+  they sound), decoded again with the glossary prompt (batched, short encoder window, beam N);
+- ``half_bN``: the same, half of the phrase's syllables written as they sound;
+- ``spans_bN``: only the stretches around those words (``SPAN_PAD_S`` either side);
 - ``utterances_bN``: every utterance the first decoding heard anything in, decoded again with
-  the glossary prompt (batched, short encoder window, beam N) — the pass of ``LIVE_DECODE`` before;
+  the prompt — the pass of ``LIVE_DECODE`` before;
 - ``chunks_bN``: the 30 s chunks decoded again with the prompt, reusing their encoder output.
 """
 
@@ -31,9 +36,14 @@ from transcribe.vocabulary import VocabularyPass, tokenizer_counter
 
 VARIANTS = {
     "plain": None,
-    "utterances_b5": LongformOptions(vocabulary_unit="utterances", vocabulary_beam=5),
-    "utterances_b2": LongformOptions(vocabulary_unit="utterances", vocabulary_beam=2),
-    "utterances_b1": LongformOptions(vocabulary_unit="utterances", vocabulary_beam=1),
+    "spotted_b2": LongformOptions(vocabulary_beam=2),
+    "spotted_b5": LongformOptions(vocabulary_beam=5),
+    "half_b2": LongformOptions(vocabulary_beam=2, vocabulary_spots="half"),
+    "half_b5": LongformOptions(vocabulary_beam=5, vocabulary_spots="half"),
+    "spans_b2": LongformOptions(vocabulary_unit="spans", vocabulary_beam=2),
+    "utterances_b5": LongformOptions(vocabulary_beam=5, vocabulary_spots=None),
+    "utterances_b2": LongformOptions(vocabulary_beam=2, vocabulary_spots=None),
+    "utterances_b1": LongformOptions(vocabulary_beam=1, vocabulary_spots=None),
     "chunks_b5": LongformOptions(vocabulary_unit="chunks", vocabulary_beam=5),
     "chunks_b1": LongformOptions(vocabulary_unit="chunks", vocabulary_beam=1),
 }

@@ -60,7 +60,8 @@ class LongformOptions:
 
     window_s: float = 120.0
     """Audio read before each VAD cut: Silero VAD holds about 0.4 MB per second of the window
-    at once (123 MB for 300 s), the window 64 KB per second."""
+    at once (123 MB for 300 s), the window 64 KB per second. Cutting windows moves chunk
+    boundaries, which alone moves WER by a few hundredths here (docs/benchmarks.md, issue 16)."""
     batch_size: int = 3
     """Chunks decoded together. faster-whisper's default is 8; on 2 cores 3 or 4 are as fast,
     and a batch's beams hold its memory (each sequence about 37 MB of cross-attention):
@@ -72,9 +73,10 @@ class LongformOptions:
     """What the vocabulary pass decodes again: ``utterances`` (each utterance alone, batched,
     short encoder window), ``spans`` (only the stretch around the words a phrase may replace,
     ``SPAN_PAD_S`` either side) or ``chunks`` (the 30 s chunks, reusing their encoder output)."""
-    vocabulary_select: bool = False
-    """Decode again only utterances whose first decoding holds words a vocabulary phrase may
-    replace (``transcribe.vocabulary_spots``); the others cannot change."""
+    vocabulary_spots: str | None = "all_but_one"
+    """Decode again only the utterances whose first decoding holds words where a vocabulary
+    phrase may have been said (``transcribe.vocabulary_spots``, this its ``rule``); ``None``:
+    every utterance the first decoding wrote anything in."""
 
 
 @dataclass
@@ -269,7 +271,7 @@ class _BatchDecoder:
         vocabulary: VocabularyPass | None,
         vocabulary_beam: int,
         unit: str,
-        select: bool,
+        spots: str | None,
         batch_size: int,
     ) -> None:
         self.transcriber = transcriber
@@ -289,7 +291,7 @@ class _BatchDecoder:
         self.tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=info.language)
         self.vocabulary = vocabulary
         self.unit = unit
-        self.spotter = PhraseSpotter(vocabulary.phrases) if vocabulary and select else None
+        self.spotter = PhraseSpotter(vocabulary.phrases, spots) if vocabulary and spots else None
         self.batch_size = batch_size
         self.prompted = replace(self.options, initial_prompt=vocabulary.prompt, beam_size=vocabulary_beam) if vocabulary else None
 
@@ -468,7 +470,7 @@ def decode_long(
         vocabulary,
         longform.vocabulary_beam,
         longform.vocabulary_unit,
-        longform.vocabulary_select,
+        longform.vocabulary_spots,
         longform.batch_size,
     )
     vad = VadOptions(max_speech_duration_s=CHUNK_S, min_silence_duration_ms=160)  # the pipeline's own
