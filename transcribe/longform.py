@@ -5,15 +5,17 @@ finds the speech of each window, and the window is cut before its last stretch o
 may run on into the next window), so no speech is split between windows. The speech is packed
 into chunks of at most 30 s as ``BatchedInferencePipeline.transcribe`` packs it, and chunks are
 decoded ``batch_size`` at a time as they come, across windows. Memory holds one window of audio
-and one batch of features, whatever the length of the recording.
+and one batch of features (and a chunk not full at a window's end, which waits for the next
+window's speech), whatever the length of the recording.
 
 After every batch the caller's ``sink`` receives the batch's segments and the time up to which
 the recording is done (always in a silence): a caller that stores both can resume an
 interrupted decoding there (``start_s``).
 
-With a ``VocabularyPass`` the utterances of each batch that the first decoding wrote anything in
-are decoded again with the vocabulary prompt (batched, short encoder window, a small beam), and
-the prompted decoding's names and terms are merged in (``merge_vocabulary``). The other way,
+With a ``VocabularyPass`` the utterances of each batch where the first decoding wrote words that
+sound like a vocabulary phrase (``transcribe.vocabulary_spots``) are decoded again with the
+vocabulary prompt (batched, short encoder window, a small beam), and the prompted decoding's
+names and terms are merged in (``merge_vocabulary``). The other way,
 the 30 s chunks decoded again on their own encoder output (``vocabulary_unit="chunks"``), gains
 less; ``bench/vocabulary_options.py`` compares them (docs/benchmarks.md).
 """
