@@ -5,15 +5,17 @@ finds the speech of each window, and the window is cut before its last stretch o
 may run on into the next window), so no speech is split between windows. The speech is packed
 into chunks of at most 30 s as ``BatchedInferencePipeline.transcribe`` packs it, and chunks are
 decoded ``batch_size`` at a time as they come, across windows. Memory holds one window of audio
-and one batch of features, whatever the length of the recording.
+and one batch of features (and a chunk not full at a window's end, which waits for the next
+window's speech), whatever the length of the recording.
 
 After every batch the caller's ``sink`` receives the batch's segments and the time up to which
 the recording is done (always in a silence): a caller that stores both can resume an
 interrupted decoding there (``start_s``).
 
-With a ``VocabularyPass`` the utterances of each batch that the first decoding wrote anything in
-are decoded again with the vocabulary prompt (batched, short encoder window, a small beam), and
-the prompted decoding's names and terms are merged in (``merge_vocabulary``). The other way,
+With a ``VocabularyPass`` the utterances of each batch where the first decoding wrote words that
+sound like a vocabulary phrase (``transcribe.vocabulary_spots``) are decoded again with the
+vocabulary prompt (batched, short encoder window, a small beam), and the prompted decoding's
+names and terms are merged in (``merge_vocabulary``). The other way,
 the 30 s chunks decoded again on their own encoder output (``vocabulary_unit="chunks"``), gains
 less; ``bench/vocabulary_options.py`` compares them (docs/benchmarks.md).
 """
@@ -30,8 +32,9 @@ import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE, audio_duration, stream_audio
 from transcribe import guard
-from transcribe.decoding import DecodeOptions, LongDecode, Segment, encoder_frames, guarded
+from transcribe.decoding import DecodeOptions, LongDecode, Segment, Word, encoder_frames, guarded
 from transcribe.vocabulary import VocabularyPass, merge_vocabulary
+from transcribe.vocabulary_spots import PhraseSpotter
 
 CHUNK_S = 30.0
 """Whisper's window: speech is packed into chunks of at most this length."""
@@ -41,6 +44,8 @@ PIECE_TOKENS_PER_S = 15.0
 """Vocabulary pass: most tokens written per second of an utterance (``LIVE_DECODE``'s cap)."""
 HOLD_BACK_S = 2.0
 """Speech ending this close to a window's end may go on: it waits for the next window."""
+SPAN_PAD_S = 1.0
+"""Vocabulary pass by ``spans``: audio kept either side of the words a phrase may replace."""
 
 
 class LoadedWhisper(Protocol):
@@ -55,17 +60,25 @@ class LoadedWhisper(Protocol):
 class LongformOptions:
     """How a long recording is cut and batched."""
 
-    window_s: float = 300.0
-    """Audio read before each VAD cut (memory: 19 MB of float32 per 300 s)."""
-    batch_size: int = 4
-    """Chunks decoded together. faster-whisper's default is 8; on 2 cores 4 is as fast, and a
-    batch's beams hold its memory: peak RSS 783 MB with 4, 1124 MB with 8 (docs/benchmarks.md)."""
+    window_s: float = 120.0
+    """Audio read before each VAD cut: Silero VAD holds about 0.4 MB per second of the window
+    at once (123 MB for 300 s), the window 64 KB per second. Cutting windows moves chunk
+    boundaries, which alone moves WER by a few hundredths here (docs/benchmarks.md, issue 16)."""
+    batch_size: int = 3
+    """Chunks decoded together. faster-whisper's default is 8; on 2 cores 3 or 4 are as fast,
+    and a batch's beams hold its memory (each sequence about 37 MB of cross-attention):
+    docs/benchmarks.md, issue 16."""
     vocabulary_beam: int = 2
     """Beam width of the vocabulary pass's prompted decoding (bench/vocabulary_options.py: beam 2
     keeps the dialogue's WER gain, −4.2 % against −4.9 % with beam 5, for less time)."""
     vocabulary_unit: str = "utterances"
     """What the vocabulary pass decodes again: ``utterances`` (each utterance alone, batched,
-    short encoder window) or ``chunks`` (the 30 s chunks, reusing their encoder output)."""
+    short encoder window), ``spans`` (only the stretch around the words a phrase may replace,
+    ``SPAN_PAD_S`` either side) or ``chunks`` (the 30 s chunks, reusing their encoder output)."""
+    vocabulary_spots: str | None = "all_but_one"
+    """Decode again only the utterances whose first decoding holds words where a vocabulary
+    phrase may have been said (``transcribe.vocabulary_spots``, this its ``rule``); ``None``:
+    every utterance the first decoding wrote anything in."""
 
 
 @dataclass
@@ -169,36 +182,69 @@ def utterance_pieces(spans: list[dict]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces]
 
 
+class ChunkPacker:
+    """Speech spans packed into chunks of at most ``CHUNK_S`` (as ``collect_chunks`` packs
+    them, keeping every chunk's spans), with their features; ``with_pieces``: also the audio
+    of each of the chunk's utterances (``utterance_pieces``, within one window). A chunk not
+    yet full at a window's end waits for the next window's speech (a copy of its audio is
+    kept), so shorter windows do not mean more, emptier chunks."""
+
+    def __init__(self, feature_extractor, with_pieces: bool = False) -> None:
+        self.feature_extractor = feature_extractor
+        self.with_pieces = with_pieces
+        self.open: list[tuple[list[dict], np.ndarray, int]] = []  # (spans, audio, origin) per window
+        self.length = 0  # samples of speech in ``open``
+
+    def push(self, spans: list[dict], audio: np.ndarray, origin: int) -> Iterator[_Chunk]:
+        """The chunks filled by one window's ``spans`` (samples relative to ``audio``, which
+        starts at absolute sample ``origin``)."""
+        limit = int(CHUNK_S * SAMPLE_RATE)
+        group: list[dict] = []
+        for span in spans:
+            n = span["end"] - span["start"]
+            if (group or self.open) and self.length + n > limit:
+                if group:
+                    self.open.append((group, audio, origin))
+                yield self._close()
+                group = []
+            group.append(span)
+            self.length += n
+        if group:  # keep only what the open chunk needs of this window
+            a, b = group[0]["start"], group[-1]["end"]
+            kept = [{"start": g["start"] - a, "end": g["end"] - a} for g in group]
+            self.open.append((kept, audio[a:b].copy(), origin + a))
+
+    def flush(self) -> Iterator[_Chunk]:
+        """The last chunk, at the end of the recording."""
+        if self.open:
+            yield self._close()
+
+    def _close(self) -> _Chunk:
+        samples = np.concatenate([audio[g["start"] : g["end"]] for spans, audio, _ in self.open for g in spans])
+        features = pad_or_trim(self.feature_extractor(samples)[..., :-1])
+        absolute = [{"start": g["start"] + o, "end": g["end"] + o} for spans, _, o in self.open for g in spans]
+        pieces = []
+        for spans, audio, origin in self.open if self.with_pieces else []:
+            for a, b in utterance_pieces(spans):
+                pieces.append(_Piece(audio[a:b].copy(), a + origin, (b - a) / SAMPLE_RATE))
+        self.open, self.length = [], 0
+        return _Chunk(features, absolute, samples.size / SAMPLE_RATE, pieces)
+
+
 def pack_chunks(
     spans: list[dict], audio: np.ndarray, origin: int, feature_extractor, with_pieces: bool = False
 ) -> Iterator[_Chunk]:
-    """Speech spans packed into chunks of at most ``CHUNK_S`` (as ``collect_chunks`` packs
-    them, keeping every chunk's spans), with their features; ``with_pieces``: also the
-    features of each of the chunk's utterances (``utterance_pieces``)."""
-    from faster_whisper.audio import pad_or_trim
+    """One window's speech spans packed into chunks (``ChunkPacker``), the last one closed."""
+    packer = ChunkPacker(feature_extractor, with_pieces)
+    yield from packer.push(spans, audio, origin)
+    yield from packer.flush()
 
-    limit = int(CHUNK_S * SAMPLE_RATE)
-    group: list[dict] = []
-    length = 0
 
-    def close() -> _Chunk:
-        samples = np.concatenate([audio[s["start"] : s["end"]] for s in group])
-        features = pad_or_trim(feature_extractor(samples)[..., :-1])
-        absolute = [{"start": s["start"] + origin, "end": s["end"] + origin} for s in group]
-        pieces = []
-        for a, b in utterance_pieces(group) if with_pieces else []:
-            pieces.append(_Piece(audio[a:b].copy(), a + origin, (b - a) / SAMPLE_RATE))
-        return _Chunk(features, absolute, samples.size / SAMPLE_RATE, pieces)
+def pad_or_trim(features: np.ndarray) -> np.ndarray:
+    """Features padded or cut to Whisper's 3000 frames (faster-whisper's own)."""
+    from faster_whisper.audio import pad_or_trim as whisper_pad_or_trim
 
-    for span in spans:
-        n = span["end"] - span["start"]
-        if group and length + n > limit:
-            yield close()
-            group, length = [], 0
-        group.append(span)
-        length += n
-    if group:
-        yield close()
+    return whisper_pad_or_trim(features)
 
 
 def _pipeline_class():
@@ -226,7 +272,8 @@ class _BatchDecoder:
         options: DecodeOptions,
         vocabulary: VocabularyPass | None,
         vocabulary_beam: int,
-        by_pieces: bool,
+        unit: str,
+        spots: str | None,
         batch_size: int,
     ) -> None:
         self.transcriber = transcriber
@@ -245,7 +292,8 @@ class _BatchDecoder:
         model = transcriber.model
         self.tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=info.language)
         self.vocabulary = vocabulary
-        self.by_pieces = by_pieces
+        self.unit = unit
+        self.spotter = PhraseSpotter(vocabulary.phrases, spots) if vocabulary and spots else None
         self.batch_size = batch_size
         self.prompted = replace(self.options, initial_prompt=vocabulary.prompt, beam_size=vocabulary_beam) if vocabulary else None
 
@@ -270,16 +318,11 @@ class _BatchDecoder:
         again = [i for i, segs in enumerate(base) if segs]
         if not again:
             return flat, 0
-        if self.by_pieces:
+        if self.unit != "chunks":
             # the merge only replaces words of the first decoding: an utterance it wrote
             # nothing for cannot gain (8 of the dialogue's 26 utterances, its slowest ones)
-            heard = [(w.start + w.end) / 2 for s in flat for w in s.words]
-            pieces = [
-                p
-                for i in again
-                for p in chunks[i].pieces
-                if any(p.start / SAMPLE_RATE <= t <= p.start / SAMPLE_RATE + p.duration for t in heard)
-            ]
+            words = [w for s in flat for w in s.words]
+            pieces = [q for i in again for p in chunks[i].pieces for q in self._again(p, words)]
             lent = self._piece_segments(pieces, self.prompted) if pieces else []
             return merge_vocabulary(flat, lent, self.vocabulary.phrases), len(pieces)
         import ctranslate2
@@ -298,11 +341,34 @@ class _BatchDecoder:
             lent += guard.without_silent_tail(segs, chunks[i].end_s)
         return merge_vocabulary(flat, lent, self.vocabulary.phrases), len(again)
 
+    def _again(self, piece: _Piece, words: list[Word]) -> list[_Piece]:
+        """What of an utterance the vocabulary pass decodes again: all of it, the stretches
+        around the words a phrase may replace (``spans``), or nothing."""
+        start = piece.start / SAMPLE_RATE
+        heard = [w for w in words if start <= (w.start + w.end) / 2 <= start + piece.duration]
+        if not heard:
+            return []
+        if self.spotter is None:
+            return [piece]
+        if self.unit != "spans":
+            return [piece] if self.spotter.may_change(heard) else []
+        stretches: list[list[float]] = []
+        for first, last in self.spotter.spots(heard):
+            a = max(start, heard[first].start - SPAN_PAD_S)
+            b = min(start + piece.duration, heard[last].end + SPAN_PAD_S)
+            if stretches and a <= stretches[-1][1]:
+                stretches[-1][1] = max(stretches[-1][1], b)
+            else:
+                stretches.append([a, b])
+        out = []
+        for a, b in stretches:
+            i, j = int((a - start) * SAMPLE_RATE), int((b - start) * SAMPLE_RATE)
+            out.append(_Piece(piece.audio[i:j], piece.start + i, (j - i) / SAMPLE_RATE))
+        return out
+
     def _piece_segments(self, pieces: list[_Piece], options) -> list[Segment]:
         """Utterances decoded in batches of similar length, the encoder seeing each batch's
         longest utterance plus ``PIECE_PAD_S`` (``DecodeOptions.encoder_pad_s``)."""
-        from faster_whisper.audio import pad_or_trim
-
         extract = self.transcriber.model.feature_extractor
 
         out: list[Segment] = []
@@ -399,12 +465,21 @@ def decode_long(
     from faster_whisper.vad import VadOptions
 
     total = _duration(source)
-    by_pieces = longform.vocabulary_unit == "utterances"
-    decoder = _BatchDecoder(transcriber, options, vocabulary, longform.vocabulary_beam, by_pieces, longform.batch_size)
+    by_pieces = longform.vocabulary_unit != "chunks"
+    decoder = _BatchDecoder(
+        transcriber,
+        options,
+        vocabulary,
+        longform.vocabulary_beam,
+        longform.vocabulary_unit,
+        longform.vocabulary_spots,
+        longform.batch_size,
+    )
     vad = VadOptions(max_speech_duration_s=CHUNK_S, min_silence_duration_ms=160)  # the pipeline's own
     result = LongDecode(total or 0.0, done_s=start_s)
     pending: list[_Chunk] = []
     seen_end = start_s
+    packer = ChunkPacker(transcriber.model.feature_extractor, vocabulary is not None and by_pieces)
 
     def flush(chunks: list[_Chunk], done: float) -> None:
         segs, twice = decoder.decode(chunks) if chunks else ([], 0)
@@ -422,7 +497,7 @@ def decode_long(
         _blocks(source, start_s, min(30.0, longform.window_s / 4)), start_s, longform.window_s, vad
     ):
         seen_end = (origin + audio.size) / SAMPLE_RATE
-        pending += pack_chunks(spans, audio, origin, transcriber.model.feature_extractor, vocabulary is not None and by_pieces)
+        pending += packer.push(spans, audio, origin)
         del audio
         while len(pending) >= longform.batch_size:
             batch, pending = pending[: longform.batch_size], pending[longform.batch_size :]
@@ -430,6 +505,7 @@ def decode_long(
             if stop is not None and stop.is_set():
                 return result
     result.duration_s = max(result.duration_s, seen_end)
+    pending += packer.flush()  # at most one batch: the loop above left fewer than batch_size
     flush(pending, result.duration_s)
     result.complete = True
     return result

@@ -182,12 +182,7 @@ def merge_vocabulary(
         if not hit or abs(len(hit) - n) > (1 if n > MIN_PHRASE_SYLLABLES else 0):
             continue
         old = " ".join(slots[k][2] for k in range(hit[0], hit[-1] + 1)).strip()
-        if f" {phrase} " in f" {old} " or difflib.SequenceMatcher(None, old, phrase).ratio() < MIN_SIMILARITY:
-            continue
-        if (
-            n == MIN_PHRASE_SYLLABLES
-            and np.mean([base[slots[k][0]].words[slots[k][1]].probability for k in hit]) >= SHORT_PHRASE_UNSURE
-        ):
+        if not may_replace(old, [base[slots[k][0]].words[slots[k][1]].probability for k in hit], phrase, n):
             continue
         span = list(range(hit[0], hit[-1] + 1))
         if taken.intersection(span):  # two phrases over the same words: the first one stands
@@ -217,6 +212,16 @@ def merge_vocabulary(
         text = "".join(w.word for w in words).strip()
         out.append(replace(seg, text=text, words=words, start=min(seg.start, words[0].start), end=max(seg.end, words[-1].end)))
     return out
+
+
+def may_replace(old: str, probabilities: Sequence[float], phrase: str, syllables: int) -> bool:
+    """Whether a vocabulary ``phrase`` of ``syllables`` syllables may replace base words (their
+    scoring form ``old``, their ``probabilities``; as many words, ±1 for longer phrases, is the
+    caller's test): they do not hold it already, look like it (``MIN_SIMILARITY``) and, for a
+    two-syllable phrase, were unsure (``SHORT_PHRASE_UNSURE``)."""
+    if f" {phrase} " in f" {old} " or difflib.SequenceMatcher(None, old, phrase).ratio() < MIN_SIMILARITY:
+        return False
+    return syllables > MIN_PHRASE_SYLLABLES or float(np.mean(probabilities)) < SHORT_PHRASE_UNSURE
 
 
 def _mostly_within(word: Word, start: float, end: float) -> bool:

@@ -8,7 +8,7 @@ import wave
 import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE, audio_duration, load_audio, stream_audio
-from transcribe.longform import CHUNK_S, pack_chunks, utterance_pieces
+from transcribe.longform import CHUNK_S, ChunkPacker, pack_chunks, utterance_pieces
 
 
 def _wav(path, seconds: float) -> np.ndarray:
@@ -52,3 +52,17 @@ def test_a_chunks_speech_forms_utterances_like_the_live_segmenters():
     # spans 0.1 s apart join until the utterance is 5 s long; a longer gap always cuts
     pieces = utterance_pieces(_spans((0, 2), (2.1, 4), (4.1, 6), (6.1, 7), (9, 10)))
     assert [(a / SAMPLE_RATE, b / SAMPLE_RATE) for a, b in pieces] == [(0, 6), (6.1, 7), (9, 10)]
+
+
+def test_a_chunk_not_full_at_a_windows_end_takes_the_next_windows_speech():
+    extract = lambda a: np.zeros((80, a.size // 160 + 1), np.float32)  # noqa: E731
+    first = np.arange(60 * SAMPLE_RATE, dtype=np.float32)
+    second = np.arange(60 * SAMPLE_RATE, 120 * SAMPLE_RATE, dtype=np.float32)
+    packer = ChunkPacker(extract, with_pieces=True)
+    assert list(packer.push(_spans((1, 11), (20, 25)), first, origin=0)) == []  # 15 s: waits
+    chunks = list(packer.push(_spans((1, 11), (12, 30)), second, origin=60 * SAMPLE_RATE)) + list(packer.flush())
+    assert [c.duration for c in chunks] == [25.0, 18.0]
+    assert chunks[0].spans == _spans((1, 11), (20, 25), (61, 71))
+    # the utterances keep their own audio, taken from the window each was heard in
+    assert [(p.start / SAMPLE_RATE, p.duration) for p in chunks[0].pieces] == [(1, 10), (20, 5), (61, 10)]
+    assert all(p.audio[0] == p.start for p in chunks[0].pieces)
