@@ -9,6 +9,7 @@ import pytest
 from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.decoding import CLIP_DECODE, DecodeOptions
 from transcribe.engine import first_decoding
+from transcribe.live_types import LIVE_DECODE
 from transcribe.normalize import normalize
 
 
@@ -42,9 +43,11 @@ TAIL_CLIPS = ["common_voice_vi_39660454.mp3", "common_voice_vi_27279573.mp3", "c
 
 @pytest.mark.model
 @pytest.mark.parametrize("name", TAIL_CLIPS)
-def test_a_clip_gets_its_words_timed_and_nothing_after_its_speech(transcriber, eval_dir, name):
+@pytest.mark.parametrize("path", ["clip", "live"])
+def test_a_clip_gets_its_words_timed_and_nothing_after_its_speech(transcriber, eval_dir, name, path):
+    """``bienban eval``'s decoding and a live utterance's (short encoder window, token cap)."""
     audio = load_audio(eval_dir / "cv_vi_dev" / name)
-    segments = transcriber.decode(audio, CLIP_DECODE)
+    segments = transcriber.decode(audio, {"clip": CLIP_DECODE, "live": LIVE_DECODE}[path])
     text = normalize(" ".join(s.text for s in segments))
     assert text and not text.endswith("cảm ơn") and "video" not in text, text
     assert all(s.words for s in segments)  # word times come from the alignment
