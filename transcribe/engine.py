@@ -60,11 +60,12 @@ def first_decoding(raw: Iterable, options: DecodeOptions, duration_s: float) -> 
     """faster-whisper's segments of audio that fits one window, without the ones it decodes
     after the first decoding when there are no timestamp tokens: it then moves on to the last
     aligned word's end and decodes the rest of the window again, which is the silence after the
-    speech, where it invents ("Cảm ơn", outros; docs/benchmarks.md, issue 18). Stopping the lazy
-    generator there also saves that decoding."""
+    speech, where it invents ("Cảm ơn", outros; docs/benchmarks.md, issue 18). Without timestamp
+    tokens a decoding is one segment, so the lazy generator is stopped after it and the extra
+    decoding is never run."""
     if not (options.without_timestamps and duration_s <= WINDOW_S):
         return iter(raw)
-    return itertools.takewhile(lambda s: s.seek == 0, raw)
+    return itertools.islice(itertools.takewhile(lambda s: s.seek == 0, raw), 1)
 
 
 def heard(audio: np.ndarray, options: DecodeOptions) -> bool:

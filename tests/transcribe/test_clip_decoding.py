@@ -18,8 +18,9 @@ def _raw(*seeks: int) -> list[SimpleNamespace]:
 
 
 def test_only_the_first_decoding_of_a_window_without_timestamps_is_kept():
-    raw = _raw(0, 0, 380, 420)
-    assert [s.text for s in first_decoding(raw, CLIP_DECODE, 4.0)] == ["s0", "s1"]
+    raw = _raw(0, 380, 420)  # without timestamp tokens a decoding is one segment
+    assert [s.text for s in first_decoding(raw, CLIP_DECODE, 4.0)] == ["s0"]
+    assert list(first_decoding(_raw(380), CLIP_DECODE, 4.0)) == []  # the first one came to nothing
 
 
 def test_later_windows_and_timestamped_decodings_are_kept_whole():
