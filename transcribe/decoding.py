@@ -61,6 +61,14 @@ class DecodeOptions:
     """Off: conditioning feeds loops from one window into the next."""
     word_timestamps: bool = True
     """Word times, for following the audio and highlighting low confidence."""
+    speech_gate: bool = False
+    """With ``vad_filter`` off: audio in which Silero VAD hears no speech at all is not decoded
+    (on a tone or noise Whisper's last-resort sampled decodings write a word or two that the
+    guard cannot tell from speech; the VAD only decides whether, not where)."""
+    without_timestamps: bool = False
+    """Text tokens only, no timestamp tokens (the word times still come from the alignment).
+    A window then comes back as one segment; the batched pipeline always writes timestamps
+    (without them it drops utterances packed after the first in a 30 s chunk)."""
     initial_prompt: str | None = None
     """Vocabulary prompt (names, bodies, terms) given to the first window."""
     hotwords: str | None = None
@@ -79,13 +87,21 @@ class DecodeOptions:
     def kwargs(self) -> dict:
         """Keyword arguments for ``WhisperModel.transcribe``."""
         kw = asdict(self)
-        del kw["encoder_pad_s"], kw["max_tokens_per_s"]
+        del kw["encoder_pad_s"], kw["max_tokens_per_s"], kw["speech_gate"]
         kw["temperature"] = list(kw["temperature"])
         if kw["initial_prompt"] is None:
             del kw["initial_prompt"]
         if kw["hotwords"] is None:
             del kw["hotwords"]
         return kw
+
+
+CLIP_DECODE = DecodeOptions(vad_filter=False, speech_gate=True, without_timestamps=True)
+"""A clip or an utterance decoded whole (``bienban eval``): no VAD cutting, which loses the words
+at the edges of a short clip (only its gate: no speech heard, nothing decoded), and no timestamp
+tokens, which cost accuracy; the word times come from the alignment, and nothing is decoded
+after the first decoding of the window (``engine.first_decoding``). Measured in
+docs/benchmarks.md (issue 18)."""
 
 
 def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[Segment]:

@@ -6,9 +6,10 @@ every path decodes with the same options and the same guard.
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +56,27 @@ def _windowed_model_class():
     return WindowedWhisper
 
 
+def first_decoding(raw: Iterable, options: DecodeOptions, duration_s: float) -> Iterator:
+    """faster-whisper's segments of audio that fits one window, without the ones it decodes
+    after the first decoding when there are no timestamp tokens: it then moves on to the last
+    aligned word's end and decodes the rest of the window again, which is the silence after the
+    speech, where it invents ("Cảm ơn", outros; docs/benchmarks.md, issue 18). Without timestamp
+    tokens a decoding is one segment, so the lazy generator is stopped after it and the extra
+    decoding is never run."""
+    if not (options.without_timestamps and duration_s <= WINDOW_S):
+        return iter(raw)
+    return itertools.islice(itertools.takewhile(lambda s: s.seek == 0, raw), 1)
+
+
+def heard(audio: np.ndarray, options: DecodeOptions) -> bool:
+    """False when ``options.speech_gate`` asks for speech and Silero VAD hears none in ``audio``."""
+    if not options.speech_gate or options.vad_filter:
+        return True
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    return bool(get_speech_timestamps(audio, VadOptions()))
+
+
 class Transcriber:
     """A loaded Whisper model with the app's defaults. Safe to share between threads."""
 
@@ -67,13 +89,17 @@ class Transcriber:
 
     def segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> Iterator[Segment]:
         """Lazily decode a 16 kHz mono array; times are shifted by ``offset`` seconds."""
+        if not heard(audio, options):
+            return iter(())
         raw, _info = self.model.transcribe(audio, **options.kwargs())
-        return guarded(raw, offset)
+        return guarded(first_decoding(raw, options, audio.size / SAMPLE_RATE), offset)
 
     def decode(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> list[Segment]:
         """Decode a short array (an utterance) completely, with the options' encoder window and
         token cap (see ``DecodeOptions.encoder_pad_s`` and ``max_tokens_per_s``)."""
         duration = audio.size / SAMPLE_RATE
+        if not heard(audio, options):
+            return []
         kw = options.kwargs()
         if options.max_tokens_per_s is not None:
             room = self._token_room(options)
@@ -85,7 +111,7 @@ class Transcriber:
             limit.frames = encoder_frames(duration, options.encoder_pad_s)
         try:
             raw, _info = self.model.transcribe(audio, **kw)
-            return list(guarded(raw, offset))
+            return list(guarded(first_decoding(raw, options, duration), offset))
         finally:
             limit.frames = None
 
@@ -124,6 +150,7 @@ class Transcriber:
         kw = options.kwargs()
         kw.pop("condition_on_previous_text", None)
         kw.pop("vad_filter", None)  # the batched pipeline always segments with VAD
+        kw.pop("without_timestamps", None)
         # with timestamps: a 30 s window packing several VAD chunks otherwise comes back as one
         # segment, and Whisper often drops the chunks after the first (measured: WER 0.561 against 0.534)
         raw, _info = batched.transcribe(audio, batch_size=batch_size, without_timestamps=False, **kw)

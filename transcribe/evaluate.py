@@ -11,7 +11,7 @@ from pathlib import Path
 import jiwer
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
-from transcribe.decoding import DecodeOptions
+from transcribe.decoding import CLIP_DECODE, DecodeOptions
 from transcribe.engine import Transcriber
 from transcribe.errors import TranscribeError
 from transcribe.normalize import normalize
@@ -95,10 +95,11 @@ def clip_wer(reference: str, hypothesis: str) -> float:
 def evaluate(
     folder: str | Path,
     transcriber: Transcriber,
-    options: DecodeOptions = DecodeOptions(),
+    options: DecodeOptions = CLIP_DECODE,
     progress: Callable[[int, int], None] | None = None,
 ) -> EvalResult:
-    """Transcribe every clip listed in ``folder/transcripts.tsv`` and score it."""
+    """Transcribe every clip listed in ``folder/transcripts.tsv`` and score it (each clip decoded
+    whole, ``CLIP_DECODE``)."""
     folder = Path(folder)
     rows = read_transcripts(folder)
     items, total_audio, total_decode = [], 0.0, 0.0

@@ -8,11 +8,13 @@ from transcribe.decoding import DecodeOptions, Segment
 from transcribe.utterances import SegmenterOptions
 from transcribe.vocabulary import VocabularyPass
 
-LIVE_DECODE = DecodeOptions(temperature=(0.0,), encoder_pad_s=2.0, max_tokens_per_s=15.0)
+LIVE_DECODE = DecodeOptions(temperature=(0.0,), encoder_pad_s=2.0, max_tokens_per_s=15.0, without_timestamps=True)
 """Live final text: the app's Vietnamese defaults (beam 5, word times, guard) with a budget for
 2 cores — the encoder sees the utterance plus 2 s instead of 30 s, no temperature retries (one
 retry costs a whole decode, up to five of them), and a cap on tokens per second of audio that
-stops a decoding loop early. The post-meeting pass decodes with the full defaults."""
+stops a decoding loop early. No timestamp tokens: an utterance is decoded once, as a clip is
+(``CLIP_DECODE``; word times from the alignment), −1.9 % WER in bench/decoding_study.py
+(docs/benchmarks.md, issue 18). The post-meeting pass decodes with the full defaults."""
 
 
 @dataclass(frozen=True)

@@ -281,6 +281,7 @@ class _BatchDecoder:
         kw = options.kwargs()
         kw.pop("condition_on_previous_text", None)
         kw.pop("vad_filter", None)
+        kw.pop("without_timestamps", None)
         # faster-whisper builds its own options and tokenizer from the keyword arguments (a
         # lazy call: nothing is decoded); timestamps as in Transcriber.batched_segments
         _, info = self.pipeline.transcribe(

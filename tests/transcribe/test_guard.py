@@ -5,7 +5,9 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from transcribe.decoding import CLIP_DECODE, DecodeOptions
 from transcribe.guard import clean_text, collapse_loops, is_invented, without_silent_tail
+from transcribe.live_types import LIVE_DECODE
 
 
 @pytest.mark.parametrize(
@@ -63,7 +65,9 @@ def _noise(seconds: float, seed: int = 1) -> np.ndarray:
     "kind",
     ["silence", "noise", "tone", "hum"],
 )
-def test_no_text_from_silence_noise_or_tones(transcriber, kind):
+@pytest.mark.parametrize("path", ["default", "clip", "live"])
+def test_no_text_from_silence_noise_or_tones(transcriber, kind, path):
+    """Every path's decoding options: the file's, a clip's (no VAD, no timestamps), live's."""
     t = np.arange(16000 * 12) / 16000
     audio = {
         "silence": np.zeros(t.size, np.float32),
@@ -71,7 +75,8 @@ def test_no_text_from_silence_noise_or_tones(transcriber, kind):
         "tone": (0.3 * np.sin(2 * np.pi * 1000 * t)).astype(np.float32),
         "hum": (0.2 * np.sin(2 * np.pi * 50 * t) + 0.05 * np.sin(2 * np.pi * 150 * t)).astype(np.float32),
     }[kind]
-    assert [s.text for s in transcriber.decode(audio)] == []
+    options = {"default": DecodeOptions(), "clip": CLIP_DECODE, "live": LIVE_DECODE}[path]
+    assert [s.text for s in transcriber.decode(audio, options)] == []
 
 
 def test_a_whole_sentence_looped_collapses_too():
