@@ -157,3 +157,5 @@ class LongDecode:
     """Chunks decoded."""
     vocabulary_chunks: int = 0
     """Decoded again with the vocabulary prompt: utterances (or chunks, ``vocabulary_unit``)."""
+    rescued: int = 0
+    """Utterances decoded again on their own because their chunk's decoding wrote nothing in them."""

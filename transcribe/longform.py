@@ -75,6 +75,11 @@ class LongformOptions:
     """What the vocabulary pass decodes again: ``utterances`` (each utterance alone, batched,
     short encoder window), ``spans`` (only the stretch around the words a phrase may replace,
     ``SPAN_PAD_S`` either side) or ``chunks`` (the 30 s chunks, reusing their encoder output)."""
+    rescue_missed_s: float | None = 1.0
+    """An utterance at least this long that the decoding of its 30 s chunk wrote no word in
+    (Whisper often stops before the last utterances glued into a chunk: 6 of 31 clips of the
+    human recording) is decoded again on its own, like the vocabulary pass's utterances but
+    without the prompt. ``None``: never (faster-whisper's pipeline does not)."""
     vocabulary_spots: str | None = "all_but_one"
     """Decode again only the utterances whose first decoding holds words where a vocabulary
     phrase may have been said (``transcribe.vocabulary_spots``, this its ``rule``); ``None``:
@@ -275,8 +280,12 @@ class _BatchDecoder:
         unit: str,
         spots: str | None,
         batch_size: int,
+        rescue_missed_s: float | None = None,
     ) -> None:
         self.transcriber = transcriber
+        self.rescue_missed_s = rescue_missed_s
+        self.rescued = 0
+        """Utterances decoded again on their own because their chunk's decoding missed them."""
         self.pipeline = _pipeline_class()(transcriber.model)
         kw = options.kwargs()
         kw.pop("condition_on_previous_text", None)
@@ -314,6 +323,8 @@ class _BatchDecoder:
         """The chunks' segments (with the vocabulary merged in); and how many chunks were decoded twice."""
         base = self._segments(chunks, self.options)
         flat = [s for segs in base for s in segs]
+        if self.rescue_missed_s is not None:
+            flat = self._rescue(chunks, flat)
         if self.vocabulary is None:
             return flat, 0
         again = [i for i, segs in enumerate(base) if segs]
@@ -342,11 +353,28 @@ class _BatchDecoder:
             lent += guard.without_silent_tail(segs, chunks[i].end_s)
         return merge_vocabulary(flat, lent, self.vocabulary.phrases), len(again)
 
+    def _rescue(self, chunks: list[_Chunk], flat: list[Segment]) -> list[Segment]:
+        """The chunks' segments with those of the utterances their decoding wrote no word in,
+        each decoded again on its own (the vocabulary pass can then look at them too)."""
+        assert self.rescue_missed_s is not None  # only called when rescuing
+        words = [w for s in flat for w in s.words]
+        missed = [p for c in chunks for p in c.pieces if p.duration >= self.rescue_missed_s and not _heard_in(p, words)]
+        if not missed:
+            return flat
+        self.rescued += len(missed)
+        found = self._piece_segments(missed, self.options)
+        # what comes back empty again gets Whisper's whole 30 s window, as it was trained (the
+        # live pipeline's retry): slower, so only for those
+        empty = [p for p in missed if not _heard_in(p, [w for s in found for w in s.words])]
+        if empty:
+            found += self._piece_segments(empty, self.options, whole_window=True)
+        return sorted(flat + found, key=lambda s: s.start)
+
     def _again(self, piece: _Piece, words: list[Word]) -> list[_Piece]:
         """What of an utterance the vocabulary pass decodes again: all of it, the stretches
         around the words a phrase may replace (``spans``), or nothing."""
         start = piece.start / SAMPLE_RATE
-        heard = [w for w in words if start <= (w.start + w.end) / 2 <= start + piece.duration]
+        heard = _heard_in(piece, words)
         if not heard:
             return []
         if self.spotter is None:
@@ -367,9 +395,10 @@ class _BatchDecoder:
             out.append(_Piece(piece.audio[i:j], piece.start + i, (j - i) / SAMPLE_RATE))
         return out
 
-    def _piece_segments(self, pieces: list[_Piece], options) -> list[Segment]:
+    def _piece_segments(self, pieces: list[_Piece], options, whole_window: bool = False) -> list[Segment]:
         """Utterances decoded in batches of similar length, the encoder seeing each batch's
-        longest utterance plus ``PIECE_PAD_S`` (``DecodeOptions.encoder_pad_s``)."""
+        longest utterance plus ``PIECE_PAD_S`` (``DecodeOptions.encoder_pad_s``), or Whisper's
+        whole 30 s window (``whole_window``)."""
         extract = self.transcriber.model.feature_extractor
 
         out: list[Segment] = []
@@ -380,7 +409,7 @@ class _BatchDecoder:
         for i in range(0, len(order), size):
             batch = order[i : i + size]
             longest = max(p.duration for p in batch)
-            limit.frames = encoder_frames(longest, PIECE_PAD_S)
+            limit.frames = None if whole_window else encoder_frames(longest, PIECE_PAD_S)
             # one looping utterance would hold the whole batch to 448 tokens (LIVE_DECODE's cap)
             capped = replace(options, max_new_tokens=max(16, int(PIECE_TOKENS_PER_S * longest)))
             try:
@@ -396,6 +425,12 @@ class _BatchDecoder:
                 out += guard.without_silent_tail(list(guarded(raw, offset)), offset + piece.duration)
         self.pipeline.last_speech_timestamp = keep
         return sorted(out, key=lambda s: s.start)
+
+
+def _heard_in(piece: _Piece, words: list[Word]) -> list[Word]:
+    """The decoded words whose middle lies inside the utterance."""
+    start = piece.start / SAMPLE_RATE
+    return [w for w in words if start <= (w.start + w.end) / 2 <= start + piece.duration]
 
 
 def _raw_segments(result: list[dict], options: Any) -> list:
@@ -475,12 +510,14 @@ def decode_long(
         longform.vocabulary_unit,
         longform.vocabulary_spots,
         longform.batch_size,
+        longform.rescue_missed_s,
     )
     vad = VadOptions(max_speech_duration_s=CHUNK_S, min_silence_duration_ms=160)  # the pipeline's own
     result = LongDecode(total or 0.0, done_s=start_s)
     pending: list[_Chunk] = []
     seen_end = start_s
-    packer = ChunkPacker(transcriber.model.feature_extractor, vocabulary is not None and by_pieces)
+    with_pieces = (vocabulary is not None and by_pieces) or longform.rescue_missed_s is not None
+    packer = ChunkPacker(transcriber.model.feature_extractor, with_pieces)
 
     def flush(chunks: list[_Chunk], done: float) -> None:
         segs, twice = decoder.decode(chunks) if chunks else ([], 0)
@@ -488,6 +525,7 @@ def decode_long(
         result.segments += segs
         result.chunks += len(chunks)
         result.vocabulary_chunks += twice
+        result.rescued = decoder.rescued
         result.done_s = done
         if sink:
             sink(segs, done)

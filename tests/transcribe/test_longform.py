@@ -104,3 +104,28 @@ def test_a_file_decodes_as_its_array(transcriber, clips, tmp_path):
     from_array = decode_long(transcriber, load_audio(path), longform=SMALL)
     assert _text(from_file.segments) == _text(from_array.segments)
     assert seen[-1][0] == pytest.approx(seen[-1][1]) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_an_utterance_its_chunk_decoding_missed_is_decoded_on_its_own(transcriber, eval_dir):
+    # Five human clips glued into one 30 s chunk: Whisper stops after the fourth and writes
+    # nothing for "tên hoan lại cầm rựa rượt đuổi…" (33.1-39.5 s). Decoded again on its own,
+    # the utterance gets its text; nothing else is decoded twice.
+    gap = np.zeros(2 * SAMPLE_RATE, np.float32)
+    parts, spans, pos = [gap], [], gap.size
+    for name, _ in read_transcripts(eval_dir / "fosd_dev")[:6]:
+        clip = load_audio(eval_dir / "fosd_dev" / name)
+        spans.append((pos / SAMPLE_RATE, (pos + clip.size) / SAMPLE_RATE))
+        parts += [clip, gap]
+        pos += clip.size + gap.size
+    audio = np.concatenate(parts)
+
+    def covered(segments):
+        return [any(s.start < b and s.end > a for s in segments) for a, b in spans]
+
+    missed = decode_long(transcriber, audio, longform=LongformOptions(rescue_missed_s=None))
+    assert not all(covered(missed.segments)) and missed.rescued == 0
+    rescued = decode_long(transcriber, audio)
+    assert all(covered(rescued.segments))
+    assert 1 <= rescued.rescued <= covered(missed.segments).count(False)
+    kept = {(round(s.start, 2), s.text) for s in missed.segments}
+    assert kept <= {(round(s.start, 2), s.text) for s in rescued.segments}  # the rest as it was
