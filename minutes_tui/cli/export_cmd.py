@@ -20,14 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="tạo thêm tệp PDF bằng LibreOffice (có thể ghi kèm đường dẫn của tệp PDF)")  # fmt: skip
     p.add_argument("--signed", type=Path, default=None, metavar="TỆP",
                    help="đường dẫn tệp PDF đã ký (mặc định: THƯ_MỤC_HỌP/exports/bien-ban-signed.pdf)")  # fmt: skip
-    key = p.add_mutually_exclusive_group()
-    key.add_argument("--sign-p12", type=Path, default=None, metavar="TỆP_P12",
-                     help="ký bằng tệp chứng thư số PKCS#12 (.p12, .pfx); chương trình sẽ hỏi mật khẩu")  # fmt: skip
-    key.add_argument("--pkcs11-lib", type=Path, default=None, metavar="THƯ_VIỆN",
-                     help="ký bằng USB token PKCS#11: đường dẫn tới thư viện của token (.so)")  # fmt: skip
-    p.add_argument("--token", default=None, metavar="NHÃN", help="nhãn của token (dùng với --pkcs11-lib)")
-    p.add_argument("--slot", type=int, default=None, metavar="SỐ", help="số khe cắm của token (dùng với --pkcs11-lib)")
-    p.add_argument("--key-label", default=None, metavar="NHÃN", help="nhãn của khóa trên token, khi token có nhiều khóa")
+    _signing_key(p, required=False)
     p.add_argument("--appendix", action="store_true", help="thêm phụ lục ghi toàn văn lời nói trong cuộc họp")
     p.add_argument("--force", action="store_true", help="ghi đè tệp DOCX, PDF đã có (không bao giờ ghi đè PDF đã ký)")
     p.add_argument("--notice", action="store_true", help="xuất Thông báo kết luận của chủ tọa thay cho biên bản")
@@ -48,14 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("sign", help="ký số một tệp PDF biên bản đã lưu từ Word")
     s.add_argument("file", type=Path, metavar="TỆP_PDF", help="tệp PDF cần ký")
     s.add_argument("--out", type=Path, default=None, metavar="TỆP", help="đường dẫn tệp PDF đã ký (mặc định: TỆP_PDF-signed.pdf)")
-    key = s.add_mutually_exclusive_group(required=True)
-    key.add_argument("--sign-p12", type=Path, default=None, metavar="TỆP_P12",
-                     help="ký bằng tệp chứng thư số PKCS#12 (.p12, .pfx); chương trình sẽ hỏi mật khẩu")  # fmt: skip
-    key.add_argument("--pkcs11-lib", type=Path, default=None, metavar="THƯ_VIỆN",
-                     help="ký bằng USB token PKCS#11: đường dẫn tới thư viện của token (.so)")  # fmt: skip
-    s.add_argument("--token", default=None, metavar="NHÃN", help="nhãn của token (dùng với --pkcs11-lib)")
-    s.add_argument("--slot", type=int, default=None, metavar="SỐ", help="số khe cắm của token (dùng với --pkcs11-lib)")
-    s.add_argument("--key-label", default=None, metavar="NHÃN", help="nhãn của khóa trên token, khi token có nhiều khóa")
+    _signing_key(s, required=True)
     s.set_defaults(handler=run_sign)
 
     v = sub.add_parser("verify", help="kiểm tra chữ ký số và bản ghi âm của biên bản đã ký")
@@ -95,6 +81,18 @@ def _key(args: argparse.Namespace):
         pin = _secret(texts.EXPORT_PIN.format(label=args.token or ""))
         return TokenKey(args.pkcs11_lib, args.token, pin or None, args.slot, args.key_label)
     return None
+
+
+def _signing_key(parser: argparse.ArgumentParser, required: bool) -> None:
+    """The chairman's key: a PKCS#12 file or a PKCS#11 token (``export`` and ``sign``)."""
+    key = parser.add_mutually_exclusive_group(required=required)
+    key.add_argument("--sign-p12", type=Path, default=None, metavar="TỆP_P12",
+                     help="ký bằng tệp chứng thư số PKCS#12 (.p12, .pfx); chương trình sẽ hỏi mật khẩu")  # fmt: skip
+    key.add_argument("--pkcs11-lib", type=Path, default=None, metavar="THƯ_VIỆN",
+                     help="ký bằng USB token PKCS#11: đường dẫn tới thư viện của token (.so)")  # fmt: skip
+    parser.add_argument("--token", default=None, metavar="NHÃN", help="nhãn của token (dùng với --pkcs11-lib)")
+    parser.add_argument("--slot", type=int, default=None, metavar="SỐ", help="số khe cắm của token (dùng với --pkcs11-lib)")
+    parser.add_argument("--key-label", default=None, metavar="NHÃN", help="nhãn của khóa trên token, khi token có nhiều khóa")
 
 
 def run_export(args: argparse.Namespace) -> int:
