@@ -222,12 +222,13 @@ class LivePipeline:
         t0 = time.perf_counter()
         try:
             decode = self.options.decode
-            segments = self.transcriber.decode(audio, decode, offset=utt.start)
+            segments = guard.without_silent_tail(self.transcriber.decode(audio, decode, offset=utt.start), utt.speech_end)
             if not segments and decode.encoder_pad_s is not None:
-                # the short window sometimes ends a whole turn before its first word (seen on a
-                # 9.6 s turn of the rendered dialogue); Whisper's own 30 s window hears it
-                segments = self.transcriber.decode(audio, retry_options(decode), offset=utt.start)
-            segments = guard.without_silent_tail(segments, utt.speech_end)
+                # the short window sometimes ends a whole turn before its first word, or writes
+                # it all as if after the speech (seen on a 9.6 s turn of the rendered dialogue);
+                # Whisper's own 30 s window hears it
+                retried = self.transcriber.decode(audio, retry_options(decode), offset=utt.start)
+                segments = guard.without_silent_tail(retried, utt.speech_end)
             if self.options.vocabulary is not None:
                 segments = self.options.vocabulary.apply(self.transcriber, audio, decode, utt.start, segments, utt.speech_end)
         except Exception:  # one bad utterance must not end transcription for the rest of the meeting
