@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import docx
 from docx.document import Document
 
 from bienban_base.files import atomic_write
@@ -15,7 +14,7 @@ from minutes_tui.export.body import add_closing, add_content, add_opening
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.header import add_header
 from minutes_tui.export.minutes import Minutes
-from minutes_tui.export.page import apply_document_fonts, apply_page_setup
+from minutes_tui.export.page import new_document
 from minutes_tui.export.signatures import add_signatures
 from minutes_tui.export.styles import xml_text
 
@@ -25,13 +24,7 @@ AUDIO_KEYWORD = "audio-sha256 "
 
 def build_docx(minutes: Minutes, appendix: bool = False) -> Document:
     """The whole Biên bản as a python-docx document (nothing written yet)."""
-    doc = docx.Document()
-    apply_document_fonts(doc)
-    apply_page_setup(doc)
-    body = doc.element.body
-    for par in list(body.iterchildren()):
-        if par.tag.endswith("}p"):  # the template's one empty paragraph
-            body.remove(par)
+    doc = new_document()
     add_header(doc, minutes)
     add_opening(doc, minutes)
     add_content(doc, minutes)

@@ -7,7 +7,6 @@ under it, and one signer signs on behalf of the People's Committee beside Nơi n
 
 from __future__ import annotations
 
-import docx
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -25,7 +24,6 @@ from minutes_tui.export.header import (
     drop_placeholders,
 )
 from minutes_tui.export.minutes import Office
-from minutes_tui.export.page import apply_document_fonts, apply_page_setup
 from minutes_tui.export.signatures import SECRETARY_CM, SIGNATURE_GAP_LINES
 from minutes_tui.export.styles import TEXT_WIDTH_CM, paragraph, rule, styled_run, xml_text
 from minutes_tui.export.vndate import full_date
@@ -35,18 +33,6 @@ _KEEP_CENTRE: ParagraphLook = _CENTRE | {"keep_with_next": True}
 _KEEP_LEFT: ParagraphLook = {"align": WD_ALIGN_PARAGRAPH.LEFT, "indent": False, "after": 0, "keep_with_next": True}
 #: The rule under the summary line.
 SUMMARY_RULE_CM = 3.0
-
-
-def new_document() -> Document:
-    """An empty A4 document with the decree's fonts, margins and page numbers."""
-    doc = docx.Document()
-    apply_document_fonts(doc)
-    apply_page_setup(doc)
-    body = doc.element.body
-    for par in list(body.iterchildren()):
-        if par.tag.endswith("}p"):  # the template's one empty paragraph
-            body.remove(par)
-    return doc
 
 
 def add_named_header(doc: Document, office: Office, kind: str, place: str, issued, title: str, summary: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import cast
 
+import docx
 from docx.document import Document
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -85,3 +86,15 @@ def _page_number_field(paragraph: Paragraph) -> None:
             mark = OxmlElement("w:fldChar")
             mark.set(qn("w:fldCharType"), kind)
             run._r.append(mark)
+
+
+def new_document() -> Document:
+    """An empty A4 document with the decree's fonts, margins and page numbers."""
+    doc = docx.Document()
+    apply_document_fonts(doc)
+    apply_page_setup(doc)
+    body = doc.element.body
+    for par in list(body.iterchildren()):
+        if par.tag.endswith("}p"):  # the template's one empty paragraph
+            body.remove(par)
+    return doc

@@ -8,7 +8,8 @@ from docx.document import Document
 
 from minutes_tui import texts
 from minutes_tui.export.after_data import AfterConference, AfterItem, count, percent
-from minutes_tui.export.named_doc import add_named_header, add_signer, grid_table, heading, new_document, set_properties
+from minutes_tui.export.named_doc import add_named_header, add_signer, grid_table, heading, set_properties
+from minutes_tui.export.page import new_document
 from minutes_tui.export.styles import paragraph
 from minutes_tui.export.vndate import full_date, moment
 from minutes_tui.meeting.tally import PENDING
