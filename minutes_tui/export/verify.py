@@ -38,6 +38,8 @@ class SignatureCheck:
     """The certificate chains to one of the trust roots."""
     metadata_changed: bool = False
     """The document's /Info or XMP metadata was changed after signing."""
+    appended: bool = False
+    """Bytes that no revision explains follow the file's last revision (never "untouched")."""
     detail: str = ""
     """pyHanko's summary, for the log."""
 
@@ -102,6 +104,22 @@ def _untouched(status, embedded, later_signed: set[int], last_revision: int) -> 
     return False
 
 
+def unexplained_tail(data: bytes, embedded, last_revision: int) -> bool:
+    """Whether bytes other than white space follow the file's last revision.
+
+    pyHanko calls a file with anything appended "covered up to the signed revision" and, when no
+    revision follows, finds nothing modified: the tail is outside every check. After the signed
+    revision only a later revision may follow; after the last revision only line ends.
+    """
+    if embedded.signed_revision == last_revision:
+        byte_range = [int(v) for v in embedded.sig_object["/ByteRange"]]
+        tail = data[byte_range[2] + byte_range[3] :]
+    else:
+        at = data.rfind(b"%%EOF")
+        tail = data[at + 5 :] if at >= 0 else data
+    return bool(tail.strip(b" \t\r\n\x00"))
+
+
 def _check(embedded, data: bytes, reader, roots: list, signed_revisions: set[int]) -> SignatureCheck:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
@@ -113,14 +131,16 @@ def _check(embedded, data: bytes, reader, roots: list, signed_revisions: set[int
     last = reader.xrefs.total_revisions - 1
     later = {r for r in signed_revisions if r > embedded.signed_revision}
     changed = embedded.signed_revision < last and metadata_changed(signed_bytes(data, embedded), reader)
+    appended = unexplained_tail(data, embedded, last)
     return SignatureCheck(
         signer=status.signing_cert.subject.native.get("common_name") or status.signing_cert.subject.human_friendly,
         signed_at=status.signer_reported_dt,
         intact=bool(status.intact and status.valid),
-        untouched=not changed and _untouched(status, embedded, later, last),
+        untouched=not changed and not appended and _untouched(status, embedded, later, last),
         later_revisions=embedded.signed_revision < last,
         trusted=bool(roots) and bool(status.trusted),
         metadata_changed=changed,
+        appended=appended,
         detail=status.summary(),
     )
 

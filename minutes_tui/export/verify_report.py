@@ -12,7 +12,10 @@ def _signature_lines(sig: SignatureCheck, verdict: Verdict) -> list[str]:
     if not sig.intact:
         return [texts.VERIFY_SIGNATURE_BROKEN]
     if not sig.untouched:
-        what = texts.VERIFY_CHANGED_METADATA if sig.metadata_changed else texts.VERIFY_CHANGED_CONTENT
+        if sig.appended:
+            what = texts.VERIFY_APPENDED
+        else:
+            what = texts.VERIFY_CHANGED_METADATA if sig.metadata_changed else texts.VERIFY_CHANGED_CONTENT
         return [texts.VERIFY_SIGNATURE_INVALID.format(detail=what)]
     if not sig.trusted:
         if verdict.roots == 0:
@@ -30,8 +33,12 @@ def verdict_lines(verdict: Verdict) -> list[str]:
     if not verdict.signatures and not verdict.problems:
         lines.append(texts.VERIFY_NO_SIGNATURE)
     lines += [texts.VERIFY_SIGNATURE_INVALID.format(detail=texts.VERIFY_DAMAGED) for _ in verdict.problems]
-    for sig in verdict.signatures:
-        lines += _signature_lines(sig, verdict)
+    count = len(verdict.signatures)
+    for n, sig in enumerate(verdict.signatures, 1):
+        own = _signature_lines(sig, verdict)
+        if count > 1:  # which signature each verdict is about: one may hold while another does not
+            own[0] = texts.VERIFY_SIGNATURE_NUMBER.format(n=n, count=count) + own[0]
+        lines += own
     if verdict.recorded_sha256:
         lines.append(texts.VERIFY_AUDIO_RECORDED.format(digest=verdict.recorded_sha256))
     matches = verdict.audio_matches

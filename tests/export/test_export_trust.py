@@ -225,3 +225,131 @@ def test_a_document_timestamp_after_signing_keeps_it_valid(signed, ward, tmp_pat
     rc, out, _ = _cli(["verify", stamped, "--trust", ward.cert_pem], capsys)
     assert rc == 0, out
     assert "chỉ được thêm" in out.splitlines()[0]
+
+
+# --- further attacks (audit of issue 13): what else an attacker may append after the chairman signed
+
+
+def _incremental(signed, target, change) -> None:
+    """Append one incremental update made by ``change(writer)`` to a copy of ``signed``."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    with open(signed, "rb") as f:
+        writer = IncrementalPdfFileWriter(f, strict=False)
+        change(writer)
+        with open(target, "wb") as out:
+            writer.write(out)
+
+
+def _free_text(writer, text: str = "Đã sửa: xem bản ghi khác"):
+    """A FreeText annotation on the first page: shown on the page like printed text."""
+    from pyhanko.pdf_utils import generic
+
+    page_ref = writer.root["/Pages"]["/Kids"][0]
+    page = page_ref.get_object()
+    annot = generic.DictionaryObject(
+        {
+            generic.NameObject("/Type"): generic.NameObject("/Annot"),
+            generic.NameObject("/Subtype"): generic.NameObject("/FreeText"),
+            generic.NameObject("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in (50, 50, 400, 90)]),
+            generic.NameObject("/Contents"): generic.TextStringObject(text),
+            generic.NameObject("/DA"): generic.TextStringObject("/Helv 12 Tf 0 g"),
+            generic.NameObject("/P"): page_ref,
+        }
+    )
+    ref = writer.add_object(annot)
+    annots = page.get("/Annots")
+    annots = annots.get_object() if annots is not None else generic.ArrayObject()
+    annots.append(ref)
+    page[generic.NameObject("/Annots")] = annots
+    writer.update_container(page)
+
+
+def test_an_annotation_added_after_signing_fails(signed, ward, tmp_path, capsys):
+    attacked = tmp_path / "annotated.pdf"
+    _incremental(signed, attacked, _free_text)
+    rc, out, _ = _cli(["verify", attacked, "--trust", ward.cert_pem], capsys)
+    assert rc == 1, out
+    assert "không bị sửa" not in out and "KHÔNG HỢP LỆ" in out
+
+
+def test_xmp_keywords_repointed_after_signing_fail(signed, rendered, ward, tmp_path, capsys):
+    """A new XMP stream naming another recording: the hash still comes from the signed revision."""
+    from pyhanko.pdf_utils import generic
+
+    from minutes_tui.export.from_meeting import audio_sha256
+
+    other = tmp_path / "other.wav"
+    write_wav(other, 2.0, tone=5)
+    forged = audio_sha256(other)
+    xmp = (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+        f'xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Keywords>audio-sha256 {forged}</pdf:Keywords>'
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    ).encode()
+
+    def change(writer):
+        stream = generic.StreamObject(
+            {
+                generic.NameObject("/Type"): generic.NameObject("/Metadata"),
+                generic.NameObject("/Subtype"): generic.NameObject("/XML"),
+            },
+            stream_data=xmp,
+        )
+        writer.root[generic.NameObject("/Metadata")] = writer.add_object(stream)
+        writer.update_root()
+
+    attacked = tmp_path / "xmp.pdf"
+    _incremental(signed, attacked, change)
+    rc, out, _ = _cli(["verify", attacked, "--audio", other, "--trust", ward.cert_pem], capsys)
+    assert rc == 1, out
+    assert "không bị sửa" not in out and "KHỚP: biên bản lập từ đúng bản ghi âm" not in out
+    assert verify_pdf(attacked, trust_roots=[ward.cert_pem]).recorded_sha256 == audio_sha256(rendered["folder"] / "audio.wav")
+
+
+def test_a_second_signature_by_an_untrusted_signer_fails(signed, forger, ward, tmp_path, capsys):
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    cosigned = tmp_path / "forger-cosigned.pdf"
+    with open(signed, "rb") as f, open(cosigned, "wb") as out:
+        signer = signers.SimpleSigner.load_pkcs12(str(forger.p12), passphrase=forger.password)
+        signers.sign_pdf(IncrementalPdfFileWriter(f), signers.PdfSignatureMetadata(field_name="X"), signer=signer, output=out)
+    rc, out, _ = _cli(["verify", cosigned, "--trust", ward.cert_pem], capsys)
+    assert rc == 1 and "không xác minh được người ký" in out.lower(), out
+
+
+def test_a_trusted_co_signature_that_also_adds_an_annotation_fails(signed, ward, tmp_path, capsys):
+    """A later signature may be added; content slipped into the same revision may not."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    cosigned = tmp_path / "cosigned-annotated.pdf"
+    with open(signed, "rb") as f, open(cosigned, "wb") as out:
+        writer = IncrementalPdfFileWriter(f)
+        _free_text(writer)
+        signer = signers.SimpleSigner.load_pkcs12(str(ward.p12), passphrase=ward.password)
+        signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name="ThuKy"), signer=signer, output=out)
+    rc, out, _ = _cli(["verify", cosigned, "--trust", ward.cert_pem], capsys)
+    assert rc == 1, out
+    chairman, secretary = out.splitlines()[:2]
+    assert chairman.startswith("Chữ ký 1/2: Chữ ký số KHÔNG HỢP LỆ") and "bị sửa sau khi ký" in chairman
+    assert secretary.startswith("Chữ ký 2/2: Chữ ký số HỢP LỆ")  # true of the co-signature alone, and said of it
+
+
+@pytest.mark.parametrize("tail", [b"PK\x03\x04 a zip or a script riding on the signed file", b"\n1 0 obj\n(x)\nendobj\n%%EOF\n"])
+def test_bytes_appended_after_the_signed_file_fail(signed, ward, tmp_path, capsys, tail):
+    """pyHanko finds no revision in an appended tail, so nothing checks it: verify refuses it."""
+    attacked = tmp_path / "appended.pdf"
+    attacked.write_bytes(signed.read_bytes() + tail)
+    rc, out, err = _cli(["verify", attacked, "--trust", ward.cert_pem], capsys)
+    assert rc != 0, out
+    assert "không bị sửa" not in out and ("nối vào cuối tệp" in out or "không phải PDF đọc được" in err), (out, err)
+
+
+def test_line_ends_after_the_signed_file_keep_it_valid(signed, ward, tmp_path, capsys):
+    padded = tmp_path / "padded.pdf"
+    padded.write_bytes(signed.read_bytes() + b"\r\n\n")
+    rc, out, _ = _cli(["verify", padded, "--trust", ward.cert_pem], capsys)
+    assert rc == 0, out
