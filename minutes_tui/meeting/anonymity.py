@@ -21,19 +21,29 @@ from minutes_tui.meeting.model import Participant
 #: Forms of address that, before a given name, point at one person.
 FORMS_OF_ADDRESS = ("anh", "chị", "em", "ông", "bà", "cô", "chú", "bác", "cụ")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-_WORD = re.compile(r"[^\W_]+")
+#: Inside a word besides letters: combining marks NFC cannot fold into a letter (marks typed out
+#: of canonical order, "o" + sắc + mũ for "ố") and invisible characters (soft hyphen, zero-width
+#: space and joiners, word joiner, BOM) that would otherwise cut a name in two on screen unseen.
+_INSIDE = "\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff"
+_WORD = re.compile(rf"[{_INSIDE}]*[^\W_](?:[^\W_]|[{_INSIDE}])*")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a meeting's words repeat: most keys are computed once
 def word_key(word: str) -> str:
-    """A word's identity for matching: case-folded, NFC, with its tone mark moved to the end."""
-    letters = unicodedata.normalize("NFD", word.casefold())
-    tones = "".join(sorted(c for c in letters if c in _TONES))
+    """A word's identity for matching: case-folded, NFC, invisible characters dropped, its tone mark moved to the end."""
+    letters = unicodedata.normalize("NFD", word.translate(_INVISIBLE).casefold())
+    tones = "".join(sorted({c for c in letters if c in _TONES}))  # a mark typed twice is one tone
     return unicodedata.normalize("NFC", "".join(c for c in letters if c not in _TONES)) + tones
 
 
 def _keys(name: str) -> tuple[str, ...]:
     return tuple(word_key(w) for w in _WORD.findall(unicodedata.normalize("NFC", name)))
+
+
+def _first_letter(text: str, start: int) -> str:
+    """The first letter of the word at ``start`` (a word may begin with an invisible character)."""
+    return next(c for c in text[start:] if c.isalpha())
 
 
 @dataclass(frozen=True)
@@ -108,9 +118,9 @@ class Anonymizer:
         n = len(pat.keys)
         if i + n > len(words) or any(words[i + k][2] != pat.keys[k] for k in range(n)):
             return False
-        if any(not text[words[i + k][1] : words[i + k + 1][0]].isspace() for k in range(n - 1)):
+        if any(not text[words[i + k][1] : words[i + k + 1][0]].translate(_INVISIBLE).isspace() for k in range(n - 1)):
             return False  # a name's words stand next to each other
-        return not pat.capitalised or text[words[i][0]].isupper()
+        return not pat.capitalised or _first_letter(text, words[i][0]).isupper()
 
     def mask(self, text: str) -> str:
         """``text`` in NFC with every anonymous name replaced by the replacement."""

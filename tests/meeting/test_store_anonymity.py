@@ -43,6 +43,15 @@ OFFICIAL = Participant("Nguyễn Văn Tư", role="Trưởng Công an phường",
             "Phường đầu tư đèn; tố cáo được tiếp nhận; hòa giải ở cơ sở.",
         ),
         ("Tổ dân phố 4, Tốt, Thủy lợi.", f"Tổ dân phố 4, Tốt, {HIDDEN} lợi."),
+        # audit of issue 13: upper case, a line break inside the name, marks NFC cannot fold, invisible characters
+        ("Ý kiến của TỐ và CHỊ THỦY.", f"Ý kiến của {HIDDEN} và {HIDDEN}."),
+        ("Tôi là Võ Thị\nTố, ở tổ 4.", f"Tôi là {HIDDEN}, ở tổ 4."),
+        ("Tôi là Võ Thị\r\n  Tố.", f"Tôi là {HIDDEN}."),
+        ("Chị To\u0301\u0302 hỏi; T\u00f3\u0302 nói.", f"{HIDDEN} hỏi; {HIDDEN} nói."),  # sắc typed before the mũ
+        ("Võ Thị Tố\u0301 hỏi.", f"{HIDDEN} hỏi."),  # the tone typed twice
+        ("Chị T\u200bố và Võ Thị T\u00adố, \u200bTố.", f"{HIDDEN} và {HIDDEN}, {HIDDEN}."),
+        ("Võ Thị \u200b Tố hỏi.", f"{HIDDEN} hỏi."),
+        ("dự án đầu t\u200bư, tố\u00ad cáo", "dự án đầu t\u200bư, tố\u00ad cáo"),  # ordinary words stay ordinary
     ],
 )
 def test_names_are_masked_by_meaning(text, expected):
