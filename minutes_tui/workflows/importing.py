@@ -63,13 +63,15 @@ def create_imported_meeting(
     """Make a meeting folder holding a copy of ``source``; nothing is created when the file is not audio.
 
     ``title`` defaults to the file's name, ``start`` to ``imported_start``, ``folder`` to a new
-    folder under ``root`` named after the date and title.
+    folder under ``root`` named after the start's date and time (never the title).
     """
     source = Path(source)
     duration = audio_duration(source)  # a bad file fails here, before anything is created
     title = title.strip() or source.stem
     start = start or imported_start(source, duration)
-    folder = Path(folder) if folder else new_meeting_folder(root, f"{start:%Y-%m-%d}-{title}")
+    # named by its start only, as the app names a recorded meeting: a title can name a resident who is
+    # marked anonymous later, and a folder name goes wherever the folder is copied
+    folder = Path(folder) if folder else new_meeting_folder(root, f"{start:%Y%m%d-%H%M}")
     if folder.is_dir():  # refuse before a store is made in a folder that is recorded or has a recording
         if recording_in_progress(folder):
             raise RecorderError("recording_busy", f"{folder} is being recorded", path=str(folder))

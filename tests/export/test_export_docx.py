@@ -267,3 +267,29 @@ def test_anonymity_by_meaning_reaches_every_part_and_the_metadata(tmp_path):
         assert leak not in everything, leak
     assert "đầu tư camera" in everything  # an ordinary word is left alone
     assert "Ẩn danh" in docx.Document(docx_path).core_properties.title
+
+
+@pytest.mark.office
+def test_the_pdf_its_metadata_and_its_file_names_never_name_her(tmp_path):
+    """The rendered PDF's text, /Info and XMP title, and every exported file's name: nothing names her."""
+    import subprocess
+
+    from export_sample import build_meeting
+
+    from minutes_tui.meeting import MeetingStore
+
+    folder = build_meeting(tmp_path / "m")
+    given = HIDDEN_NAME.split()[-1]
+    with MeetingStore.open(folder) as store:
+        store.update_meeting(title=f"Đối thoại về đơn của chị {given}")
+        store.add_segment(3000.0, 3005.0, f"{HIDDEN_NAME.upper()} xin phát biểu.")
+    result = export_meeting(folder, ExportRequest(make_pdf=True, appendix=True))
+    assert result.pdf is not None
+    info = "".join(
+        subprocess.run(["pdfinfo", *flag, str(result.pdf)], capture_output=True, text=True, check=True).stdout
+        for flag in ([], ["-meta"])  # /Info, then XMP
+    )
+    text = subprocess.run(["pdftotext", str(result.pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Ẩn danh" in info  # the title is there, masked
+    for shown in (info, text, " ".join(p.name for p in folder.rglob("*"))):
+        assert given not in shown and given.upper() not in shown, shown

@@ -48,15 +48,17 @@ def _meeting_facts(folder: Path) -> tuple:
 
 
 def test_import_names_the_copy_audio_dates_it_by_the_file_and_keeps_its_bytes(phone_recording, tmp_path):
-    made = create_imported_meeting(phone_recording, tmp_path / "meetings", title="Đối thoại")
+    made = create_imported_meeting(phone_recording, tmp_path / "meetings", title="Đơn của chị Thuỷ")
     duration = load_audio(phone_recording).size / SAMPLE_RATE
     assert made.audio.name == "audio.flac"
+    # the folder is named by the start, as a recorded one: a title may name a resident marked anonymous later
+    assert made.folder.name == f"{made.start:%Y%m%d-%H%M}" and "Thu" not in made.folder.name
     assert made.audio.read_bytes() == phone_recording.read_bytes()
     assert stat.S_IMODE(made.audio.stat().st_mode) == 0o600  # the source was 0644
     assert made.start == ENDED - timedelta(seconds=round(duration))
     assert not [p for p in made.folder.iterdir() if p.name.startswith(".") and "tmp" in p.name]
     meeting = read_meeting(made.folder).meeting
-    assert meeting.title == "Đối thoại" and meeting.actual_start == made.start and meeting.audio_file == "audio.flac"
+    assert meeting.title == "Đơn của chị Thuỷ" and meeting.actual_start == made.start and meeting.audio_file == "audio.flac"
 
 
 def test_import_of_a_bad_file_creates_nothing_and_never_replaces_a_recording(phone_recording, tmp_path):
