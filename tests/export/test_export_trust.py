@@ -290,6 +290,7 @@ def test_xmp_keywords_repointed_after_signing_fail(signed, rendered, ward, tmp_p
     ).encode()
 
     def change(writer):
+        writer._update_meta = lambda: None  # pyHanko would write its own XMP over ours
         stream = generic.StreamObject(
             {
                 generic.NameObject("/Type"): generic.NameObject("/Metadata"),
@@ -302,9 +303,11 @@ def test_xmp_keywords_repointed_after_signing_fail(signed, rendered, ward, tmp_p
 
     attacked = tmp_path / "xmp.pdf"
     _incremental(signed, attacked, change)
+    assert forged.encode() in attacked.read_bytes()  # the forged XMP is in the file
     rc, out, _ = _cli(["verify", attacked, "--audio", other, "--trust", ward.cert_pem], capsys)
     assert rc == 1, out
     assert "không bị sửa" not in out and "KHỚP: biên bản lập từ đúng bản ghi âm" not in out
+    assert "thông tin mô tả của tệp" in out  # said for what it is: the metadata changed after signing
     assert verify_pdf(attacked, trust_roots=[ward.cert_pem]).recorded_sha256 == audio_sha256(rendered["folder"] / "audio.wav")
 
 
@@ -353,3 +356,33 @@ def test_line_ends_after_the_signed_file_keep_it_valid(signed, ward, tmp_path, c
     padded.write_bytes(signed.read_bytes() + b"\r\n\n")
     rc, out, _ = _cli(["verify", padded, "--trust", ward.cert_pem], capsys)
     assert rc == 0, out
+
+
+def test_the_recordings_hash_is_read_from_the_revisions_xmp(tmp_path):
+    """A PDF whose only statement of the recording is its XMP metadata (as Word writes keywords)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+
+    from minutes_tui.export.revisions import recorded_digest
+
+    digest = "ab" * 32
+    xmp = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f"<pdf:Keywords>audio-sha256 {digest}</pdf:Keywords></rdf:Description></rdf:RDF></x:xmpmeta>"
+    ).encode()
+    writer = PdfFileWriter()
+    writer._update_meta = lambda: None  # pyHanko would write its own XMP over ours
+    meta = generic.StreamObject({generic.NameObject("/Type"): generic.NameObject("/Metadata")}, stream_data=xmp)
+    writer.root[generic.NameObject("/Metadata")] = writer.add_object(meta)
+    out = io.BytesIO()
+    writer.write(out)
+    assert recorded_digest(out.getvalue()) == digest
+
+
+def test_a_trust_file_that_is_not_a_certificate_stops_verify(signed, tmp_path, capsys):
+    bogus = tmp_path / "root.pem"
+    bogus.write_text("không phải chứng thư", encoding="utf-8")
+    rc, out, err = _cli(["verify", signed, "--trust", bogus], capsys)
+    assert rc == 2 and "không phải chứng thư số" in err and "Traceback" not in err
+    assert "HỢP LỆ" not in out
