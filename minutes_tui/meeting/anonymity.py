@@ -140,9 +140,10 @@ class MaskedPlace:
     """A text of the meeting where an anonymous participant would be masked on export."""
 
     where: str
-    """``title``, ``place``, ``report``, ``segment``, ``petition``, ``answer`` or ``responsible``."""
+    """``title``, ``place``, ``report``, a document paragraph's key, ``recipient``, ``attendance``,
+    ``role``, ``note``, ``segment``, ``petition``, ``answer``, ``responsible`` or another outcome field."""
     item_id: int
-    """The segment's or petition's id (0 for the meeting's own fields)."""
+    """The segment's, petition's, note's or participant's id (0 for the meeting's own fields)."""
     spans: tuple[MaskedSpan, ...]
     """What would be masked there."""
 
@@ -153,10 +154,17 @@ def what_will_be_masked(record) -> list[MaskedPlace]:
     texts: list[tuple[str, int, str]] = [
         ("title", 0, record.meeting.title), ("place", 0, record.meeting.place), ("report", 0, record.meeting.report_summary),
     ]  # fmt: skip
+    texts += [(key, 0, text) for key, text in record.meeting.document_texts]
+    texts += [("recipient", 0, r) for r in record.meeting.recipients]
+    texts += [("attendance", 0, group) for group, _ in record.meeting.attendance]
+    texts += [("role", p.id, p.role) for p in record.participants if not p.anonymous]
+    texts += [("note", n.id, n.text) for n in record.notes]
     texts += [("segment", s.id, s.text) for s in record.segments]
     for p in record.petitions:
         texts.append(("petition", p.id, p.text))
-        if p.outcome is not None:
-            texts += [("answer", p.id, p.outcome.answer), ("responsible", p.id, p.outcome.responsible or p.outcome.agency)]
+        if (o := p.outcome) is not None:
+            texts += [("answer", p.id, o.answer), ("responsible", p.id, o.responsible), ("agency", p.id, o.agency)]
+            texts += [("result", p.id, o.result), ("reference", p.id, o.reference), ("passed_to", p.id, o.passed_to)]
+            texts.append(("extension_reason", p.id, o.extension_reason))
     places = [MaskedPlace(where, item, tuple(anonymizer.spans(text))) for where, item, text in texts]
     return [place for place in places if place.spans]

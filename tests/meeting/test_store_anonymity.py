@@ -84,3 +84,29 @@ def test_what_will_be_masked_lists_every_place_in_a_meeting(tmp_path):
         record = store.load()
     found = [(p.where, p.item_id, [s.text for s in p.spans]) for p in what_will_be_masked(record)]
     assert found == [("title", 0, ["bà Thuỷ"]), ("segment", seg.id, ["Thủy"])]
+
+
+def test_what_will_be_masked_covers_every_text_export_masks(tmp_path):
+    """Review's list reaches the notes, recipients, attendance, her paragraphs, roles and every outcome field."""
+
+    from store_samples import MEETING
+
+    from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
+    from minutes_tui.meeting.anonymity import what_will_be_masked
+
+    with MeetingStore.create(tmp_path / "m", MEETING) as store:
+        to = store.add_participant("Võ Thị Tố", anonymous=True)
+        police = store.add_participant("Nguyễn Văn An", role="Công an, người gặp chị Tố")
+        store.update_meeting(
+            recipients=("Chị Tố (để biết)",),
+            attendance=(("Hộ bà Tố", 3),),
+            document_texts=(("report_proposals", "Bảo vệ chị Tố."),),
+        )
+        note = store.add_note("Tố xin giấu tên.")
+        p = store.add_petition("Đơn tố cáo.", raised_by=to.id)
+        store.set_outcome(p.id, Outcome(OutcomeKind.PROMISED, responsible="Công an", passed_to="Tổ gặp chị Tố"))
+        record = store.load()
+    found = {(place.where, place.item_id) for place in what_will_be_masked(record)}
+    assert found == {
+        ("recipient", 0), ("attendance", 0), ("report_proposals", 0), ("role", police.id), ("note", note.id), ("passed_to", p.id),
+    }  # fmt: skip
