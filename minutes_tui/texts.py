@@ -581,6 +581,16 @@ REGISTER_KEYS = {
     "overdue": "Quá hạn",
     "all": "Cả việc đã xong",
 }
+#: The register's footer at 100 columns: every key in a word or two (the long names are their tooltips).
+REGISTER_KEYS_SHORT = {
+    "done": "Xong",
+    "progress": "Đang làm",
+    "extend": "Gia hạn",
+    "pass_on": "Chuyển",
+    "undo": "Hoàn tác",
+    "overdue": "Quá hạn",
+    "all": "Tất cả",
+}
 REGISTER_DONE_PROMPT = "Kết quả giải quyết ý kiến {number}"
 REGISTER_EXTEND_PROMPT = "Gia hạn ý kiến {number}: hạn mới (dd/mm/yyyy); lý do"
 REGISTER_PASS_ON_PROMPT = "Chuyển ý kiến {number} cho cơ quan"
