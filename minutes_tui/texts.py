@@ -426,6 +426,8 @@ IMPORT_RESUMED = "Nhận dạng tiếp {path}: đã có {done} trong {total} c�
 IMPORT_DONE_APP = "Đã nhận dạng {count} đoạn từ tệp ghi âm."
 IMPORT_DONE = "Đã nhận dạng {count} đoạn từ {duration:.0f} giây âm thanh."
 FOLLOWUPS_COLUMNS = ("Hạn", "Tình trạng", "Cuộc họp", "Loại", "Trách nhiệm", "Người kiến nghị", "Nội dung")
+#: ``bienban followups`` prints these: the number and the folder are what ``followups done`` takes.
+FOLLOWUPS_CLI_COLUMNS = ("Ý kiến", *FOLLOWUPS_COLUMNS, "Thư mục họp")
 FOLLOWUPS_NONE = "Không có việc nào đang chờ giải quyết."
 FOLLOWUPS_OVERDUE = "quá hạn {days} ngày"
 FOLLOWUPS_DUE_TODAY = "đến hạn hôm nay"
