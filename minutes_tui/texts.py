@@ -573,6 +573,9 @@ PARAGRAPH_LABELS = {
     "report_proposals": "Báo cáo – Đề xuất, kiến nghị",
     "notice_closing": "Thông báo – Đoạn kết (để trống: đoạn mẫu)",
     "place_name": "Địa danh ghi trước ngày tháng (để trống: tên phường)",
+    "notice_number": "Thông báo – Số văn bản (ví dụ 12; để trống: ghi tay)",
+    "report_number": "Báo cáo – Số văn bản (ví dụ 13; để trống: ghi tay)",
+    "previous_number": "Báo cáo kỳ trước – Số văn bản (để trống: ghi tay)",
 }
 REGISTER_KEYS = {
     "done": "Đã giải quyết",
