@@ -267,3 +267,63 @@ def test_the_signature_never_stands_alone_on_the_last_page(sample, tmp_path):
     pages = [page for page in out.stdout.split("\f") if page.strip()]
     assert len(pages) == 2  # the table fills the first page (the case that left the signature alone)
     assert "TM. ỦY BAN NHÂN DÂN" in pages[1] and "đạt tỷ lệ 0%" in pages[1]
+
+
+def test_report_counts_on_a_meeting_with_known_numbers(tmp_path):
+    """The design's own example: 10 lượt phát biểu, 20 ý kiến, 18 the ward's and 02 the city's;
+    every cell of the fields × outcomes table against a distribution laid out by hand."""
+    from store_samples import MEETING
+
+    from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind
+    from minutes_tui.meeting.model import Channel
+
+    A, P, T, K = OutcomeKind.ANSWERED, OutcomeKind.PROMISED, OutcomeKind.TRANSFERRED, OutcomeKind.OFF_TOPIC
+    layout = {  # field: outcomes of its petitions (None: not concluded)
+        Field.LAND: [A, A, A, T, T],
+        Field.ENVIRONMENT: [P, P, P, P, A],
+        Field.SECURITY: [P, P, K],
+        Field.INFRASTRUCTURE: [A, A, A],
+        Field.SOCIETY: [A, A, None],
+        Field.ADMIN_REFORM: [K],
+    }
+    with MeetingStore.create(tmp_path / "m", MEETING) as store:
+        chair = store.add_participant("Nguyễn Văn Hùng", "Chủ tịch UBND phường").id
+        people = [store.add_participant(f"Người dân {i}", "Nhân dân", f"Tổ dân phố {i}").id for i in range(1, 5)]
+        r1, r2, r3, r4 = people
+        speakers = [r1, r1, chair, r2, chair, r3, r3, chair, r1, chair, r4, r4, chair, r2, chair, r3, chair, r4,
+                    chair, r1, chair, r2]  # fmt: skip
+        for i, who in enumerate(speakers):
+            store.add_segment(i * 10, i * 10 + 9, f"đoạn {i}", speaker_id=who)
+        n = 0
+        for field, outcomes in layout.items():
+            for kind in outcomes:
+                p = store.add_petition(f"Ý kiến {n}", raised_by=people[n % 4], field=field)
+                if n in (0, 7, 13):
+                    store.update_petition(p.id, channel=Channel.WRITTEN)
+                if kind is not None:
+                    store.set_outcome(p.id, Outcome(kind, answer="Trả lời", responsible="Văn phòng", agency="Sở"))
+                n += 1
+        store.update_meeting(attendance=(("Người dân", 120),))
+    [result] = export_after(tmp_path / "m", AfterExportRequest(report=True, issued=ISSUED))
+    doc = docx.Document(str(result.docx))
+    text = _text(doc)
+    assert (
+        "Tại hội nghị có 10 lượt phát biểu với 20 ý kiến (trong đó 18 ý kiến thuộc thẩm quyền của phường và "
+        "02 ý kiến thuộc thẩm quyền của cấp trên); 03 ý kiến gửi bằng văn bản." in text
+    )
+    assert (
+        "đã trả lời trực tiếp 09 ý kiến (đạt 45%), đồng thời ghi nhận 10 ý kiến (50%) để đôn đốc giải quyết; "
+        "01 ý kiến chưa có kết luận." in text
+    )
+    assert "+ Người dân: 120 người;" in text
+    rows = [[c.text for c in r.cells] for r in doc.tables[1].rows]
+    assert rows[1:] == [  # answered, promised, transferred, in writing, not concluded, total
+        ["Đất đai", "3", "0", "2", "0", "0", "5"],
+        ["Vệ sinh môi trường", "1", "4", "0", "0", "0", "5"],
+        ["Hạ tầng – giao thông", "3", "0", "0", "0", "0", "3"],
+        ["An ninh trật tự", "0", "2", "0", "1", "0", "3"],
+        ["An sinh xã hội – chính sách", "2", "0", "0", "0", "1", "3"],
+        ["Cải cách thủ tục hành chính", "0", "0", "0", "1", "0", "1"],
+        ["Tổng cộng", "9", "6", "2", "2", "1", "20"],
+    ]
+    assert len(doc.tables[2].rows) == 1 + 10  # every follow-up pending, numbered
