@@ -224,8 +224,10 @@ SETUP_FIELDS: dict[str, str] = {
     "roster": "Thành phần (mỗi dòng một người: Họ tên, chức vụ, tổ dân phố)",
     "agenda": "Chương trình (mỗi dòng một mục)",
     "roster_csv": "Tệp CSV danh sách",
+    "attendance": "Số người dự",
     "device": "Thiết bị thu âm",
 }
+SETUP_ATTENDANCE_HINT = "Người dân: 45; Tổ trưởng tổ dân phố: 12"
 SETUP_DEFAULTS_NOTE = "Đã điền sẵn theo cuộc họp trước."
 SETUP_LEVEL = "Mức âm thanh"
 SETUP_NO_DEVICE = "Không có thiết bị thu âm"
