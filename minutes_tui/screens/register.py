@@ -103,7 +103,24 @@ class RegisterScreen(BienbanScreen):
 
         def answered(result: str | None) -> None:
             if result:
-                self.update(item, "done", result)
+                when = PromptDialog(
+                    texts.REGISTER_DONE_WHEN_PROMPT.format(number=item.number), f"{self._today():%d/%m/%Y}; ",
+                    hint=texts.REGISTER_DONE_WHEN_HINT,
+                )  # fmt: skip
+                self.app.push_screen(when, lambda text: dated(result, text))
+
+        def dated(result: str, text: str | None) -> None:
+            from minutes_tui.meeting.deadlines import parse_deadline
+
+            if text is None:
+                return
+            day_text, _, reference = text.partition(";")
+            try:
+                day = parse_deadline(day_text, self._today()) or self._today()
+            except ValueError:
+                self.notify(texts.REGISTER_BAD_DONE_DATE.format(value=day_text.strip()), severity="error")
+                return
+            self.update(item, "done", result, day, reference.strip())
 
         self.app.push_screen(PromptDialog(texts.REGISTER_DONE_PROMPT.format(number=item.number)), answered)
 
@@ -144,12 +161,12 @@ class RegisterScreen(BienbanScreen):
             self.update(item, "progress", "")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="register-update")
-    def update(self, item: FollowUp, action: str, text: str, day: date | None = None) -> None:
+    def update(self, item: FollowUp, action: str, text: str, day: date | None = None, reference: str = "") -> None:
         """Record the update in the item's meeting (one undoable edit), then list again."""
         from minutes_tui.workflows import followup_updates as up
 
         if action == "done":
-            up.mark_done(item.folder, item.number, text, self._today())
+            up.mark_done(item.folder, item.number, text, day or self._today(), reference)
         elif action == "extend" and day is not None:
             up.extend(item.folder, item.number, day, text)
         elif action == "pass_on":

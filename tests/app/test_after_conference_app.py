@@ -61,11 +61,25 @@ async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, 
         await pilot.pause()
         app.screen.query_one(Input).value = "Đã xử lý xong"
         await pilot.press("enter")
+        await pilot.pause()  # then when, and the written answer's reference
+        assert app.screen.query_one(Input).value == f"{date.today():%d/%m/%Y}; "
+        app.screen.query_one(Input).value = "hôm qua; 125/UBND-VP"  # not a date: told, nothing recorded
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is register and table.row_count == 4
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Đã xử lý xong"
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "05/11/2026; 125/UBND-VP ngày 05/11/2026"
+        await pilot.press("enter")
         await register.workers.wait_for_complete()
         await pilot.pause()
         assert table.row_count == 3
         closed = read_meeting(folder).petitions[first - 1].outcome
         assert closed.status is Status.DONE and closed.result == "Đã xử lý xong"
+        assert closed.done_on == date(2026, 11, 5) and closed.reference == "125/UBND-VP ngày 05/11/2026"
         await pilot.press("u")
         await register.workers.wait_for_complete()
         await pilot.pause()
