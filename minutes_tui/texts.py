@@ -600,7 +600,7 @@ REGISTER_KEYS_SHORT = {
 }
 REGISTER_DONE_PROMPT = "Kết quả giải quyết ý kiến {number}"
 REGISTER_DONE_WHEN_PROMPT = "Ý kiến {number}: ngày giải quyết (dd/mm/yyyy); số, ngày văn bản trả lời"
-REGISTER_DONE_WHEN_HINT = "Ví dụ: 10/12/2026; 125/UBND-VP ngày 10/12/2026 (không có văn bản: để trống sau dấu ;)"
+REGISTER_DONE_WHEN_HINT = "Ví dụ: 10/12/2026; 125/UBND-VP ngày 10/12/2026. Để trống: hôm nay ({today}), không có văn bản."
 REGISTER_BAD_DONE_DATE = "Không hiểu ngày '{value}' (viết dd/mm/yyyy). Chưa ghi gì."
 REGISTER_EXTEND_PROMPT = "Gia hạn ý kiến {number}: hạn mới (dd/mm/yyyy); lý do"
 REGISTER_PASS_ON_PROMPT = "Chuyển ý kiến {number} cho cơ quan"

@@ -103,10 +103,11 @@ class RegisterScreen(BienbanScreen):
 
         def answered(result: str | None) -> None:
             if result:
-                when = PromptDialog(
-                    texts.REGISTER_DONE_WHEN_PROMPT.format(number=item.number), f"{self._today():%d/%m/%Y}; ",
-                    hint=texts.REGISTER_DONE_WHEN_HINT,
-                )  # fmt: skip
+                when = PromptDialog(  # empty: today, no written answer (a prefilled date would be typed over)
+                    texts.REGISTER_DONE_WHEN_PROMPT.format(number=item.number),
+                    hint=texts.REGISTER_DONE_WHEN_HINT.format(today=f"{self._today():%d/%m/%Y}"),
+                    allow_empty=True,
+                )
                 self.app.push_screen(when, lambda text: dated(result, text))
 
         def dated(result: str, text: str | None) -> None:

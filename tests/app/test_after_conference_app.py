@@ -62,9 +62,7 @@ async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, 
         app.screen.query_one(Input).value = "Đã xử lý xong"
         await pilot.press("enter")
         await pilot.pause()  # then when, and the written answer's reference
-        assert app.screen.query_one(Input).value == f"{date.today():%d/%m/%Y}; "
-        app.screen.query_one(Input).value = "hôm qua; 125/UBND-VP"  # not a date: told, nothing recorded
-        await pilot.press("enter")
+        await pilot.press(*"125/UBND-VP", "enter")  # typed as it is read: no date before it, so told, nothing recorded
         await pilot.pause()
         assert app.screen is register and table.row_count == 4
         await pilot.press("d")
@@ -72,8 +70,7 @@ async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, 
         app.screen.query_one(Input).value = "Đã xử lý xong"
         await pilot.press("enter")
         await pilot.pause()
-        app.screen.query_one(Input).value = "05/11/2026; 125/UBND-VP ngày 05/11/2026"
-        await pilot.press("enter")
+        await pilot.press(*"05/11/2026; 125/UBND-VP ngày 05/11/2026", "enter")
         await register.workers.wait_for_complete()
         await pilot.pause()
         assert table.row_count == 3
@@ -84,7 +81,17 @@ async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, 
         await register.workers.wait_for_complete()
         await pilot.pause()
         assert table.row_count == 4
-    assert read_meeting(folder).petitions[first - 1].outcome.status is Status.OPEN
+        assert read_meeting(folder).petitions[first - 1].outcome.status is Status.OPEN
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"Xong", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # nothing typed: done today, no written answer
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 3
+    closed = read_meeting(folder).petitions[first - 1].outcome
+    assert (closed.status, closed.done_on, closed.reference) == (Status.DONE, date.today(), "")
 
 
 async def test_export_dialog_fits_100x30_shows_the_notice_due_and_exports_notice_and_report(make_app, meetings_dir):
