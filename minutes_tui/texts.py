@@ -224,8 +224,10 @@ SETUP_FIELDS: dict[str, str] = {
     "roster": "Thành phần (mỗi dòng một người: Họ tên, chức vụ, tổ dân phố)",
     "agenda": "Chương trình (mỗi dòng một mục)",
     "roster_csv": "Tệp CSV danh sách",
+    "attendance": "Số người dự",
     "device": "Thiết bị thu âm",
 }
+SETUP_ATTENDANCE_HINT = "Người dân: 45; Tổ trưởng tổ dân phố: 12"
 SETUP_DEFAULTS_NOTE = "Đã điền sẵn theo cuộc họp trước."
 SETUP_LEVEL = "Mức âm thanh"
 SETUP_NO_DEVICE = "Không có thiết bị thu âm"
@@ -426,6 +428,8 @@ IMPORT_RESUMED = "Nhận dạng tiếp {path}: đã có {done} trong {total} c�
 IMPORT_DONE_APP = "Đã nhận dạng {count} đoạn từ tệp ghi âm."
 IMPORT_DONE = "Đã nhận dạng {count} đoạn từ {duration:.0f} giây âm thanh."
 FOLLOWUPS_COLUMNS = ("Hạn", "Tình trạng", "Cuộc họp", "Loại", "Trách nhiệm", "Người kiến nghị", "Nội dung")
+#: ``bienban followups`` prints these: the number and the folder are what ``followups done`` takes.
+FOLLOWUPS_CLI_COLUMNS = ("Ý kiến", *FOLLOWUPS_COLUMNS, "Thư mục họp")
 FOLLOWUPS_NONE = "Không có việc nào đang chờ giải quyết."
 FOLLOWUPS_OVERDUE = "quá hạn {days} ngày"
 FOLLOWUPS_DUE_TODAY = "đến hạn hôm nay"
@@ -573,6 +577,9 @@ PARAGRAPH_LABELS = {
     "report_proposals": "Báo cáo – Đề xuất, kiến nghị",
     "notice_closing": "Thông báo – Đoạn kết (để trống: đoạn mẫu)",
     "place_name": "Địa danh ghi trước ngày tháng (để trống: tên phường)",
+    "notice_number": "Thông báo – Số văn bản (ví dụ 12; để trống: ghi tay)",
+    "report_number": "Báo cáo – Số văn bản (ví dụ 13; để trống: ghi tay)",
+    "previous_number": "Báo cáo kỳ trước – Số văn bản (để trống: ghi tay)",
 }
 REGISTER_KEYS = {
     "done": "Đã giải quyết",
@@ -583,7 +590,20 @@ REGISTER_KEYS = {
     "overdue": "Quá hạn",
     "all": "Cả việc đã xong",
 }
+#: The register's footer at 100 columns: every key in a word or two (the long names are their tooltips).
+REGISTER_KEYS_SHORT = {
+    "done": "Xong",
+    "progress": "Đang làm",
+    "extend": "Gia hạn",
+    "pass_on": "Chuyển",
+    "undo": "Hoàn tác",
+    "overdue": "Quá hạn",
+    "all": "Tất cả",
+}
 REGISTER_DONE_PROMPT = "Kết quả giải quyết ý kiến {number}"
+REGISTER_DONE_WHEN_PROMPT = "Ý kiến {number}: ngày giải quyết (dd/mm/yyyy); số, ngày văn bản trả lời"
+REGISTER_DONE_WHEN_HINT = "Ví dụ: 10/12/2026; 125/UBND-VP ngày 10/12/2026. Để trống: hôm nay ({today}), không có văn bản."
+REGISTER_BAD_DONE_DATE = "Không hiểu ngày '{value}' (viết dd/mm/yyyy). Chưa ghi gì."
 REGISTER_EXTEND_PROMPT = "Gia hạn ý kiến {number}: hạn mới (dd/mm/yyyy); lý do"
 REGISTER_PASS_ON_PROMPT = "Chuyển ý kiến {number} cho cơ quan"
 REGISTER_BAD_EXTEND = "Viết: hạn mới; lý do (ví dụ: 15/01/2027; chờ kinh phí)."

@@ -10,7 +10,13 @@ from minutes_tui.meeting.model import DEFAULT_FIELDS
 from minutes_tui.workflows.classify import PARAGRAPH_KEYS
 
 #: The secretary's own paragraphs, by the name the command takes.
-PARAGRAPHS = dict(zip(("assessment", "proposals", "notice-closing", "place-name"), PARAGRAPH_KEYS))
+PARAGRAPHS = dict(
+    zip(
+        ("assessment", "proposals", "notice-closing", "place-name", "notice-number", "report-number", "previous-number"),
+        PARAGRAPH_KEYS,
+        strict=True,
+    )
+)
 
 
 def _choices(labels: dict[str, str]) -> str:
@@ -43,7 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     w.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
     w.add_argument("which", choices=sorted(PARAGRAPHS), help="đoạn nào: assessment: đánh giá chung của báo cáo; proposals: đề xuất, kiến nghị của báo cáo; "
                    "notice-closing: đoạn kết của thông báo (để trống: đoạn mẫu); place-name: địa danh ghi trước ngày tháng "
-                   "(để trống: tên phường)")  # fmt: skip
+                   "(để trống: tên phường); notice-number, report-number, previous-number: số văn thư cấp cho thông báo, báo cáo, "
+                   "báo cáo kỳ trước (để trống: chừa chỗ ghi số bằng tay)")  # fmt: skip
     w.add_argument("text", metavar="NỘI_DUNG", help="nội dung (dòng trống ngăn các đoạn; để trống: xóa đoạn văn này)")
     w.set_defaults(handler=run_paragraph)
 

@@ -100,9 +100,9 @@ def run_followups(args: argparse.Namespace) -> int:
     if not rows:
         print(texts.FOLLOWUPS_NONE)
         return 0
-    print(" | ".join(texts.FOLLOWUPS_COLUMNS))
-    for row in rows:
-        print(" | ".join(cell or "–" for cell in row))
+    print(" | ".join(texts.FOLLOWUPS_CLI_COLUMNS))
+    for item, row in zip(items, rows):
+        print(" | ".join(cell or "–" for cell in (str(item.number), *row, str(item.folder))))
     return 0
 
 

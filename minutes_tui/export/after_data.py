@@ -54,7 +54,7 @@ class AfterConference:
     """Everything the notice, the report and the previous-round report need of one conference."""
 
     office: Office
-    """The issuing office; ``number`` is only the document's own number part (e.g. "15")."""
+    """The issuing office (its ``number`` is unused: see ``numbers``)."""
     place_name: str
     """The ward's name for the place-and-date line ("An Hòa")."""
     issued: date
@@ -87,6 +87,13 @@ class AfterConference:
     """SHA-256 of the recording."""
     field_labels: dict[str, str] = field(default_factory=dict)
     """Field code → label as the ward names it."""
+    numbers: dict[str, str] = field(default_factory=dict)
+    """Each document's own number part ("notice", "report", "previous" → "12"), as the office's register
+    gave it; missing: left blank to write by hand (never the minutes' number: each document has its own)."""
+
+    def office_for(self, kind: str) -> Office:
+        """The issuing office with ``kind``'s own number."""
+        return replace(self.office, number=self.numbers.get(kind, ""))
 
     @property
     def follow_ups(self) -> list[AfterItem]:
@@ -110,7 +117,7 @@ def ward_name(issuing_body: str) -> str:
 
 
 def _document_number(number: str) -> str:
-    """The number part of "15/BB-UBND" (the notice and report have their own suffixes)."""
+    """The number part of "12/TB-UBND" or "12" (the kind's suffix is the document's own)."""
     return number.split("/")[0].strip()
 
 
@@ -157,7 +164,7 @@ def after_from_record(
             )
         )
     return AfterConference(
-        office=Office(m.parent_body, m.issuing_body, _document_number(m.number)),
+        office=Office(m.parent_body, m.issuing_body, ""),
         place_name=mask(m.document_text("place_name") or ward_name(m.issuing_body)),
         issued=issued,
         conference=mask(m.title),
@@ -174,6 +181,22 @@ def after_from_record(
         closing=mask(m.document_text("notice_closing")),
         audio_sha256=audio_digest,
         field_labels=labels,
+        numbers={k: n for k in ("notice", "report", "previous") if (n := _document_number(m.document_text(f"{k}_number")))},
+    )
+
+
+def previous_round(own: AfterConference, previous: AfterConference) -> AfterConference:
+    """``previous``'s petitions as reported at ``own``'s conference: the header, the number, the signer,
+    Nơi nhận and the recording are ``own``'s (the chairman who reads it now signs it)."""
+    return replace(
+        previous,
+        office=own.office,
+        place_name=own.place_name,
+        chair=own.chair,
+        chair_title=own.chair_title,
+        recipients=own.recipients,
+        numbers=own.numbers,
+        audio_sha256=own.audio_sha256,
     )
 
 

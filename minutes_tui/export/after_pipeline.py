@@ -12,7 +12,7 @@ from pathlib import Path
 from docx.document import Document
 
 from minutes_tui import texts
-from minutes_tui.export.after_data import AfterConference, after_from_record, merge_rounds
+from minutes_tui.export.after_data import AfterConference, after_from_record, merge_rounds, previous_round
 from minutes_tui.export.document import check_target, save_atomically
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.from_meeting import audio_sha256
@@ -81,6 +81,8 @@ def _documents(folder: Path, request: AfterExportRequest, issued: date) -> dict[
         if not (request.previous / "meeting.sqlite").is_file():
             raise ExportError("export_no_previous", "no previous meeting", path=str(request.previous))
         previous = load_after(request.previous, issued, labels)
+        if folder.resolve() != request.previous.resolve():  # read at this meeting's conference
+            previous = previous_round(load_after(folder, issued, labels), previous)
         built["previous"] = (build_previous_report(previous, issued), previous.chair, previous.audio_sha256)
     elif request.open_before_day is not None:
         own = load_after(folder, issued, labels)

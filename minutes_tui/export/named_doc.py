@@ -63,9 +63,12 @@ def add_named_header(doc: Document, office: Office, kind: str, place: str, issue
 def add_signer(doc: Document, chair: str, recipients: list[str]) -> None:
     """Nơi nhận on the left, TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH and the chairman's name on the right.
 
-    One row that refuses to split, every paragraph kept with the next: the block never tears.
+    One row that refuses to split, every paragraph kept with the next: the block never tears, and
+    the body's last paragraph goes with it, so the signature never stands alone on a page.
     """
     a = texts.AFTER_DOC
+    if doc.paragraphs:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
     paragraph(doc, "", indent=False, after=0, keep_with_next=True)
     table = borderless_table(doc, 1, [SECRETARY_CM, TEXT_WIDTH_CM - SECRETARY_CM])
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))

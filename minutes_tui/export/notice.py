@@ -74,7 +74,7 @@ def build_notice(after: AfterConference) -> Document:
     a = texts.AFTER_DOC
     doc = new_document()
     add_named_header(
-        doc, after.office, "notice", after.place_name, after.issued,
+        doc, after.office_for("notice"), "notice", after.place_name, after.issued,
         a["notice_title"], a["notice_summary"].format(conference=after.conference),
     )  # fmt: skip
     for line in intro(after):

@@ -72,7 +72,7 @@ def build_report(after: AfterConference) -> Document:
     a = texts.AFTER_DOC
     doc = new_document()
     add_named_header(
-        doc, after.office, "report", after.place_name, after.issued,
+        doc, after.office_for("report"), "report", after.place_name, after.issued,
         a["report_title"], a["report_summary"].format(conference=after.conference),
     )  # fmt: skip
     paragraph(doc, a["report_lead"])
@@ -124,7 +124,7 @@ def build_previous_report(previous: AfterConference, issued: date) -> Document:
     a = texts.AFTER_DOC
     doc = new_document()
     add_named_header(
-        doc, previous.office, "report", previous.place_name, issued,
+        doc, previous.office_for("previous"), "report", previous.place_name, issued,
         a["report_title"], a["previous_summary"].format(conference=previous.conference),
     )  # fmt: skip
     items = previous.follow_ups

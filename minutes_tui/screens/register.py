@@ -17,18 +17,26 @@ from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.workflows.followups import FollowUp, FollowUpFilter, collect, register_rows
 
+#: The columns the screen shows (index in ``texts.FOLLOWUPS_COLUMNS``, widest text): what each
+#: item is and who must act come before the meeting's long name, so that 100 columns show them.
+SCREEN_COLUMNS = ((0, 10), (1, 14), (4, 22), (6, 36), (3, 28), (5, 24), (2, 60))
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
 
 class RegisterScreen(BienbanScreen):
     """Every follow-up of every meeting, overdue first; keys update the highlighted one."""
 
     BINDINGS = [
-        Binding("d", "done", texts.REGISTER_KEYS["done"]),
-        Binding("p", "progress", texts.REGISTER_KEYS["progress"]),
-        Binding("x", "extend", texts.REGISTER_KEYS["extend"]),
-        Binding("c", "pass_on", texts.REGISTER_KEYS["pass_on"]),
-        Binding("u", "undo", texts.REGISTER_KEYS["undo"]),
-        Binding("o", "overdue", texts.REGISTER_KEYS["overdue"]),
-        Binding("a", "closed_too", texts.REGISTER_KEYS["all"]),
+        Binding("d", "done", texts.REGISTER_KEYS_SHORT["done"], tooltip=texts.REGISTER_KEYS["done"]),
+        Binding("p", "progress", texts.REGISTER_KEYS_SHORT["progress"], tooltip=texts.REGISTER_KEYS["progress"]),
+        Binding("x", "extend", texts.REGISTER_KEYS_SHORT["extend"], tooltip=texts.REGISTER_KEYS["extend"]),
+        Binding("c", "pass_on", texts.REGISTER_KEYS_SHORT["pass_on"], tooltip=texts.REGISTER_KEYS["pass_on"]),
+        Binding("u", "undo", texts.REGISTER_KEYS_SHORT["undo"], tooltip=texts.REGISTER_KEYS["undo"]),
+        Binding("o", "overdue", texts.REGISTER_KEYS_SHORT["overdue"], tooltip=texts.REGISTER_KEYS["overdue"]),
+        Binding("a", "closed_too", texts.REGISTER_KEYS_SHORT["all"], tooltip=texts.REGISTER_KEYS["all"]),
         Binding("escape", "app.pop_screen", texts.KEYS["back"]),
     ]
 
@@ -50,7 +58,7 @@ class RegisterScreen(BienbanScreen):
         yield Header()
         yield Label(texts.REGISTER_TITLE, classes="screen-title")
         table: DataTable = DataTable(id="register", cursor_type="row", zebra_stripes=True)
-        table.add_columns("#", *texts.FOLLOWUPS_COLUMNS[:6])
+        table.add_columns("#", *(texts.FOLLOWUPS_COLUMNS[i] for i, _ in SCREEN_COLUMNS))
         yield table
         yield Static("", id="register-empty")
         yield Footer()
@@ -68,7 +76,7 @@ class RegisterScreen(BienbanScreen):
         table = self.query_one(DataTable)
         table.clear()
         for item, row in zip(event.items, register_rows(event.items, self._today())):
-            table.add_row(str(item.number), *(cell[:40] for cell in row[:6]))
+            table.add_row(str(item.number), *(_cut(row[i], width) for i, width in SCREEN_COLUMNS))
         self.query_one("#register-empty", Static).update("" if event.items else texts.FOLLOWUPS_NONE)
         if event.items:
             table.focus()
@@ -95,7 +103,25 @@ class RegisterScreen(BienbanScreen):
 
         def answered(result: str | None) -> None:
             if result:
-                self.update(item, "done", result)
+                when = PromptDialog(  # empty: today, no written answer (a prefilled date would be typed over)
+                    texts.REGISTER_DONE_WHEN_PROMPT.format(number=item.number),
+                    hint=texts.REGISTER_DONE_WHEN_HINT.format(today=f"{self._today():%d/%m/%Y}"),
+                    allow_empty=True,
+                )
+                self.app.push_screen(when, lambda text: dated(result, text))
+
+        def dated(result: str, text: str | None) -> None:
+            from minutes_tui.meeting.deadlines import parse_deadline
+
+            if text is None:
+                return
+            day_text, _, reference = text.partition(";")
+            try:
+                day = parse_deadline(day_text, self._today()) or self._today()
+            except ValueError:
+                self.notify(texts.REGISTER_BAD_DONE_DATE.format(value=day_text.strip()), severity="error")
+                return
+            self.update(item, "done", result, day, reference.strip())
 
         self.app.push_screen(PromptDialog(texts.REGISTER_DONE_PROMPT.format(number=item.number)), answered)
 
@@ -136,12 +162,12 @@ class RegisterScreen(BienbanScreen):
             self.update(item, "progress", "")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="register-update")
-    def update(self, item: FollowUp, action: str, text: str, day: date | None = None) -> None:
+    def update(self, item: FollowUp, action: str, text: str, day: date | None = None, reference: str = "") -> None:
         """Record the update in the item's meeting (one undoable edit), then list again."""
         from minutes_tui.workflows import followup_updates as up
 
         if action == "done":
-            up.mark_done(item.folder, item.number, text, self._today())
+            up.mark_done(item.folder, item.number, text, day or self._today(), reference)
         elif action == "extend" and day is not None:
             up.extend(item.folder, item.number, day, text)
         elif action == "pass_on":

@@ -18,6 +18,7 @@ from minutes_tui.meeting import Meeting
 from minutes_tui.meeting.roster import format_lines, parse_lines, read_csv
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.level_meter import LevelMeter
+from minutes_tui.workflows.classify import parse_attendance
 from minutes_tui.workflows.meetings import MeetingForm, create_meeting, last_meeting_defaults
 from minutes_tui.workflows.recording import CaptureSpec, LevelProbe
 
@@ -57,6 +58,9 @@ class SetupScreen(BienbanScreen):
                 yield Label(texts.SETUP_FIELDS["roster_csv"], classes="field-label")
                 yield Input(id="roster_csv", placeholder="danh-sach.csv")
             yield Static("", id="roster-count", classes="dim")
+            with Horizontal(classes="field"):  # counted at the door; the report gives them by group
+                yield Label(texts.SETUP_FIELDS["attendance"], classes="field-label")
+                yield Input(id="attendance", placeholder=texts.SETUP_ATTENDANCE_HINT)
             yield Label(texts.SETUP_FIELDS["agenda"])
             yield TextArea(id="agenda", classes="lines")
             with Horizontal(classes="field"):
@@ -161,10 +165,11 @@ class SetupScreen(BienbanScreen):
         self._count_roster()
 
     def form(self) -> MeetingForm:
-        """The form's values."""
+        """The form's values (ValueError naming the part of the attendance counts not understood)."""
         values: dict[str, Any] = {field: self.query_one(f"#{key}", Input).value.strip() for key, field in HEADER_FIELDS}
         agenda = tuple(line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip())
-        meeting = Meeting(**values, agenda=agenda)
+        attendance = parse_attendance(self.query_one("#attendance", Input).value)
+        meeting = Meeting(**values, agenda=agenda, attendance=attendance)
         return MeetingForm(meeting, parse_lines(self.query_one("#roster", TextArea).text))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -174,7 +179,12 @@ class SetupScreen(BienbanScreen):
         """Create the meeting and start recording it."""
         from minutes_tui.screens.live import LiveScreen
 
-        form = self.form()
+        try:
+            form = self.form()
+        except ValueError as bad:
+            self.query_one("#attendance", Input).focus()
+            self.notify(texts.ERRORS["attendance_bad"].format(part=str(bad).strip()), severity="error")
+            return
         if not form.meeting.title:
             self.query_one("#title", Input).focus()
             self.notify(texts.SETUP_NEED_TITLE, severity="warning")
@@ -191,7 +201,8 @@ class SetupScreen(BienbanScreen):
 
     def _form_text(self) -> tuple[str, ...]:
         boxes = [self.query_one(f"#{key}", Input).value for key, _field in HEADER_FIELDS]
-        return (*boxes, self.query_one("#roster", TextArea).text, self.query_one("#agenda", TextArea).text)
+        typed = (self.query_one("#roster", TextArea).text, self.query_one("#agenda", TextArea).text)
+        return (*boxes, *typed, self.query_one("#attendance", Input).value)
 
     def action_back(self) -> None:
         """Go home; what she typed (a roster of fifty names…) is not dropped without asking."""

@@ -232,6 +232,7 @@ class TranscriptScreen(BienbanScreen):
             changed = classify_by_key(self.draft.store, petition.id, key, fields) if key else None
             if changed is not None:
                 self.draft.petitions[changed.id] = changed
+                self.show_selection()  # review's items panel shows the new classification at once
                 self.notify(texts.CLASSIFIED.format(number=number, summary=describe(changed, fields)))
 
         self.app.push_screen(ClassifyDialog(number, fields, describe(petition, fields)), chosen)

@@ -16,8 +16,13 @@ from minutes_tui.meeting import MeetingStore, Petition
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.model import DEFAULT_FIELDS, Authority, Channel, Field, Meeting
 
-#: The secretary's own paragraphs of the notice and the report (``Meeting.document_texts`` keys).
-PARAGRAPH_KEYS = ("report_assessment", "report_proposals", "notice_closing", "place_name")
+#: The secretary's own paragraphs of the notice and the report (``Meeting.document_texts`` keys),
+#: and the numbers the office's register gives the notice, the report and the previous-round report
+#: (each document has its own; left blank, "Số:      /TB-UBND" is filled in by hand).
+PARAGRAPH_KEYS = (
+    "report_assessment", "report_proposals", "notice_closing", "place_name",
+    "notice_number", "report_number", "previous_number",
+)  # fmt: skip
 #: The ward's field list, inside the meetings folder.
 WARD_FIELDS_FILE = "linh-vuc.json"
 

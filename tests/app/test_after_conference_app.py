@@ -11,6 +11,7 @@ from minutes_tui.meeting import Field, Status, read_meeting
 from minutes_tui.meeting.model import Authority
 from minutes_tui.screens.register import RegisterScreen
 from minutes_tui.screens.review import ReviewScreen
+from minutes_tui.widgets.items_panel import ItemsPanel
 from minutes_tui.widgets.transcript import TranscriptView
 from minutes_tui.workflows.sample import create_sample_meeting
 
@@ -29,9 +30,13 @@ async def test_home_offers_the_sample_and_classify_keys_work_in_review(make_app,
         view = review.query_one(TranscriptView)
         view.highlighted = 1  # Lê Văn Sơn's question: petition 1
         await pilot.pause()
+        await pilot.press("i")  # the items panel open: it shows the new classification at once
         await pilot.press("t", "4")  # field 4 of the default list
         await pilot.press("t", "c")  # a higher level's authority
         await pilot.pause()
+        assert view.highlighted == 1
+        shown = str(review.query_one(ItemsPanel).render())
+        assert "Hạ tầng – giao thông · thẩm quyền cấp trên" in shown and "Vệ sinh môi trường" not in shown
     folder = next(meetings_dir.iterdir())
     petition = read_meeting(folder).petitions[0]
     assert petition.field is Field.INFRASTRUCTURE and petition.authority is Authority.HIGHER
@@ -56,16 +61,37 @@ async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, 
         await pilot.pause()
         app.screen.query_one(Input).value = "Đã xử lý xong"
         await pilot.press("enter")
+        await pilot.pause()  # then when, and the written answer's reference
+        await pilot.press(*"125/UBND-VP", "enter")  # typed as it is read: no date before it, so told, nothing recorded
+        await pilot.pause()
+        assert app.screen is register and table.row_count == 4
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Đã xử lý xong"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"05/11/2026; 125/UBND-VP ngày 05/11/2026", "enter")
         await register.workers.wait_for_complete()
         await pilot.pause()
         assert table.row_count == 3
         closed = read_meeting(folder).petitions[first - 1].outcome
         assert closed.status is Status.DONE and closed.result == "Đã xử lý xong"
+        assert closed.done_on == date(2026, 11, 5) and closed.reference == "125/UBND-VP ngày 05/11/2026"
         await pilot.press("u")
         await register.workers.wait_for_complete()
         await pilot.pause()
         assert table.row_count == 4
-    assert read_meeting(folder).petitions[first - 1].outcome.status is Status.OPEN
+        assert read_meeting(folder).petitions[first - 1].outcome.status is Status.OPEN
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"Xong", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # nothing typed: done today, no written answer
+        await register.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 3
+    closed = read_meeting(folder).petitions[first - 1].outcome
+    assert (closed.status, closed.done_on, closed.reference) == (Status.DONE, date.today(), "")
 
 
 async def test_export_dialog_fits_100x30_shows_the_notice_due_and_exports_notice_and_report(make_app, meetings_dir):
@@ -104,6 +130,10 @@ async def test_register_extends_and_passes_on_and_review_takes_attendance(make_a
         register = app.screen
         await register.workers.wait_for_complete()
         await pilot.pause()
+        table = register.query_one(DataTable)
+        columns = list(table.columns.values())
+        assert [str(c.label) for c in columns[:5]] == ["#", "Hạn", "Tình trạng", "Trách nhiệm", "Nội dung"]
+        assert sum(c.get_render_width(table) for c in columns[:5]) <= 100  # what it is and who acts, on screen
         number = register.items[0].number
         await pilot.press("x")
         await pilot.pause()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from minutes_tui import messages
-from minutes_tui.meeting import OutcomeKind, read_meeting
+from minutes_tui.meeting import Field, OutcomeKind, read_meeting
+from minutes_tui.meeting.model import Authority
 from minutes_tui.screens.live import LiveScreen
 from minutes_tui.screens.review import ReviewScreen
 from minutes_tui.widgets.transcript import TranscriptView
@@ -27,6 +28,8 @@ async def test_demo_tag_petition_with_speaker_then_quit(make_app, message_log):
         assert not view.follow
         petition_segment = view.selected_id
         await pilot.press("3", "p")  # speaker 3 of the roster (Lê Văn Sơn), tag as petition
+        await pilot.press("t", "5", "t", "c")  # classified live: field 5 (an ninh trật tự), a higher level's
+        await pilot.pause()
         await pilot.press("down", "h")  # the next segment: the chairman's promise
         folder = live.folder
         await pilot.press("q")
@@ -39,6 +42,7 @@ async def test_demo_tag_petition_with_speaker_then_quit(make_app, message_log):
     assert petition.raised_by == son.id
     assert petition.outcome is not None and petition.outcome.kind is OutcomeKind.PROMISED
     assert petition.outcome.deadline is not None  # the 30-day default
+    assert petition.field is Field.SECURITY and petition.authority is Authority.HIGHER
     assert record.meeting.audio_file  # the recording was closed properly into the meeting
 
 

@@ -42,6 +42,11 @@ async def test_new_meeting_with_csv_roster_starts_recording(make_app, meetings_d
         setup.query_one("#roster_csv", Input).value = str(csv_file)
         await pilot.press("ctrl+l")
         assert "3 người" in str(setup.query_one("#roster-count").render())
+        setup.query_one("#attendance", Input).value = "Người dân 45"  # no colon: she is told, nothing starts
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is setup and setup.focused is setup.query_one("#attendance", Input)
+        setup.query_one("#attendance", Input).value = "Người dân: 45; Tổ trưởng tổ dân phố: 12"
         await pilot.press("ctrl+s")
         await pilot.pause()
         # without a microphone (no audio server) the live screen is there, under its error
@@ -52,6 +57,7 @@ async def test_new_meeting_with_csv_roster_starts_recording(make_app, meetings_d
     record = read_meeting(folder)
     assert record.meeting.title == "Hoi nghi thu"
     assert [p.name for p in record.participants] == ["Ngô Văn Chủ tịch", "Đỗ Minh Khoa", "Vũ Thị Lan"]
+    assert record.meeting.attendance == (("Người dân", 45), ("Tổ trưởng tổ dân phố", 12))
 
 
 async def test_last_meeting_values_are_offered(make_app, meetings_dir):

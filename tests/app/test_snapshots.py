@@ -149,3 +149,35 @@ def test_details(snap_compare, make_app, reviewed_meeting):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened)
+
+
+def test_home_with_follow_ups_due(snap_compare, make_app, meetings_dir):
+    """Issue 14: home counts the follow-ups overdue and due this week (the sample, 24 days after it)."""
+    from datetime import timedelta
+
+    from minutes_tui.workflows.sample import create_sample_meeting
+
+    create_sample_meeting(meetings_dir, MORNING)  # held the day before MORNING
+
+    async def listed(pilot):
+        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.pause()
+
+    today = MORNING.date() + timedelta(days=23)  # the two 15-day items overdue, the 30-day one due in 6 days
+    assert snap_compare(make_app(today=today), terminal_size=SIZE, run_before=listed)
+
+
+def test_register(snap_compare, make_app, meetings_dir):
+    """Issue 14: the register at 100×30 shows each item's number, deadline, who acts and what it is."""
+    from minutes_tui.workflows.sample import create_sample_meeting
+
+    create_sample_meeting(meetings_dir, MORNING)
+
+    async def opened(pilot):
+        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(today=MORNING.date()), terminal_size=SIZE, run_before=opened)

@@ -45,9 +45,12 @@ def test_followups_overdue_first_due_within_and_csv(tmp_path, capsys):
     )
     assert main(["followups", "--root", str(tmp_path), "--csv", str(tmp_path / "f.csv")]) == 0
     header, *lines = capsys.readouterr().out.splitlines()
-    assert header.split(" | ") == list(texts.FOLLOWUPS_COLUMNS)  # every column named, none dropped
+    assert header.split(" | ") == list(texts.FOLLOWUPS_CLI_COLUMNS)  # every column named, none dropped
     assert len(lines) == 3
-    assert all(len(line.split(" | ")) == len(texts.FOLLOWUPS_COLUMNS) for line in lines)  # an empty cell shows as "–"
+    assert all(len(line.split(" | ")) == len(texts.FOLLOWUPS_CLI_COLUMNS) for line in lines)  # an empty cell shows as "–"
+    # what `followups done MEETING NUMBER` takes: the petition's number in its minutes and the meeting folder
+    assert lines[0].startswith("1 | ") and lines[0].endswith(f" | {tmp_path / 'a'}")
+    assert lines[1].startswith("1 | ") and lines[2].startswith("2 | ") and lines[2].endswith(f" | {tmp_path / 'b'}")
     assert "quá hạn 10 ngày" in lines[0] and "Hứa sửa đèn đường" in lines[0]
     assert "còn 60 ngày" in lines[1] and "UBND thị xã" in lines[1]
     assert "chưa có hạn" in lines[2]  # off-topic without a date comes last

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from tests_export_helpers import all_runs, find_paragraph
 
+from minutes_tui import texts
 from minutes_tui.export.after_pipeline import AfterExportRequest, export_after
 from minutes_tui.export.errors import ExportError
 from minutes_tui.export.from_meeting import audio_sha256
@@ -31,6 +32,12 @@ def sample(tmp_path):
 
 @pytest.fixture
 def documents(sample):
+    from minutes_tui.meeting import MeetingStore
+    from minutes_tui.workflows.classify import set_document_text
+
+    with MeetingStore.open(sample) as store:  # the numbers the office's register gave them (not the minutes' 15)
+        set_document_text(store, "notice_number", "12")
+        set_document_text(store, "report_number", "13/BC-UBND")
     results = export_after(sample, AfterExportRequest(notice=True, report=True, issued=ISSUED))
     notice, report = (docx.Document(str(r.docx)) for r in results)
     return notice, report, results, sample
@@ -41,7 +48,10 @@ def _text(doc) -> str:
     return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p")))
 
 
-def check_mau_1_4(doc, kind: str, title: str, issued: str = "ngày 05 tháng 12 năm 2026") -> None:
+BLANK = texts.AFTER_DOC["blank_number"]
+
+
+def check_mau_1_4(doc, kind: str, title: str, issued: str = "ngày 05 tháng 12 năm 2026", number: str = BLANK) -> None:
     """Nghị định 30/2020 Mẫu 1.4: page, fonts, header with the place-and-date line, title and
     summary line with its rule, one signer for the People's Committee, Nơi nhận."""
     s = doc.sections[0]
@@ -55,7 +65,7 @@ def check_mau_1_4(doc, kind: str, title: str, issued: str = "ngày 05 tháng 12 
     assert [p.text for p in left.paragraphs if p.text] == [
         "UBND THÀNH PHỐ HUẾ",
         "ỦY BAN NHÂN DÂN PHƯỜNG AN HÒA",
-        f"Số: 15/{kind}-UBND",
+        f"Số: {number}/{kind}-UBND",
     ]
     assert left.paragraphs[1].runs[0].bold and not left.paragraphs[0].runs[0].bold
     number = next(p for p in left.paragraphs if p.text.startswith("Số:"))
@@ -92,7 +102,7 @@ def check_mau_1_4(doc, kind: str, title: str, issued: str = "ngày 05 tháng 12 
 
 def test_notice_follows_mau_1_4_and_is_grouped_by_outcome_then_field(documents):
     notice, _, _, _ = documents
-    check_mau_1_4(notice, "TB", "THÔNG BÁO")
+    check_mau_1_4(notice, "TB", "THÔNG BÁO", number="12")
     text = _text(notice)
     assert "Kết luận của Chủ tịch Ủy ban nhân dân phường tại Hội nghị đối thoại" in text
     sections = [
@@ -113,7 +123,7 @@ def test_notice_follows_mau_1_4_and_is_grouped_by_outcome_then_field(documents):
 
 def test_report_counts_equal_what_was_tagged(documents):
     _, report, _, _ = documents
-    check_mau_1_4(report, "BC", "BÁO CÁO")
+    check_mau_1_4(report, "BC", "BÁO CÁO", number="13")
     text = _text(report)
     assert (
         "Tại hội nghị có 02 lượt phát biểu với 05 ý kiến (trong đó 04 ý kiến thuộc thẩm quyền của phường "
@@ -222,3 +232,98 @@ def test_attack_the_denouncer_named_by_alias_everywhere_stays_hidden(sample, tmp
         everything = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
     assert HIDDEN not in everything and alias not in everything
     assert "Ẩn danh" in str([c.value for r in load_workbook(book).active.iter_rows() for c in r])
+
+
+def test_previous_round_read_at_the_next_conference_is_that_conferences_document(tmp_path):
+    """``--previous OLD`` exported into the new meeting: the new chairman signs it, with the new
+    meeting's number for it and its recording's digest; the old petitions and their states are listed."""
+    from minutes_tui.meeting import MeetingStore
+    from minutes_tui.workflows.classify import set_document_text
+
+    old = create_sample_meeting(tmp_path / "meetings", datetime(2025, 12, 2, 9, 0))
+    new = create_sample_meeting(tmp_path / "meetings", datetime(2026, 12, 2, 9, 0))
+    with MeetingStore.open(old) as store:
+        store.update_meeting(chair="Lê Quang Cũ", recipients=("Nơi nhận cũ",))
+    with MeetingStore.open(new) as store:
+        set_document_text(store, "previous_number", "07")
+    up.mark_done(old, 1, "Đã nạo vét", date(2025, 12, 20))
+    [result] = export_after(new, AfterExportRequest(previous=old, issued=ISSUED))
+    assert result.docx.parent == new / "exports"
+    doc = docx.Document(str(result.docx))
+    check_mau_1_4(doc, "BC", "BÁO CÁO", number="07")
+    text = _text(doc)
+    assert "Lê Quang Cũ" not in text and "Nơi nhận cũ" not in text
+    assert "01/04 ý kiến đã giải quyết, đạt tỷ lệ 25%" in text and "ngày 01 tháng 12 năm 2025" in text
+    assert result.audio_sha256 == audio_sha256(next(new.glob("*.flac")))
+
+
+@pytest.mark.office
+def test_the_signature_never_stands_alone_on_the_last_page(sample, tmp_path):
+    """The previous-round report's table fills page 1: the rate line goes over with the signer."""
+    [result] = export_after(sample, AfterExportRequest(previous=sample, issued=ISSUED, make_pdf=True))
+    rate = next(p for p in docx.Document(str(result.docx)).paragraphs if "đạt tỷ lệ" in p.text)
+    assert rate.paragraph_format.keep_with_next
+    out = subprocess.run(["pdftotext", "-layout", str(result.pdf), "-"], capture_output=True, text=True, check=True)
+    pages = [page for page in out.stdout.split("\f") if page.strip()]
+    assert len(pages) == 2  # the table fills the first page (the case that left the signature alone)
+    assert "TM. ỦY BAN NHÂN DÂN" in pages[1] and "đạt tỷ lệ 0%" in pages[1]
+
+
+def test_report_counts_on_a_meeting_with_known_numbers(tmp_path):
+    """The design's own example: 10 lượt phát biểu, 20 ý kiến, 18 the ward's and 02 the city's;
+    every cell of the fields × outcomes table against a distribution laid out by hand."""
+    from store_samples import MEETING
+
+    from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind
+    from minutes_tui.meeting.model import Channel
+
+    A, P, T, K = OutcomeKind.ANSWERED, OutcomeKind.PROMISED, OutcomeKind.TRANSFERRED, OutcomeKind.OFF_TOPIC
+    layout = {  # field: outcomes of its petitions (None: not concluded)
+        Field.LAND: [A, A, A, T, T],
+        Field.ENVIRONMENT: [P, P, P, P, A],
+        Field.SECURITY: [P, P, K],
+        Field.INFRASTRUCTURE: [A, A, A],
+        Field.SOCIETY: [A, A, None],
+        Field.ADMIN_REFORM: [K],
+    }
+    with MeetingStore.create(tmp_path / "m", MEETING) as store:
+        chair = store.add_participant("Nguyễn Văn Hùng", "Chủ tịch UBND phường").id
+        people = [store.add_participant(f"Người dân {i}", "Nhân dân", f"Tổ dân phố {i}").id for i in range(1, 5)]
+        r1, r2, r3, r4 = people
+        speakers = [r1, r1, chair, r2, chair, r3, r3, chair, r1, chair, r4, r4, chair, r2, chair, r3, chair, r4,
+                    chair, r1, chair, r2]  # fmt: skip
+        for i, who in enumerate(speakers):
+            store.add_segment(i * 10, i * 10 + 9, f"đoạn {i}", speaker_id=who)
+        n = 0
+        for field, outcomes in layout.items():
+            for kind in outcomes:
+                p = store.add_petition(f"Ý kiến {n}", raised_by=people[n % 4], field=field)
+                if n in (0, 7, 13):
+                    store.update_petition(p.id, channel=Channel.WRITTEN)
+                if kind is not None:
+                    store.set_outcome(p.id, Outcome(kind, answer="Trả lời", responsible="Văn phòng", agency="Sở"))
+                n += 1
+        store.update_meeting(attendance=(("Người dân", 120),))
+    [result] = export_after(tmp_path / "m", AfterExportRequest(report=True, issued=ISSUED))
+    doc = docx.Document(str(result.docx))
+    text = _text(doc)
+    assert (
+        "Tại hội nghị có 10 lượt phát biểu với 20 ý kiến (trong đó 18 ý kiến thuộc thẩm quyền của phường và "
+        "02 ý kiến thuộc thẩm quyền của cấp trên); 03 ý kiến gửi bằng văn bản." in text
+    )
+    assert (
+        "đã trả lời trực tiếp 09 ý kiến (đạt 45%), đồng thời ghi nhận 10 ý kiến (50%) để đôn đốc giải quyết; "
+        "01 ý kiến chưa có kết luận." in text
+    )
+    assert "+ Người dân: 120 người;" in text
+    rows = [[c.text for c in r.cells] for r in doc.tables[1].rows]
+    assert rows[1:] == [  # answered, promised, transferred, in writing, not concluded, total
+        ["Đất đai", "3", "0", "2", "0", "0", "5"],
+        ["Vệ sinh môi trường", "1", "4", "0", "0", "0", "5"],
+        ["Hạ tầng – giao thông", "3", "0", "0", "0", "0", "3"],
+        ["An ninh trật tự", "0", "2", "0", "1", "0", "3"],
+        ["An sinh xã hội – chính sách", "2", "0", "0", "0", "1", "3"],
+        ["Cải cách thủ tục hành chính", "0", "0", "0", "1", "0", "1"],
+        ["Tổng cộng", "9", "6", "2", "2", "1", "20"],
+    ]
+    assert len(doc.tables[2].rows) == 1 + 10  # every follow-up pending, numbered
