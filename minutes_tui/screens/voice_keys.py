@@ -53,7 +53,6 @@ class VoiceSuggestions(TranscriptScreen):
         from minutes_tui.meeting.voiceprints import Voiceprints
         from minutes_tui.workflows.voices import audio_cutter, embed_missing, speaker_changes, suggest_speakers
         from voices.errors import VoiceError
-        from voices.model import load_encoder
 
         worker = get_current_worker()
         import os
@@ -64,9 +63,9 @@ class VoiceSuggestions(TranscriptScreen):
         except (AttributeError, OSError):
             pass
         try:
-            encoder = load_encoder()
-        except VoiceError as exc:  # no encoder: one line, and everything else goes on
-            self.app.call_from_thread(self.notify, texts.app_message(exc), severity="warning")
+            encoder = self.app.voice_encoder()
+        except VoiceError as exc:  # no encoder: one line, once, and everything else goes on
+            self.app.call_from_thread(self._warn_no_encoder, texts.app_message(exc))
             return
         try:
             known = KnownVoices()
@@ -81,6 +80,11 @@ class VoiceSuggestions(TranscriptScreen):
         if not worker.is_cancelled:
             splits = {s.id: c.at for c in changes for s in record.segments if s.start < c.at < s.end}
             self.app.call_from_thread(self._show_voices, suggestions, splits)
+
+    def _warn_no_encoder(self, message: str) -> None:
+        if not self.app.voice_warning_shown:
+            self.app.voice_warning_shown = True
+            self.notify(message, severity="warning")
 
     def _show_voices(self, suggestions: dict, splits: dict) -> None:
         shown = any(s.participant_id for s in self.voice_suggestions.values()) or self.voice_splits

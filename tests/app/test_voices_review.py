@@ -176,3 +176,34 @@ async def test_keeping_an_officials_voice_needs_her_consent_and_can_be_undone(ma
     with Voiceprints(folder) as prints:
         spans = {s.id: (s.start, s.end) for s in record.segments}
         assert not {s.id for s in record.segments if s.speaker_id == chair.id} & set(prints.samples(spans))
+
+
+async def test_without_the_encoder_one_warning_and_tagging_goes_on(make_app, voices_meeting, tmp_path, monkeypatch):
+    """No encoder installed: one Vietnamese line with the command that installs it, said once
+    (not at every tag), and naming speakers works as before."""
+    import importlib.util
+    import sys
+
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "empty-data"))
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "resemblyzer" else real(name, *a))
+    folder, truth = voices_meeting
+    app = make_app(voices=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await _open(app, pilot)
+        view = review.query_one(TranscriptView)
+        roster = [p.id for p in review.draft.participants]
+        untagged = [i for i in truth if review.draft.segments[i].speaker_id is None][:3]
+        for segment_id in untagged:
+            view.select_id(segment_id)
+            await pilot.pause()
+            await pilot.press(str(roster.index(truth[segment_id]) + 1))
+            await review.workers.wait_for_complete()
+            await pilot.pause()
+        assert {i: review.draft.segments[i].speaker_id for i in untagged} == {i: truth[i] for i in untagged}
+        assert review.voice_suggestions == {}
+        warnings = [n.message for n in app._notifications if "bộ nhận giọng nói" in n.message.lower()]
+        assert warnings == [
+            "Chưa có bộ nhận giọng nói nên không gợi ý được người nói (phần còn lại vẫn dùng được). "
+            f"Cài bằng: {sys.executable} -m pip install --no-deps resemblyzer==0.1.4"
+        ]
