@@ -26,6 +26,7 @@ ERRORS: dict[str, str] = {
     "bench_no_speakers": "Thư mục {path} không có tệp speakers.tsv (cột path và speaker) hoặc tệp đó không liệt kê đoạn ghi âm nào.",
     "voices_no_audio": "Cuộc họp {path} chưa có tệp ghi âm nên chưa gợi ý người nói theo giọng được.",
     "voice_keep_anonymous": "Không lưu giọng nói của {name}: người này được giữ kín danh tính.",
+    "voice_keep_resident": "Không lưu giọng nói của {name} cho các cuộc họp sau: chỉ lưu giọng của cán bộ (người có chức vụ, không thuộc tổ dân phố); giọng của người dân chỉ ở trong thư mục cuộc họp này.",
     "voice_keep_too_little": "Chưa đủ lời nói của {name} để lưu giọng (cần ít nhất 2 đoạn hoặc 4 giây).",
     "voice_person_unknown": "Không có người tham dự nào tên '{name}' trong cuộc họp. Xem số và tên của họ bằng: bienban voices list THƯ_MỤC_HỌP",
     "voice_person_ambiguous": "Có nhiều người tham dự tên '{name}' (số {ids}). Hãy gõ số của người cần chọn thay cho tên.",

@@ -28,7 +28,7 @@ def voices_meeting(meetings_dir, eval_dir):
     clips = {sp: [r["path"] for r in table if r["speaker"] == sp] for sp in speakers}
     folder = meetings_dir / "voices"
     store = MeetingStore.create(folder, Meeting(title="Hội nghị đối thoại"))
-    people = {sp: store.add_participant(f"Người {sp}") for sp in speakers}
+    people = {sp: store.add_participant(f"Người {sp}", role="Chủ tịch UBND phường" if sp == "s02" else "") for sp in speakers}
     pieces, t, truth = [], 0.0, {}
     for k in range(4):
         for sp in speakers:
@@ -166,6 +166,13 @@ async def test_keeping_an_officials_voice_needs_her_consent_and_can_be_undone(ma
         await pilot.press("K", "down", "enter")  # refused for an anonymous participant
         await pilot.pause()
         assert KnownVoices().names() == [(chair.name, chair.role)]
+        resident = review.draft.participants[1]  # no office: a resident, whose voice stays here
+        view.select_id(next(i for i, p in truth.items() if p == resident.id))
+        await pilot.pause()
+        await pilot.press("K", "down", "enter")
+        await pilot.pause()
+        assert KnownVoices().names() == [(chair.name, chair.role)]
+        assert any(n.message.startswith(f"Không lưu giọng nói của {resident.name}") for n in app._notifications)
         view.select_id(next(i for i, p in truth.items() if p == chair.id))
         await pilot.pause()
         await pilot.press("K", "down", "down", "enter")  # forget: here and across meetings

@@ -174,6 +174,10 @@ def test_residents_voices_stay_in_their_meeting_and_anonymous_ones_are_refused(m
     with pytest.raises(StoreError) as info:
         known.keep(anonymous, profile)
     assert info.value.code == "voice_keep_anonymous"
+    for resident in (people["s03"], store.update_participant(people["s02"].id, group="Tổ dân phố 2")):
+        with pytest.raises(StoreError) as info:  # no office, or a residential group: a resident
+            known.keep(resident, profile)
+        assert info.value.code == "voice_keep_resident"
     assert known.names() == []
     # suggestions never write anything outside the meeting folder
     _tag_first_two(store, truth)
