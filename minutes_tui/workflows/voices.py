@@ -23,7 +23,7 @@ from minutes_tui.meeting.model import MeetingRecord, Participant
 from minutes_tui.meeting.store import MeetingStore
 from minutes_tui.meeting.voiceprints import VOICES_FILE, Voiceprints
 from recorder import audio_path
-from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre
+from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre, split_inside
 from voices.profiles import MIN_SEGMENTS, MIN_SPEECH_S, SuggestOptions, VoiceSample, build_profile, build_profiles, suggest
 
 SAMPLE_RATE = 16000
@@ -167,6 +167,45 @@ def speaker_changes(record: MeetingRecord, prints: Voiceprints, options: ChangeO
     samples = [VoiceSample(p.mean(), p.speech_s) for _, _, p, _ in rows]
     centre = meeting_centre(samples)
     return find_changes([(a, b, smp, p, w) for (a, b, p, w), smp in zip(rows, samples)], centre, options)
+
+
+#: ``{segment id: (where the voice changes inside it in seconds, or None; how many segments the
+#: meeting had when it was judged)}``
+InsideSplits = dict[int, tuple[float | None, int]]
+
+
+def inside_splits(
+    record: MeetingRecord, prints: Voiceprints, known: InsideSplits | None = None, options: ChangeOptions = ChangeOptions()
+) -> InsideSplits:
+    """Where the voice changes inside each segment with a voiceprint (what the screens mark and
+    propose to split), as ``speaker_changes`` finds it.
+
+    A result in ``known`` is kept while the meeting has less than twice the segments it had when
+    that segment was judged: every comparison is centred on the meeting's mean voice, which moves
+    little as the meeting grows. So the live screen, which asks at every new segment, judges each
+    segment a few times in a meeting, not at every segment (judging them all cost 0.23 s of CPU
+    per new segment at 1,500 segments, docs/benchmarks.md)."""
+    spans = _spans(record)
+    partials, samples = prints.partials(spans), prints.samples(spans)
+    rows = [s for s in record.segments if s.id in partials]
+    if len(rows) < 2:
+        return {}
+    n = len(rows)
+    centre = meeting_centre([samples[s.id] for s in rows])
+    out: InsideSplits = {}
+    for seg in rows:
+        old = (known or {}).get(seg.id)
+        if old is not None and n < 2 * old[1]:
+            out[seg.id] = old
+            continue
+        p = partials[seg.id]
+        change = (
+            split_inside(p, [(w.start, w.end) for w in seg.words], centre, options)
+            if p.speech_s >= options.min_speech_s
+            else None
+        )
+        out[seg.id] = (change.at if change is not None else None, n)
+    return out
 
 
 def confident_assignments(suggestions: dict[int, SpeakerSuggestion]) -> dict[int, int]:

@@ -19,6 +19,7 @@ from minutes_tui.workflows.voices import (
     confident_assignments,
     embed_missing,
     forget_voice,
+    inside_splits,
     speaker_changes,
     suggest_speakers,
 )
@@ -290,7 +291,18 @@ def test_a_voice_change_inside_a_segment_is_found_at_a_word(tmp_path, eval_dir, 
     audio = np.concatenate(pieces)
     with Voiceprints(store.folder) as prints:
         embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000) : int(b * 16000)])
-        inside = [c for c in speaker_changes(store.load(), prints) if c.inside]
+        record = store.load()
+        inside = [c for c in speaker_changes(record, prints) if c.inside]
+        # what the screens use: the same splits, per segment, each judged once while the meeting
+        # has grown less than twice since
+        judged = inside_splits(record, prints)
+        joined = record.segments[2].id
+        assert {i: at for i, (at, _) in judged.items() if at is not None} == {joined: inside[0].at}
+        assert {n for _, n in judged.values()} == {5}
+        stale = {i: (123.0, 3) for i in judged}  # judged when the meeting had 3 segments: 5 < 6, kept
+        assert inside_splits(record, prints, stale) == stale
+        older = {i: (123.0, 2) for i in judged}  # judged at 2 segments: 5 >= 4, judged again
+        assert inside_splits(record, prints, older) == judged
     store.close()
     assert len(inside) == 1 and abs(inside[0].at - change) <= 1.0
 
