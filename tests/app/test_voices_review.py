@@ -16,24 +16,25 @@ from minutes_tui.widgets.transcript import TranscriptView
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture
-def voices_meeting(meetings_dir, eval_dir):
-    """Three speakers, four clips each, interleaved; the first two clips of each tagged."""
+def human_meeting(folder, eval_dir, speakers=("s02", "s03", "s05"), tagged=2):
+    """Human voices (speakers_dev): four clips of each speaker, interleaved, a segment each, 1 s
+    apart; the first ``tagged`` clips of each speaker already named. Returns the folder and
+    every segment's true participant."""
     from bienban_base.audio import load_audio
 
     src = eval_dir / "speakers_dev"
     with open(src / "speakers.tsv", encoding="utf-8") as f:
         table = list(csv.DictReader(f, delimiter="\t"))
-    speakers = ("s02", "s03", "s05")
     clips = {sp: [r["path"] for r in table if r["speaker"] == sp] for sp in speakers}
-    folder = meetings_dir / "voices"
     store = MeetingStore.create(folder, Meeting(title="Hội nghị đối thoại"))
     people = {sp: store.add_participant(f"Người {sp}", role="Chủ tịch UBND phường" if sp == "s02" else "") for sp in speakers}
     pieces, t, truth = [], 0.0, {}
     for k in range(4):
         for sp in speakers:
             a = load_audio(src / clips[sp][k])
-            seg = store.add_segment(t, t + len(a) / 16000, f"lời của {sp} số {k}", speaker_id=people[sp].id if k < 2 else None)
+            seg = store.add_segment(
+                t, t + len(a) / 16000, f"lời của {sp} số {k}", speaker_id=people[sp].id if k < tagged else None
+            )
             truth[seg.id] = people[sp].id
             pieces += [a, np.zeros(16000, np.float32)]
             t += len(a) / 16000 + 1.0
@@ -43,6 +44,12 @@ def voices_meeting(meetings_dir, eval_dir):
     store.set_audio_file("audio.wav")
     store.close()
     return folder, truth
+
+
+@pytest.fixture
+def voices_meeting(meetings_dir, eval_dir):
+    """Three speakers, four clips each, interleaved; the first two clips of each tagged."""
+    return human_meeting(meetings_dir / "voices", eval_dir)
 
 
 async def _open(app, pilot) -> ReviewScreen:
@@ -325,4 +332,33 @@ async def test_a_voice_change_inside_a_segment_is_marked_and_v_enter_splits_ther
         assert len(segments) == 6
         halves = [s for s in segments if span[0] - 0.01 <= s.start and s.end <= span[1] + 0.01]
         assert len(halves) == 2 and halves[0].text.startswith("từ0") and abs(halves[1].start - change) <= 1.0
+        await review.workers.wait_for_complete()
+
+
+async def test_human_voices_named_twice_with_the_keys_are_suggested_for_the_rest(make_app, meetings_dir, eval_dir):
+    """Human voices (six Common Voice speakers, four clips each): the secretary names the first two
+    clips of each speaker with the number keys; the app suggests the right name for most of the
+    other twelve and no wrong one (``bench speakers`` on all 19 speakers: 33 of 38, all right)."""
+    folder, truth = human_meeting(meetings_dir / "human", eval_dir, ("s01", "s02", "s03", "s05", "s07", "s14"), tagged=0)
+    app = make_app(voices=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        review = await _open(app, pilot)
+        assert not any(s.participant_id for s in review.voice_suggestions.values())
+        roster = [p.id for p in review.draft.participants]
+        order = [s.id for s in review.draft.segments_in_order()]
+        named: dict[int, int] = {}
+        await pilot.press("home")
+        for k, segment_id in enumerate(order):
+            if k:
+                await pilot.press("down")
+            if named.get(truth[segment_id], 0) < 2:
+                await pilot.press(str(roster.index(truth[segment_id]) + 1))
+                named[truth[segment_id]] = named.get(truth[segment_id], 0) + 1
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+        rest = [i for i in order if review.draft.segments[i].speaker_id is None]
+        assert len(rest) == 12
+        made = {i: s.participant_id for i, s in review.voice_suggestions.items() if s.participant_id is not None}
+        assert set(made) <= set(rest)
+        assert len(made) > len(rest) / 2 and all(made[i] == truth[i] for i in made)
         await review.workers.wait_for_complete()
