@@ -103,7 +103,7 @@ async def test_after_two_named_segments_per_voice_the_app_names_most_of_the_rest
         assert len(rest) >= 10
         assert len(right) > len(rest) / 2  # most of the rest named right
         # seven renderings (sox's room noise is unseeded): 17/17, 18/20, 16/17, 13/15, 14/15, 14/14, 21/24 right; the wrong ones
-        # between two voices of the same espeak-ng synthesiser (vi-vn-x-central and its +m1 variant)
+        # mostly between voices of one espeak-ng synthesiser (vi-vn-x-central and its +m1 variant; vi+f2 and vi+f4)
         assert len(right) >= 0.8 * len(made)
         assert kept_out  # abstaining kept a wrong name out of the minutes
 
