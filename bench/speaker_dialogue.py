@@ -216,7 +216,7 @@ def main() -> None:
             for i in (-0.2, -0.1, 0.0, 0.1)
         ]
     if a.json:
-        print(json.dumps(report, ensure_ascii=False, indent=1))
+        print(json.dumps(report, ensure_ascii=False, indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
     else:
         for k in ("segments", "turns", "true_changes", "segments_spanning_a_change"):
             print(f"{k:28} {report[k]}")

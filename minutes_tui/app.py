@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.binding import Binding
@@ -15,6 +16,10 @@ from minutes_tui.dialogs.error import ErrorDialog
 from minutes_tui.dialogs.help import HelpDialog, KeyLine
 from minutes_tui.workflows.config import AppConfig
 from transcribe.recogniser import Recogniser
+from voices.errors import VoiceError
+
+if TYPE_CHECKING:
+    from voices.encoder import VoiceEncoder
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,8 @@ class BienbanApp(BienbanAppServices):
         self.errors_shown: list[str] = []
         self._recogniser: Recogniser | None = None
         self._recogniser_lock = threading.Lock()
+        self._voice_encoder: VoiceEncoder | VoiceError | None = None
+        self._voice_lock = threading.Lock()
 
     def on_mount(self) -> None:
         from minutes_tui.screens.home import HomeScreen
@@ -55,6 +62,22 @@ class BienbanApp(BienbanAppServices):
 
                     self._recogniser = Transcriber()
             return self._recogniser
+
+    def voice_encoder(self) -> VoiceEncoder:
+        """The speaker encoder, loaded once on first use (called from worker threads): loading
+        it again for every segment cost 20-30 ms of CPU each time. A missing or damaged encoder
+        is remembered too; installing it takes effect at the next start."""
+        with self._voice_lock:
+            if self._voice_encoder is None:
+                from voices.model import load_encoder
+
+                try:
+                    self._voice_encoder = load_encoder()
+                except VoiceError as exc:
+                    self._voice_encoder = exc
+            if isinstance(self._voice_encoder, VoiceError):
+                raise self._voice_encoder
+            return self._voice_encoder
 
     def start_demo(self) -> None:
         """Open a scratch meeting and replay the bundled recording into it as if live."""

@@ -7,12 +7,16 @@ It sits below the screens so that they can type ``self.app`` without importing t
 from __future__ import annotations
 
 from abc import abstractmethod
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.worker import Worker
 
 from minutes_tui.workflows.config import AppConfig
 from transcribe.recogniser import Recogniser
+
+if TYPE_CHECKING:
+    from voices.encoder import VoiceEncoder
 
 
 class BienbanAppServices(App[None]):
@@ -24,6 +28,14 @@ class BienbanAppServices(App[None]):
     @abstractmethod
     def recogniser(self) -> Recogniser:
         """The speech recogniser, loaded once on first use (call from worker threads)."""
+
+    @abstractmethod
+    def voice_encoder(self) -> VoiceEncoder:
+        """The speaker encoder, loaded once on first use (call from worker threads). Raises the
+        ``VoiceError`` of a missing or damaged encoder, the same one each time."""
+
+    voice_warning_shown: bool = False
+    """The missing-encoder line was shown (it is said once per run, not at every tag)."""
 
     @abstractmethod
     def show_error(self, message: str) -> None:

@@ -26,7 +26,10 @@ ERRORS: dict[str, str] = {
     "bench_no_speakers": "Thư mục {path} không có tệp speakers.tsv (cột path và speaker) hoặc tệp đó không liệt kê đoạn ghi âm nào.",
     "voices_no_audio": "Cuộc họp {path} chưa có tệp ghi âm nên chưa gợi ý người nói theo giọng được.",
     "voice_keep_anonymous": "Không lưu giọng nói của {name}: người này được giữ kín danh tính.",
+    "voice_keep_resident": "Không lưu giọng nói của {name} cho các cuộc họp sau: chỉ lưu giọng của cán bộ (người có chức vụ, không thuộc tổ dân phố); giọng của người dân chỉ ở trong thư mục cuộc họp này.",
     "voice_keep_too_little": "Chưa đủ lời nói của {name} để lưu giọng (cần ít nhất 2 đoạn hoặc 4 giây).",
+    "voice_person_unknown": "Không có người tham dự nào tên '{name}' trong cuộc họp. Xem số và tên của họ bằng: bienban voices list THƯ_MỤC_HỌP",
+    "voice_person_ambiguous": "Có nhiều người tham dự tên '{name}' (số {ids}). Hãy gõ số của người cần chọn thay cho tên.",
     "voice_weights_refused": "Tệp trọng số giọng nói không an toàn nên đã bị từ chối ({detail}).",
     # evaluation
     "eval_no_transcripts": "Thư mục {path} không có tệp transcripts.tsv.",
@@ -450,6 +453,16 @@ VOICE_CHOICES = {
     "forget": "Xoá giọng nói của {name} (trong cuộc họp này và giọng đã lưu)",
 }
 VOICES_ACCEPTED = "Đã gán người nói cho {count} đoạn theo gợi ý giọng nói (hoàn tác được bằng một bước)."
+VOICES_SUGGEST_HEADER = ("Đoạn", "Bắt đầu (giây)", "Gợi ý người nói (- là không chắc)", "Điểm")
+VOICES_LIST_HEADER = ("Số", "Họ tên", "Chức vụ", "Đoạn đã gắn tên", "Giọng trong cuộc họp này", "Giọng cho các cuộc họp sau")
+VOICES_LIST_EMPTY = "Cuộc họp chưa có người tham dự nào."
+VOICES_LIST_HERE = {
+    "ready": "đủ để gợi ý ({count} đoạn, {seconds} giây)",
+    "little": "chưa đủ để gợi ý ({count} đoạn, {seconds} giây; cần 2 đoạn hoặc 4 giây)",
+    "none": "chưa nghe được giọng",
+    "forgotten": "đã xoá",
+}
+VOICES_LIST_KEPT = {"kept": "đã lưu", "not_kept": "chưa lưu", "anonymous": "không lưu (giữ kín danh tính)"}
 VOICE_KEPT = "Đã lưu giọng nói của {name} để gợi ý trong các cuộc họp sau."
 VOICE_FORGOTTEN = "Đã xoá giọng nói của {name}; sẽ không lưu giọng của người này nữa trong cuộc họp."
 RETRANSCRIBED = (

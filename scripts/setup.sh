@@ -16,6 +16,10 @@ if ! cmp -s pyproject.toml .venv/.installed-pyproject || ! .venv/bin/python -c "
 fi
 # The speaker encoder's weights: Resemblyzer's wheel WITHOUT its dependencies (they would pull
 # torch). bienban never imports the package; it reads resemblyzer/pretrained.pt (SHA-256 checked).
+# A damaged pretrained.pt (its SHA-256 differs) is reinstalled: pip alone would call it "already satisfied".
 if ! .venv/bin/python -c "import importlib.util as u, sys; sys.exit(u.find_spec('resemblyzer') is None)" 2>/dev/null; then
   .venv/bin/python -m pip install -q --no-deps resemblyzer==0.1.4
+elif ! .venv/bin/python -c "import hashlib, sys; from voices import model
+sys.exit(hashlib.sha256(model.source_path().read_bytes()).hexdigest() != model.SOURCE_SHA256)" 2>/dev/null; then
+  .venv/bin/python -m pip install -q --no-deps --force-reinstall resemblyzer==0.1.4
 fi

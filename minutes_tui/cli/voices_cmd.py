@@ -84,20 +84,51 @@ def follower_figures(follower, report) -> dict:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``voices`` command group (suggestions, keeping and forgetting voices)."""
-    group = sub.add_parser("voices", help="gợi ý người nói theo giọng; lưu hoặc xoá giọng nói")
+    group = sub.add_parser("voices", help="gợi ý người nói theo giọng; xem, lưu hoặc xoá giọng nói")
     kinds = group.add_subparsers(dest="voices_kind", metavar="LỆNH", required=True)
     s = kinds.add_parser("suggest", help="gợi ý người nói cho các đoạn chưa gắn tên")
     s.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
     s.add_argument("--accept", action="store_true", help="gán người nói theo mọi gợi ý chắc chắn (hoàn tác được bằng một bước)")
     s.set_defaults(handler=run_suggest)
+    lst = kinds.add_parser("list", help="liệt kê người tham dự kèm số của họ và giọng nói đã có (để dùng với keep, forget)")
+    lst.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    lst.set_defaults(handler=run_list)
+    who_help = "số của người tham dự (xem bằng: bienban voices list THƯ_MỤC_HỌP) hoặc họ tên của người đó"
     k = kinds.add_parser("keep", help="lưu giọng của một cán bộ cho các cuộc họp sau (có sự đồng ý)")
     k.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    k.add_argument("participant", type=int, metavar="SỐ", help="mã số của người tham dự trong cuộc họp")
+    k.add_argument("participant", metavar="NGƯỜI", help=who_help)
     k.set_defaults(handler=run_keep)
     f = kinds.add_parser("forget", help="xoá giọng nói của một người (trong cuộc họp và giọng đã lưu)")
     f.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    f.add_argument("participant", type=int, metavar="SỐ", help="mã số của người tham dự trong cuộc họp")
+    f.add_argument("participant", metavar="NGƯỜI", help=who_help)
     f.set_defaults(handler=run_forget)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print every participant's number, name and role, and what is known of her voice."""
+    from minutes_tui import texts
+    from minutes_tui.meeting.store import MeetingStore
+    from minutes_tui.workflows.voices import voice_roster
+
+    with MeetingStore.open(args.meeting) as store:
+        roster = voice_roster(store)
+    if not roster:
+        print(texts.VOICES_LIST_EMPTY, file=sys.stderr)
+        return 0
+    print("\t".join(texts.VOICES_LIST_HEADER))
+    for row in roster:
+        p = row.participant
+        if row.forgotten:
+            here = texts.VOICES_LIST_HERE["forgotten"]
+        elif row.ready:
+            here = texts.VOICES_LIST_HERE["ready"].format(count=row.heard, seconds=row.speech_s)
+        elif row.heard:
+            here = texts.VOICES_LIST_HERE["little"].format(count=row.heard, seconds=row.speech_s)
+        else:
+            here = texts.VOICES_LIST_HERE["none"]
+        later = texts.VOICES_LIST_KEPT["anonymous" if p.anonymous else ("kept" if row.kept else "not_kept")]
+        print(f"{p.id}\t{p.name}\t{p.role or '-'}\t{row.tagged}\t{here}\t{later}")
+    return 0
 
 
 def run_suggest(args: argparse.Namespace) -> int:
@@ -108,6 +139,7 @@ def run_suggest(args: argparse.Namespace) -> int:
 
     with MeetingStore.open(args.meeting) as store:
         record, suggestions, accepted = suggest_in_meeting(store, args.accept)
+    print("\t".join(texts.VOICES_SUGGEST_HEADER))
     for seg in record.segments:
         g = suggestions.get(seg.id)
         if g is not None:
@@ -131,9 +163,10 @@ def run_forget(args: argparse.Namespace) -> int:
 def _consent(args: argparse.Namespace, keep: bool) -> int:
     from minutes_tui import texts
     from minutes_tui.meeting.store import MeetingStore
-    from minutes_tui.workflows.voices import voice_consent
+    from minutes_tui.workflows.voices import find_participant, voice_consent
 
     with MeetingStore.open(args.meeting) as store:
-        name = voice_consent(store, args.participant, keep)
+        person = find_participant(store.load(), args.participant)
+        name = voice_consent(store, person.id, keep)
     print((texts.VOICE_KEPT if keep else texts.VOICE_FORGOTTEN).format(name=name), file=sys.stderr)
     return 0

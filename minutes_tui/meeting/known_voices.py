@@ -2,7 +2,8 @@
 
 One owner-only file in the user data folder (``voices/known.sqlite``). A profile enters it only
 through ``keep`` (the secretary marked the participant as an official whose voice may be kept);
-residents' voices never leave their meeting folder, and an anonymous participant's (a denouncer
+residents' voices never leave their meeting folder (``keep`` refuses a participant with a
+residential group or no office: ``tally.is_resident``), and an anonymous participant's (a denouncer
 must stay unidentifiable) is refused. ``forget`` erases a kept voice (``secure_delete``).
 """
 
@@ -17,6 +18,7 @@ import numpy as np
 from bienban_base.files import data_dir
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.model import Participant
+from minutes_tui.meeting.tally import is_resident
 from minutes_tui.meeting.voiceprints import voice_database
 from voices.profiles import VoiceProfile
 
@@ -49,6 +51,8 @@ class KnownVoices:
         """Keep an official's profile for the next meetings (the secretary consented)."""
         if participant.anonymous:
             raise StoreError("voice_keep_anonymous", f"participant {participant.id} is anonymous", name=participant.name)
+        if is_resident(participant):  # a residential group, or no office: her voice stays in the meeting
+            raise StoreError("voice_keep_resident", f"participant {participant.id} is a resident", name=participant.name)
         if not profile.ready:
             raise StoreError("voice_keep_too_little", f"too little speech for {participant.name}", name=participant.name)
         with self._lock:

@@ -51,11 +51,42 @@ class Voiceprints:
         self.path = Path(folder) / VOICES_FILE
         self._lock = threading.Lock()
         self._conn = voice_database(self.path, _SCHEMA)
+        self._rows: dict[int, tuple[float, float, Partials]] | None = None
+        """Every voiceprint, decoded once and kept up to date by this object's writes."""
+        self._means: dict[int, VoiceSample] = {}
+        """Each segment's mean embedding, computed once."""
 
     def close(self) -> None:
         """Close the file."""
         with self._lock:
             self._conn.close()
+
+    def _all(self) -> dict[int, tuple[float, float, Partials]]:
+        """Every stored voiceprint (read from the file once per object: a screen's worker asks
+        several times in one run, and a long meeting holds thousands)."""
+        with self._lock:
+            if self._rows is None:
+                rows = self._conn.execute("SELECT * FROM voiceprints").fetchall()
+                self._rows = {
+                    segment_id: (
+                        start,
+                        end,
+                        Partials(
+                            np.frombuffer(emb, "<f4").reshape(-1, 256),
+                            np.frombuffer(starts, "<f8"),
+                            np.frombuffer(ends, "<f8"),
+                            speech_s,
+                        ),
+                    )
+                    for segment_id, start, end, speech_s, emb, starts, ends in rows
+                }
+            return self._rows
+
+    def _forget_rows(self, segment_ids: list[int]) -> None:
+        for i in segment_ids:
+            if self._rows is not None:
+                self._rows.pop(i, None)
+            self._means.pop(i, None)
 
     def __enter__(self) -> Voiceprints:
         return self
@@ -78,24 +109,29 @@ class Voiceprints:
                     np.ascontiguousarray(partials.ends, "<f8").tobytes(),
                 ),
             )
+            self._forget_rows([segment_id])
+            if self._rows is not None:
+                self._rows[segment_id] = (start, end, partials)
 
     def partials(self, spans: dict[int, tuple[float, float]]) -> dict[int, Partials]:
         """Voiceprints of the segments ``{id: (start, end)}`` that still have the span they had."""
-        with self._lock:
-            rows = self._conn.execute("SELECT * FROM voiceprints").fetchall()
         out = {}
-        for segment_id, start, end, speech_s, emb, starts, ends in rows:
+        for segment_id, (start, end, partials) in list(self._all().items()):
             span = spans.get(segment_id)
             if span is None or abs(span[0] - start) > _SPAN_TOLERANCE_S or abs(span[1] - end) > _SPAN_TOLERANCE_S:
                 continue
-            out[segment_id] = Partials(
-                np.frombuffer(emb, "<f4").reshape(-1, 256), np.frombuffer(starts, "<f8"), np.frombuffer(ends, "<f8"), speech_s
-            )
+            out[segment_id] = partials
         return out
 
     def samples(self, spans: dict[int, tuple[float, float]]) -> dict[int, VoiceSample]:
         """One embedding per segment (the mean of its partial windows)."""
-        return {i: VoiceSample(p.mean(), p.speech_s) for i, p in self.partials(spans).items()}
+        out = {}
+        for i, p in self.partials(spans).items():
+            sample = self._means.get(i)
+            if sample is None:
+                sample = self._means[i] = VoiceSample(p.mean(), p.speech_s)
+            out[i] = sample
+        return out
 
     def missing(self, spans: dict[int, tuple[float, float]]) -> list[int]:
         """Segments with no usable voiceprint (new, or split/merged since)."""
@@ -109,11 +145,13 @@ class Voiceprints:
             self._conn.executemany("DELETE FROM voiceprints WHERE segment_id = ?", [(i,) for i in segment_ids])
             self._conn.execute("INSERT OR IGNORE INTO forgotten VALUES (?)", (participant_id,))
             self._conn.execute("COMMIT")
+            self._forget_rows(segment_ids)
 
     def drop(self, segment_ids: list[int]) -> None:
         """Erase the voiceprints of these segments (tagged with a forgotten participant)."""
         with self._lock:
             self._conn.executemany("DELETE FROM voiceprints WHERE segment_id = ?", [(i,) for i in segment_ids])
+            self._forget_rows(segment_ids)
 
     def forgotten(self) -> set[int]:
         """Participants whose voice was forgotten."""

@@ -167,6 +167,8 @@ class TranscriptScreen(BienbanScreen):
             else:
                 self.draft.set_new_speaker(segment.id, choice)
             self.redraw(segment.id)
+            if hasattr(self, "follow_voices"):
+                self.follow_voices()  # a new tag changes the profiles, as with the number keys
 
         self.app.push_screen(SpeakerDialog(self.draft.participants), chosen)
 

@@ -29,6 +29,8 @@ class VoiceSuggestions(TranscriptScreen):
     voice_suggestions: dict = {}
     voice_splits: dict = {}
     """``{segment id: seconds}``: where the voice changes inside a segment (a proposed split)."""
+    voice_judged: dict = {}
+    """What ``inside_splits`` judged so far (kept between runs: not every segment again at each one)."""
 
     def draft_audio_path(self) -> Path | None:
         """The meeting's audio file as far as it is written (each screen knows where)."""
@@ -43,17 +45,16 @@ class VoiceSuggestions(TranscriptScreen):
             d = self.draft
             # built from what the screen already holds: no store read on the UI thread
             record = MeetingRecord(d.meeting, tuple(d.participants), tuple(d.segments_in_order()))
-            self._voices_worker(record, audio)
+            self._voices_worker(record, audio, dict(self.voice_judged))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="voices")
-    def _voices_worker(self, record: MeetingRecord, audio: Path) -> None:
+    def _voices_worker(self, record: MeetingRecord, audio: Path, judged: dict) -> None:
         from textual.worker import get_current_worker
 
         from minutes_tui.meeting.known_voices import KnownVoices
         from minutes_tui.meeting.voiceprints import Voiceprints
-        from minutes_tui.workflows.voices import audio_cutter, embed_missing, speaker_changes, suggest_speakers
+        from minutes_tui.workflows.voices import audio_cutter, embed_missing, inside_splits, suggest_speakers
         from voices.errors import VoiceError
-        from voices.model import load_encoder
 
         worker = get_current_worker()
         import os
@@ -64,27 +65,32 @@ class VoiceSuggestions(TranscriptScreen):
         except (AttributeError, OSError):
             pass
         try:
-            encoder = load_encoder()
-        except VoiceError as exc:  # no encoder: one line, and everything else goes on
-            self.app.call_from_thread(self.notify, texts.app_message(exc), severity="warning")
+            encoder = self.app.voice_encoder()
+        except VoiceError as exc:  # no encoder: one line, once, and everything else goes on
+            self.app.call_from_thread(self._warn_no_encoder, texts.app_message(exc))
             return
         try:
             known = KnownVoices()
             with Voiceprints(self.folder) as prints:
                 embed_missing(record, prints, encoder, audio_cutter(audio), cancelled=lambda: worker.is_cancelled)
                 suggestions = suggest_speakers(record, prints, known)
-                changes = [c for c in speaker_changes(record, prints) if c.inside]
+                judged = inside_splits(record, prints, judged)
             known.close()
         except Exception:  # suggestions are a help: a failure must not interrupt the secretary
             log.exception("voice suggestions failed")
             return
         if not worker.is_cancelled:
-            splits = {s.id: c.at for c in changes for s in record.segments if s.start < c.at < s.end}
-            self.app.call_from_thread(self._show_voices, suggestions, splits)
+            splits = {i: at for i, (at, _) in judged.items() if at is not None}
+            self.app.call_from_thread(self._show_voices, suggestions, splits, judged)
 
-    def _show_voices(self, suggestions: dict, splits: dict) -> None:
+    def _warn_no_encoder(self, message: str) -> None:
+        if not self.app.voice_warning_shown:
+            self.app.voice_warning_shown = True
+            self.notify(message, severity="warning")
+
+    def _show_voices(self, suggestions: dict, splits: dict, judged: dict) -> None:
         shown = any(s.participant_id for s in self.voice_suggestions.values()) or self.voice_splits
-        self.voice_suggestions, self.voice_splits = suggestions, splits
+        self.voice_suggestions, self.voice_splits, self.voice_judged = suggestions, splits, judged
         if shown or splits or any(s.participant_id for s in suggestions.values()):
             self.show_everything()
 

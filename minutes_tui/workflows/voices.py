@@ -8,6 +8,7 @@ run ``embed_missing`` in a worker thread, never on the UI or the decoder's threa
 from __future__ import annotations
 
 import struct
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +17,14 @@ import numpy as np
 
 from bienban_base.errors import AudioError
 from minutes_tui.meeting.audio import meeting_audio
-from minutes_tui.meeting.errors import StoreError
-from minutes_tui.meeting.known_voices import KnownVoices
-from minutes_tui.meeting.model import MeetingRecord
+from minutes_tui.meeting.errors import StoreError, missing_item
+from minutes_tui.meeting.known_voices import KnownVoices, known_voices_path
+from minutes_tui.meeting.model import MeetingRecord, Participant
 from minutes_tui.meeting.store import MeetingStore
-from minutes_tui.meeting.voiceprints import Voiceprints
+from minutes_tui.meeting.voiceprints import VOICES_FILE, Voiceprints
 from recorder import audio_path
-from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre
-from voices.profiles import SuggestOptions, VoiceSample, build_profile, build_profiles, suggest
+from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre, split_inside
+from voices.profiles import MIN_SEGMENTS, MIN_SPEECH_S, SuggestOptions, VoiceSample, build_profile, build_profiles, suggest
 
 SAMPLE_RATE = 16000
 
@@ -168,6 +169,45 @@ def speaker_changes(record: MeetingRecord, prints: Voiceprints, options: ChangeO
     return find_changes([(a, b, smp, p, w) for (a, b, p, w), smp in zip(rows, samples)], centre, options)
 
 
+#: ``{segment id: (where the voice changes inside it in seconds, or None; how many segments the
+#: meeting had when it was judged)}``
+InsideSplits = dict[int, tuple[float | None, int]]
+
+
+def inside_splits(
+    record: MeetingRecord, prints: Voiceprints, known: InsideSplits | None = None, options: ChangeOptions = ChangeOptions()
+) -> InsideSplits:
+    """Where the voice changes inside each segment with a voiceprint (what the screens mark and
+    propose to split), as ``speaker_changes`` finds it.
+
+    A result in ``known`` is kept while the meeting has less than twice the segments it had when
+    that segment was judged: every comparison is centred on the meeting's mean voice, which moves
+    little as the meeting grows. So the live screen, which asks at every new segment, judges each
+    segment a few times in a meeting, not at every segment (judging them all cost 0.23 s of CPU
+    per new segment at 1,500 segments, docs/benchmarks.md)."""
+    spans = _spans(record)
+    partials, samples = prints.partials(spans), prints.samples(spans)
+    rows = [s for s in record.segments if s.id in partials]
+    if len(rows) < 2:
+        return {}
+    n = len(rows)
+    centre = meeting_centre([samples[s.id] for s in rows])
+    out: InsideSplits = {}
+    for seg in rows:
+        old = (known or {}).get(seg.id)
+        if old is not None and n < 2 * old[1]:
+            out[seg.id] = old
+            continue
+        p = partials[seg.id]
+        change = (
+            split_inside(p, [(w.start, w.end) for w in seg.words], centre, options)
+            if p.speech_s >= options.min_speech_s
+            else None
+        )
+        out[seg.id] = (change.at if change is not None else None, n)
+    return out
+
+
 def confident_assignments(suggestions: dict[int, SpeakerSuggestion]) -> dict[int, int]:
     """``{segment id: participant id}`` of every suggestion that does not abstain."""
     return {i: s.participant_id for i, s in suggestions.items() if s.participant_id is not None}
@@ -232,3 +272,77 @@ def voice_consent(store: MeetingStore, participant_id: int, keep: bool) -> str:
     finally:
         known.close()
     return person.name
+
+
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def find_participant(record: MeetingRecord, who: str) -> Participant:
+    """The participant the secretary means: her number in the meeting (``bienban voices list``),
+    or her name or one of her other names, letter case and extra spaces aside.
+
+    Raises ``StoreError``: no such number, no such name, or a name several participants share."""
+    who = who.strip()
+    if who.isdigit():
+        found = record.participant(int(who))
+        if found is None:
+            raise missing_item("participant", int(who))
+        return found
+    wanted = _folded(who)
+    matches = [p for p in record.participants if wanted in {_folded(n) for n in (p.name, *p.aliases)}]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise StoreError("voice_person_unknown", f"no participant named {who!r}", name=who)
+    ids = ", ".join(str(p.id) for p in matches)
+    raise StoreError("voice_person_ambiguous", f"{len(matches)} participants named {who!r}", name=who, ids=ids)
+
+
+@dataclass(frozen=True)
+class VoiceRosterEntry:
+    """One participant's voice in a meeting, for ``bienban voices list``."""
+
+    participant: Participant
+    """The participant (her ``id`` is the number ``keep`` and ``forget`` take)."""
+    tagged: int
+    """Segments tagged with her name."""
+    heard: int
+    """Of those, segments with a voiceprint (the voice the app has heard from her)."""
+    speech_s: float
+    """Seconds of her speech in those voiceprints."""
+    forgotten: bool
+    """Her voice was forgotten in this meeting."""
+    kept: bool
+    """A voice is kept for her (same name and role) for the next meetings."""
+
+    @property
+    def ready(self) -> bool:
+        """Enough of her voice to suggest her name (2 segments or 4 s, as a profile needs)."""
+        return not self.forgotten and (self.heard >= MIN_SEGMENTS or self.speech_s >= MIN_SPEECH_S)
+
+
+def voice_roster(store: MeetingStore) -> list[VoiceRosterEntry]:
+    """Every participant with her number and what is known of her voice. Reads only: no
+    embedding, and no voice file is created where there is none."""
+    record = store.load()
+    samples: dict[int, VoiceSample] = {}
+    forgotten: set[int] = set()
+    if (store.folder / VOICES_FILE).is_file():
+        with Voiceprints(store.folder) as prints:
+            samples = prints.samples(_spans(record))
+            forgotten = prints.forgotten()
+    known = KnownVoices() if known_voices_path().is_file() else None
+    try:
+        out = []
+        for p in record.participants:
+            own = [s.id for s in record.segments if s.speaker_id == p.id]
+            heard = [samples[i] for i in own if i in samples]
+            kept = known is not None and known.profile_for(p) is not None
+            out.append(
+                VoiceRosterEntry(p, len(own), len(heard), round(sum(s.speech_s for s in heard), 1), p.id in forgotten, kept)
+            )
+        return out
+    finally:
+        if known is not None:
+            known.close()

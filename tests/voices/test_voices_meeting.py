@@ -19,6 +19,7 @@ from minutes_tui.workflows.voices import (
     confident_assignments,
     embed_missing,
     forget_voice,
+    inside_splits,
     speaker_changes,
     suggest_speakers,
 )
@@ -174,6 +175,10 @@ def test_residents_voices_stay_in_their_meeting_and_anonymous_ones_are_refused(m
     with pytest.raises(StoreError) as info:
         known.keep(anonymous, profile)
     assert info.value.code == "voice_keep_anonymous"
+    for resident in (people["s03"], store.update_participant(people["s02"].id, group="Tổ dân phố 2")):
+        with pytest.raises(StoreError) as info:  # no office, or a residential group: a resident
+            known.keep(resident, profile)
+        assert info.value.code == "voice_keep_resident"
     assert known.names() == []
     # suggestions never write anything outside the meeting folder
     _tag_first_two(store, truth)
@@ -286,7 +291,18 @@ def test_a_voice_change_inside_a_segment_is_found_at_a_word(tmp_path, eval_dir, 
     audio = np.concatenate(pieces)
     with Voiceprints(store.folder) as prints:
         embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000) : int(b * 16000)])
-        inside = [c for c in speaker_changes(store.load(), prints) if c.inside]
+        record = store.load()
+        inside = [c for c in speaker_changes(record, prints) if c.inside]
+        # what the screens use: the same splits, per segment, each judged once while the meeting
+        # has grown less than twice since
+        judged = inside_splits(record, prints)
+        joined = record.segments[2].id
+        assert {i: at for i, (at, _) in judged.items() if at is not None} == {joined: inside[0].at}
+        assert {n for _, n in judged.values()} == {5}
+        stale = {i: (123.0, 3) for i in judged}  # judged when the meeting had 3 segments: 5 < 6, kept
+        assert inside_splits(record, prints, stale) == stale
+        older = {i: (123.0, 2) for i in judged}  # judged at 2 segments: 5 >= 4, judged again
+        assert inside_splits(record, prints, older) == judged
     store.close()
     assert len(inside) == 1 and abs(inside[0].at - change) <= 1.0
 
@@ -309,3 +325,57 @@ def test_the_cutter_follows_the_journal_when_the_recording_stops(tmp_path):
     journal.rename(audio_path(tmp_path))  # the recorder finishes the file
     np.testing.assert_array_equal(cut(0.5, 1.0), before)
     np.testing.assert_array_equal(audio_cutter(journal)(0.5, 1.0), before)  # a worker started just before the rename
+
+
+def test_voices_list_gives_the_numbers_and_keep_forget_take_a_name(tmp_path, meeting_audio, monkeypatch, capsys):
+    """`keep` and `forget` take a participant's number: `voices list` shows them, with what is
+    known of each voice; a name (any letter case) works too, an unknown or shared one is refused."""
+    import wave
+
+    from minutes_tui.cli import main
+
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
+    audio, spans = meeting_audio
+    folder = tmp_path / "cli"
+    store = MeetingStore.create(folder, Meeting(title="Hội nghị"))
+    with wave.open(str(folder / "meeting.wav"), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
+    store.set_audio_file("meeting.wav")
+    people = {sp: store.add_participant(f"Người {sp}", role="Chủ tịch" if sp == "s02" else "") for sp in SPEAKERS}
+    twin = store.add_participant("Người s05", role="Tổ trưởng")  # same name as another participant
+    truth = {store.add_segment(a, b, "…").id: people[sp].id for sp, a, b in spans}
+    _tag_first_two(store, truth)
+    store.close()
+
+    assert main(["voices", "list", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[0] == "Số" and len(lines) == 1 + 4
+    rows = {int(line.split("\t")[0]): line.split("\t") for line in lines[1:]}
+    chair = people["s02"].id
+    assert rows[chair][1:4] == ["Người s02", "Chủ tịch", "2"]
+    assert rows[chair][4] == "chưa nghe được giọng" and rows[chair][5] == "chưa lưu"  # nothing embedded yet
+
+    assert main(["voices", "suggest", str(folder)]) == 0  # embeds the segments
+    capsys.readouterr()
+    assert main(["voices", "keep", str(folder), "  người S02 "]) == 0
+    assert KnownVoices().names() == [("Người s02", "Chủ tịch")]
+    assert main(["voices", "list", str(folder)]) == 0
+    rows = {int(line.split("\t")[0]): line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]}
+    assert rows[chair][4].startswith("đủ để gợi ý (2 đoạn,") and rows[chair][5] == "đã lưu"
+    assert rows[twin.id][3:] == ["0", "chưa nghe được giọng", "chưa lưu"]
+
+    assert main(["voices", "forget", str(folder), "Người s05"]) == 2  # two participants answer to it
+    assert "số 3, 4" in capsys.readouterr().err
+    assert main(["voices", "forget", str(folder), "Bà Không Có"]) == 2
+    assert "bienban voices list" in capsys.readouterr().err
+    assert main(["voices", "forget", str(folder), "99"]) == 2
+    assert "số 99" in capsys.readouterr().err
+    assert main(["voices", "forget", str(folder), str(people["s05"].id)]) == 0
+    assert main(["voices", "forget", str(folder), "người s02"]) == 0
+    assert KnownVoices().names() == []
+    capsys.readouterr()
+    assert main(["voices", "list", str(folder)]) == 0
+    rows = {int(line.split("\t")[0]): line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]}
+    assert rows[chair][4:] == ["đã xoá", "chưa lưu"] and rows[people["s05"].id][4] == "đã xoá"
+    assert rows[people["s03"].id][4].startswith("đủ để gợi ý")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import stat
+import sys
 
 import numpy as np
 import pytest
@@ -77,7 +78,9 @@ def test_conversion_checks_the_sha256(tmp_path):
     with pytest.raises(VoiceError) as info:
         model.convert(src)
     assert info.value.code == "voice_encoder_corrupt"
-    assert info.value.params["command"] == model.REPAIR_COMMAND
+    # the package is there: pip must reinstall it, or it would say "already satisfied"
+    assert info.value.params["command"] == model.repair_command(reinstall=True)
+    assert "--force-reinstall" in info.value.params["command"]
 
 
 def test_converted_file_is_owner_only_and_refuses_pickles(tmp_path):
@@ -108,6 +111,46 @@ def test_missing_encoder_is_one_vietnamese_line_with_the_repair_command(tmp_path
     line = texts.user_message(info.value)
     assert info.value.code == "voice_encoder_missing"
     assert "pip install --no-deps resemblyzer==0.1.4" in line and "\n" not in line
+    assert line.endswith(f"{sys.executable} -m pip install --no-deps resemblyzer==0.1.4")  # this Python's pip
+
+
+def test_damaged_weights_in_the_wheel_and_the_data_folder_give_the_reinstall_command(tmp_path, monkeypatch):
+    """The converted file damaged and the wheel's pretrained.pt too (a truncated copy): one
+    Vietnamese line whose command reinstalls the wheel; nothing is written over the data folder's file."""
+    import importlib.machinery
+    import importlib.util
+
+    from minutes_tui import texts
+
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
+    wheel = tmp_path / "site" / "resemblyzer"
+    wheel.mkdir(parents=True)
+    (wheel / "pretrained.pt").write_bytes(model.source_path().read_bytes()[:5_000_000])
+    spec = importlib.machinery.ModuleSpec("resemblyzer", None, is_package=True)
+    spec.submodule_search_locations = [str(wheel)]
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: spec if name == "resemblyzer" else real(name, *a))
+    target = model.converted_path()
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"PK\x03\x04 damaged")
+    with pytest.raises(VoiceError) as info:
+        model.load_encoder()
+    line = texts.user_message(info.value)
+    assert info.value.code == "voice_encoder_corrupt" and "\n" not in line
+    assert line.startswith("Bộ nhận giọng nói bị hỏng") and "(phần còn lại vẫn dùng được)" in line
+    assert line.endswith(f"{sys.executable} -m pip install --no-deps --force-reinstall resemblyzer==0.1.4")
+    assert target.read_bytes() == b"PK\x03\x04 damaged"
+
+
+def test_an_unwritable_data_folder_still_gives_an_encoder(tmp_path, monkeypatch):
+    monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
+
+    def refuse(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(model, "atomic_write", refuse)
+    assert set(model.load_weights()) == set(model.SHAPES)
+    assert not model.converted_path().exists()
 
 
 def test_a_damaged_conversion_is_redone_from_the_wheel(tmp_path, monkeypatch):
