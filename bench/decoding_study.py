@@ -34,7 +34,7 @@ import jiwer
 import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
-from transcribe.decoding import DecodeOptions
+from transcribe.decoding import CLIP_DECODE, DecodeOptions
 from transcribe.evaluate import read_transcripts
 from transcribe.live_types import LIVE_DECODE
 from transcribe.normalize import normalize
@@ -104,6 +104,12 @@ CLIP: dict[str, Variant] = {
     "nt_t02": Variant(_o(D, vad_filter=False, without_timestamps=True, temperature=(0.0, 0.2, 0.4, 0.6))),
     "nt_prompt": Variant(_o(D, vad_filter=False, without_timestamps=True, initial_prompt="Biên bản hội nghị.")),
     "nt_t0": Variant(_o(D, vad_filter=False, without_timestamps=True, temperature=(0.0,))),
+    # on today's default (CLIP_DECODE: VAD off with the speech gate, no timestamp tokens)
+    "cur": Variant(_o(CLIP_DECODE)),
+    "cur_lp08": Variant(_o(CLIP_DECODE, log_prob_threshold=-0.8)),
+    "cur_beam8": Variant(_o(CLIP_DECODE, beam_size=8)),
+    "cur_nr4": Variant(_o(CLIP_DECODE, no_repeat_ngram_size=4)),
+    "cur_bestof8": Variant(_o(CLIP_DECODE, best_of=8)),
 }
 LIVE: dict[str, Variant] = {
     "base": Variant(_o(LIVE_DECODE)),
@@ -123,6 +129,8 @@ BATCHED: dict[str, Variant] = {
     "vadpad200": Variant(_o(D), vad_pad_ms=200),
     "vadpad800": Variant(_o(D), vad_pad_ms=800),
     "beam8": Variant(_o(D, beam_size=8)),
+    "beam3": Variant(_o(D, beam_size=3)),
+    "beam4": Variant(_o(D, beam_size=4)),
     "patience15": Variant(_o(D, patience=1.5)),
     "greedy": Variant(_o(D, beam_size=1)),
     "t02": Variant(_o(D, temperature=(0.2,))),
@@ -392,10 +400,15 @@ def main() -> None:
             out = cache(path, corpus, name)
             if out.exists():
                 continue
+            cpu0 = time.process_time()
             items, took = RUNNERS[path](tr, corpus, PATHS[path][name])
-            out.write_text(json.dumps({"items": items, "seconds": took}, ensure_ascii=False), encoding="utf-8")
+            cpu = time.process_time() - cpu0
+            out.write_text(json.dumps({"items": items, "seconds": took, "cpu_s": cpu}, ensure_ascii=False), encoding="utf-8")
             e, n = counts(items)
-            print(f"{path} {corpus} {name}: WER {e.sum() / n.sum():.4f}  {took:.1f} s  load {os.getloadavg()[0]:.1f}", flush=True)
+            load = os.getloadavg()[0]
+            print(
+                f"{path} {corpus} {name}: WER {e.sum() / n.sum():.4f}  {took:.1f} s, {cpu:.1f} s CPU  load {load:.1f}", flush=True
+            )
 
 
 if __name__ == "__main__":
