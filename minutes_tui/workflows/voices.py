@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bienban_base.audio import SAMPLE_RATE
 from bienban_base.errors import AudioError
 from minutes_tui.meeting.audio import meeting_audio
 from minutes_tui.meeting.errors import StoreError
@@ -24,8 +25,6 @@ from minutes_tui.meeting.voiceprints import Voiceprints
 from recorder import audio_path
 from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre
 from voices.profiles import SuggestOptions, VoiceSample, build_profile, build_profiles, suggest
-
-SAMPLE_RATE = 16000
 
 
 @dataclass(frozen=True)
