@@ -645,6 +645,14 @@ AFTER_DOC: dict[str, str] = {
     "rounds_before": "các hội nghị đối thoại tổ chức trước {day}",
     "total": "Tổng cộng",
 }
+#: Dates and times as Nghị định 30/2020 writes them (``export/vndate.py`` fills in the digits).
+DATE_WORDS: dict[str, str] = {
+    "date": "{day} tháng {month} năm {year}",
+    "day_month": "ngày {day} tháng {month}",
+    "on_date": "ngày {date}",
+    "clock": "{hour} giờ {minute}",
+    "blank_moment": "… giờ …, ngày … tháng … năm …",
+}
 #: Columns of the report's fields × outcomes table.
 REPORT_FIELD_COLUMNS = [
     "Lĩnh vực",
