@@ -108,3 +108,17 @@ def test_every_type_ignore_says_why_on_its_line():
             if (m := ignore.search(line)) and (not m.group("codes") or not re.match(r"\s*#\s*\w", m.group("rest"))):
                 bare.append(f"{path.relative_to(REPO)}:{number}")
     assert bare == []
+
+
+def test_no_two_classes_share_a_name_and_the_sample_rate_is_defined_once():
+    """A reader never meets two ``Word``s or two ``Segment``s; the audio format has one home."""
+    classes: dict[str, list[str]] = {}
+    rates = []
+    for path in _product_files():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef):
+                classes.setdefault(node.name, []).append(str(path.relative_to(REPO)))
+            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "SAMPLE_RATE" for t in node.targets):
+                rates.append(str(path.relative_to(REPO)))
+    assert {name: where for name, where in classes.items() if len(where) > 1} == {}
+    assert rates == ["bienban_base/audio.py"]
