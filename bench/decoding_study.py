@@ -213,13 +213,13 @@ def run_batched(tr, corpus: str, v: Variant) -> tuple[list[tuple[str, str, str]]
         def vad_options(**kw: Any) -> Any:
             return keep(speech_pad_ms=pad, **kw)
 
-        fv.VadOptions = vad_options  # type: ignore[misc,assignment]
+        fv.VadOptions = vad_options  # type: ignore[misc,assignment]  # a study swaps the class for a padded factory, put back below
     try:
         t0 = time.perf_counter()
         result = tr.decode_long(str(wav), v.options)
         took = time.perf_counter() - t0
     finally:
-        fv.VadOptions = keep  # type: ignore[misc]
+        fv.VadOptions = keep  # type: ignore[misc]  # the class swapped above, put back
     hyps = by_turn(seg_words(result.segments), turns)
     return [(t.get("file", str(i)), t["text"], h) for i, (t, h) in enumerate(zip(turns, hyps))], took
 
@@ -237,7 +237,7 @@ def run_live(tr, corpus: str, v: Variant) -> tuple[list[tuple[str, str, str]], f
     real = tr.decode
     if v.loudness_dbfs is not None:
 
-        def decode(audio, options=DecodeOptions(), offset=0.0):  # type: ignore[no-untyped-def]
+        def decode(audio, options=DecodeOptions(), offset=0.0):  # type: ignore[no-untyped-def]  # stands in for tr.decode, whatever it accepts
             return real(louder(audio, v.loudness_dbfs), options, offset)
 
         tr.decode = decode

@@ -50,7 +50,7 @@ class FinalSegment(Message):
     """A finished segment from the recogniser (absolute times in the meeting)."""
 
     segment: Any
-    """A ``transcribe.engine.Segment``."""
+    """A ``transcribe.decoding.RecognisedSegment``."""
 
 
 @dataclass

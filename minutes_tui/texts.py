@@ -166,7 +166,6 @@ KEYS: dict[str, str] = {
     "quit": "Thoát",
     "back": "Quay lại",
     "new_meeting": "Cuộc họp mới",
-    "open_meeting": "Mở cuộc họp",
     "open_folder": "Mở thư mục cuộc họp",
     "import_audio": "Nhập tệp âm thanh",
     "demo": "Chạy thử (bản trình diễn)",
@@ -210,7 +209,6 @@ KEYS: dict[str, str] = {
     "save": "Lưu",
 }
 HOME_TITLE = "Các cuộc họp"
-HOME_COLUMNS = ("Ngày", "Tên cuộc họp", "Thời lượng", "Việc chưa xong", "Hạn gần nhất")
 HOME_EMPTY = "Chưa có cuộc họp nào. Nhấn n để tạo cuộc họp mới, d để chạy thử."
 HOME_OPEN_FOLDER = "Đường dẫn thư mục cuộc họp:"
 HOME_IMPORT_AUDIO = "Đường dẫn tệp âm thanh cần nhập:"
@@ -274,12 +272,10 @@ LINKED = "Đã nối với kiến nghị #{number}"
 REVIEW_TITLE = "Xem lại"
 REVIEW_PLAYING = "▶ đang phát"
 REVIEW_NO_AUDIO = "Không phát được âm thanh: {detail}"
-REVIEW_RETRANSCRIBE = "Nhận dạng lại: {percent}%"
 REVIEW_RETRANSCRIBE_DONE = "Đã nhận dạng lại, giữ {kept} đánh dấu."
 SEARCH_TITLE = "Tìm và thay thế"
 SEARCH_FIND = "Tìm"
 SEARCH_REPLACE = "Thay bằng"
-SEARCH_RESULT = "Đã thay {count} chỗ."
 SEARCH_NONE = "Không tìm thấy: {text}"
 SPLIT_HINT = "Đưa con trỏ tới chỗ đoạn sau bắt đầu (mũi tên, Home, End) rồi nhấn Enter. Esc: thôi."
 REVIEW_NOTHING_TO_MERGE = "Đây là đoạn cuối, không có đoạn sau để gộp."
@@ -300,7 +296,7 @@ EXPORT_PARTS = {
     "petitions": "Bảng kiến nghị",
     "notes": "Ghi chú",
 }
-EXPORT_FORMATS = {"docx": "DOCX", "pdf": "PDF", "signed": "PDF có chữ ký số"}
+EXPORT_FORMATS = {"pdf": "PDF"}
 EXPORT_DONE = "Đã xuất: {path}"
 EXPORT_SIGN = {
     "none": "Không ký số",
@@ -366,7 +362,6 @@ MINUTES_DOC: dict[str, str] = {
 MINUTES_FOLLOW_UP_COLUMNS: list[str] = ["STT", "Nội dung", "Người kiến nghị", "Trách nhiệm giải quyết", "Thời hạn"]
 EXPORT_P12_PASSWORD = "Mật khẩu tệp chứng thư số {path}: "
 EXPORT_PIN = "Mã PIN của token {label}: "
-EXPORT_SIGNED = "Đã ký số: {path}"
 VERIFY_AUDIO_RECORDED = "Mã SHA-256 của bản ghi âm ghi trong biên bản: {digest}"
 VERIFY_AUDIO_MATCH = "KHỚP: biên bản lập từ đúng bản ghi âm {path}."
 VERIFY_AUDIO_MISMATCH = "KHÔNG KHỚP: biên bản ghi mã {expected}, còn bản ghi âm {path} có mã {actual}."
@@ -684,7 +679,14 @@ AFTER_DOC: dict[str, str] = {
     "previous_none": "Không có ý kiến nào cần tiếp tục giải quyết sau hội nghị.",
     "rounds_before": "các hội nghị đối thoại tổ chức trước {day}",
     "total": "Tổng cộng",
-    "persons": "{count} người",
+}
+#: Dates and times as Nghị định 30/2020 writes them (``export/vndate.py`` fills in the digits).
+DATE_WORDS: dict[str, str] = {
+    "date": "{day} tháng {month} năm {year}",
+    "day_month": "ngày {day} tháng {month}",
+    "on_date": "ngày {date}",
+    "clock": "{hour} giờ {minute}",
+    "blank_moment": "… giờ …, ngày … tháng … năm …",
 }
 #: Columns of the report's fields × outcomes table.
 REPORT_FIELD_COLUMNS = [
@@ -748,15 +750,12 @@ RETRANSCRIBE_DETAIL = (
 RETRANSCRIBE_PROPOSED = "{count} đoạn chị sửa tay có lời mới đề xuất (P: lấy, O: giữ lời của chị)."
 PROPOSED_LINE = "↳ lời mới đề xuất: {text}  (P: lấy · O: giữ lời đã sửa)"
 PROPOSED_NONE = "Đoạn này không có lời mới đề xuất."
-KEYS_PROPOSED_ACCEPT = "Lấy lời mới đề xuất"
-KEYS_PROPOSED_KEEP = "Giữ lời đã sửa tay"
 #: Footer labels: short, so the most-used keys fit 100 columns; ``KEYS`` has the full ones for "?".
 KEYS_SHORT: dict[str, str] = {
     "help": "Thêm",
     "quit": "Thoát",
     "back": "Quay lại",
     "new_meeting": "Mới",
-    "open_meeting": "Mở",
     "open_folder": "Mở thư mục",
     "import_audio": "Nhập âm thanh",
     "demo": "Chạy thử",

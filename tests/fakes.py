@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
-from transcribe.decoding import DecodeOptions, LongDecode, Segment, Word
+from transcribe.decoding import DecodeOptions, LongDecode, RecognisedSegment, Word
 
 
 class CannedRecogniser:
@@ -26,10 +26,10 @@ class CannedRecogniser:
         self.texts = list(texts)
         self.finals = 0
 
-    def decode(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> list[Segment]:
+    def decode(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> list[RecognisedSegment]:
         duration = len(audio) / SAMPLE_RATE
         if not options.word_timestamps:  # the live pipeline's quick interim pass
-            return [Segment(offset, offset + duration, "đang nói", -0.5, 0.1, [])]
+            return [RecognisedSegment(offset, offset + duration, "đang nói", -0.5, 0.1, [])]
         text = self.texts[self.finals % len(self.texts)]
         self.finals += 1
         words = text.split()
@@ -38,14 +38,14 @@ class CannedRecogniser:
         timed = [
             Word(offset + i * step, offset + (i + 1) * step, " " + w, 0.3 if i % 3 == 2 else 0.9) for i, w in enumerate(words)
         ]
-        return [Segment(offset, offset + duration, text, -0.4, 0.05, timed)]
+        return [RecognisedSegment(offset, offset + duration, text, -0.4, 0.05, timed)]
 
     def transcribe_audio(
         self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), progress: Callable[[float, float], None] | None = None
-    ) -> list[Segment]:
+    ) -> list[RecognisedSegment]:
         total = len(audio) / SAMPLE_RATE
         step = total / len(self.texts)
-        out: list[Segment] = []
+        out: list[RecognisedSegment] = []
         self.finals = 0
         for i in range(len(self.texts)):
             chunk = audio[int(i * step * SAMPLE_RATE) : int((i + 1) * step * SAMPLE_RATE)]
@@ -54,12 +54,14 @@ class CannedRecogniser:
                 progress((i + 1) * step, total)
         return out
 
-    def segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> Iterator[Segment]:
+    def segments(
+        self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0
+    ) -> Iterator[RecognisedSegment]:
         return iter(self.transcribe_audio(audio))
 
     def batched_segments(
         self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8
-    ) -> Iterator[Segment]:
+    ) -> Iterator[RecognisedSegment]:
         return iter(self.transcribe_audio(audio))
 
     def decode_long(

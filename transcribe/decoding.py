@@ -26,7 +26,7 @@ class Word:
 
 
 @dataclass(frozen=True)
-class Segment:
+class RecognisedSegment:
     """One recognised stretch of speech."""
 
     start: float
@@ -104,8 +104,8 @@ after the first decoding of the window (``engine.first_decoding``). Measured in
 docs/benchmarks.md (issue 18)."""
 
 
-def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[Segment]:
-    """Turn faster-whisper segments into ``Segment``s, shifted by ``offset`` and passed through the guard."""
+def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[RecognisedSegment]:
+    """Turn faster-whisper segments into ``RecognisedSegment``s, shifted by ``offset`` and passed through the guard."""
     for s in raw:
         text = guard.clean_text(s.text, s.no_speech_prob, s.avg_logprob)
         if not text:
@@ -120,7 +120,7 @@ def guarded(raw: Iterable, offset: float = 0.0) -> Iterator[Segment]:
                 text = "".join(w.word for w in words).strip()
                 if not text:
                     continue
-        yield Segment(s.start + offset, s.end + offset, text, s.avg_logprob, s.no_speech_prob, words)
+        yield RecognisedSegment(s.start + offset, s.end + offset, text, s.avg_logprob, s.no_speech_prob, words)
 
 
 #: Whisper's window, seconds; and its longest token sequence (prompt and text together).
@@ -147,7 +147,7 @@ class LongDecode:
 
     duration_s: float
     """Length of the recording, seconds."""
-    segments: list[Segment] = field(default_factory=list)
+    segments: list[RecognisedSegment] = field(default_factory=list)
     """Segments decoded in this call (after ``start_s``), in time order."""
     done_s: float = 0.0
     """Decoded up to here: the recording's end, or where a stopped decoding may resume."""

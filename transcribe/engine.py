@@ -22,7 +22,7 @@ from transcribe.decoding import (
     WINDOW_S,
     DecodeOptions,
     LongDecode,
-    Segment,
+    RecognisedSegment,
     encoder_frames,
     guarded,
 )
@@ -87,14 +87,16 @@ class Transcriber:
         self._batched: BatchedInferencePipeline | None = None
         self._lock = threading.Lock()
 
-    def segments(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> Iterator[Segment]:
+    def segments(
+        self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0
+    ) -> Iterator[RecognisedSegment]:
         """Lazily decode a 16 kHz mono array; times are shifted by ``offset`` seconds."""
         if not heard(audio, options):
             return iter(())
         raw, _info = self.model.transcribe(audio, **options.kwargs())
         return guarded(first_decoding(raw, options, audio.size / SAMPLE_RATE), offset)
 
-    def decode(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> list[Segment]:
+    def decode(self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0) -> list[RecognisedSegment]:
         """Decode a short array (an utterance) completely, with the options' encoder window and
         token cap (see ``DecodeOptions.encoder_pad_s`` and ``max_tokens_per_s``)."""
         duration = audio.size / SAMPLE_RATE
@@ -139,7 +141,7 @@ class Transcriber:
 
     def batched_segments(
         self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), batch_size: int = 8
-    ) -> Iterator[Segment]:
+    ) -> Iterator[RecognisedSegment]:
         """Decode long audio with faster-whisper's batched pipeline (faster on long recordings)."""
         from faster_whisper import BatchedInferencePipeline
 
@@ -161,7 +163,7 @@ class Transcriber:
         audio: np.ndarray,
         options: DecodeOptions = DecodeOptions(),
         progress: Callable[[float, float], None] | None = None,
-    ) -> list[Segment]:
+    ) -> list[RecognisedSegment]:
         """Decode a whole recording; ``progress(done_s, total_s)`` is called as segments arrive."""
         duration = audio.size / SAMPLE_RATE
         out = []
@@ -178,7 +180,7 @@ class Transcriber:
         path: str | os.PathLike[str],
         options: DecodeOptions = DecodeOptions(),
         progress: Callable[[float, float], None] | None = None,
-    ) -> tuple[float, list[Segment]]:
+    ) -> tuple[float, list[RecognisedSegment]]:
         """Decode a whole file; return its duration and its segments."""
         audio = load_audio(path)
         return audio.size / SAMPLE_RATE, self.transcribe_audio(audio, options, progress)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from transcribe.decoding import DecodeOptions, Segment
+from transcribe.decoding import DecodeOptions, RecognisedSegment
 from transcribe.utterances import SegmenterOptions
 from transcribe.vocabulary import VocabularyPass
 
@@ -55,7 +55,7 @@ class FinalText:
 
     utterance: Utterance
     """The utterance decoded."""
-    segments: list[Segment]
+    segments: list[RecognisedSegment]
     """Segments with absolute meeting times and word timestamps, after the guard."""
     decode_s: float
     """Wall-clock seconds the decoding took."""

@@ -32,7 +32,7 @@ import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE, audio_duration, stream_audio
 from transcribe import guard
-from transcribe.decoding import DecodeOptions, LongDecode, Segment, Word, encoder_frames, guarded
+from transcribe.decoding import DecodeOptions, LongDecode, RecognisedSegment, Word, encoder_frames, guarded
 from transcribe.vocabulary import VocabularyPass, merge_vocabulary
 from transcribe.vocabulary_spots import PhraseSpotter
 
@@ -105,7 +105,7 @@ class _Chunk:
         return self.spans[-1]["end"] / SAMPLE_RATE
 
 
-Sink = Callable[[list[Segment], float], None]
+Sink = Callable[[list[RecognisedSegment], float], None]
 
 
 def _blocks(source, start_s: float, block_s: float) -> Iterator[np.ndarray]:
@@ -307,7 +307,7 @@ class _BatchDecoder:
         self.batch_size = batch_size
         self.prompted = replace(self.options, initial_prompt=vocabulary.prompt, beam_size=vocabulary_beam) if vocabulary else None
 
-    def _segments(self, chunks: list[_Chunk], options) -> list[list[Segment]]:
+    def _segments(self, chunks: list[_Chunk], options) -> list[list[RecognisedSegment]]:
         from faster_whisper.transcribe import restore_speech_timestamps
 
         features = np.stack([c.features for c in chunks])
@@ -319,7 +319,7 @@ class _BatchDecoder:
             out.append(list(guarded(restore_speech_timestamps(raw, chunk.spans, SAMPLE_RATE))))
         return out
 
-    def decode(self, chunks: list[_Chunk]) -> tuple[list[Segment], int]:
+    def decode(self, chunks: list[_Chunk]) -> tuple[list[RecognisedSegment], int]:
         """The chunks' segments (with the vocabulary merged in); and how many chunks were decoded twice."""
         base = self._segments(chunks, self.options)
         flat = [s for segs in base for s in segs]
@@ -353,7 +353,7 @@ class _BatchDecoder:
             lent += guard.without_silent_tail(segs, chunks[i].end_s)
         return merge_vocabulary(flat, lent, self.vocabulary.phrases), len(again)
 
-    def _rescue(self, chunks: list[_Chunk], flat: list[Segment]) -> list[Segment]:
+    def _rescue(self, chunks: list[_Chunk], flat: list[RecognisedSegment]) -> list[RecognisedSegment]:
         """The chunks' segments with those of the utterances their decoding wrote no word in,
         each decoded again on its own (the vocabulary pass can then look at them too)."""
         assert self.rescue_missed_s is not None  # only called when rescuing
@@ -395,13 +395,13 @@ class _BatchDecoder:
             out.append(_Piece(piece.audio[i:j], piece.start + i, (j - i) / SAMPLE_RATE))
         return out
 
-    def _piece_segments(self, pieces: list[_Piece], options, whole_window: bool = False) -> list[Segment]:
+    def _piece_segments(self, pieces: list[_Piece], options, whole_window: bool = False) -> list[RecognisedSegment]:
         """Utterances decoded in batches of similar length, the encoder seeing each batch's
         longest utterance plus ``PIECE_PAD_S`` (``DecodeOptions.encoder_pad_s``), or Whisper's
         whole 30 s window (``whole_window``)."""
         extract = self.transcriber.model.feature_extractor
 
-        out: list[Segment] = []
+        out: list[RecognisedSegment] = []
         order = sorted(pieces, key=lambda p: p.duration)
         size = self.batch_size
         limit = self.transcriber.model.limit

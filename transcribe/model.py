@@ -18,7 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from bienban_base.files import FILE_MODE, data_dir, private_folder, sha256_file
+from bienban_base.files import FILE_MODE, atomic_write, data_dir, fsync_folder, private_folder, sha256_file
 from transcribe.errors import ModelError
 
 BUNDLED_NAME = "base"
@@ -92,8 +92,7 @@ def _stamp_text(folder: Path) -> str:
 
 
 def _write_stamp(folder: Path) -> None:
-    with os.fdopen(os.open(folder / _STAMP, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
-        f.write(_stamp_text(folder))
+    atomic_write(folder / _STAMP, _stamp_text(folder))
 
 
 def _stamp_ok(folder: Path) -> bool:
@@ -135,6 +134,7 @@ def _publish(tmp: Path, target: Path) -> None:
         trash = target.with_name(f".{target.name}.old-{os.getpid()}")
         os.replace(target, trash)
     os.replace(tmp, target)
+    fsync_folder(target.parent)  # the new name survives a power cut
     if trash is not None:
         shutil.rmtree(trash, ignore_errors=True)
 

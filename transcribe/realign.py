@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from transcribe.decoding import Segment, Word
+from transcribe.decoding import RecognisedSegment, Word
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,11 @@ def _gap(a: MergedSegment, s: OldSegment) -> float:
     return max(a.start - s.end, s.start - a.end, -overlap(a.start, a.end, s.start, s.end))
 
 
-def realign(new: list[Segment], old: list[OldSegment]) -> list[MergedSegment]:
+def realign(new: list[RecognisedSegment], old: list[OldSegment]) -> list[MergedSegment]:
     """Merge a new transcript with the secretary's segments; see the module docstring."""
     edited = [o for o in old if o.edited]
     kept = {o.id: MergedSegment(o.start, o.end, o.text, o.speaker, [], True, None, [], [o.id]) for o in edited}
-    absorbed: dict[int, list[Segment]] = {o.id: [] for o in edited}
+    absorbed: dict[int, list[RecognisedSegment]] = {o.id: [] for o in edited}
     out: list[MergedSegment] = []
     for seg in new:
         best = max(edited, key=lambda o: overlap(seg.start, seg.end, o.start, o.end), default=None)
@@ -113,7 +113,7 @@ def _home(out: list[MergedSegment], o: OldSegment) -> MergedSegment | None:
     return max(out, key=lambda m: (overlap(m.start, m.end, o.start, o.end), -_gap(m, o)))
 
 
-def split_at_edits(new: list[Segment], old: list[OldSegment]) -> list[Segment]:
+def split_at_edits(new: list[RecognisedSegment], old: list[OldSegment]) -> list[RecognisedSegment]:
     """New segments cut, at word boundaries, where a hand-edited segment begins or ends.
 
     The batched pipeline may write one segment over her edited segment and the next one; without
@@ -122,7 +122,7 @@ def split_at_edits(new: list[Segment], old: list[OldSegment]) -> list[Segment]:
     segment without word timings is left whole.
     """
     edges = sorted({t for o in old if o.edited for t in (o.start, o.end)})
-    out: list[Segment] = []
+    out: list[RecognisedSegment] = []
     for seg in new:
         cuts = [t for t in edges if seg.start < t < seg.end]
         if not cuts or not seg.words:
@@ -138,7 +138,7 @@ def split_at_edits(new: list[Segment], old: list[OldSegment]) -> list[Segment]:
     return out
 
 
-def sources(new: list[Segment], old: list[OldSegment]) -> list[list[int]]:
+def sources(new: list[RecognisedSegment], old: list[OldSegment]) -> list[list[int]]:
     """For each new segment, the old segment ids it takes its work from, most overlapping first
     (the mapping a store's "replace segments" consumes).
 

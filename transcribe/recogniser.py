@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from transcribe.decoding import DecodeOptions, LongDecode, Segment
+from transcribe.decoding import DecodeOptions, LongDecode, RecognisedSegment
 
 
 class Recogniser(Protocol):
@@ -21,18 +21,20 @@ class Recogniser(Protocol):
     name: str
     """The model's name, for messages and the minutes."""
 
-    def segments(self, audio: np.ndarray, options: DecodeOptions = ..., offset: float = 0.0) -> Iterator[Segment]:
+    def segments(self, audio: np.ndarray, options: DecodeOptions = ..., offset: float = 0.0) -> Iterator[RecognisedSegment]:
         """A whole recording in Whisper's sequential 30 s windows, lazily."""
 
-    def decode(self, audio: np.ndarray, options: DecodeOptions = ..., offset: float = 0.0) -> list[Segment]:
+    def decode(self, audio: np.ndarray, options: DecodeOptions = ..., offset: float = 0.0) -> list[RecognisedSegment]:
         """One utterance (the live path); times are shifted by ``offset``."""
 
-    def batched_segments(self, audio: np.ndarray, options: DecodeOptions = ..., batch_size: int = 8) -> Iterator[Segment]:
+    def batched_segments(
+        self, audio: np.ndarray, options: DecodeOptions = ..., batch_size: int = 8
+    ) -> Iterator[RecognisedSegment]:
         """A whole recording with the batched pipeline (the post-meeting pass)."""
 
     def transcribe_audio(
         self, audio: np.ndarray, options: DecodeOptions = ..., progress: Callable[[float, float], None] | None = None
-    ) -> list[Segment]:
+    ) -> list[RecognisedSegment]:
         """A whole recording; ``progress(done_s, total_s)`` as segments arrive."""
 
     def decode_long(self, source: np.ndarray | str | os.PathLike[str], options: DecodeOptions = ..., **how: Any) -> LongDecode:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
-from transcribe.decoding import DecodeOptions, Segment
+from transcribe.decoding import DecodeOptions, RecognisedSegment
 from transcribe.live_types import LIVE_DECODE
 from transcribe.realign import OldSegment, sources, split_at_edits
 from transcribe.recogniser import Recogniser
@@ -40,7 +40,7 @@ def decode_utterances(
     audio: np.ndarray,
     options: DecodeOptions = DecodeOptions(),
     progress: Callable[[float, float], None] | None = None,
-) -> Iterator[Segment]:
+) -> Iterator[RecognisedSegment]:
     """Decode every utterance of ``audio``; ``progress(done_s, total_s)`` after each."""
     total = audio.size / SAMPLE_RATE
     for cut in find_utterances(audio):
@@ -59,7 +59,7 @@ def post_meeting_pass(
     options: DecodeOptions = DecodeOptions(),
     progress: Callable[[float, float], None] | None = None,
     vocabulary: VocabularyPass | None = None,
-) -> tuple[list[Segment], list[list[int]]]:
+) -> tuple[list[RecognisedSegment], list[list[int]]]:
     """Decode the whole recording (a file path, or a 16 kHz array) again; return the new
     segments and, for each, the old segment ids it takes speaker, tags and links from
     (``MeetingStore.replace_segments(new, sources)``).
@@ -92,7 +92,7 @@ def post_meeting_pass(
             step(seg.end)
     step(total)
     if vocabulary is not None:
-        prompted: list[Segment] = []
+        prompted: list[RecognisedSegment] = []
         for cut in find_utterances(audio):
             prompted += vocabulary.decode(
                 transcriber, audio[cut.start : cut.end], LIVE_DECODE, cut.start / SAMPLE_RATE, cut.speech_end / SAMPLE_RATE

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from transcribe import guard
-from transcribe.decoding import DecodeOptions, Segment, Word
+from transcribe.decoding import DecodeOptions, RecognisedSegment, Word
 from transcribe.normalize import normalize
 from transcribe.recogniser import Recogniser
 
@@ -151,8 +151,8 @@ def vocabulary_phrases(vocabulary: MeetingVocabulary | None = None, glossary: bo
 
 
 def merge_vocabulary(
-    base: Sequence[Segment], prompted: Sequence[Segment], phrases: AbstractSet[tuple[str, ...]]
-) -> list[Segment]:
+    base: Sequence[RecognisedSegment], prompted: Sequence[RecognisedSegment], phrases: AbstractSet[tuple[str, ...]]
+) -> list[RecognisedSegment]:
     """``base`` (decoded without a prompt) with the vocabulary the prompted decoding heard.
 
     A vocabulary prompt makes Whisper spell the meeting's names and terms right, but on other
@@ -252,7 +252,7 @@ class VocabularyPass:
 
     def decode(
         self, transcriber: Recogniser, audio: np.ndarray, options: DecodeOptions, offset: float, speech_end: float | None = None
-    ) -> list[Segment]:
+    ) -> list[RecognisedSegment]:
         """One utterance decoded with the prompt (without what Whisper wrote after ``speech_end``)."""
         prompted = transcriber.decode(audio, replace(options, initial_prompt=self.prompt), offset)
         return guard.without_silent_tail(prompted, speech_end) if speech_end is not None else prompted
@@ -263,8 +263,8 @@ class VocabularyPass:
         audio: np.ndarray,
         options: DecodeOptions,
         offset: float,
-        base: list[Segment],
+        base: list[RecognisedSegment],
         speech_end: float | None = None,
-    ) -> list[Segment]:
+    ) -> list[RecognisedSegment]:
         """``base`` (``audio`` decoded with ``options`` at ``offset``) with the vocabulary merged in."""
         return merge_vocabulary(base, self.decode(transcriber, audio, options, offset, speech_end), self.phrases)

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 import numpy as np
 
-SAMPLE_RATE = 16000
+from bienban_base.audio import SAMPLE_RATE  # Resemblyzer's input rate is the product's (16 kHz)
+
 N_FFT = 400
 HOP = 160
 N_MELS = 40

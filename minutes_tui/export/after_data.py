@@ -146,7 +146,7 @@ def after_from_record(
         done = follow and o is not None and o.status is Status.DONE
         result = ""
         if done and o is not None:
-            parts = [o.result, f"ngày {o.done_on:%d/%m/%Y}" if o.done_on else "", o.reference]
+            parts = [o.result, texts.DATE_WORDS["on_date"].format(date=f"{o.done_on:%d/%m/%Y}") if o.done_on else "", o.reference]
             result = "; ".join(x for x in parts if x)
         items.append(
             AfterItem(

@@ -12,7 +12,7 @@ from minutes_tui.export.minutes import MinutesOutcome
 from minutes_tui.export.named_doc import add_named_header, add_signer, heading, set_properties
 from minutes_tui.export.page import new_document
 from minutes_tui.export.styles import paragraph
-from minutes_tui.export.vndate import full_date
+from minutes_tui.export.vndate import date_text, full_date
 
 #: The notice's sections in order, by outcome.
 SECTIONS = (
@@ -42,10 +42,10 @@ def item_line(item: AfterItem) -> str:
 def intro(after: AfterConference) -> list[str]:
     """The conference: when, where, who chaired, who attended."""
     a = texts.AFTER_DOC
-    day = full_date(after.started.date()) if after.started else "…"
+    day = date_text(after.started.date()) if after.started else "…"
     lines = [
         a["intro"].format(
-            day=day.removeprefix("ngày "),
+            day=day,
             place=after.place or "…",
             conference=after.conference,
             chair=after.chair or "…",

@@ -51,9 +51,10 @@ def _joined(words: list[tuple[float, float, float, float, str]]) -> list[tuple[f
 
 
 def _fallback() -> FieldPlace:
-    """Right half of the last page, near the bottom: used when the block cannot be found."""
+    """Right half of the last page, near the bottom: used when the block cannot be found (inside the
+    chair's column, as a found field is)."""
     left = (PAGE_MM["left"] + SECRETARY_CM * 10) * _PT_PER_MM
-    return FieldPlace(-1, (int(left), 80, int(left + 220), 150))
+    return FieldPlace(-1, (int(left + 12), 80, int(left + 232), 150))
 
 
 def locate_chair_block(pdf: Path, anchor: str = "") -> FieldPlace:

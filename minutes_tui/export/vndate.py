@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from minutes_tui import texts
+
 
 def day_text(day: int) -> str:
     """The day of the month: ``05``, ``15``."""
@@ -21,21 +23,26 @@ def month_text(month: int) -> str:
 
 def day_month(when: date) -> str:
     """``ngày 15 tháng 01``."""
-    return f"ngày {day_text(when.day)} tháng {month_text(when.month)}"
+    return texts.DATE_WORDS["day_month"].format(day=day_text(when.day), month=month_text(when.month))
+
+
+def date_text(when: date) -> str:
+    """``05 tháng 3 năm 2026`` (after a sentence's own "Ngày")."""
+    return texts.DATE_WORDS["date"].format(day=day_text(when.day), month=month_text(when.month), year=when.year)
 
 
 def full_date(when: date) -> str:
     """``ngày 05 tháng 3 năm 2026``."""
-    return f"{day_month(when)} năm {when.year}"
+    return texts.DATE_WORDS["on_date"].format(date=date_text(when))
 
 
 def clock(when: datetime) -> str:
     """``8 giờ 05`` (hours as said, minutes with two digits)."""
-    return f"{when.hour} giờ {when.minute:02d}"
+    return texts.DATE_WORDS["clock"].format(hour=when.hour, minute=f"{when.minute:02d}")
 
 
 #: What the decree's template prints where a time is not known: the secretary writes it in.
-BLANK_MOMENT = "… giờ …, ngày … tháng … năm …"
+BLANK_MOMENT = texts.DATE_WORDS["blank_moment"]
 
 
 def moment(when: datetime | None) -> str:

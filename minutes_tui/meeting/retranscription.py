@@ -21,7 +21,7 @@ from minutes_tui.meeting.connection import Database
 from minutes_tui.meeting.model import MeetingRecord, Segment
 from minutes_tui.meeting.transcript import from_recognised, insert_segment, write_segment
 from transcribe import realign
-from transcribe.decoding import Segment as RecognisedSegment
+from transcribe.decoding import RecognisedSegment
 from transcribe.realign import OldSegment, overlap
 from transcribe.vocabulary import MeetingVocabulary
 

@@ -23,7 +23,7 @@ from minutes_tui.meeting.retranscription import replace_segments
 from minutes_tui.meeting.transcript import TranscriptEditing
 
 if TYPE_CHECKING:
-    from transcribe.decoding import Segment as RecognisedSegment
+    from transcribe.decoding import RecognisedSegment
 
 EXPORTS_DIR = "exports"
 
@@ -85,7 +85,7 @@ class MeetingStore(TranscriptEditing, ItemEditing):
     def replace_segments(self, new: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None = None) -> list[Segment]:
         """Replace recogniser segments with a re-transcription, in one transaction.
 
-        ``new`` are ``transcribe.engine.Segment``; ``sources[i]`` the old segment ids the i-th
+        ``new`` are ``transcribe.decoding.RecognisedSegment``; ``sources[i]`` the old segment ids the i-th
         takes its work from, most overlapping first (``transcribe.realign.sources``, which is
         also used when None). Speakers, tags and petition links move to the
         new segments by overlap; hand-edited segments are kept, with the new text offered in

@@ -16,7 +16,7 @@ from minutes_tui.meeting.replacing import replace_phrase
 from minutes_tui.meeting.splicing import merge, split
 
 if TYPE_CHECKING:
-    from transcribe.decoding import Segment as RecognisedSegment
+    from transcribe.decoding import RecognisedSegment
 
 
 def segment_values(s: Segment) -> dict[str, object]:
@@ -51,7 +51,7 @@ def write_segment(conn, s: Segment) -> None:
 
 
 def from_recognised(seg: RecognisedSegment) -> Segment:
-    """A store segment from a ``transcribe.engine.Segment`` (duck-typed: no model import needed)."""
+    """A store segment from a ``transcribe.decoding.RecognisedSegment`` (duck-typed: no model import needed)."""
     words = tuple(SegmentWord(w.start, w.end, w.word, w.probability) for w in getattr(seg, "words", ()) or ())
     logprob = getattr(seg, "avg_logprob", None)
     confidence = math.exp(logprob) if logprob is not None else None
@@ -88,14 +88,14 @@ class TranscriptEditing:
         return replace(seg, id=new_id)
 
     def add_recognised(self, segment: RecognisedSegment) -> Segment:
-        """Append a ``transcribe.engine.Segment`` (confidence from its mean log-probability)."""
+        """Append a ``transcribe.decoding.RecognisedSegment`` (confidence from its mean log-probability)."""
         seg = from_recognised(segment)
         with self._db.transaction() as conn:
             new_id = insert_segment(conn, seg)
         return replace(seg, id=new_id)
 
     def add_recognised_many(self, segments: Iterable[RecognisedSegment]) -> int:
-        """Append many ``transcribe.engine.Segment`` in one transaction (an imported file); how many."""
+        """Append many ``transcribe.decoding.RecognisedSegment`` in one transaction (an imported file); how many."""
         count = 0
         with self._db.transaction() as conn:
             for seg in segments:

@@ -47,11 +47,11 @@ def field_by_key(fields: Sequence[tuple[Field, str]], key: str) -> Field | None:
 
 
 #: The letters of the quick key after the digits of the fields: authority and channel.
-QUICK_LETTERS = {
-    "p": {"authority": Authority.WARD},
-    "c": {"authority": Authority.HIGHER},
-    "n": {"channel": Channel.SPOKEN},
-    "v": {"channel": Channel.WRITTEN},
+QUICK_LETTERS: dict[str, tuple[Authority | str, Channel | None]] = {
+    "p": (Authority.WARD, None),
+    "c": (Authority.HIGHER, None),
+    "n": ("", Channel.SPOKEN),
+    "v": ("", Channel.WRITTEN),
 }
 
 
@@ -63,7 +63,8 @@ def classify_by_key(store: MeetingStore, petition_id: int, key: str, fields: Seq
     letter = QUICK_LETTERS.get(key.lower())
     if letter is None:
         return None
-    return classify(store, petition_id, **letter)  # type: ignore[arg-type]
+    authority, channel = letter  # "" / None: left as it is
+    return classify(store, petition_id, authority=authority, channel=channel)
 
 
 def describe(petition: Petition, fields: Sequence[tuple[Field, str]] = ()) -> str:

@@ -14,7 +14,7 @@ from minutes_tui.meeting import MeetingStore, Note, Outcome, OutcomeKind, Partic
 from minutes_tui.meeting.replacing import occurrences
 
 if TYPE_CHECKING:
-    from transcribe.decoding import Segment as RecognisedSegment
+    from transcribe.decoding import RecognisedSegment
 
 #: Segment tags the app sets, by the secretary's action.
 ACTION_TAGS = {

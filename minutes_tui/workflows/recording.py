@@ -19,7 +19,7 @@ import numpy as np
 from bienban_base.audio import SAMPLE_RATE, dbfs
 from minutes_tui import texts
 from recorder import AudioSource, FileSource, MicSource, Recording
-from transcribe.decoding import Segment
+from transcribe.decoding import RecognisedSegment
 from transcribe.live_types import FinalText, InterimText
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class CaptureCallbacks:
 
     level: Callable[[float, float], object]
     """(dBFS of the latest block, seconds recorded so far)."""
-    final: Callable[[Segment], object]
+    final: Callable[[RecognisedSegment], object]
     """A final segment, absolute times."""
     interim: Callable[[str], object]
     """Provisional text of the open utterance ('' clears it)."""

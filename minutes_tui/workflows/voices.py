@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bienban_base.audio import SAMPLE_RATE
 from bienban_base.errors import AudioError
 from minutes_tui.meeting.audio import meeting_audio
 from minutes_tui.meeting.errors import StoreError, missing_item
@@ -25,8 +26,6 @@ from minutes_tui.meeting.voiceprints import VOICES_FILE, Voiceprints
 from recorder import audio_path
 from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre, split_inside
 from voices.profiles import MIN_SEGMENTS, MIN_SPEECH_S, SuggestOptions, VoiceSample, build_profile, build_profiles, suggest
-
-SAMPLE_RATE = 16000
 
 
 @dataclass(frozen=True)

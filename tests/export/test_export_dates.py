@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from minutes_tui.export.vndate import BLANK_MOMENT, day_month, full_date, moment, timestamp
+from minutes_tui.export.vndate import BLANK_MOMENT, date_text, day_month, full_date, moment, timestamp
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,8 @@ def test_days_below_ten_and_months_one_and_two_take_a_zero(when, expected):
 def test_day_month_and_moment():
     assert day_month(date(2026, 1, 15)) == "ngày 15 tháng 01"
     assert moment(datetime(2026, 3, 7, 8, 5)) == "8 giờ 05, ngày 07 tháng 3 năm 2026"
-    assert moment(None) == BLANK_MOMENT
+    assert moment(None) == BLANK_MOMENT == "… giờ …, ngày … tháng … năm …"
+    assert date_text(date(2026, 3, 5)) == "05 tháng 3 năm 2026"  # after the notice's own "Ngày"
 
 
 def test_timestamp_in_the_recording():

@@ -177,7 +177,7 @@ def test_create_refuses_an_existing_meeting(store):
 
 
 def test_re_transcription_keeps_the_secretarys_work(store):
-    from transcribe.decoding import Segment as Recognised
+    from transcribe.decoding import RecognisedSegment as Recognised
 
     speaker = store.add_participant("Võ Văn Tâm", group="Tổ dân phố 1")
     live = [
@@ -201,7 +201,7 @@ def test_re_transcription_keeps_the_secretarys_work(store):
 
 
 def test_add_recognised_is_one_line(store):
-    from transcribe.decoding import Segment as Recognised
+    from transcribe.decoding import RecognisedSegment as Recognised
     from transcribe.decoding import Word as RecognisedWord
 
     seg = store.add_recognised(Recognised(1.0, 2.0, " xin chào", -0.5, 0.1, [RecognisedWord(1.0, 2.0, " xin", 0.7)]))
@@ -259,7 +259,7 @@ def test_any_folder_name_and_no_half_made_store(tmp_path):
 
 def test_retranscription_never_drops_a_tagged_segment_it_heard_nothing_in(store):
     """The new decoding found no speech over a tagged live segment: the segment and its tag stay."""
-    from transcribe.decoding import Segment as Recognised
+    from transcribe.decoding import RecognisedSegment as Recognised
 
     a = store.add_segment(1.0, 4.0, "câu một")
     b = store.add_segment(5.0, 8.0, "lời hứa nghe trực tiếp")

@@ -1,11 +1,11 @@
 """The post-meeting pass keeps speakers, tags and hand edits (pure function of plain data)."""
 
-from transcribe.decoding import Segment, Word
+from transcribe.decoding import RecognisedSegment, Word
 from transcribe.realign import OldSegment, realign, sources
 
 
 def seg(start, end, text):
-    return Segment(start, end, text, -0.3, 0.01, [])
+    return RecognisedSegment(start, end, text, -0.3, 0.01, [])
 
 
 def test_speakers_and_tags_move_by_overlap():
@@ -67,7 +67,7 @@ def test_a_new_segment_over_her_edit_and_the_next_one_is_cut_at_her_edit():
     from transcribe.realign import split_at_edits
 
     words = [Word(1.0 + i, 1.8 + i, f" w{i}", 0.9) for i in range(6)]  # 1.0 … 6.8 s
-    new = [Segment(1.0, 6.8, "w0 w1 w2 w3 w4 w5", -0.2, 0.01, words)]
+    new = [RecognisedSegment(1.0, 6.8, "w0 w1 w2 w3 w4 w5", -0.2, 0.01, words)]
     old = [OldSegment(1, 0.9, 3.9, "Chị sửa tay.", edited=True), OldSegment(2, 4.0, 7.0, "nháp", tags=("promise",))]
     cut = split_at_edits(new, old)
     assert [s.text for s in cut] == ["w0 w1 w2", "w3 w4 w5"]

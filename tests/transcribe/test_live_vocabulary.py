@@ -1,7 +1,7 @@
 """The meeting vocabulary: the prompt (plain data in, a prompt string out) and the merge that
 keeps only the names and terms the prompted decoding heard."""
 
-from transcribe.decoding import Segment, Word
+from transcribe.decoding import RecognisedSegment, Word
 from transcribe.vocabulary import GLOSSARY, MeetingVocabulary, build_prompt, merge_vocabulary, spoken, vocabulary_phrases
 
 VOCAB = MeetingVocabulary(
@@ -34,9 +34,9 @@ def test_nothing_to_say_gives_no_prompt():
     assert spoken("UBMTTQ và HĐND") == "Ủy ban Mặt trận Tổ quốc và Hội đồng nhân dân"
 
 
-def _segment(*timed: tuple[str, float, float]) -> Segment:
+def _segment(*timed: tuple[str, float, float]) -> RecognisedSegment:
     words = [Word(a, b, " " + w, 0.8) for w, a, b in timed]
-    return Segment(words[0].start, words[-1].end, "".join(w.word for w in words).strip(), -0.5, 0.1, words)
+    return RecognisedSegment(words[0].start, words[-1].end, "".join(w.word for w in words).strip(), -0.5, 0.1, words)
 
 
 def _text(segments) -> str:
@@ -81,7 +81,7 @@ def test_nothing_is_lent_over_other_speech_or_other_times():
 def test_a_two_syllable_phrase_replaces_only_words_the_plain_decoding_was_unsure_of():
     phrases = vocabulary_phrases(VOCAB)
     prompted = [_segment(("nhân", 0.0, 0.3), ("dân", 0.3, 0.6))]
-    sure = [Segment(0.0, 0.6, "nhanh nên", -0.3, 0.1, [Word(0.0, 0.3, " nhanh", 0.66), Word(0.3, 0.6, " nên", 0.6)])]
-    unsure = [Segment(0.0, 0.6, "yên ngân", -0.9, 0.1, [Word(0.0, 0.3, " yên", 0.14), Word(0.3, 0.6, " ngân", 0.27)])]
+    sure = [RecognisedSegment(0.0, 0.6, "nhanh nên", -0.3, 0.1, [Word(0.0, 0.3, " nhanh", 0.66), Word(0.3, 0.6, " nên", 0.6)])]
+    unsure = [RecognisedSegment(0.0, 0.6, "yên ngân", -0.9, 0.1, [Word(0.0, 0.3, " yên", 0.14), Word(0.3, 0.6, " ngân", 0.27)])]
     assert _text(merge_vocabulary(sure, prompted, phrases)) == "nhanh nên"
     assert _text(merge_vocabulary(unsure, prompted, phrases)) == "nhân dân"

@@ -1,7 +1,7 @@
 """Where the vocabulary pass decodes again: runs of first-decoding words where a vocabulary phrase
 may have been said, and nothing where none could be (no model)."""
 
-from transcribe.decoding import Segment, Word
+from transcribe.decoding import RecognisedSegment, Word
 from transcribe.vocabulary import MeetingVocabulary, merge_vocabulary, vocabulary_phrases
 from transcribe.vocabulary_spots import PhraseSpotter
 
@@ -56,8 +56,8 @@ def test_wherever_the_merge_replaces_words_they_were_spotted():
     ]
     for base_text, prompted_text in cases:
         base_words = _words(base_text, probability=0.4)
-        base = [Segment(0.0, base_words[-1].end, base_text, -0.5, 0.1, base_words)]
-        prompted = [Segment(0.0, base_words[-1].end, prompted_text, -0.5, 0.1, _words(prompted_text))]
+        base = [RecognisedSegment(0.0, base_words[-1].end, base_text, -0.5, 0.1, base_words)]
+        prompted = [RecognisedSegment(0.0, base_words[-1].end, prompted_text, -0.5, 0.1, _words(prompted_text))]
         merged = merge_vocabulary(base, prompted, phrases)
         changed = [i for i, (a, b) in enumerate(zip(base_words, merged[0].words)) if a.word != b.word]
         assert changed, base_text

@@ -19,6 +19,7 @@ from minutes_tui.screens.review import ReviewScreen
 from minutes_tui.workflows.config import demo_recording
 from minutes_tui.workflows.draft import MinutesDraft
 from minutes_tui.workflows.importing import create_imported_meeting
+from transcribe.decoding import DecodeOptions
 
 #: A phone's recording: its own name, and a modification time at the end of the recording.
 ENDED = datetime(2026, 11, 28, 9, 30, 0)
@@ -180,3 +181,135 @@ async def test_in_the_app_replace_all_and_a_tag_each_undo_with_one_key(make_app,
         assert not review.draft.petitions and not any(s.tags for s in review.draft.segments_in_order())
     record = read_meeting(reviewed_meeting)
     assert not record.petitions and [s.text for s in record.segments] == before
+
+
+def _cli_rows(capsys, root: Path) -> list[list[str]]:
+    capsys.readouterr()
+    assert main(["meetings", "--root", str(root)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    return [line.split(" | ") for line in lines[1:]]  # under the header: start | title | … | folder
+
+
+@pytest.mark.anyio
+async def test_cli_and_app_list_the_same_meetings(make_app, meetings_dir, phone_recording, capsys):
+    from textual.widgets import DataTable
+
+    from minutes_tui.meeting import Meeting
+    from minutes_tui.workflows.meetings import MeetingForm, create_meeting
+
+    create_meeting(meetings_dir, MeetingForm(Meeting(title="Họp tổ dân phố 3")), now=datetime(2026, 11, 20, 8, 0))
+    create_meeting(meetings_dir, MeetingForm(Meeting(title="Họp chi bộ")), now=datetime(2026, 11, 29, 14, 30))
+    create_imported_meeting(phone_recording, meetings_dir, title="Đối thoại")  # started 28/11 09:29
+    (meetings_dir / "hong").mkdir()
+    (meetings_dir / "hong" / "meeting.sqlite").write_bytes(b"not a database")  # listed by neither, hides nothing
+    rows = _cli_rows(capsys, meetings_dir)
+    assert [r[1] for r in rows] == ["Họp chi bộ", "Đối thoại", "Họp tổ dân phố 3"]  # newest first
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        shown = [(row.key.value, table.get_row(row.key)) for row in table.ordered_rows]
+    assert [folder for folder, _ in shown] == [r[-1] for r in rows]
+    assert [f"{cells[0]} {cells[1]}" for _, cells in shown] == [r[0] for r in rows]
+    assert [cells[2] for _, cells in shown] == [r[1] for r in rows]
+
+
+class _Listening(CannedRecogniser):
+    """The canned recogniser, noting which file each whole-recording decoding read."""
+
+    def __init__(self, texts: list[str], heard: list[str]) -> None:
+        super().__init__(texts)
+        self.heard = heard
+
+    def decode_long(self, source, options=DecodeOptions(), **how):
+        self.heard.append(str(source))
+        return super().decode_long(source, options, **how)
+
+
+@pytest.fixture
+def two_files_meeting(reviewed_meeting: Path) -> Path:
+    """A reviewed meeting whose store names ``audio.flac`` beside a stray ``audio.wav`` (the recorder's own name)."""
+    shutil.copy(demo_recording(), reviewed_meeting / "audio.wav")
+    with open(reviewed_meeting / "audio.wav", "ab") as f:
+        f.write(b"\0" * 64)  # another file: another SHA-256
+    return reviewed_meeting
+
+
+@pytest.mark.anyio
+async def test_review_export_verify_and_retranscription_mean_one_audio_file(two_files_meeting, make_app, monkeypatch):
+    from bienban_base.files import sha256_file
+    from minutes_tui.export.from_meeting import load_minutes
+    from minutes_tui.meeting.audio import meeting_audio
+
+    named = two_files_meeting / "audio.flac"
+    turns = ["Kính thưa các đồng chí.", "Tôi xin phát biểu.", "Cảm ơn bà con."]
+    heard: list[str] = []
+    monkeypatch.setattr("transcribe.engine.Transcriber", lambda model=None: _Listening(turns, heard))
+    assert main(["retranscribe", str(two_files_meeting), "--no-vocabulary"]) == 0  # the command line decodes
+    minutes, exported = load_minutes(two_files_meeting)  # the export hashes (and verify --meeting checks)
+    assert exported == named and minutes.audio_sha256 == sha256_file(named)
+    assert meeting_audio(two_files_meeting, read_meeting(two_files_meeting).meeting) == named
+
+    app = make_app(transcriber_factory=lambda: _Listening(turns, heard))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.draft_audio_path() == named  # review plays this file
+        await pilot.press("R", "y")  # review's re-transcription decodes
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+    assert heard == [str(named), str(named)]
+
+    (two_files_meeting / "audio.flac").unlink()  # the named file gone: no other file stands in for it
+    assert meeting_audio(two_files_meeting, read_meeting(two_files_meeting).meeting) is None
+    assert load_minutes(two_files_meeting)[1] is None
+    assert main(["retranscribe", str(two_files_meeting)]) == 2
+
+
+def _transcript(folder: Path) -> list[tuple]:
+    record = read_meeting(folder)
+    speakers = {p.id: p.name for p in record.participants}
+    starts = {s.id: s.start for s in record.segments}
+    petitions = [(p.text, [starts[i] for i in p.segment_ids]) for p in record.petitions]
+    segments = [
+        (s.start, s.end, s.text, s.proposed_text, s.edited, sorted(s.tags), speakers.get(s.speaker_id)) for s in record.segments
+    ]
+    return [segments, petitions]
+
+
+@pytest.mark.anyio
+async def test_cli_and_app_retranscribe_give_the_same_transcript(reviewed_meeting, tmp_path, make_app, monkeypatch):
+    draft = _draft(reviewed_meeting)
+    first, second = draft.order[:2]
+    draft.mark(first, "petition")
+    draft.set_new_speaker(first, "Bà Lê Thị Mới")
+    draft.edit_text(second, "Lời chị thư ký sửa tay.")
+    draft.store.close()
+    cli_folder = tmp_path / "cli-copy"
+    shutil.copytree(reviewed_meeting, cli_folder)
+    turns = ["Kính thưa các đồng chí.", "Tôi xin phát biểu ý kiến.", "Cảm ơn bà con.", "Đường kiệt bị ngập."]
+    monkeypatch.setattr("transcribe.engine.Transcriber", lambda model=None: CannedRecogniser(turns))
+    assert main(["retranscribe", str(cli_folder)]) == 0
+
+    app = make_app(transcriber_factory=lambda: CannedRecogniser(turns))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await pilot.press("R", "y")
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+    app_result, cli_result = _transcript(reviewed_meeting), _transcript(cli_folder)
+    assert app_result == cli_result
+    segments, petitions = app_result
+    fresh = [w for s in segments if not s[4] for w in s[2].split()]
+    assert fresh and set(fresh) <= {w for t in turns for w in t.split()}  # decoded again
+    assert [s[3] for s in segments if s[4]] != [None]  # the hand edit kept, the new text beside it
+    assert petitions and petitions[0][1]
