@@ -17,7 +17,8 @@ alone (``find_changes``'s ``labels`` and ``profiles``): two segments named by he
 suggested are one voice exactly when the names agree; a segment after one named X whose voice is
 nearer another participant's profile than X's is a change; and a split inside a segment whose two
 sides both sound like the same participant is dropped. On the rendered dialogue this took the
-change F1 from 0.70 to 0.81 (mean of three renderings, docs/benchmarks.md).
+change F1 from 0.70 to 0.81 (mean of the three renderings tuned on) and from 0.64 to 0.80 on
+three held out (docs/benchmarks.md, "Second audit").
 """
 
 from __future__ import annotations
