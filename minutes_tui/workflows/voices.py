@@ -298,6 +298,8 @@ class VoiceFollower:
         self._segments: dict[int, Segment] = {}
         """The segments of ``_seen`` as last looked at (the same object again: nothing changed)."""
         self._forgotten: frozenset[int] = frozenset()
+        self._retagged = False
+        """A tag changed since the profiles were last built."""
         self._partials: dict[int, Partials] = {}
         self._samples: dict[int, VoiceSample] = {}
         self._sum = np.zeros(256, np.float64)
@@ -368,6 +370,7 @@ class VoiceFollower:
             for seg in fresh:
                 retagged |= self._tags.get(seg.id) is not None or seg.speaker_id is not None
                 self._forget(seg.id)
+            self._retagged |= retagged  # kept if this refresh is cancelled below
             stale = [s.id for s in fresh if s.speaker_id in forgotten]
             if stale:
                 prints.drop(stale)
@@ -388,7 +391,8 @@ class VoiceFollower:
                     sample = self._samples[seg.id] = VoiceSample(p.mean(), p.speech_s)
                     self._sum += sample.embedding
             context = (record.participants, forgotten)
-            rebuilt = retagged or context != self._context
+            rebuilt = self._retagged or context != self._context
+            self._retagged = False
             if rebuilt:
                 self._context = context
                 self._profiles = meeting_profiles(record, self._samples, forgotten, known)

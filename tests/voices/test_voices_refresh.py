@@ -139,6 +139,20 @@ def test_the_follower_equals_a_full_recompute_step_by_step(tmp_path):
     check(MeetingRecord(meeting, people, tuple(record_segments)))
     assert all(s.nearest_id != 3 for s in follower.suggestions.values())
 
+    # a tag changed and a new segment, but the refresh is cancelled while embedding: the next one
+    # still rebuilds the profiles
+    record_segments[0] = replace(record_segments[0], speaker_id=2)
+    late = _segment(200, segs[-1][0].end + 30.0, "3333")
+    segs.append((late, "3333"))
+    cut = _audio(segs)
+    record_segments.append(late)
+    with Voiceprints(folder) as prints:
+        assert (
+            follower.refresh(MeetingRecord(meeting, people, tuple(record_segments)), prints, encoder, cut, known, lambda: True)
+            is None
+        )
+    check(MeetingRecord(meeting, people, tuple(record_segments)))
+
     # a refresh with nothing new embeds nothing and gives the same
     calls = encoder.calls
     check(MeetingRecord(meeting, people, tuple(record_segments)))
