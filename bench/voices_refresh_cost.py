@@ -10,7 +10,14 @@ voiceprints file opened afresh as the worker does:
     .venv/bin/python bench/voices_refresh_cost.py 200 1500
 
 ``all judged``: every segment's change judged again (what every refresh did before
-``inside_splits`` kept its judgements); ``refresh``: one refresh with them kept.
+``inside_splits`` kept its judgements); ``full_refresh``: everything recomputed but those
+judgements (``suggest_speakers`` and ``inside_splits``: what a refresh cost before
+``VoiceFollower``); ``new_segment``: the screens' refresh now (``VoiceFollower.refresh``) when
+one untagged final segment was added since the last (median and max over the last 20 segments of
+the meeting, each with its voiceprints file opened afresh as the worker does);
+``new_tagged_segment``: the same when the new segment came tagged (a third of them here);
+``after_a_tag``: when the secretary tagged one segment since (profiles rebuilt, every untagged
+segment scored again).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -26,9 +34,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from minutes_tui.meeting import Meeting, MeetingStore  # noqa: E402
 from minutes_tui.meeting.known_voices import KnownVoices  # noqa: E402
-from minutes_tui.meeting.model import SegmentWord  # noqa: E402
+from minutes_tui.meeting.model import (
+    MeetingRecord,  # noqa: E402
+    SegmentWord,  # noqa: E402
+)
 from minutes_tui.meeting.voiceprints import Voiceprints  # noqa: E402
-from minutes_tui.workflows.voices import embed_missing, inside_splits, speaker_changes, suggest_speakers  # noqa: E402
+from minutes_tui.workflows.voices import (  # noqa: E402
+    VoiceFollower,
+    embed_missing,
+    inside_splits,
+    speaker_changes,
+    suggest_speakers,
+)
 from voices.encoder import Partials  # noqa: E402
 
 
@@ -51,6 +68,10 @@ def made_up_meeting(folder: Path, n: int) -> None:
                 t += d + 0.5
 
 
+def _no_audio(a: float, b: float) -> np.ndarray:
+    return np.zeros(0, np.float32)
+
+
 def measure(folder: Path) -> dict:
     with MeetingStore.open(folder) as store:
         record = store.load()
@@ -64,17 +85,45 @@ def measure(folder: Path) -> dict:
     for _ in range(3):
         with Voiceprints(folder) as prints:
             c = time.process_time()
-            embed_missing(record, prints, None, lambda a, b: np.zeros(0, np.float32))  # nothing left to embed
+            embed_missing(record, prints, None, _no_audio)  # nothing left to embed
             suggest_speakers(record, prints, known)
             inside_splits(record, prints, judged)
             best = min(best, time.process_time() - c)
+    # the follower, as the live screen uses it: one refresh per new final segment
+    follower = VoiceFollower()
+    n = len(record.segments)
+    per_segment: dict[bool, list[float]] = {False: [], True: []}  # by: was the new segment tagged
+    with Voiceprints(folder) as prints:
+        follower.refresh(
+            MeetingRecord(record.meeting, record.participants, record.segments[: n - 20]), prints, None, _no_audio, known
+        )
+    for k in range(n - 19, n + 1):
+        part = MeetingRecord(record.meeting, record.participants, record.segments[:k])
+        c = time.process_time()
+        with Voiceprints(folder) as prints:
+            follower.refresh(part, prints, None, _no_audio, known)
+        per_segment[part.segments[-1].speaker_id is not None].append(time.process_time() - c)
+    untagged = next(s for s in reversed(record.segments) if s.speaker_id is None)
+    retagged = MeetingRecord(
+        record.meeting,
+        record.participants,
+        tuple(replace(s, speaker_id=record.participants[0].id) if s.id == untagged.id else s for s in record.segments),
+    )
+    c = time.process_time()
+    with Voiceprints(folder) as prints:
+        follower.refresh(retagged, prints, None, _no_audio, known)
+    after_tag = time.process_time() - c
     known.close()
     hours = record.segments[-1].end / 3600
     return {
         "segments": len(record.segments),
         "hours": round(hours, 2),
-        "all_judged_s": round(before, 3),
-        "refresh_s": round(best, 3),
+        "all_judged_s": round(before, 4),
+        "full_refresh_s": round(best, 4),
+        "new_segment_s": round(float(np.median(per_segment[False])), 4),
+        "new_segment_max_s": round(max(per_segment[False]), 4),
+        "new_tagged_segment_s": round(float(np.median(per_segment[True])), 4),
+        "after_a_tag_s": round(after_tag, 4),
         "seconds_per_segment": round(record.segments[-1].end / len(record.segments), 1),
     }
 

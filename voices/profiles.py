@@ -8,7 +8,7 @@ runner-up by a margin: a wrong name in the minutes is worse than none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -98,14 +98,45 @@ class Suggestion:
         return self.nearest if self.confident else None
 
 
+class Suggester:
+    """``suggest`` for many segments against one set of profiles (their matrix built once).
+
+    Each score is summed in float64 the same way whether one segment or many are scored at once
+    (``einsum``, not a BLAS product whose summation order depends on the batch), so scoring the
+    segments one by one or all together gives exactly the same suggestions."""
+
+    def __init__(self, profiles: Iterable[VoiceProfile], options: SuggestOptions = SuggestOptions()) -> None:
+        self.ready = [p for p in profiles if p.ready]
+        self.options = options
+        self._matrix = np.stack([p.embedding for p in self.ready]).astype(np.float64) if self.ready else None
+
+    def many(self, samples: Sequence[VoiceSample]) -> list[Suggestion]:
+        """The suggestion for each of ``samples``."""
+        if self._matrix is None or not samples:
+            return [Suggestion(None, 0.0, 0.0, False) for _ in samples]
+        scores = np.einsum("ij,kj->ik", np.stack([s.embedding for s in samples]).astype(np.float64), self._matrix)
+        rows = np.arange(len(samples))
+        if len(self.ready) > 1:
+            top2 = np.argsort(-scores, axis=1, kind="stable")[:, :2]
+            first, best = top2[:, 0], scores[rows, top2[:, 0]]
+            margin = best - scores[rows, top2[:, 1]]
+        else:
+            first, best = np.zeros(len(samples), int), scores[:, 0]
+            margin = best
+        o = self.options
+        speech = np.array([s.speech_s for s in samples])
+        confident = (best >= o.threshold) & (margin >= o.margin) & (speech >= o.min_speech_s)
+        names = [p.speaker for p in self.ready]
+        return [
+            Suggestion(names[k], b, m, c)
+            for k, b, m, c in zip(first.tolist(), best.tolist(), margin.tolist(), confident.tolist())
+        ]
+
+    def __call__(self, sample: VoiceSample) -> Suggestion:
+        """The suggestion for one segment."""
+        return self.many([sample])[0]
+
+
 def suggest(sample: VoiceSample, profiles: Iterable[VoiceProfile], options: SuggestOptions = SuggestOptions()) -> Suggestion:
     """The suggestion for one segment among the ready ``profiles``."""
-    ready = [p for p in profiles if p.ready]
-    if not ready:
-        return Suggestion(None, 0.0, 0.0, False)
-    scores = np.array([float(sample.embedding @ p.embedding) for p in ready])
-    order = np.argsort(-scores)
-    best = float(scores[order[0]])
-    margin = best - float(scores[order[1]]) if len(ready) > 1 else best
-    confident = best >= options.threshold and margin >= options.margin and sample.speech_s >= options.min_speech_s
-    return Suggestion(ready[int(order[0])].speaker, best, margin, bool(confident))
+    return Suggester(profiles, options)(sample)

@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS voiceprints (
 CREATE TABLE IF NOT EXISTS forgotten (participant_id INTEGER PRIMARY KEY);
 """
 _SPAN_TOLERANCE_S = 0.05
+_READ_ALL_ABOVE = 200
+"""Asked for more segments than this, the whole file is read at once (one query)."""
 
 
 def voice_database(path: Path, schema: str) -> sqlite3.Connection:
@@ -61,26 +63,38 @@ class Voiceprints:
         with self._lock:
             self._conn.close()
 
+    @staticmethod
+    def _decoded(row: tuple) -> tuple[int, tuple[float, float, Partials]]:
+        segment_id, start, end, speech_s, emb, starts, ends = row
+        partials = Partials(
+            np.frombuffer(emb, "<f4").reshape(-1, 256), np.frombuffer(starts, "<f8"), np.frombuffer(ends, "<f8"), speech_s
+        )
+        return segment_id, (start, end, partials)
+
     def _all(self) -> dict[int, tuple[float, float, Partials]]:
         """Every stored voiceprint (read from the file once per object: a screen's worker asks
         several times in one run, and a long meeting holds thousands)."""
         with self._lock:
             if self._rows is None:
-                rows = self._conn.execute("SELECT * FROM voiceprints").fetchall()
-                self._rows = {
-                    segment_id: (
-                        start,
-                        end,
-                        Partials(
-                            np.frombuffer(emb, "<f4").reshape(-1, 256),
-                            np.frombuffer(starts, "<f8"),
-                            np.frombuffer(ends, "<f8"),
-                            speech_s,
-                        ),
-                    )
-                    for segment_id, start, end, speech_s, emb, starts, ends in rows
-                }
+                self._rows = dict(self._decoded(r) for r in self._conn.execute("SELECT * FROM voiceprints"))
             return self._rows
+
+    def _some(self, segment_ids: list[int]) -> dict[int, tuple[float, float, Partials]]:
+        """The stored voiceprints of a few segments: only they are read (the screens' refresh asks
+        for the new segments of a long meeting, not all of them), unless all are read already."""
+        if self._rows is not None or len(segment_ids) > _READ_ALL_ABOVE:
+            rows = self._all()
+            return {i: rows[i] for i in segment_ids if i in rows}
+        with self._lock:
+            out: dict[int, tuple[float, float, Partials]] = {}
+            for k in range(0, len(segment_ids), 500):
+                chunk = segment_ids[k : k + 500]
+                marks = ",".join("?" * len(chunk))
+                out.update(
+                    self._decoded(r)
+                    for r in self._conn.execute(f"SELECT * FROM voiceprints WHERE segment_id IN ({marks})", chunk)  # noqa: S608
+                )
+            return out
 
     def _forget_rows(self, segment_ids: list[int]) -> None:
         for i in segment_ids:
@@ -116,9 +130,9 @@ class Voiceprints:
     def partials(self, spans: dict[int, tuple[float, float]]) -> dict[int, Partials]:
         """Voiceprints of the segments ``{id: (start, end)}`` that still have the span they had."""
         out = {}
-        for segment_id, (start, end, partials) in list(self._all().items()):
-            span = spans.get(segment_id)
-            if span is None or abs(span[0] - start) > _SPAN_TOLERANCE_S or abs(span[1] - end) > _SPAN_TOLERANCE_S:
+        for segment_id, (start, end, partials) in self._some(list(spans)).items():
+            span = spans[segment_id]
+            if abs(span[0] - start) > _SPAN_TOLERANCE_S or abs(span[1] - end) > _SPAN_TOLERANCE_S:
                 continue
             out[segment_id] = partials
         return out

@@ -29,8 +29,9 @@ class VoiceSuggestions(TranscriptScreen):
     voice_suggestions: dict = {}
     voice_splits: dict = {}
     """``{segment id: seconds}``: where the voice changes inside a segment (a proposed split)."""
-    voice_judged: dict = {}
-    """What ``inside_splits`` judged so far (kept between runs: not every segment again at each one)."""
+    voice_follower = None
+    """The ``VoiceFollower`` of this screen (made at the first refresh): what the refreshes keep,
+    so that each costs about the same however long the meeting."""
 
     def draft_audio_path(self) -> Path | None:
         """The meeting's audio file as far as it is written (each screen knows where)."""
@@ -45,15 +46,19 @@ class VoiceSuggestions(TranscriptScreen):
             d = self.draft
             # built from what the screen already holds: no store read on the UI thread
             record = MeetingRecord(d.meeting, tuple(d.participants), tuple(d.segments_in_order()))
-            self._voices_worker(record, audio, dict(self.voice_judged))
+            if self.voice_follower is None:
+                from minutes_tui.workflows.voices import VoiceFollower
+
+                self.voice_follower = VoiceFollower()
+            self._voices_worker(record, audio, self.voice_follower)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="voices")
-    def _voices_worker(self, record: MeetingRecord, audio: Path, judged: dict) -> None:
+    def _voices_worker(self, record: MeetingRecord, audio: Path, follower) -> None:
         from textual.worker import get_current_worker
 
         from minutes_tui.meeting.known_voices import KnownVoices
         from minutes_tui.meeting.voiceprints import Voiceprints
-        from minutes_tui.workflows.voices import audio_cutter, embed_missing, inside_splits, suggest_speakers
+        from minutes_tui.workflows.voices import audio_cutter
         from voices.errors import VoiceError
 
         worker = get_current_worker()
@@ -71,26 +76,27 @@ class VoiceSuggestions(TranscriptScreen):
             return
         try:
             known = KnownVoices()
-            with Voiceprints(self.folder) as prints:
-                embed_missing(record, prints, encoder, audio_cutter(audio), cancelled=lambda: worker.is_cancelled)
-                suggestions = suggest_speakers(record, prints, known)
-                judged = inside_splits(record, prints, judged)
-            known.close()
+            try:
+                with Voiceprints(self.folder) as prints:
+                    got = follower.refresh(
+                        record, prints, encoder, audio_cutter(audio), known, cancelled=lambda: worker.is_cancelled
+                    )
+            finally:
+                known.close()
         except Exception:  # suggestions are a help: a failure must not interrupt the secretary
             log.exception("voice suggestions failed")
             return
-        if not worker.is_cancelled:
-            splits = {i: at for i, (at, _) in judged.items() if at is not None}
-            self.app.call_from_thread(self._show_voices, suggestions, splits, judged)
+        if got is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._show_voices, *got)
 
     def _warn_no_encoder(self, message: str) -> None:
         if not self.app.voice_warning_shown:
             self.app.voice_warning_shown = True
             self.notify(message, severity="warning")
 
-    def _show_voices(self, suggestions: dict, splits: dict, judged: dict) -> None:
+    def _show_voices(self, suggestions: dict, splits: dict) -> None:
         shown = any(s.participant_id for s in self.voice_suggestions.values()) or self.voice_splits
-        self.voice_suggestions, self.voice_splits, self.voice_judged = suggestions, splits, judged
+        self.voice_suggestions, self.voice_splits = suggestions, splits
         if shown or splits or any(s.participant_id for s in suggestions.values()):
             self.show_everything()
 

@@ -7,9 +7,12 @@ run ``embed_missing`` in a worker thread, never on the UI or the decoder's threa
 
 from __future__ import annotations
 
+import heapq
 import struct
+import threading
 import unicodedata
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,12 +23,31 @@ from bienban_base.errors import AudioError
 from minutes_tui.meeting.audio import meeting_audio
 from minutes_tui.meeting.errors import StoreError, missing_item
 from minutes_tui.meeting.known_voices import KnownVoices, known_voices_path
-from minutes_tui.meeting.model import MeetingRecord, Participant
+from minutes_tui.meeting.model import MeetingRecord, Participant, Segment
 from minutes_tui.meeting.store import MeetingStore
 from minutes_tui.meeting.voiceprints import VOICES_FILE, Voiceprints
 from recorder import audio_path
-from voices.changes import ChangeOptions, SpeakerChange, find_changes, meeting_centre, split_inside
-from voices.profiles import MIN_SEGMENTS, MIN_SPEECH_S, SuggestOptions, VoiceSample, build_profile, build_profiles, suggest
+from voices.changes import (
+    ChangeOptions,
+    SpeakerChange,
+    find_changes,
+    meeting_centre,
+    one_known_voice_many,
+    split_inside,
+    split_sides,
+)
+from voices.encoder import Partials
+from voices.profiles import (
+    MIN_SEGMENTS,
+    MIN_SPEECH_S,
+    Suggester,
+    Suggestion,
+    SuggestOptions,
+    VoiceProfile,
+    VoiceSample,
+    build_profile,
+    build_profiles,
+)
 
 
 @dataclass(frozen=True)
@@ -120,20 +142,11 @@ def embed_missing(
     return done
 
 
-def suggest_speakers(
-    record: MeetingRecord, prints: Voiceprints, known: KnownVoices | None = None, options: SuggestOptions = SuggestOptions()
-) -> dict[int, SpeakerSuggestion]:
-    """A suggestion for every untagged segment with a voiceprint.
-
-    Profiles come from the tagged segments; a participant with too little tagged speech uses her
-    kept voice (``known``) when the secretary kept one. Forgotten participants are never
-    suggested, and the voiceprints of segments tagged with them are erased here.
-    """
-    forgotten = prints.forgotten()
-    stale = [s.id for s in record.segments if s.speaker_id in forgotten]
-    if stale:
-        prints.drop(stale)
-    samples = prints.samples(_spans(record))
+def meeting_profiles(
+    record: MeetingRecord, samples: dict[int, VoiceSample], forgotten: AbstractSet[int], known: KnownVoices | None = None
+) -> dict[str, VoiceProfile]:
+    """``{str(participant id): profile}`` from the tagged segments' ``samples``; a participant with
+    too little tagged speech uses her kept voice (``known``) when the secretary kept one."""
     tagged = [
         (str(s.speaker_id), samples[s.id])
         for s in record.segments
@@ -147,25 +160,66 @@ def suggest_speakers(
                 kept = known.profile_for(p)
                 if kept is not None:
                     profiles[str(p.id)] = kept
-    out = {}
-    for s in record.segments:
-        if s.speaker_id is None and s.id in samples:
-            g = suggest(samples[s.id], profiles.values(), options)
-            out[s.id] = SpeakerSuggestion(
-                s.id, int(g.speaker) if g.speaker else None, int(g.nearest) if g.nearest else None, round(g.score, 3)
-            )
-    return out
+    return profiles
 
 
-def speaker_changes(record: MeetingRecord, prints: Voiceprints, options: ChangeOptions = ChangeOptions()) -> list[SpeakerChange]:
-    """Where the voice changes: at a segment's start, or inside one at a word's start (a proposed split)."""
-    partials = prints.partials(_spans(record))
-    rows = [(s.start, s.end, partials[s.id], [(w.start, w.end) for w in s.words]) for s in record.segments if s.id in partials]
+def _suggestion(segment_id: int, g: Suggestion) -> SpeakerSuggestion:
+    return SpeakerSuggestion(
+        segment_id, int(g.speaker) if g.speaker else None, int(g.nearest) if g.nearest else None, round(g.score, 3)
+    )
+
+
+def _drop_forgotten(record: MeetingRecord, prints: Voiceprints) -> set[int]:
+    """The forgotten participants; the voiceprints of segments tagged with them are erased."""
+    forgotten = prints.forgotten()
+    stale = [s.id for s in record.segments if s.speaker_id in forgotten]
+    if stale:
+        prints.drop(stale)
+    return forgotten
+
+
+def suggest_speakers(
+    record: MeetingRecord, prints: Voiceprints, known: KnownVoices | None = None, options: SuggestOptions = SuggestOptions()
+) -> dict[int, SpeakerSuggestion]:
+    """A suggestion for every untagged segment with a voiceprint.
+
+    Profiles come from the tagged segments; a participant with too little tagged speech uses her
+    kept voice (``known``) when the secretary kept one. Forgotten participants are never
+    suggested, and the voiceprints of segments tagged with them are erased here.
+    """
+    forgotten = _drop_forgotten(record, prints)
+    samples = prints.samples(_spans(record))
+    suggester = Suggester(meeting_profiles(record, samples, forgotten, known).values(), options)
+    return {
+        s.id: _suggestion(s.id, suggester(samples[s.id])) for s in record.segments if s.speaker_id is None and s.id in samples
+    }
+
+
+def speaker_changes(
+    record: MeetingRecord, prints: Voiceprints, known: KnownVoices | None = None, options: ChangeOptions = ChangeOptions()
+) -> list[SpeakerChange]:
+    """Where the voice changes: at a segment's start, or inside one at a word's start (a proposed split).
+
+    Who speaks in a segment, where known (her tag, or a confident suggestion), and the
+    participants' profiles help (``find_changes``)."""
+    forgotten = _drop_forgotten(record, prints)
+    spans = _spans(record)
+    partials, samples = prints.partials(spans), prints.samples(spans)
+    rows = [s for s in record.segments if s.id in partials]
     if len(rows) < 2:
         return []
-    samples = [VoiceSample(p.mean(), p.speech_s) for _, _, p, _ in rows]
-    centre = meeting_centre(samples)
-    return find_changes([(a, b, smp, p, w) for (a, b, p, w), smp in zip(rows, samples)], centre, options)
+    profiles = meeting_profiles(record, samples, forgotten, known)
+    suggester = Suggester(profiles.values())
+    guesses = suggester.many([samples[s.id] for s in rows])
+    labels = [str(s.speaker_id) if s.speaker_id is not None else g.speaker for s, g in zip(rows, guesses)]
+    centre = meeting_centre([samples[s.id] for s in rows])
+    return find_changes(
+        [(s.start, s.end, samples[s.id], partials[s.id], [(w.start, w.end) for w in s.words]) for s in rows],
+        centre,
+        options,
+        labels,
+        profiles,
+    )
 
 
 #: ``{segment id: (where the voice changes inside it in seconds, or None; how many segments the
@@ -173,11 +227,19 @@ def speaker_changes(record: MeetingRecord, prints: Voiceprints, options: ChangeO
 InsideSplits = dict[int, tuple[float | None, int]]
 
 
+def _judge(seg: Segment, p: Partials, centre: np.ndarray, n: int, options: ChangeOptions) -> tuple[float | None, int]:
+    change = (
+        split_inside(p, [(w.start, w.end) for w in seg.words], centre, options) if p.speech_s >= options.min_speech_s else None
+    )
+    return (change.at if change is not None else None, n)
+
+
 def inside_splits(
     record: MeetingRecord, prints: Voiceprints, known: InsideSplits | None = None, options: ChangeOptions = ChangeOptions()
 ) -> InsideSplits:
-    """Where the voice changes inside each segment with a voiceprint (what the screens mark and
-    propose to split), as ``speaker_changes`` finds it.
+    """Where the voice changes inside each segment with a voiceprint, by the voice alone (the
+    screens mark and propose to split those ``proposed_splits`` keeps), as ``speaker_changes``
+    finds it.
 
     A result in ``known`` is kept while the meeting has less than twice the segments it had when
     that segment was judged: every comparison is centred on the meeting's mean voice, which moves
@@ -194,17 +256,188 @@ def inside_splits(
     out: InsideSplits = {}
     for seg in rows:
         old = (known or {}).get(seg.id)
-        if old is not None and n < 2 * old[1]:
-            out[seg.id] = old
-            continue
-        p = partials[seg.id]
-        change = (
-            split_inside(p, [(w.start, w.end) for w in seg.words], centre, options)
-            if p.speech_s >= options.min_speech_s
-            else None
-        )
-        out[seg.id] = (change.at if change is not None else None, n)
+        out[seg.id] = old if old is not None and n < 2 * old[1] else _judge(seg, partials[seg.id], centre, n, options)
     return out
+
+
+def proposed_splits(
+    judged: InsideSplits,
+    partials: dict[int, Partials],
+    profiles: dict[str, VoiceProfile],
+    options: ChangeOptions = ChangeOptions(),
+) -> dict[int, float]:
+    """``{segment id: seconds}``: the splits of ``judged`` the screens propose — those whose two
+    sides do not both sound like the same participant (``one_known_voice``)."""
+    found = [(i, at) for i, (at, _) in judged.items() if at is not None and i in partials]
+    same = one_known_voice_many([split_sides(partials[i], at) for i, at in found], profiles, options)
+    return {i: at for (i, at), drop in zip(found, same) if not drop}
+
+
+class VoiceFollower:
+    """What the screens' voice worker keeps from one refresh to the next, so that a refresh costs
+    about the same at the 1,500th segment of a meeting as at the 15th.
+
+    A refresh looks at what changed since the last one (new segments, changed spans, new tags,
+    a forgotten participant): only new segments are embedded and read from the voiceprints file;
+    profiles are rebuilt, and every untagged segment scored again, only when a tag changed;
+    otherwise only the new segments are scored. The meeting's mean voice is a running sum, and a
+    segment's split is judged again when the meeting has twice the segments it had then (as
+    ``inside_splits``). The results equal ``suggest_speakers`` and, for the splits,
+    ``inside_splits`` given the same earlier judgements (tests/voices/test_voices_refresh.py).
+    Still proportional to the meeting: one pass over its segments comparing spans and tags
+    (measured in docs/benchmarks.md). One follower per screen; refreshes may come from several
+    worker threads, one at a time.
+    """
+
+    def __init__(self, options: SuggestOptions = SuggestOptions(), change_options: ChangeOptions = ChangeOptions()) -> None:
+        self.options, self.change_options = options, change_options
+        self._lock = threading.Lock()
+        self._seen: dict[int, tuple[float, float, bool]] = {}
+        """``{segment id: (start, end, tagged with a forgotten participant)}`` as last looked at."""
+        self._segments: dict[int, Segment] = {}
+        """The segments of ``_seen`` as last looked at (the same object again: nothing changed)."""
+        self._forgotten: frozenset[int] = frozenset()
+        self._retagged = False
+        """A tag changed since the profiles were last built."""
+        self._partials: dict[int, Partials] = {}
+        self._samples: dict[int, VoiceSample] = {}
+        self._sum = np.zeros(256, np.float64)
+        """Sum of ``_samples``' embeddings (the meeting's mean voice times their number)."""
+        self._tags: dict[int, int | None] = {}
+        self._context: tuple = ()
+        """What the profiles depend on besides the tags: participants, forgotten ones."""
+        self._profiles: dict[str, VoiceProfile] = {}
+        self._suggester = Suggester((), options)
+        self.suggestions: dict[int, SpeakerSuggestion] = {}
+        self.judged: InsideSplits = {}
+        self._due: list[tuple[int, int]] = []
+        """Heap of (segment count at which a judgement is due again, segment id)."""
+        self._sides: dict[int, tuple[float, tuple[np.ndarray, np.ndarray] | None]] = {}
+        """Each judged split's time and its two sides' mean voices (``split_sides``)."""
+        self.splits: dict[int, float] = {}
+        """The splits proposed (``proposed_splits`` of ``judged``)."""
+
+    def _forget(self, segment_id: int) -> None:
+        sample = self._samples.pop(segment_id, None)
+        if sample is not None:
+            self._sum -= sample.embedding
+        self._partials.pop(segment_id, None)
+        self._seen.pop(segment_id, None)
+        self._segments.pop(segment_id, None)
+        self._tags.pop(segment_id, None)
+        self.suggestions.pop(segment_id, None)
+        self.judged.pop(segment_id, None)
+        self._sides.pop(segment_id, None)
+        self.splits.pop(segment_id, None)
+
+    def refresh(
+        self,
+        record: MeetingRecord,
+        prints: Voiceprints,
+        encoder,
+        cut: Callable[[float, float], np.ndarray],
+        known: KnownVoices | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> tuple[dict[int, SpeakerSuggestion], dict[int, float]] | None:
+        """Embed the new segments, then ``(suggestions, proposed splits)`` for the whole meeting
+        (None when ``cancelled`` interrupted the embedding: the next refresh takes it up)."""
+        with self._lock:
+            forgotten = frozenset(prints.forgotten())
+            same_forgotten = forgotten == self._forgotten
+            fresh: list[Segment] = []
+            retagged, kept, last = False, 0, self._segments
+            for seg in record.segments:
+                if same_forgotten and last.get(seg.id) is seg:  # the same segment as last time
+                    kept += 1
+                    continue
+                key = (seg.start, seg.end, seg.speaker_id in forgotten)
+                if self._seen.get(seg.id) != key:
+                    fresh.append(seg)
+                    continue
+                kept += 1
+                last[seg.id] = seg
+                if self._tags.get(seg.id, seg.speaker_id) != seg.speaker_id:
+                    retagged = True
+                    self._tags[seg.id] = seg.speaker_id
+                    self.suggestions.pop(seg.id, None)
+            if kept + sum(s.id in self._seen for s in fresh) != len(self._seen):  # some segments are gone
+                present = {s.id for s in record.segments}
+                for i in [i for i in self._seen if i not in present]:
+                    retagged |= self._tags.get(i) is not None
+                    self._forget(i)
+            self._forgotten = forgotten
+            for seg in fresh:
+                retagged |= self._tags.get(seg.id) is not None or seg.speaker_id is not None
+                self._forget(seg.id)
+            self._retagged |= retagged  # kept if this refresh is cancelled below
+            stale = [s.id for s in fresh if s.speaker_id in forgotten]
+            if stale:
+                prints.drop(stale)
+            wanted = [s for s in fresh if s.speaker_id not in forgotten]
+            embed_missing(MeetingRecord(record.meeting, record.participants, tuple(wanted)), prints, encoder, cut, cancelled)
+            if cancelled():
+                return None
+            got = prints.partials({s.id: (s.start, s.end) for s in wanted})
+            for seg in fresh:
+                p = got.get(seg.id)
+                if p is None and seg.speaker_id not in forgotten:
+                    continue  # no voiceprint (yet): looked at again next time
+                self._seen[seg.id] = (seg.start, seg.end, seg.speaker_id in forgotten)
+                self._segments[seg.id] = seg
+                self._tags[seg.id] = seg.speaker_id
+                if p is not None:
+                    self._partials[seg.id] = p
+                    sample = self._samples[seg.id] = VoiceSample(p.mean(), p.speech_s)
+                    self._sum += sample.embedding
+            context = (record.participants, forgotten)
+            rebuilt = self._retagged or context != self._context
+            self._retagged = False
+            if rebuilt:
+                self._context = context
+                self._profiles = meeting_profiles(record, self._samples, forgotten, known)
+                self._suggester = Suggester(self._profiles.values(), self.options)
+                self.suggestions = {}
+                unscored = [s.id for s in record.segments if s.speaker_id is None and s.id in self._samples]
+            else:
+                unscored = [s.id for s in fresh if s.speaker_id is None and s.id in self._samples]
+            for i, g in zip(unscored, self._suggester.many([self._samples[i] for i in unscored])):
+                self.suggestions[i] = _suggestion(i, g)
+            changed = self._judge_due(fresh)
+            # the splits to propose: all again when the profiles changed, else the new judgements
+            again = list(self._sides) if rebuilt else changed
+            same = one_known_voice_many([self._sides[i][1] for i in again], self._profiles, self.change_options)
+            for i, drop in zip(again, same):
+                if drop:
+                    self.splits.pop(i, None)
+                else:
+                    self.splits[i] = self._sides[i][0]
+            return dict(self.suggestions), dict(self.splits)
+
+    def _judge_due(self, fresh: list[Segment]) -> list[int]:
+        """Judge the new segments' splits and those due again; return the segments with a split now."""
+        n = len(self._samples)
+        if n < 2:
+            self.judged, self._due, self._sides, self.splits = {}, [], {}, {}
+            return []
+        centre = (self._sum / n).astype(np.float32)
+        by_id = {s.id: s for s in fresh if s.id in self._partials}
+        if not self.judged:  # the first time there are two: every segment
+            by_id = {i: s for i, s in self._segments.items() if i in self._partials}
+        while self._due and self._due[0][0] <= n:
+            _, i = heapq.heappop(self._due)
+            old = self.judged.get(i)
+            if old is not None and n >= 2 * old[1] and i in self._partials:
+                by_id[i] = self._segments[i]
+        split = []
+        for i, seg in by_id.items():
+            at, _ = self.judged[i] = _judge(seg, self._partials[i], centre, n, self.change_options)
+            heapq.heappush(self._due, (2 * n, i))
+            self.splits.pop(i, None)
+            self._sides.pop(i, None)
+            if at is not None:
+                self._sides[i] = (at, split_sides(self._partials[i], at))
+                split.append(i)
+        return split
 
 
 def confident_assignments(suggestions: dict[int, SpeakerSuggestion]) -> dict[int, int]:
