@@ -12,7 +12,7 @@ voiceprints file opened afresh as the worker does:
 ``all judged``: every segment's change judged again (what every refresh did before
 ``inside_splits`` kept its judgements); ``full_refresh``: everything recomputed but those
 judgements (``suggest_speakers`` and ``inside_splits``: what a refresh cost before
-``VoiceFollower``); ``new_segment``: the screens' refresh now (``VoiceFollower.refresh``) when
+``VoiceRefresher``); ``new_segment``: the screens' refresh now (``VoiceRefresher.refresh``) when
 one untagged final segment was added since the last (median and max over the last 20 segments of
 the meeting, each with its voiceprints file opened afresh as the worker does);
 ``new_tagged_segment``: the same when the new segment came tagged (a third of them here);
@@ -40,7 +40,7 @@ from minutes_tui.meeting.model import (
 )
 from minutes_tui.meeting.voiceprints import Voiceprints  # noqa: E402
 from minutes_tui.workflows.voices import (  # noqa: E402
-    VoiceFollower,
+    VoiceRefresher,
     embed_missing,
     inside_splits,
     speaker_changes,
@@ -90,7 +90,7 @@ def measure(folder: Path) -> dict:
             inside_splits(record, prints, judged)
             best = min(best, time.process_time() - c)
     # the follower, as the live screen uses it: one refresh per new final segment
-    follower = VoiceFollower()
+    follower = VoiceRefresher()
     n = len(record.segments)
     per_segment: dict[bool, list[float]] = {False: [], True: []}  # by: was the new segment tagged
     with Voiceprints(folder) as prints:

@@ -72,7 +72,7 @@ class SpeakerChange:
 
 def meeting_centre(samples: Sequence[VoiceSample]) -> np.ndarray:
     """The meeting's mean voice: the mean embedding of its segments (summed in float64, as the
-    screens' running sum: ``minutes_tui.workflows.voices.VoiceFollower``)."""
+    screens' running sum: ``minutes_tui.workflows.voices.VoiceRefresher``)."""
     return np.asarray(np.sum([s.embedding for s in samples], axis=0, dtype=np.float64) / len(samples), np.float32)
 
 

@@ -29,8 +29,8 @@ class VoiceSuggestions(TranscriptScreen):
     voice_suggestions: dict = {}
     voice_splits: dict = {}
     """``{segment id: seconds}``: where the voice changes inside a segment (a proposed split)."""
-    voice_follower = None
-    """The ``VoiceFollower`` of this screen (made at the first refresh): what the refreshes keep,
+    voice_refresher = None
+    """The ``VoiceRefresher`` of this screen (made at the first refresh): what the refreshes keep,
     so that each costs about the same however long the meeting."""
 
     def draft_audio_path(self) -> Path | None:
@@ -46,11 +46,11 @@ class VoiceSuggestions(TranscriptScreen):
             d = self.draft
             # built from what the screen already holds: no store read on the UI thread
             record = MeetingRecord(d.meeting, tuple(d.participants), tuple(d.segments_in_order()))
-            if self.voice_follower is None:
-                from minutes_tui.workflows.voices import VoiceFollower
+            if self.voice_refresher is None:
+                from minutes_tui.workflows.voices import VoiceRefresher
 
-                self.voice_follower = VoiceFollower()
-            self._voices_worker(record, audio, self.voice_follower)
+                self.voice_refresher = VoiceRefresher()
+            self._voices_worker(record, audio, self.voice_refresher)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="voices")
     def _voices_worker(self, record: MeetingRecord, audio: Path, follower) -> None:

@@ -273,7 +273,7 @@ def proposed_splits(
     return {i: at for (i, at), drop in zip(found, same) if not drop}
 
 
-class VoiceFollower:
+class VoiceRefresher:
     """What the screens' voice worker keeps from one refresh to the next, so that a refresh costs
     about the same at the 1,500th segment of a meeting as at the 15th.
 

@@ -1,4 +1,4 @@
-"""The screens' voice refresh (``VoiceFollower``): only what changed is embedded and scored, and
+"""The screens' voice refresh (``VoiceRefresher``): only what changed is embedded and scored, and
 the result equals a full recompute — after new segments, tags, a changed tag, a segment split
 in two, a forgotten participant and a kept voice."""
 
@@ -12,7 +12,7 @@ from minutes_tui.meeting.known_voices import KnownVoices
 from minutes_tui.meeting.model import Meeting, MeetingRecord, Participant, Segment, SegmentWord
 from minutes_tui.meeting.voiceprints import Voiceprints
 from minutes_tui.workflows.voices import (
-    VoiceFollower,
+    VoiceRefresher,
     inside_splits,
     meeting_profiles,
     proposed_splits,
@@ -83,7 +83,7 @@ def test_the_follower_equals_a_full_recompute_step_by_step(tmp_path):
         segs.append((_segment(i + 1, t, v), v))
         t = segs[-1][0].end + 1.0
     known = KnownVoices(tmp_path / "known.sqlite")
-    follower, encoder = VoiceFollower(), FakeEncoder()
+    follower, encoder = VoiceRefresher(), FakeEncoder()
     cut = _audio(segs)
     judged: dict = {}
 
@@ -165,7 +165,7 @@ def test_a_cancelled_refresh_is_taken_up_by_the_next(tmp_path):
     folder.mkdir()
     segs = [(_segment(i + 1, i * 5.0, v), v) for i, v in enumerate(["1111", "2222", "1111"])]
     record = MeetingRecord(Meeting(title="x"), (), tuple(s for s, _ in segs))
-    follower, encoder = VoiceFollower(), FakeEncoder()
+    follower, encoder = VoiceRefresher(), FakeEncoder()
     with Voiceprints(folder) as prints:
         assert follower.refresh(record, prints, encoder, _audio(segs), cancelled=lambda: True) is None
         assert encoder.calls == 0
