@@ -836,11 +836,8 @@ CLI_USAGE = "Cách dùng: "
 CLI_POSITIONALS = "Thông tin cần ghi"
 CLI_OPTIONS = "Tùy chọn"
 CLI_COMMANDS = "Các lệnh"
-#: The help of options several commands take.
-CLI_MODEL_HELP = "'base' (mặc định, có sẵn trong máy), một thư mục mô hình CTranslate2 hoặc tên mô hình như 'small', 'large-v3'"
-CLI_ROOT_HELP = "thư mục chứa các cuộc họp (mặc định: thư mục chương trình vẫn dùng)"
 CLI_COMMAND_HELP = "gõ {prog} {metavar} -h để xem hướng dẫn của từng lệnh"
-CLI_HELP = "hiện hướng dẫn này rồi thoát"
+CLI_HELP_OPTION = "hiện hướng dẫn này rồi thoát"
 CLI_ERROR = "{prog}: lỗi: {message}"
 #: An error about one argument: ``{name}`` is its flag (``--slot``) or its placeholder (``SỐ``).
 CLI_ERROR_ARGUMENT = "{name}: {message}"
@@ -862,3 +859,283 @@ CLI_ERRORS: dict[str, str] = {
     "not_allowed_with": "không dùng cùng {other} được",
     "ignored_explicit": "không nhận giá trị {value}",
 }
+
+# ---- the command line's help, word for word as ``bienban … -h`` prints it (issue 12, item 7)
+#: ``bienban -h``'s first paragraph.
+CLI_DESCRIPTION = "Biên bản cuộc họp từ tiếng nói. Gõ bienban không kèm lệnh để mở chương trình."
+#: The placeholders the help shows for what an argument takes, by what it stands for.
+CLI_METAVARS: dict[str, str] = {
+    "command": "LỆNH",
+    "meeting": "THƯ_MỤC_HỌP",
+    "folder": "THƯ_MỤC",
+    "file": "TỆP",
+    "recording": "TỆP_GHI_ÂM",
+    "pdf": "TỆP_PDF",
+    "p12": "TỆP_P12",
+    "library": "THƯ_VIỆN",
+    "certificate": "CHỨNG_THƯ",
+    "model": "MÔ_HÌNH",
+    "name": "TÊN",
+    "label": "NHÃN",
+    "person": "NGƯỜI",
+    "agency": "CƠ_QUAN",
+    "number": "SỐ",
+    "counts": "SỐ_NGƯỜI",
+    "days": "SỐ_NGÀY",
+    "day": "NGÀY",
+    "date": "NĂM-THÁNG-NGÀY",
+    "time": "THỜI_ĐIỂM",
+    "seconds": "GIÂY",
+    "speed": "TỐC_ĐỘ",
+    "score": "ĐIỂM",
+    "field": "LĨNH_VỰC",
+    "result": "KẾT_QUẢ",
+    "reason": "LÝ_DO",
+    "document": "VĂN_BẢN",
+    "text": "NỘI_DUNG",
+    "device": "THIẾT_BỊ",
+}
+#: The help of arguments several commands take.
+CLI_MODEL_HELP = "'base' (mặc định, có sẵn trong máy), một thư mục mô hình CTranslate2 hoặc tên mô hình như 'small', 'large-v3'"
+CLI_ROOT_HELP = "thư mục chứa các cuộc họp (mặc định: thư mục chương trình vẫn dùng)"
+CLI_MEETING_HELP = "thư mục cuộc họp"
+CLI_NUMBER_HELP = "số của ý kiến trong biên bản (mục “Ý kiến SỐ”)"
+CLI_PARTICIPANT_HELP = "số của người tham dự (xem bằng: bienban voices list THƯ_MỤC_HỌP) hoặc họ tên của người đó"
+CLI_JSON_HELP = "in toàn bộ kết quả dạng JSON"
+CLI_NO_PROGRESS_HELP = "không hiện thanh tiến độ"
+#: The chairman's key, for ``export`` and ``sign``.
+CLI_SIGNING_HELP: dict[str, str] = {
+    "--sign-p12": "ký bằng tệp chứng thư số PKCS#12 (.p12, .pfx); chương trình sẽ hỏi mật khẩu",
+    "--pkcs11-lib": "ký bằng USB token PKCS#11: đường dẫn tới thư viện của token (.so)",
+    "--token": "nhãn của token (dùng với --pkcs11-lib)",
+    "--slot": "số khe cắm của token (dùng với --pkcs11-lib)",
+    "--key-label": "nhãn của khóa trên token, khi token có nhiều khóa",
+}
+#: Each command's line in the list of its parent's commands (its own ``-h`` begins with it as a
+#: sentence), by the command as typed after ``bienban``.
+CLI_SUMMARIES: dict[str, str] = {
+    "transcribe": "nhận dạng lời nói trong một tệp âm thanh thành văn bản",
+    "model": "mô hình nhận dạng tiếng nói",
+    "model list": "các mô hình có trên máy và dung lượng của chúng",
+    "model verify": "kiểm tra mô hình có sẵn trong máy còn nguyên vẹn (so mã kiểm tra từng tệp)",
+    "model path": "in đường dẫn thư mục của một mô hình",
+    "eval": "đo độ chính xác nhận dạng trên một thư mục có tệp transcripts.tsv (cho người phát triển)",
+    "import": "tạo cuộc họp từ một tệp ghi âm và nhận dạng lời nói trong đó",
+    "retranscribe": "nhận dạng lại cả cuộc họp, giữ người nói, đánh dấu và lời đã sửa tay",
+    "meetings": "liệt kê các cuộc họp, mới nhất trước",
+    "followups": "sổ theo dõi giải quyết ý kiến, kiến nghị của mọi cuộc họp",
+    "followups done": "ghi ý kiến là đã giải quyết",
+    "followups progress": "ghi ý kiến là đang giải quyết",
+    "followups extend": "gia hạn giải quyết ý kiến",
+    "followups pass-on": "ghi ý kiến là đã chuyển cho cơ quan khác",
+    "followups undo": "hoàn tác lần cập nhật gần nhất của cuộc họp",
+    "sample": "tạo một cuộc họp mẫu đã gắn thẻ đầy đủ để thử xuất các văn bản",
+    "classify": "phân loại một ý kiến: lĩnh vực, thẩm quyền, hình thức",
+    "attendance": "ghi số người tham dự theo thành phần",
+    "paragraph": "đoạn văn thư ký tự viết cho thông báo, báo cáo",
+    "demo": "chạy thử: phát lại một cuộc họp mẫu như đang họp thật",
+    "devices": "liệt kê các thiết bị thu âm và tần số lấy mẫu gốc của chúng",
+    "record": "ghi âm cuộc họp không cần mở chương trình (dừng bằng Ctrl-C)",
+    "recover": "khôi phục bản ghi âm bị ngắt giữa chừng (máy treo, mất điện)",
+    "export": "xuất biên bản ra tệp DOCX, PDF hoặc PDF có chữ ký số",
+    "sign": "ký số một tệp PDF biên bản đã lưu từ Word",
+    "verify": "kiểm tra chữ ký số và bản ghi âm của biên bản đã ký",
+    "bench": "đo hiệu năng (cho người phát triển)",
+    "bench live": "độ trễ, độ chính xác và bộ nhớ khi nhận dạng trực tiếp",
+    "bench speakers": "độ chính xác của gợi ý người nói theo giọng",
+    "voices": "gợi ý người nói theo giọng; xem, lưu hoặc xoá giọng nói",
+    "voices suggest": "gợi ý người nói cho các đoạn chưa gắn tên",
+    "voices list": "liệt kê người tham dự kèm số của họ và giọng nói đã có (để dùng với keep, forget)",
+    "voices keep": "lưu giọng của một cán bộ cho các cuộc họp sau (có sự đồng ý)",
+    "voices forget": "xoá giọng nói của một người (trong cuộc họp và giọng đã lưu)",
+}
+#: Each argument's help, by the command as typed after ``bienban`` (``bienban`` itself for its own
+#: options), then by the option (``--notice``) or the positional argument's name (``meeting``).
+#: ``%(default)s`` is argparse's: the option's default value.
+CLI_HELP: dict[str, dict[str, str]] = {
+    "bienban": {
+        "--debug": "khi có lỗi thì hiện đủ chi tiết kỹ thuật (cho người phát triển)",
+    },
+    "transcribe": {
+        "audio": "tệp âm thanh hoặc video (wav, mp3, m4a, flac, ogg, mp4, …)",
+        "--model": CLI_MODEL_HELP,
+        "--format": "kết quả dạng văn bản thường, JSON, phụ đề SRT hoặc VTT (mặc định: %(default)s)",
+        "--out": "ghi kết quả vào tệp này thay vì in ra màn hình",
+        "--no-progress": CLI_NO_PROGRESS_HELP,
+    },
+    "model verify": {
+        "--repair": "dựng lại mô hình từ các gói đã cài",
+    },
+    "model path": {
+        "--model": "tên hoặc thư mục mô hình (mặc định: mô hình 'base' có sẵn)",
+    },
+    "eval": {
+        "folder": "thư mục chứa các đoạn ghi âm và tệp transcripts.tsv",
+        "--model": CLI_MODEL_HELP,
+        "--json": CLI_JSON_HELP,
+    },
+    "import": {
+        "audio": "tệp ghi âm (m4a, mp3, wav, …)",
+        "--resume": "nhận dạng tiếp một lần nhập bị ngắt giữa chừng, từ chỗ đã dừng (không cần tệp ghi âm và tên)",
+        "--title": "tên cuộc họp (cần khi nhập một tệp ghi âm)",
+        "--meeting": "thư mục của cuộc họp mới (mặc định: một thư mục mới trong thư mục chứa các cuộc họp)",
+        "--start": "lúc bắt đầu họp, dạng 'NĂM-THÁNG-NGÀY GIỜ:PHÚT', ví dụ '2026-12-05 08:00' "
+        "(mặc định: tính theo giờ ghi trên tệp ghi âm)",
+        "--model": CLI_MODEL_HELP,
+        "--no-progress": CLI_NO_PROGRESS_HELP,
+        "--root": CLI_ROOT_HELP,
+    },
+    "retranscribe": {
+        "meeting": CLI_MEETING_HELP,
+        "--model": CLI_MODEL_HELP,
+        "--mode": "batched: nhận dạng nhiều đoạn cùng lúc, nhanh nhất; sequential: lần lượt từng khoảng 30 giây; "
+        "utterances: nhận dạng lại từng lượt nói đã tách khi họp (mặc định: %(default)s)",
+        "--no-vocabulary": "bỏ lần nhận dạng thứ hai theo tên người và thuật ngữ của cuộc họp (nhanh hơn khoảng 3 lần)",
+    },
+    "meetings": {
+        "--root": CLI_ROOT_HELP,
+    },
+    "followups": {
+        "--due-within": "chỉ những việc đến hạn trong SỐ_NGÀY ngày tới (kể cả việc đã quá hạn)",
+        "--overdue": "chỉ những việc đã quá hạn",
+        "--field": "chỉ lĩnh vực này (mã lĩnh vực như trong lệnh classify, ví dụ land; ghi được nhiều lần)",
+        "--responsible": "chỉ những việc có tên người hoặc cơ quan chịu trách nhiệm chứa chữ này",
+        "--meeting": "chỉ cuộc họp này (ghi được nhiều lần)",
+        "--all": "kể cả những việc đã xong",
+        "--csv": "ghi thêm danh sách ra tệp CSV",
+        "--xlsx": "ghi thêm sổ theo dõi ra tệp Excel, theo các cột của Sổ tiếp công dân",
+        "--root": CLI_ROOT_HELP,
+    },
+    "followups done": {
+        "meeting": CLI_MEETING_HELP,
+        "number": CLI_NUMBER_HELP,
+        "--result": "kết quả giải quyết",
+        "--on": "ngày giải quyết, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay)",
+        "--reference": "số và ngày của văn bản trả lời",
+    },
+    "followups progress": {
+        "meeting": CLI_MEETING_HELP,
+        "number": CLI_NUMBER_HELP,
+    },
+    "followups extend": {
+        "meeting": CLI_MEETING_HELP,
+        "number": CLI_NUMBER_HELP,
+        "--to": "hạn mới, dạng NĂM-THÁNG-NGÀY",
+        "--reason": "lý do gia hạn",
+    },
+    "followups pass-on": {
+        "meeting": CLI_MEETING_HELP,
+        "number": CLI_NUMBER_HELP,
+        "--to": "cơ quan nhận giải quyết tiếp",
+    },
+    "followups undo": {
+        "meeting": CLI_MEETING_HELP,
+    },
+    "sample": {
+        "dir": "nơi tạo cuộc họp mẫu (trong một thư mục mới bên trong thư mục này)",
+    },
+    "classify": {
+        "meeting": CLI_MEETING_HELP,
+        "number": CLI_NUMBER_HELP,
+        # {choices}: "code: nhãn; code: nhãn", from the labels the app shows
+        "--field": "mã lĩnh vực ({choices}; phường có thể đổi danh sách này trong linh-vuc.json)",
+        "--authority": "thẩm quyền ({choices}; auto: theo kết quả trả lời)",
+        "--channel": "hình thức ({choices})",
+    },
+    "attendance": {
+        "meeting": CLI_MEETING_HELP,
+        "counts": "số người theo từng thành phần, ví dụ 'Người dân: 45; Tổ trưởng tổ dân phố: 12'",
+    },
+    "paragraph": {
+        "meeting": CLI_MEETING_HELP,
+        "which": "đoạn nào: assessment: đánh giá chung của báo cáo; proposals: đề xuất, kiến nghị của báo cáo; "
+        "notice-closing: đoạn kết của thông báo (để trống: đoạn mẫu); place-name: địa danh ghi trước ngày tháng "
+        "(để trống: tên phường); notice-number, report-number, previous-number: số văn thư cấp cho thông báo, báo cáo, "
+        "báo cáo kỳ trước (để trống: chừa chỗ ghi số bằng tay)",
+        "text": "nội dung (dòng trống ngăn các đoạn; để trống: xóa đoạn văn này)",
+    },
+    "demo": {
+        "--speed": "tốc độ phát lại (1 = thời gian thực; mặc định: %(default)s)",
+        "--audio": "phát tệp âm thanh này thay cho bản mẫu",
+        "--meetings-dir": CLI_ROOT_HELP,
+    },
+    "record": {
+        "--meeting": "thư mục cuộc họp (chưa có thì tạo mới)",
+        "--device": "micrô: số thứ tự hoặc một phần tên (xem danh sách bằng: bienban devices)",
+        "--duration": "dừng sau chừng này giây ghi âm",
+        "--append": "ghi tiếp vào cuối bản ghi âm đã có của cuộc họp",
+        "--file": "ghi từ tệp âm thanh này thay cho micrô (để chạy thử, kiểm thử)",
+        "--speed": "tốc độ đọc tệp của --file (1 = thời gian thực, 0 = đọc hết ngay; mặc định: %(default)s)",
+    },
+    "recover": {
+        "meeting": CLI_MEETING_HELP,
+    },
+    "export": {
+        "meeting": CLI_MEETING_HELP,
+        "--docx": "đường dẫn tệp DOCX (mặc định: THƯ_MỤC_HỌP/exports/bien-ban.docx)",
+        "--pdf": "tạo thêm tệp PDF bằng LibreOffice (có thể ghi kèm đường dẫn của tệp PDF)",
+        "--signed": "đường dẫn tệp PDF đã ký (mặc định: THƯ_MỤC_HỌP/exports/bien-ban-signed.pdf)",
+        "--appendix": "thêm phụ lục ghi toàn văn lời nói trong cuộc họp",
+        "--force": "ghi đè tệp DOCX, PDF đã có (không bao giờ ghi đè PDF đã ký)",
+        "--notice": "xuất Thông báo kết luận của chủ tọa thay cho biên bản",
+        "--report": "xuất Báo cáo kết quả thay cho biên bản",
+        "--previous": "thay cho biên bản: báo cáo kết quả giải quyết ý kiến của cuộc họp kỳ trước này",
+        "--open-before": "thay cho biên bản: báo cáo mọi việc còn theo dõi của các cuộc họp trước ngày này (dùng với --root)",
+        "--root": "thư mục chứa các cuộc họp cho --open-before (mặc định: thư mục chương trình vẫn dùng)",
+        "--date": "ngày của thông báo, báo cáo (mặc định: hôm nay)",
+    },
+    "sign": {
+        "file": "tệp PDF cần ký",
+        "--out": "đường dẫn tệp PDF đã ký (mặc định: TỆP_PDF-signed.pdf)",
+    },
+    "verify": {
+        "file": "tệp PDF đã ký",
+        "--meeting": "đối chiếu với bản ghi âm của cuộc họp này",
+        "--audio": "đối chiếu với tệp ghi âm này",
+        "--trust": "chứng thư gốc tin cậy (PEM hoặc DER; ghi được nhiều lần); chương trình cũng đọc thư mục chứng thư gốc "
+        "của phường trong cấu hình người dùng",
+    },
+    "bench live": {
+        "audio": "tệp âm thanh, phát như đang họp thật",
+        "--truth": "tệp truth.json do make_meeting.py tạo (thời điểm và lời của từng lượt nói)",
+        "--speed": "nhịp phát: 1 = thời gian thực, 0 = nhanh nhất mà giải mã theo kịp (mặc định: %(default)s)",
+        "--loop-to": "phát lặp lại tệp tới độ dài này, nhanh hết mức (để đo bộ nhớ, ví dụ 7200)",
+        "--no-offline": "không nhận dạng lại cả tệp sau khi phát (nên không có WER so với bản đó)",
+        "--no-interim": "không hiện lời tạm khi lượt nói chưa xong",
+        "--fallback": "giải mã lại ở nhiệt độ cao hơn khi kết quả kém (như mặc định của faster-whisper)",
+        "--full-window": "mã hóa nguyên khung 30 giây của Whisper cho mỗi lượt nói",
+        "--encoder-pad": "độ dài khoảng lặng mà bộ mã hóa nhận thêm sau mỗi lượt nói (mặc định: theo LIVE_DECODE)",
+        "--no-token-cap": "không giới hạn số token trên mỗi giây âm thanh",
+        "--no-pause-cut": "lượt nói dài chỉ kết thúc ở khoảng lặng cuối lượt",
+        "--beam": "độ rộng beam khi giải mã lời chốt (mặc định: 5)",
+        "--vocabulary": "giải mã lần hai có gợi ý từ vựng của cuộc họp (cuộc họp trong --truth, nếu không có thì bảng thuật ngữ)",
+        "--voices": "nhận giọng thêm cho mọi đoạn lời chốt, để đo chi phí CPU của việc đó",
+        "--model": CLI_MODEL_HELP,
+        "--json": CLI_JSON_HELP,
+    },
+    "bench speakers": {
+        "folder": "thư mục có các đoạn ghi âm và tệp speakers.tsv (hai cột: tệp ghi âm, người nói)",
+        "--enroll": "số đoạn đầu tiên (theo thứ tự trong tệp) của mỗi người nói dùng để lập mẫu giọng (mặc định: %(default)s)",
+        "--threshold": "điểm thấp nhất để gợi ý (mặc định: như trong chương trình)",
+        "--margin": "mức hơn ít nhất so với người có điểm thứ hai (mặc định: như trong chương trình)",
+        "--backend": "cách chạy bộ nhận giọng (mặc định: %(default)s)",
+        "--json": CLI_JSON_HELP,
+    },
+    "voices suggest": {
+        "meeting": CLI_MEETING_HELP,
+        "--accept": "gán người nói theo mọi gợi ý chắc chắn (hoàn tác được bằng một bước)",
+    },
+    "voices list": {
+        "meeting": CLI_MEETING_HELP,
+    },
+    "voices keep": {
+        "meeting": CLI_MEETING_HELP,
+        "participant": CLI_PARTICIPANT_HELP,
+    },
+    "voices forget": {
+        "meeting": CLI_MEETING_HELP,
+        "participant": CLI_PARTICIPANT_HELP,
+    },
+}
+#: The kind of thing a ``store_bad_field`` error names when a field code is not known.
+CLI_FIELD_KIND = "lĩnh vực"

@@ -31,8 +31,9 @@ def _texts_entries() -> dict[str, ast.expr]:
 
 def test_every_texts_entry_is_used():
     """Each top-level name is read outside ``texts.py`` (or by another entry there); each string key of
-    a dictionary is named by the code: as a literal, as the fixed start of an f-string
-    (``f"outcome_{kind}"``), or as a key binding's ``action_`` method."""
+    a dictionary, nested ones included (``CLI_HELP["export"]["--notice"]``), is named by the code: as a
+    literal, as the fixed start of an f-string (``f"outcome_{kind}"``), or as a key binding's ``action_``
+    method."""
     literals: set[str] = set()
     prefixes: set[str] = set()
     names: set[str] = set()
@@ -54,14 +55,49 @@ def test_every_texts_entry_is_used():
     unused_keys = [
         f"{name}[{key.value!r}]"
         for name, value in entries.items()
-        if isinstance(value, ast.Dict)
-        for key in value.keys
+        for table in ast.walk(value)
+        if isinstance(table, ast.Dict)
+        for key in table.keys
         if isinstance(key, ast.Constant) and isinstance(key.value, str)
         if key.value not in literals
         and f"action_{key.value}" not in names
         and not any(p and key.value.startswith(p) for p in prefixes)
     ]
     assert unused == [] and unused_keys == []
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """The ``id``s of the docstring constants in ``tree`` (module, classes, functions)."""
+    owners = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    return {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, owners) and node.body
+        and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }  # fmt: skip
+
+
+def test_the_command_line_has_no_words_of_its_own():
+    """``minutes_tui/cli`` takes every Vietnamese word from ``texts.py``: no string literal (docstrings and
+    comments aside) holds a non-ASCII letter, and no argparse text (``help``, ``metavar``, ``description``,
+    ``title``, ``epilog``, ``usage``) is written as a literal there."""
+    keywords = {"help", "metavar", "description", "title", "epilog", "usage"}
+    own_words, literal_texts = [], []
+    for path in sorted((REPO / "minutes_tui" / "cli").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = _docstrings(tree)
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(REPO)}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                if any(c.isalpha() and not c.isascii() for c in node.value):
+                    own_words.append(f"{where}: {node.value[:60]!r}")
+            elif isinstance(node, ast.keyword) and node.arg in keywords:
+                if isinstance(node.value, ast.JoinedStr) or (
+                    isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                ):
+                    literal_texts.append(f"{where}: {node.arg}=")
+    assert own_words == []
+    assert literal_texts == []
 
 
 def test_texts_is_never_patched():

@@ -36,12 +36,9 @@ log = logging.getLogger("bienban")
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (each command module adds its sub-commands)."""
-    parser = VietnameseParser(
-        prog="bienban",
-        description="Biên bản cuộc họp từ tiếng nói. Gõ bienban không kèm lệnh để mở chương trình.",
-    )
-    parser.add_argument("--debug", action="store_true", help="khi có lỗi thì hiện đủ chi tiết kỹ thuật (cho người phát triển)")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    parser = VietnameseParser(prog="bienban", description=texts.CLI_DESCRIPTION)
+    parser.add_argument("--debug", action="store_true", help=texts.CLI_HELP["bienban"]["--debug"])
+    sub = parser.add_subparsers(dest="command", metavar=texts.CLI_METAVARS["command"])
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser

@@ -12,12 +12,11 @@ from minutes_tui import texts
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``bienban demo``."""
-    demo = sub.add_parser("demo", help="chạy thử: phát lại một cuộc họp mẫu như đang họp thật")
-    demo.add_argument("--speed", type=float, default=1.0, metavar="TỐC_ĐỘ",
-                      help="tốc độ phát lại (1 = thời gian thực; mặc định: %(default)s)")  # fmt: skip
-    demo.add_argument("--audio", type=Path, default=None, metavar="TỆP", help="phát tệp âm thanh này thay cho bản mẫu")
-    demo.add_argument("--meetings-dir", type=Path, default=None, metavar="THƯ_MỤC",
-                      help=texts.CLI_ROOT_HELP)  # fmt: skip
+    h, m = texts.CLI_HELP["demo"], texts.CLI_METAVARS
+    demo = sub.add_parser("demo", help=texts.CLI_SUMMARIES["demo"])
+    demo.add_argument("--speed", type=float, default=1.0, metavar=m["speed"], help=h["--speed"])
+    demo.add_argument("--audio", type=Path, default=None, metavar=m["file"], help=h["--audio"])
+    demo.add_argument("--meetings-dir", type=Path, default=None, metavar=m["folder"], help=h["--meetings-dir"])
     demo.set_defaults(handler=run_demo)
 
 

@@ -33,49 +33,27 @@ _SUMMARY_KEYS = (
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``bench live`` sub-command."""
-    bench = sub.add_parser("bench", help="đo hiệu năng (cho người phát triển)")
-    kinds = bench.add_subparsers(dest="bench_kind", metavar="LỆNH", required=True)
-    live = kinds.add_parser("live", help="độ trễ, độ chính xác và bộ nhớ khi nhận dạng trực tiếp")
-    live.add_argument("audio", metavar="TỆP", help="tệp âm thanh, phát như đang họp thật")
-    live.add_argument("--truth", default=None, metavar="TỆP",
-                      help="tệp truth.json do make_meeting.py tạo (thời điểm và lời của từng lượt nói)")  # fmt: skip
-    live.add_argument("--speed", type=float, default=1.0, metavar="TỐC_ĐỘ",
-                      help="nhịp phát: 1 = thời gian thực, 0 = nhanh nhất mà giải mã theo kịp (mặc định: %(default)s)")  # fmt: skip
-    live.add_argument(
-        "--loop-to",
-        type=float,
-        default=None,
-        metavar="GIÂY",
-        help="phát lặp lại tệp tới độ dài này, nhanh hết mức (để đo bộ nhớ, ví dụ 7200)",
-    )
-    live.add_argument(
-        "--no-offline", action="store_true", help="không nhận dạng lại cả tệp sau khi phát (nên không có WER so với bản đó)"
-    )
-    live.add_argument("--no-interim", action="store_true", help="không hiện lời tạm khi lượt nói chưa xong")
-    live.add_argument(
-        "--fallback", action="store_true", help="giải mã lại ở nhiệt độ cao hơn khi kết quả kém (như mặc định của faster-whisper)"
-    )
-    live.add_argument("--full-window", action="store_true", help="mã hóa nguyên khung 30 giây của Whisper cho mỗi lượt nói")
-    live.add_argument(
-        "--encoder-pad",
-        type=float,
-        default=None,
-        metavar="GIÂY",
-        help="độ dài khoảng lặng mà bộ mã hóa nhận thêm sau mỗi lượt nói (mặc định: theo LIVE_DECODE)",
-    )
-    live.add_argument("--no-token-cap", action="store_true", help="không giới hạn số token trên mỗi giây âm thanh")
-    live.add_argument("--no-pause-cut", action="store_true", help="lượt nói dài chỉ kết thúc ở khoảng lặng cuối lượt")
-    live.add_argument("--beam", type=int, default=None, metavar="SỐ", help="độ rộng beam khi giải mã lời chốt (mặc định: 5)")
-    live.add_argument(
-        "--vocabulary",
-        action="store_true",
-        help="giải mã lần hai có gợi ý từ vựng của cuộc họp (cuộc họp trong --truth, nếu không có thì bảng thuật ngữ)",
-    )
-    live.add_argument(
-        "--voices", action="store_true", help="nhận giọng thêm cho mọi đoạn lời chốt, để đo chi phí CPU của việc đó"
-    )
-    live.add_argument("--model", default=None, metavar="MÔ_HÌNH", help=texts.CLI_MODEL_HELP)
-    live.add_argument("--json", action="store_true", help="in toàn bộ kết quả dạng JSON")
+    summary, m = texts.CLI_SUMMARIES, texts.CLI_METAVARS
+    h = texts.CLI_HELP["bench live"]
+    bench = sub.add_parser("bench", help=summary["bench"])
+    kinds = bench.add_subparsers(dest="bench_kind", metavar=m["command"], required=True)
+    live = kinds.add_parser("live", help=summary["bench live"])
+    live.add_argument("audio", metavar=m["file"], help=h["audio"])
+    live.add_argument("--truth", default=None, metavar=m["file"], help=h["--truth"])
+    live.add_argument("--speed", type=float, default=1.0, metavar=m["speed"], help=h["--speed"])
+    live.add_argument("--loop-to", type=float, default=None, metavar=m["seconds"], help=h["--loop-to"])
+    live.add_argument("--no-offline", action="store_true", help=h["--no-offline"])
+    live.add_argument("--no-interim", action="store_true", help=h["--no-interim"])
+    live.add_argument("--fallback", action="store_true", help=h["--fallback"])
+    live.add_argument("--full-window", action="store_true", help=h["--full-window"])
+    live.add_argument("--encoder-pad", type=float, default=None, metavar=m["seconds"], help=h["--encoder-pad"])
+    live.add_argument("--no-token-cap", action="store_true", help=h["--no-token-cap"])
+    live.add_argument("--no-pause-cut", action="store_true", help=h["--no-pause-cut"])
+    live.add_argument("--beam", type=int, default=None, metavar=m["number"], help=h["--beam"])
+    live.add_argument("--vocabulary", action="store_true", help=h["--vocabulary"])
+    live.add_argument("--voices", action="store_true", help=h["--voices"])
+    live.add_argument("--model", default=None, metavar=m["model"], help=h["--model"])
+    live.add_argument("--json", action="store_true", help=h["--json"])
     live.set_defaults(handler=run_bench_live)
     from minutes_tui.cli.voices_cmd import register_bench
 

@@ -27,31 +27,37 @@ def _choices(labels: dict[str, str]) -> str:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``classify``, ``attendance`` and ``paragraph`` sub-commands."""
     fields = {f.value: texts.PETITION_FIELDS[f.value] for f in DEFAULT_FIELDS}
-    p = sub.add_parser("classify", help="phân loại một ý kiến: lĩnh vực, thẩm quyền, hình thức")
-    p.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    p.add_argument("number", type=int, metavar="SỐ", help="số của ý kiến trong biên bản (mục “Ý kiến SỐ”)")
-    p.add_argument("--field", default=None, metavar="LĨNH_VỰC",
-                   help=f"mã lĩnh vực ({_choices(fields)}; phường có thể đổi danh sách này trong linh-vuc.json)")  # fmt: skip
-    p.add_argument("--authority", choices=["ward", "higher", "auto"], default=None,
-                   help=f"thẩm quyền ({_choices(texts.AUTHORITY_LABELS)}; auto: theo kết quả trả lời)")  # fmt: skip
-    p.add_argument("--channel", choices=["spoken", "written"], default=None,
-                   help=f"hình thức ({_choices(texts.CHANNEL_LABELS)})")  # fmt: skip
+    summary, m = texts.CLI_SUMMARIES, texts.CLI_METAVARS
+    h = texts.CLI_HELP["classify"]
+    p = sub.add_parser("classify", help=summary["classify"])
+    p.add_argument("meeting", type=Path, metavar=m["meeting"], help=h["meeting"])
+    p.add_argument("number", type=int, metavar=m["number"], help=h["number"])
+    p.add_argument("--field", default=None, metavar=m["field"], help=h["--field"].format(choices=_choices(fields)))
+    p.add_argument(
+        "--authority",
+        choices=["ward", "higher", "auto"],
+        default=None,
+        help=h["--authority"].format(choices=_choices(texts.AUTHORITY_LABELS)),
+    )
+    p.add_argument(
+        "--channel",
+        choices=["spoken", "written"],
+        default=None,
+        help=h["--channel"].format(choices=_choices(texts.CHANNEL_LABELS)),
+    )
     p.set_defaults(handler=run_classify)
 
-    a = sub.add_parser("attendance", help="ghi số người tham dự theo thành phần")
-    a.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    a.add_argument(
-        "counts", metavar="SỐ_NGƯỜI", help="số người theo từng thành phần, ví dụ 'Người dân: 45; Tổ trưởng tổ dân phố: 12'"
-    )
+    h = texts.CLI_HELP["attendance"]
+    a = sub.add_parser("attendance", help=summary["attendance"])
+    a.add_argument("meeting", type=Path, metavar=m["meeting"], help=h["meeting"])
+    a.add_argument("counts", metavar=m["counts"], help=h["counts"])
     a.set_defaults(handler=run_attendance)
 
-    w = sub.add_parser("paragraph", help="đoạn văn thư ký tự viết cho thông báo, báo cáo")
-    w.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    w.add_argument("which", choices=sorted(PARAGRAPHS), help="đoạn nào: assessment: đánh giá chung của báo cáo; proposals: đề xuất, kiến nghị của báo cáo; "
-                   "notice-closing: đoạn kết của thông báo (để trống: đoạn mẫu); place-name: địa danh ghi trước ngày tháng "
-                   "(để trống: tên phường); notice-number, report-number, previous-number: số văn thư cấp cho thông báo, báo cáo, "
-                   "báo cáo kỳ trước (để trống: chừa chỗ ghi số bằng tay)")  # fmt: skip
-    w.add_argument("text", metavar="NỘI_DUNG", help="nội dung (dòng trống ngăn các đoạn; để trống: xóa đoạn văn này)")
+    h = texts.CLI_HELP["paragraph"]
+    w = sub.add_parser("paragraph", help=summary["paragraph"])
+    w.add_argument("meeting", type=Path, metavar=m["meeting"], help=h["meeting"])
+    w.add_argument("which", choices=sorted(PARAGRAPHS), help=h["which"])
+    w.add_argument("text", metavar=m["text"], help=h["text"])
     w.set_defaults(handler=run_paragraph)
 
 
@@ -65,7 +71,7 @@ def run_classify(args: argparse.Namespace) -> int:
     try:
         field = Field(args.field) if args.field else None
     except ValueError:
-        raise StoreError("store_bad_field", args.field, kind="lĩnh vực", name=args.field) from None
+        raise StoreError("store_bad_field", args.field, kind=texts.CLI_FIELD_KIND, name=args.field) from None
     authority: Authority | None | str = ""
     if args.authority is not None:
         authority = None if args.authority == "auto" else Authority(args.authority)

@@ -12,10 +12,11 @@ from minutes_tui.cli.progress import progress_bar
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``eval`` sub-command."""
-    p = sub.add_parser("eval", help="đo độ chính xác nhận dạng trên một thư mục có tệp transcripts.tsv (cho người phát triển)")
-    p.add_argument("folder", metavar="THƯ_MỤC", help="thư mục chứa các đoạn ghi âm và tệp transcripts.tsv")
-    p.add_argument("--model", default=None, metavar="MÔ_HÌNH", help=texts.CLI_MODEL_HELP)
-    p.add_argument("--json", action="store_true", help="in toàn bộ kết quả dạng JSON")
+    h, m = texts.CLI_HELP["eval"], texts.CLI_METAVARS
+    p = sub.add_parser("eval", help=texts.CLI_SUMMARIES["eval"])
+    p.add_argument("folder", metavar=m["folder"], help=h["folder"])
+    p.add_argument("--model", default=None, metavar=m["model"], help=h["--model"])
+    p.add_argument("--json", action="store_true", help=h["--json"])
     p.set_defaults(handler=run)
 
 

@@ -12,51 +12,37 @@ from minutes_tui import texts
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``export`` and ``verify`` sub-commands."""
-    p = sub.add_parser("export", help="xuất biên bản ra tệp DOCX, PDF hoặc PDF có chữ ký số")
-    p.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    p.add_argument("--docx", type=Path, default=None, metavar="TỆP",
-                   help="đường dẫn tệp DOCX (mặc định: THƯ_MỤC_HỌP/exports/bien-ban.docx)")  # fmt: skip
-    p.add_argument("--pdf", type=Path, nargs="?", const=True, default=None, metavar="TỆP",
-                   help="tạo thêm tệp PDF bằng LibreOffice (có thể ghi kèm đường dẫn của tệp PDF)")  # fmt: skip
-    p.add_argument("--signed", type=Path, default=None, metavar="TỆP",
-                   help="đường dẫn tệp PDF đã ký (mặc định: THƯ_MỤC_HỌP/exports/bien-ban-signed.pdf)")  # fmt: skip
+    summary, m = texts.CLI_SUMMARIES, texts.CLI_METAVARS
+    h = texts.CLI_HELP["export"]
+    p = sub.add_parser("export", help=summary["export"])
+    p.add_argument("meeting", type=Path, metavar=m["meeting"], help=h["meeting"])
+    p.add_argument("--docx", type=Path, default=None, metavar=m["file"], help=h["--docx"])
+    p.add_argument("--pdf", type=Path, nargs="?", const=True, default=None, metavar=m["file"], help=h["--pdf"])
+    p.add_argument("--signed", type=Path, default=None, metavar=m["file"], help=h["--signed"])
     _signing_key(p, required=False)
-    p.add_argument("--appendix", action="store_true", help="thêm phụ lục ghi toàn văn lời nói trong cuộc họp")
-    p.add_argument("--force", action="store_true", help="ghi đè tệp DOCX, PDF đã có (không bao giờ ghi đè PDF đã ký)")
-    p.add_argument("--notice", action="store_true", help="xuất Thông báo kết luận của chủ tọa thay cho biên bản")
-    p.add_argument("--report", action="store_true", help="xuất Báo cáo kết quả thay cho biên bản")
-    p.add_argument("--previous", type=Path, default=None, metavar="THƯ_MỤC_HỌP",
-                   help="thay cho biên bản: báo cáo kết quả giải quyết ý kiến của cuộc họp kỳ trước này")  # fmt: skip
-    p.add_argument(
-        "--open-before",
-        default=None,
-        metavar="NĂM-THÁNG-NGÀY",
-        help="thay cho biên bản: báo cáo mọi việc còn theo dõi của các cuộc họp trước ngày này (dùng với --root)",
-    )
-    p.add_argument("--root", default=None, metavar="THƯ_MỤC",
-                   help="thư mục chứa các cuộc họp cho --open-before (mặc định: thư mục chương trình vẫn dùng)")  # fmt: skip
-    p.add_argument("--date", default=None, metavar="NĂM-THÁNG-NGÀY", help="ngày của thông báo, báo cáo (mặc định: hôm nay)")
+    p.add_argument("--appendix", action="store_true", help=h["--appendix"])
+    p.add_argument("--force", action="store_true", help=h["--force"])
+    p.add_argument("--notice", action="store_true", help=h["--notice"])
+    p.add_argument("--report", action="store_true", help=h["--report"])
+    p.add_argument("--previous", type=Path, default=None, metavar=m["meeting"], help=h["--previous"])
+    p.add_argument("--open-before", default=None, metavar=m["date"], help=h["--open-before"])
+    p.add_argument("--root", default=None, metavar=m["folder"], help=h["--root"])
+    p.add_argument("--date", default=None, metavar=m["date"], help=h["--date"])
     p.set_defaults(handler=run_export)
 
-    s = sub.add_parser("sign", help="ký số một tệp PDF biên bản đã lưu từ Word")
-    s.add_argument("file", type=Path, metavar="TỆP_PDF", help="tệp PDF cần ký")
-    s.add_argument("--out", type=Path, default=None, metavar="TỆP", help="đường dẫn tệp PDF đã ký (mặc định: TỆP_PDF-signed.pdf)")
+    h = texts.CLI_HELP["sign"]
+    s = sub.add_parser("sign", help=summary["sign"])
+    s.add_argument("file", type=Path, metavar=m["pdf"], help=h["file"])
+    s.add_argument("--out", type=Path, default=None, metavar=m["file"], help=h["--out"])
     _signing_key(s, required=True)
     s.set_defaults(handler=run_sign)
 
-    v = sub.add_parser("verify", help="kiểm tra chữ ký số và bản ghi âm của biên bản đã ký")
-    v.add_argument("file", type=Path, metavar="TỆP_PDF", help="tệp PDF đã ký")
-    v.add_argument("--meeting", type=Path, default=None, metavar="THƯ_MỤC_HỌP", help="đối chiếu với bản ghi âm của cuộc họp này")
-    v.add_argument("--audio", type=Path, default=None, metavar="TỆP", help="đối chiếu với tệp ghi âm này")
-    v.add_argument(
-        "--trust",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="CHỨNG_THƯ",
-        help="chứng thư gốc tin cậy (PEM hoặc DER; ghi được nhiều lần); chương trình cũng đọc thư mục chứng thư gốc "
-        "của phường trong cấu hình người dùng",
-    )
+    h = texts.CLI_HELP["verify"]
+    v = sub.add_parser("verify", help=summary["verify"])
+    v.add_argument("file", type=Path, metavar=m["pdf"], help=h["file"])
+    v.add_argument("--meeting", type=Path, default=None, metavar=m["meeting"], help=h["--meeting"])
+    v.add_argument("--audio", type=Path, default=None, metavar=m["file"], help=h["--audio"])
+    v.add_argument("--trust", type=Path, action="append", default=[], metavar=m["certificate"], help=h["--trust"])
     v.set_defaults(handler=run_verify)
 
 
@@ -85,14 +71,13 @@ def _key(args: argparse.Namespace):
 
 def _signing_key(parser: argparse.ArgumentParser, required: bool) -> None:
     """The chairman's key: a PKCS#12 file or a PKCS#11 token (``export`` and ``sign``)."""
+    h, m = texts.CLI_SIGNING_HELP, texts.CLI_METAVARS
     key = parser.add_mutually_exclusive_group(required=required)
-    key.add_argument("--sign-p12", type=Path, default=None, metavar="TỆP_P12",
-                     help="ký bằng tệp chứng thư số PKCS#12 (.p12, .pfx); chương trình sẽ hỏi mật khẩu")  # fmt: skip
-    key.add_argument("--pkcs11-lib", type=Path, default=None, metavar="THƯ_VIỆN",
-                     help="ký bằng USB token PKCS#11: đường dẫn tới thư viện của token (.so)")  # fmt: skip
-    parser.add_argument("--token", default=None, metavar="NHÃN", help="nhãn của token (dùng với --pkcs11-lib)")
-    parser.add_argument("--slot", type=int, default=None, metavar="SỐ", help="số khe cắm của token (dùng với --pkcs11-lib)")
-    parser.add_argument("--key-label", default=None, metavar="NHÃN", help="nhãn của khóa trên token, khi token có nhiều khóa")
+    key.add_argument("--sign-p12", type=Path, default=None, metavar=m["p12"], help=h["--sign-p12"])
+    key.add_argument("--pkcs11-lib", type=Path, default=None, metavar=m["library"], help=h["--pkcs11-lib"])
+    parser.add_argument("--token", default=None, metavar=m["label"], help=h["--token"])
+    parser.add_argument("--slot", type=int, default=None, metavar=m["number"], help=h["--slot"])
+    parser.add_argument("--key-label", default=None, metavar=m["label"], help=h["--key-label"])
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -12,45 +12,41 @@ from minutes_tui import texts
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``followups`` (list, done, progress, extend, pass-on, undo) and ``sample``."""
-    p = sub.add_parser("followups", help="sổ theo dõi giải quyết ý kiến, kiến nghị của mọi cuộc họp")
-    p.add_argument("--due-within", type=int, default=None, metavar="SỐ_NGÀY",
-                   help="chỉ những việc đến hạn trong SỐ_NGÀY ngày tới (kể cả việc đã quá hạn)")  # fmt: skip
-    p.add_argument("--overdue", action="store_true", help="chỉ những việc đã quá hạn")
-    p.add_argument("--field", action="append", default=[], metavar="LĨNH_VỰC",
-                   help="chỉ lĩnh vực này (mã lĩnh vực như trong lệnh classify, ví dụ land; ghi được nhiều lần)")  # fmt: skip
-    p.add_argument("--responsible", default="", metavar="TÊN",
-                   help="chỉ những việc có tên người hoặc cơ quan chịu trách nhiệm chứa chữ này")  # fmt: skip
-    p.add_argument("--meeting", type=Path, action="append", default=[], metavar="THƯ_MỤC_HỌP",
-                   help="chỉ cuộc họp này (ghi được nhiều lần)")  # fmt: skip
-    p.add_argument("--all", action="store_true", help="kể cả những việc đã xong")
-    p.add_argument("--csv", default=None, metavar="TỆP", help="ghi thêm danh sách ra tệp CSV")
-    p.add_argument(
-        "--xlsx", default=None, metavar="TỆP", help="ghi thêm sổ theo dõi ra tệp Excel, theo các cột của Sổ tiếp công dân"
-    )
-    p.add_argument("--root", default=None, metavar="THƯ_MỤC", help=texts.CLI_ROOT_HELP)
+    summary, m = texts.CLI_SUMMARIES, texts.CLI_METAVARS
+    h = texts.CLI_HELP["followups"]
+    p = sub.add_parser("followups", help=summary["followups"])
+    p.add_argument("--due-within", type=int, default=None, metavar=m["days"], help=h["--due-within"])
+    p.add_argument("--overdue", action="store_true", help=h["--overdue"])
+    p.add_argument("--field", action="append", default=[], metavar=m["field"], help=h["--field"])
+    p.add_argument("--responsible", default="", metavar=m["name"], help=h["--responsible"])
+    p.add_argument("--meeting", type=Path, action="append", default=[], metavar=m["meeting"], help=h["--meeting"])
+    p.add_argument("--all", action="store_true", help=h["--all"])
+    p.add_argument("--csv", default=None, metavar=m["file"], help=h["--csv"])
+    p.add_argument("--xlsx", default=None, metavar=m["file"], help=h["--xlsx"])
+    p.add_argument("--root", default=None, metavar=m["folder"], help=h["--root"])
     p.set_defaults(handler=run_followups)
-    actions = p.add_subparsers(dest="action", metavar="LỆNH")
-    for name, helptext in (("done", "ghi ý kiến là đã giải quyết"), ("progress", "ghi ý kiến là đang giải quyết"),
-                           ("extend", "gia hạn giải quyết ý kiến"), ("pass-on", "ghi ý kiến là đã chuyển cho cơ quan khác")):  # fmt: skip
-        a = actions.add_parser(name, help=helptext)
-        a.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-        a.add_argument("number", type=int, metavar="SỐ", help="số của ý kiến trong biên bản (mục “Ý kiến SỐ”)")
+    actions = p.add_subparsers(dest="action", metavar=m["command"])
+    for name in ("done", "progress", "extend", "pass-on"):
+        h = texts.CLI_HELP[f"followups {name}"]
+        a = actions.add_parser(name, help=summary[f"followups {name}"])
+        a.add_argument("meeting", type=Path, metavar=m["meeting"], help=h["meeting"])
+        a.add_argument("number", type=int, metavar=m["number"], help=h["number"])
         a.set_defaults(handler=run_update)
         if name == "done":
-            a.add_argument("--result", required=True, metavar="KẾT_QUẢ", help="kết quả giải quyết")
-            a.add_argument("--on", default=None, metavar="NGÀY", help="ngày giải quyết, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
-            a.add_argument("--reference", default="", metavar="VĂN_BẢN", help="số và ngày của văn bản trả lời")
+            a.add_argument("--result", required=True, metavar=m["result"], help=h["--result"])
+            a.add_argument("--on", default=None, metavar=m["day"], help=h["--on"])
+            a.add_argument("--reference", default="", metavar=m["document"], help=h["--reference"])
         elif name == "extend":
-            a.add_argument("--to", required=True, metavar="NGÀY", help="hạn mới, dạng NĂM-THÁNG-NGÀY")
-            a.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do gia hạn")
+            a.add_argument("--to", required=True, metavar=m["day"], help=h["--to"])
+            a.add_argument("--reason", required=True, metavar=m["reason"], help=h["--reason"])
         elif name == "pass-on":
-            a.add_argument("--to", required=True, metavar="CƠ_QUAN", help="cơ quan nhận giải quyết tiếp")
-    u = actions.add_parser("undo", help="hoàn tác lần cập nhật gần nhất của cuộc họp")
-    u.add_argument("meeting", type=Path, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+            a.add_argument("--to", required=True, metavar=m["agency"], help=h["--to"])
+    u = actions.add_parser("undo", help=summary["followups undo"])
+    u.add_argument("meeting", type=Path, metavar=m["meeting"], help=texts.CLI_HELP["followups undo"]["meeting"])
     u.set_defaults(handler=run_undo)
 
-    s = sub.add_parser("sample", help="tạo một cuộc họp mẫu đã gắn thẻ đầy đủ để thử xuất các văn bản")
-    s.add_argument("dir", type=Path, metavar="THƯ_MỤC", help="nơi tạo cuộc họp mẫu (trong một thư mục mới bên trong thư mục này)")
+    s = sub.add_parser("sample", help=summary["sample"])
+    s.add_argument("dir", type=Path, metavar=m["folder"], help=texts.CLI_HELP["sample"]["dir"])
     s.set_defaults(handler=run_sample)
 
 
@@ -81,7 +77,7 @@ def run_followups(args: argparse.Namespace) -> int:
     try:
         fields = tuple(Field(f) for f in args.field)
     except ValueError as bad:
-        raise StoreError("store_bad_field", str(bad), kind="lĩnh vực", name=str(bad)) from None
+        raise StoreError("store_bad_field", str(bad), kind=texts.CLI_FIELD_KIND, name=str(bad)) from None
     only = FollowUpFilter(args.due_within, args.overdue, fields, args.responsible, tuple(args.meeting), args.all)
     today = date.today()
     items, skipped = collect(_root(args), today, only=only)

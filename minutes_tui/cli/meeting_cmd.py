@@ -16,53 +16,30 @@ from minutes_tui.cli.progress import progress_bar
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``import``, ``retranscribe`` and ``meetings`` sub-commands (``followups``: ``followups_cmd``)."""
-    p = sub.add_parser("import", help="tạo cuộc họp từ một tệp ghi âm và nhận dạng lời nói trong đó")
+    summary, m = texts.CLI_SUMMARIES, texts.CLI_METAVARS
+    h = texts.CLI_HELP["import"]
+    p = sub.add_parser("import", help=summary["import"])
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("audio", nargs="?", default=None, metavar="TỆP_GHI_ÂM", help="tệp ghi âm (m4a, mp3, wav, …)")
-    what.add_argument(
-        "--resume",
-        default=None,
-        metavar="THƯ_MỤC_HỌP",
-        help="nhận dạng tiếp một lần nhập bị ngắt giữa chừng, từ chỗ đã dừng (không cần tệp ghi âm và tên)",
-    )
-    p.add_argument("--title", default=None, metavar="TÊN", help="tên cuộc họp (cần khi nhập một tệp ghi âm)")
-    p.add_argument(
-        "--meeting",
-        default=None,
-        metavar="THƯ_MỤC_HỌP",
-        help="thư mục của cuộc họp mới (mặc định: một thư mục mới trong thư mục chứa các cuộc họp)",
-    )
-    p.add_argument(
-        "--start",
-        default=None,
-        metavar="THỜI_ĐIỂM",
-        help="lúc bắt đầu họp, dạng 'NĂM-THÁNG-NGÀY GIỜ:PHÚT', ví dụ '2026-12-05 08:00' "
-        "(mặc định: tính theo giờ ghi trên tệp ghi âm)",
-    )
-    p.add_argument("--model", default=None, metavar="MÔ_HÌNH", help=texts.CLI_MODEL_HELP)
-    p.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ")
-    p.add_argument("--root", default=None, metavar="THƯ_MỤC", help=texts.CLI_ROOT_HELP)
+    what.add_argument("audio", nargs="?", default=None, metavar=m["recording"], help=h["audio"])
+    what.add_argument("--resume", default=None, metavar=m["meeting"], help=h["--resume"])
+    p.add_argument("--title", default=None, metavar=m["name"], help=h["--title"])
+    p.add_argument("--meeting", default=None, metavar=m["meeting"], help=h["--meeting"])
+    p.add_argument("--start", default=None, metavar=m["time"], help=h["--start"])
+    p.add_argument("--model", default=None, metavar=m["model"], help=h["--model"])
+    p.add_argument("--no-progress", action="store_true", help=h["--no-progress"])
+    p.add_argument("--root", default=None, metavar=m["folder"], help=h["--root"])
     p.set_defaults(handler=run_import)
 
-    r = sub.add_parser("retranscribe", help="nhận dạng lại cả cuộc họp, giữ người nói, đánh dấu và lời đã sửa tay")
-    r.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    r.add_argument("--model", default=None, metavar="MÔ_HÌNH", help=texts.CLI_MODEL_HELP)
-    r.add_argument(
-        "--mode",
-        choices=["batched", "sequential", "utterances"],
-        default="batched",
-        help="batched: nhận dạng nhiều đoạn cùng lúc, nhanh nhất; sequential: lần lượt từng khoảng 30 giây; "
-        "utterances: nhận dạng lại từng lượt nói đã tách khi họp (mặc định: %(default)s)",
-    )
-    r.add_argument(
-        "--no-vocabulary",
-        action="store_true",
-        help="bỏ lần nhận dạng thứ hai theo tên người và thuật ngữ của cuộc họp (nhanh hơn khoảng 3 lần)",
-    )
+    h = texts.CLI_HELP["retranscribe"]
+    r = sub.add_parser("retranscribe", help=summary["retranscribe"])
+    r.add_argument("meeting", metavar=m["meeting"], help=h["meeting"])
+    r.add_argument("--model", default=None, metavar=m["model"], help=h["--model"])
+    r.add_argument("--mode", choices=["batched", "sequential", "utterances"], default="batched", help=h["--mode"])
+    r.add_argument("--no-vocabulary", action="store_true", help=h["--no-vocabulary"])
     r.set_defaults(handler=run_retranscribe)
 
-    p = sub.add_parser("meetings", help="liệt kê các cuộc họp, mới nhất trước")
-    p.add_argument("--root", default=None, metavar="THƯ_MỤC", help=texts.CLI_ROOT_HELP)
+    p = sub.add_parser("meetings", help=summary["meetings"])
+    p.add_argument("--root", default=None, metavar=m["folder"], help=texts.CLI_HELP["meetings"]["--root"])
     p.set_defaults(handler=run_meetings)
 
 

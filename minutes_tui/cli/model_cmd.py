@@ -9,14 +9,15 @@ from minutes_tui import texts
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``model`` sub-commands."""
-    p = sub.add_parser("model", help="mô hình nhận dạng tiếng nói")
-    msub = p.add_subparsers(dest="model_command", metavar="LỆNH", required=True)
-    msub.add_parser("list", help="các mô hình có trên máy và dung lượng của chúng").set_defaults(handler=_list)
-    v = msub.add_parser("verify", help="kiểm tra mô hình có sẵn trong máy còn nguyên vẹn (so mã kiểm tra từng tệp)")
-    v.add_argument("--repair", action="store_true", help="dựng lại mô hình từ các gói đã cài")
+    summary, h, m = texts.CLI_SUMMARIES, texts.CLI_HELP, texts.CLI_METAVARS
+    p = sub.add_parser("model", help=summary["model"])
+    msub = p.add_subparsers(dest="model_command", metavar=m["command"], required=True)
+    msub.add_parser("list", help=summary["model list"]).set_defaults(handler=_list)
+    v = msub.add_parser("verify", help=summary["model verify"])
+    v.add_argument("--repair", action="store_true", help=h["model verify"]["--repair"])
     v.set_defaults(handler=_verify)
-    pp = msub.add_parser("path", help="in đường dẫn thư mục của một mô hình")
-    pp.add_argument("--model", default=None, metavar="MÔ_HÌNH", help="tên hoặc thư mục mô hình (mặc định: mô hình 'base' có sẵn)")
+    pp = msub.add_parser("path", help=summary["model path"])
+    pp.add_argument("--model", default=None, metavar=m["model"], help=h["model path"]["--model"])
     pp.set_defaults(handler=_path)
 
 

@@ -90,7 +90,7 @@ class VietnameseParser(argparse.ArgumentParser):
         self._optionals.title = texts.CLI_OPTIONS
         self.register("action", "parsers", _SubCommands)
         if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=texts.CLI_HELP)
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=texts.CLI_HELP_OPTION)
 
     def add_subparsers(self, **kwargs: Any):
         """Sub-commands listed under ``texts.CLI_COMMANDS``."""

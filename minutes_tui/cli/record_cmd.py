@@ -18,20 +18,20 @@ from minutes_tui import texts
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``devices``, ``record`` and ``recover`` sub-commands."""
-    devices = sub.add_parser("devices", help="liệt kê các thiết bị thu âm và tần số lấy mẫu gốc của chúng")
+    summary, m = texts.CLI_SUMMARIES, texts.CLI_METAVARS
+    devices = sub.add_parser("devices", help=summary["devices"])
     devices.set_defaults(handler=run_devices)
-    r = sub.add_parser("record", help="ghi âm cuộc họp không cần mở chương trình (dừng bằng Ctrl-C)")
-    r.add_argument("--meeting", required=True, metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp (chưa có thì tạo mới)")
-    r.add_argument("--device", default=None, metavar="THIẾT_BỊ",
-                   help="micrô: số thứ tự hoặc một phần tên (xem danh sách bằng: bienban devices)")  # fmt: skip
-    r.add_argument("--duration", type=float, default=None, metavar="GIÂY", help="dừng sau chừng này giây ghi âm")
-    r.add_argument("--append", action="store_true", help="ghi tiếp vào cuối bản ghi âm đã có của cuộc họp")
-    r.add_argument("--file", default=None, metavar="TỆP", help="ghi từ tệp âm thanh này thay cho micrô (để chạy thử, kiểm thử)")
-    r.add_argument("--speed", type=float, default=1.0, metavar="TỐC_ĐỘ",
-                   help="tốc độ đọc tệp của --file (1 = thời gian thực, 0 = đọc hết ngay; mặc định: %(default)s)")  # fmt: skip
+    h = texts.CLI_HELP["record"]
+    r = sub.add_parser("record", help=summary["record"])
+    r.add_argument("--meeting", required=True, metavar=m["meeting"], help=h["--meeting"])
+    r.add_argument("--device", default=None, metavar=m["device"], help=h["--device"])
+    r.add_argument("--duration", type=float, default=None, metavar=m["seconds"], help=h["--duration"])
+    r.add_argument("--append", action="store_true", help=h["--append"])
+    r.add_argument("--file", default=None, metavar=m["file"], help=h["--file"])
+    r.add_argument("--speed", type=float, default=1.0, metavar=m["speed"], help=h["--speed"])
     r.set_defaults(handler=run_record)
-    v = sub.add_parser("recover", help="khôi phục bản ghi âm bị ngắt giữa chừng (máy treo, mất điện)")
-    v.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    v = sub.add_parser("recover", help=summary["recover"])
+    v.add_argument("meeting", metavar=m["meeting"], help=texts.CLI_HELP["recover"]["meeting"])
     v.set_defaults(handler=run_recover)
 
 

@@ -13,13 +13,13 @@ from minutes_tui.cli.progress import progress_bar
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``transcribe`` sub-command."""
-    p = sub.add_parser("transcribe", help="nhận dạng lời nói trong một tệp âm thanh thành văn bản")
-    p.add_argument("audio", metavar="TỆP", help="tệp âm thanh hoặc video (wav, mp3, m4a, flac, ogg, mp4, …)")
-    p.add_argument("--model", default=None, metavar="MÔ_HÌNH", help=texts.CLI_MODEL_HELP)
-    p.add_argument("--format", choices=["text", "json", "srt", "vtt"], default="text",
-                   help="kết quả dạng văn bản thường, JSON, phụ đề SRT hoặc VTT (mặc định: %(default)s)")  # fmt: skip
-    p.add_argument("--out", default=None, metavar="TỆP", help="ghi kết quả vào tệp này thay vì in ra màn hình")
-    p.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ")
+    h, m = texts.CLI_HELP["transcribe"], texts.CLI_METAVARS
+    p = sub.add_parser("transcribe", help=texts.CLI_SUMMARIES["transcribe"])
+    p.add_argument("audio", metavar=m["file"], help=h["audio"])
+    p.add_argument("--model", default=None, metavar=m["model"], help=h["--model"])
+    p.add_argument("--format", choices=["text", "json", "srt", "vtt"], default="text", help=h["--format"])
+    p.add_argument("--out", default=None, metavar=m["file"], help=h["--out"])
+    p.add_argument("--no-progress", action="store_true", help=h["--no-progress"])
     p.set_defaults(handler=run)
 
 

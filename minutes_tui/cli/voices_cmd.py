@@ -7,22 +7,19 @@ import json
 import sys
 from pathlib import Path
 
+from minutes_tui import texts
+
 
 def register_bench(kinds: argparse._SubParsersAction) -> None:
     """Add ``bench speakers`` to the ``bench`` group."""
-    p = kinds.add_parser("speakers", help="độ chính xác của gợi ý người nói theo giọng")
-    p.add_argument(
-        "folder", metavar="THƯ_MỤC", help="thư mục có các đoạn ghi âm và tệp speakers.tsv (hai cột: tệp ghi âm, người nói)"
-    )
-    p.add_argument("--enroll", type=int, default=2, metavar="SỐ",
-                   help="số đoạn đầu tiên (theo thứ tự trong tệp) của mỗi người nói dùng để lập mẫu giọng (mặc định: %(default)s)")  # fmt: skip
-    p.add_argument("--threshold", type=float, default=None, metavar="ĐIỂM",
-                   help="điểm thấp nhất để gợi ý (mặc định: như trong chương trình)")  # fmt: skip
-    p.add_argument("--margin", type=float, default=None, metavar="ĐIỂM",
-                   help="mức hơn ít nhất so với người có điểm thứ hai (mặc định: như trong chương trình)")  # fmt: skip
-    p.add_argument("--backend", choices=["auto", "numpy", "onnxruntime"], default="auto",
-                   help="cách chạy bộ nhận giọng (mặc định: %(default)s)")  # fmt: skip
-    p.add_argument("--json", action="store_true", help="in toàn bộ kết quả dạng JSON")
+    h, m = texts.CLI_HELP["bench speakers"], texts.CLI_METAVARS
+    p = kinds.add_parser("speakers", help=texts.CLI_SUMMARIES["bench speakers"])
+    p.add_argument("folder", metavar=m["folder"], help=h["folder"])
+    p.add_argument("--enroll", type=int, default=2, metavar=m["number"], help=h["--enroll"])
+    p.add_argument("--threshold", type=float, default=None, metavar=m["score"], help=h["--threshold"])
+    p.add_argument("--margin", type=float, default=None, metavar=m["score"], help=h["--margin"])
+    p.add_argument("--backend", choices=["auto", "numpy", "onnxruntime"], default="auto", help=h["--backend"])
+    p.add_argument("--json", action="store_true", help=h["--json"])
     p.set_defaults(handler=run_bench_speakers)
 
 
@@ -84,29 +81,28 @@ def follower_figures(follower, report) -> dict:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``voices`` command group (suggestions, keeping and forgetting voices)."""
-    group = sub.add_parser("voices", help="gợi ý người nói theo giọng; xem, lưu hoặc xoá giọng nói")
-    kinds = group.add_subparsers(dest="voices_kind", metavar="LỆNH", required=True)
-    s = kinds.add_parser("suggest", help="gợi ý người nói cho các đoạn chưa gắn tên")
-    s.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    s.add_argument("--accept", action="store_true", help="gán người nói theo mọi gợi ý chắc chắn (hoàn tác được bằng một bước)")
+    summary, h, m = texts.CLI_SUMMARIES, texts.CLI_HELP, texts.CLI_METAVARS
+    group = sub.add_parser("voices", help=summary["voices"])
+    kinds = group.add_subparsers(dest="voices_kind", metavar=m["command"], required=True)
+    s = kinds.add_parser("suggest", help=summary["voices suggest"])
+    s.add_argument("meeting", metavar=m["meeting"], help=h["voices suggest"]["meeting"])
+    s.add_argument("--accept", action="store_true", help=h["voices suggest"]["--accept"])
     s.set_defaults(handler=run_suggest)
-    lst = kinds.add_parser("list", help="liệt kê người tham dự kèm số của họ và giọng nói đã có (để dùng với keep, forget)")
-    lst.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
+    lst = kinds.add_parser("list", help=summary["voices list"])
+    lst.add_argument("meeting", metavar=m["meeting"], help=h["voices list"]["meeting"])
     lst.set_defaults(handler=run_list)
-    who_help = "số của người tham dự (xem bằng: bienban voices list THƯ_MỤC_HỌP) hoặc họ tên của người đó"
-    k = kinds.add_parser("keep", help="lưu giọng của một cán bộ cho các cuộc họp sau (có sự đồng ý)")
-    k.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    k.add_argument("participant", metavar="NGƯỜI", help=who_help)
+    k = kinds.add_parser("keep", help=summary["voices keep"])
+    k.add_argument("meeting", metavar=m["meeting"], help=h["voices keep"]["meeting"])
+    k.add_argument("participant", metavar=m["person"], help=h["voices keep"]["participant"])
     k.set_defaults(handler=run_keep)
-    f = kinds.add_parser("forget", help="xoá giọng nói của một người (trong cuộc họp và giọng đã lưu)")
-    f.add_argument("meeting", metavar="THƯ_MỤC_HỌP", help="thư mục cuộc họp")
-    f.add_argument("participant", metavar="NGƯỜI", help=who_help)
+    f = kinds.add_parser("forget", help=summary["voices forget"])
+    f.add_argument("meeting", metavar=m["meeting"], help=h["voices forget"]["meeting"])
+    f.add_argument("participant", metavar=m["person"], help=h["voices forget"]["participant"])
     f.set_defaults(handler=run_forget)
 
 
 def run_list(args: argparse.Namespace) -> int:
     """Print every participant's number, name and role, and what is known of her voice."""
-    from minutes_tui import texts
     from minutes_tui.meeting.store import MeetingStore
     from minutes_tui.workflows.voices import voice_roster
 
@@ -133,7 +129,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_suggest(args: argparse.Namespace) -> int:
     """Print a suggestion per untagged segment; ``--accept`` assigns the confident ones."""
-    from minutes_tui import texts
     from minutes_tui.meeting.store import MeetingStore
     from minutes_tui.workflows.voices import suggest_in_meeting
 
@@ -161,7 +156,6 @@ def run_forget(args: argparse.Namespace) -> int:
 
 
 def _consent(args: argparse.Namespace, keep: bool) -> int:
-    from minutes_tui import texts
     from minutes_tui.meeting.store import MeetingStore
     from minutes_tui.workflows.voices import find_participant, voice_consent
 
