@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from docx import Document
+from pilot_steps import open_review
 
 from minutes_tui.meeting import OutcomeKind, read_meeting
 from minutes_tui.widgets.items_panel import ItemsPanel
@@ -13,14 +14,6 @@ pytestmark = pytest.mark.anyio
 
 CORRECTED_PETITION = "Cống thoát nước ở đầu kiệt bị tắc, đề nghị phường nạo vét."
 CORRECTED_ANSWER = "Phường sẽ nạo vét cống trong ba mươi ngày."
-
-
-async def open_review(app, pilot):
-    """From home, Enter on the newest meeting."""
-    await app.screen.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("enter")
-    return app.screen
 
 
 async def export_docx(app, pilot) -> None:

@@ -5,26 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_steps import open_review
 from textual.widgets import Input
 
 from minutes_tui import messages
 from minutes_tui.meeting import OutcomeKind, read_meeting
-from minutes_tui.screens.review import ReviewScreen
 from minutes_tui.widgets.items_panel import ItemsPanel
 from minutes_tui.widgets.transcript import TranscriptView
 
 #: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
 pytestmark = pytest.mark.anyio
-
-
-async def open_review(app, pilot) -> ReviewScreen:
-    """From home, Enter on the newest meeting."""
-    await app.screen.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("enter")
-    review = app.screen
-    assert isinstance(review, ReviewScreen)
-    return review
 
 
 async def test_open_jump_and_tag_with_items_panel(make_app, reviewed_meeting):

@@ -11,6 +11,7 @@ import json
 
 import numpy as np
 import pytest
+from pilot_steps import open_review
 
 from minutes_tui.meeting import MeetingStore, read_meeting
 from minutes_tui.screens.review import ReviewScreen
@@ -39,17 +40,6 @@ def dialogue_meeting(meetings_dir, rendered_meeting, transcriber):
     return made.folder, speaker_of
 
 
-async def _open_review(app, pilot) -> ReviewScreen:
-    await app.screen.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("enter")
-    review = app.screen
-    assert isinstance(review, ReviewScreen)
-    await review.workers.wait_for_complete()
-    await pilot.pause()
-    return review
-
-
 def _speakers(folder) -> dict[int, int | None]:
     """Who speaks in each segment, as stored in the meeting folder."""
     return {s.id: s.speaker_id for s in read_meeting(folder).segments}
@@ -70,7 +60,7 @@ async def test_after_two_named_segments_per_voice_the_app_names_most_of_the_rest
     folder, speaker_of = dialogue_meeting
     app = make_app(voices=True)
     async with app.run_test(size=(110, 40)) as pilot:
-        review = await _open_review(app, pilot)
+        review = await open_review(app, pilot, settle=True)
         assert review.voice_suggestions  # every segment heard, nothing to suggest yet
         assert not any(s.participant_id for s in review.voice_suggestions.values())
         roster = [p.id for p in review.draft.participants]

@@ -8,9 +8,9 @@ import wave
 
 import numpy as np
 import pytest
+from pilot_steps import open_review
 
 from minutes_tui.meeting import Meeting, MeetingStore, read_meeting
-from minutes_tui.screens.review import ReviewScreen
 from minutes_tui.widgets.transcript import TranscriptView
 
 pytestmark = pytest.mark.anyio
@@ -52,22 +52,11 @@ def voices_meeting(meetings_dir, eval_dir):
     return human_meeting(meetings_dir / "voices", eval_dir)
 
 
-async def _open(app, pilot) -> ReviewScreen:
-    await app.screen.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("enter")
-    review = app.screen
-    assert isinstance(review, ReviewScreen)
-    await review.workers.wait_for_complete()
-    await pilot.pause()
-    return review
-
-
 async def test_suggestions_dimmed_accept_one_accept_all_and_undo(make_app, voices_meeting):
     folder, truth = voices_meeting
     app = make_app(voices=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        review = await _open(app, pilot)
+        review = await open_review(app, pilot, settle=True)
         made = {i: s.participant_id for i, s in review.voice_suggestions.items() if s.participant_id}
         assert len(made) >= 4 and all(truth[i] == p for i, p in made.items())
         view = review.query_one(TranscriptView)
@@ -95,7 +84,7 @@ async def test_suggestions_dimmed_accept_one_accept_all_and_undo(make_app, voice
 async def test_no_suggestions_when_turned_off(make_app, voices_meeting):
     app = make_app(voices=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        review = await _open(app, pilot)
+        review = await open_review(app, pilot, settle=True)
         assert review.voice_suggestions == {}
 
 
@@ -131,7 +120,7 @@ async def test_rejecting_a_suggestion_by_naming_someone_else(make_app, voices_me
     folder, truth = voices_meeting
     app = make_app(voices=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        review = await _open(app, pilot)
+        review = await open_review(app, pilot, settle=True)
         made = {i: s.participant_id for i, s in review.voice_suggestions.items() if s.participant_id}
         target = min(made, key=lambda i: review.draft.segments[i].start)
         roster = [p.id for p in review.draft.participants]
@@ -157,7 +146,7 @@ async def test_keeping_an_officials_voice_needs_her_consent_and_can_be_undone(ma
         anonymous = store.update_participant(store.load().participants[2].id, anonymous=True)
     app = make_app(voices=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        review = await _open(app, pilot)
+        review = await open_review(app, pilot, settle=True)
         view = review.query_one(TranscriptView)
         chair = review.draft.participants[0]
         view.select_id(next(i for i, p in truth.items() if p == chair.id))
@@ -204,7 +193,7 @@ async def test_without_the_encoder_one_warning_and_tagging_goes_on(make_app, voi
     folder, truth = voices_meeting
     app = make_app(voices=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        review = await _open(app, pilot)
+        review = await open_review(app, pilot, settle=True)
         view = review.query_one(TranscriptView)
         roster = [p.id for p in review.draft.participants]
         untagged = [i for i in truth if review.draft.segments[i].speaker_id is None][:3]
@@ -315,7 +304,7 @@ async def test_a_voice_change_inside_a_segment_is_marked_and_v_enter_splits_ther
 
     app = make_app(voices=True)
     async with app.run_test(size=(110, 36)) as pilot:
-        review = await _open(app, pilot)
+        review = await open_review(app, pilot, settle=True)
         assert list(review.voice_splits) == [joined]
         assert VOICE_CHANGE_BADGE in review.look(review.draft.segments[joined]).badges
         others_marked = [i for i in review.draft.segments if i != joined and review.look(review.draft.segments[i]).badges]
@@ -342,7 +331,7 @@ async def test_human_voices_named_twice_with_the_keys_are_suggested_for_the_rest
     folder, truth = human_meeting(meetings_dir / "human", eval_dir, ("s01", "s02", "s03", "s05", "s07", "s14"), tagged=0)
     app = make_app(voices=True)
     async with app.run_test(size=(100, 40)) as pilot:
-        review = await _open(app, pilot)
+        review = await open_review(app, pilot, settle=True)
         assert not any(s.participant_id for s in review.voice_suggestions.values())
         roster = [p.id for p in review.draft.participants]
         order = [s.id for s in review.draft.segments_in_order()]

@@ -1,0 +1,19 @@
+"""Steps the secretary takes in the app that many pilot tests share."""
+
+from __future__ import annotations
+
+from minutes_tui.screens.review import ReviewScreen
+
+
+async def open_review(app, pilot, *, settle: bool = False) -> ReviewScreen:
+    """From home, Enter on the newest meeting; ``settle``: also wait for review's own workers
+    (the voices' refresh) to finish."""
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+    review = app.screen
+    assert isinstance(review, ReviewScreen)
+    if settle:
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+    return review
