@@ -110,6 +110,8 @@ CLIP: dict[str, Variant] = {
     "cur_beam8": Variant(_o(CLIP_DECODE, beam_size=8)),
     "cur_nr4": Variant(_o(CLIP_DECODE, no_repeat_ngram_size=4)),
     "cur_bestof8": Variant(_o(CLIP_DECODE, best_of=8)),
+    "cur_loud": Variant(_o(CLIP_DECODE), loudness_dbfs=-20.0),
+    "cur_pad": Variant(_o(CLIP_DECODE), pad_s=(0.5, 0.5)),
 }
 LIVE: dict[str, Variant] = {
     "base": Variant(_o(LIVE_DECODE)),
