@@ -9,6 +9,8 @@ import wave
 import numpy as np
 import pytest
 from pilot_steps import open_review
+from recorder_audio import write_wav
+from voice_clips import two_voices_in_one_segment
 
 from minutes_tui.meeting import Meeting, MeetingStore, read_meeting
 from minutes_tui.widgets.transcript import TranscriptView
@@ -265,40 +267,11 @@ async def test_a_voice_change_inside_a_segment_is_marked_and_v_enter_splits_ther
     """One segment holds two voices (three clips of one speaker, then three of another: as when
     the recogniser runs two turns together): review marks it ĐỔI GIỌNG, ``v`` opens the split at
     the word where the second voice starts, Enter cuts it there (within 1 s of the true change)."""
-    from bienban_base.audio import load_audio
-    from minutes_tui.meeting.model import SegmentWord as Word
     from minutes_tui.texts import VOICE_CHANGE_BADGE
-    from voices.features import speech_regions
 
-    src = eval_dir / "speakers_dev"
-    with open(src / "speakers.tsv", encoding="utf-8") as f:
-        table = list(csv.DictReader(f, delimiter="\t"))
-    clip = {
-        sp: [load_audio(src / r["path"]) for r in table if r["speaker"] == sp]
-        for sp in ("s14", "s16", "s07", "s03", "s05", "s02")
-    }
-    first = np.concatenate([clip["s14"][k] for k in (0, 1, 3)])
-    second = np.concatenate([clip["s16"][k] for k in (0, 1, 2)])
-    others = [np.concatenate(clip[sp][:2]) for sp in ("s07", "s03", "s05", "s02")]
     folder = meetings_dir / "two-voices"
-    store = MeetingStore.create(folder, Meeting(title="Hội nghị đối thoại"))
-    pieces, t, joined, change = [], 0.0, 0, 0.0
-    for k, piece in enumerate(others[:2] + [np.concatenate([first, second])] + others[2:]):
-        words: tuple = ()
-        if k == 2:  # the recogniser's words: only where there is speech
-            words = tuple(
-                Word(t + a / 16000 + i * 0.5, t + a / 16000 + i * 0.5 + 0.45, f" từ{i}", 0.9)
-                for a, b in speech_regions(piece)
-                for i in range(int((b - a) / 8000))
-            )
-            change = t + len(first) / 16000
-        seg = store.add_segment(t, t + len(piece) / 16000, "".join(w.text for w in words).strip() or "…", words=words)
-        joined = seg.id if k == 2 else joined
-        pieces += [piece, np.zeros(16000, np.float32)]
-        t += len(piece) / 16000 + 1.0
-    with wave.open(str(folder / "audio.wav"), "wb") as w:
-        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
-        w.writeframes((np.clip(np.concatenate(pieces), -1, 1) * 32767).astype("<i2").tobytes())
+    store, audio, joined, change = two_voices_in_one_segment(folder, eval_dir)
+    write_wav(folder / "audio.wav", audio)
     store.set_audio_file("audio.wav")
     store.close()
 

@@ -10,6 +10,8 @@ import stat
 
 import numpy as np
 import pytest
+from recorder_audio import write_wav
+from voice_clips import two_voices_in_one_segment
 
 from minutes_tui.meeting import Meeting, MeetingStore
 from minutes_tui.meeting.errors import StoreError
@@ -196,20 +198,22 @@ def test_speaker_changes_between_interleaved_speakers(meeting):
     assert len(changes) <= len(starts) + 1
 
 
-def test_voices_commands_suggest_accept_keep_and_forget(tmp_path, meeting_audio, monkeypatch, capsys):
-    import wave
+def _cli_meeting(folder, meeting_audio):
+    """The fixture's meeting as a folder the commands open: its recording, one participant per
+    speaker (s02 the chairman), nothing tagged yet. ``(store, folder, people, spans)``."""
+    audio, spans = meeting_audio
+    store = MeetingStore.create(folder, Meeting(title="Hội nghị"))
+    write_wav(folder / "meeting.wav", audio)
+    store.set_audio_file("meeting.wav")
+    people = {sp: store.add_participant(f"Người {sp}", role="Chủ tịch" if sp == "s02" else "") for sp in SPEAKERS}
+    return store, folder, people, spans
 
+
+def test_voices_commands_suggest_accept_keep_and_forget(tmp_path, meeting_audio, monkeypatch, capsys):
     from minutes_tui.cli import main
 
     monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
-    audio, spans = meeting_audio
-    folder = tmp_path / "cli"
-    store = MeetingStore.create(folder, Meeting(title="Hội nghị"))
-    with wave.open(str(folder / "meeting.wav"), "wb") as w:
-        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
-        w.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
-    store.set_audio_file("meeting.wav")
-    people = {sp: store.add_participant(f"Người {sp}", role="Chủ tịch" if sp == "s02" else "") for sp in SPEAKERS}
+    store, folder, people, spans = _cli_meeting(tmp_path / "cli", meeting_audio)
     truth = {store.add_segment(a, b, "…").id: people[sp].id for sp, a, b in spans}
     _tag_first_two(store, truth)
     store.close()
@@ -259,36 +263,7 @@ def test_a_voice_change_inside_a_segment_is_found_at_a_word(tmp_path, eval_dir, 
     segments: the split falls at the word where the second voice starts (within 1 s). The two are
     speakers_dev's most distinct pair (profile cosine 0.49); on average pairs the split is found
     less often (bench/speaker_splits.py, docs/benchmarks.md)."""
-    from bienban_base.audio import load_audio
-    from minutes_tui.meeting.model import SegmentWord as Word
-    from voices.features import speech_regions
-
-    src = eval_dir / "speakers_dev"
-    with open(src / "speakers.tsv", encoding="utf-8") as f:
-        table = list(csv.DictReader(f, delimiter="\t"))
-    clip = {
-        sp: [load_audio(src / r["path"]) for r in table if r["speaker"] == sp]
-        for sp in ("s14", "s16", "s07", "s03", "s05", "s02")
-    }
-    first = np.concatenate([clip["s14"][k] for k in (0, 1, 3)])
-    second = np.concatenate([clip["s16"][k] for k in (0, 1, 2)])
-    pause = np.zeros(16000, np.float32)
-    others = [np.concatenate(clip[sp][:2]) for sp in ("s07", "s03", "s05", "s02")]
-    store = MeetingStore.create(tmp_path / "m", Meeting(title="x"))
-    pieces, t = [], 0.0
-    for k, piece in enumerate(others[:2] + [np.concatenate([first, second])] + others[2:]):
-        words = ()
-        if k == 2:  # the recogniser's words: only where there is speech
-            words = tuple(
-                Word(t + a / 16000 + i * 0.5, t + a / 16000 + i * 0.5 + 0.45, f" w{i}", 0.9)
-                for a, b in speech_regions(piece)
-                for i in range(int((b - a) / 8000))
-            )
-            change = t + len(first) / 16000
-        store.add_segment(t, t + len(piece) / 16000, "".join(w.text for w in words).strip() or "…", words=words)
-        pieces += [piece, pause]
-        t += len(piece) / 16000 + 1.0
-    audio = np.concatenate(pieces)
+    store, audio, joined, change = two_voices_in_one_segment(tmp_path / "m", eval_dir, title="x", word="w")
     with Voiceprints(store.folder) as prints:
         embed_missing(store.load(), prints, real_encoder, lambda a, b: audio[int(a * 16000) : int(b * 16000)])
         record = store.load()
@@ -296,7 +271,7 @@ def test_a_voice_change_inside_a_segment_is_found_at_a_word(tmp_path, eval_dir, 
         # what the screens use: the same splits, per segment, each judged once while the meeting
         # has grown less than twice since
         judged = inside_splits(record, prints)
-        joined = record.segments[2].id
+        assert joined == record.segments[2].id
         assert {i: at for i, (at, _) in judged.items() if at is not None} == {joined: inside[0].at}
         assert {n for _, n in judged.values()} == {5}
         stale = {i: (123.0, 3) for i in judged}  # judged when the meeting had 3 segments: 5 < 6, kept
@@ -330,19 +305,10 @@ def test_the_cutter_follows_the_journal_when_the_recording_stops(tmp_path):
 def test_voices_list_gives_the_numbers_and_keep_forget_take_a_name(tmp_path, meeting_audio, monkeypatch, capsys):
     """`keep` and `forget` take a participant's number: `voices list` shows them, with what is
     known of each voice; a name (any letter case) works too, an unknown or shared one is refused."""
-    import wave
-
     from minutes_tui.cli import main
 
     monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
-    audio, spans = meeting_audio
-    folder = tmp_path / "cli"
-    store = MeetingStore.create(folder, Meeting(title="Hội nghị"))
-    with wave.open(str(folder / "meeting.wav"), "wb") as w:
-        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
-        w.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
-    store.set_audio_file("meeting.wav")
-    people = {sp: store.add_participant(f"Người {sp}", role="Chủ tịch" if sp == "s02" else "") for sp in SPEAKERS}
+    store, folder, people, spans = _cli_meeting(tmp_path / "cli", meeting_audio)
     twin = store.add_participant("Người s05", role="Tổ trưởng")  # same name as another participant
     truth = {store.add_segment(a, b, "…").id: people[sp].id for sp, a, b in spans}
     _tag_first_two(store, truth)
