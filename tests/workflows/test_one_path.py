@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fakes import CannedRecogniser
+from pilot_steps import open_review
 
 from bienban_base.audio import SAMPLE_RATE, load_audio
 from bienban_base.errors import AudioError, CodedError
@@ -161,11 +162,7 @@ def test_replace_all_is_one_undo_step_and_redo_brings_it_back(reviewed_meeting):
 async def test_in_the_app_replace_all_and_a_tag_each_undo_with_one_key(make_app, reviewed_meeting):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("enter")
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await open_review(app, pilot)
         before = [s.text for s in review.draft.segments_in_order()]
         await pilot.press("slash", *"phường", "tab", *"PHƯỜNG", "enter", "y")  # previewed, then confirmed
         await pilot.pause()
@@ -254,11 +251,7 @@ async def test_review_export_verify_and_retranscription_mean_one_audio_file(two_
 
     app = make_app(transcriber_factory=lambda: _Listening(turns, heard))
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("enter")
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await open_review(app, pilot)
         assert review.draft_audio_path() == named  # review plays this file
         await pilot.press("R", "y")  # review's re-transcription decodes
         await review.workers.wait_for_complete()
@@ -298,11 +291,7 @@ async def test_cli_and_app_retranscribe_give_the_same_transcript(reviewed_meetin
 
     app = make_app(transcriber_factory=lambda: CannedRecogniser(turns))
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("enter")
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await open_review(app, pilot)
         await pilot.press("R", "y")
         await review.workers.wait_for_complete()
         await pilot.pause()
