@@ -40,6 +40,7 @@ class BienbanApp(BienbanAppServices):
         self.config = config
         self.errors_shown: list[str] = []
         self._recogniser: Recogniser | None = None
+        self._recording_recogniser: Recogniser | None = None
         self._recogniser_lock = threading.Lock()
         self._voice_encoder: VoiceEncoder | VoiceError | None = None
         self._voice_lock = threading.Lock()
@@ -62,6 +63,18 @@ class BienbanApp(BienbanAppServices):
 
                     self._recogniser = Transcriber()
             return self._recogniser
+
+    def recording_recogniser(self) -> Recogniser:
+        """The recogniser for a whole recording, loaded once on first use apart from the live one
+        (whose single decodings keep both threads); a test's canned recogniser serves both."""
+        if self.config.transcriber_factory is not None:
+            return self.recogniser()
+        with self._recogniser_lock:
+            if self._recording_recogniser is None:
+                from transcribe.engine import Transcriber
+
+                self._recording_recogniser = Transcriber.for_recordings()
+            return self._recording_recogniser
 
     def voice_encoder(self) -> VoiceEncoder:
         """The speaker encoder, loaded once on first use (called from worker threads): loading

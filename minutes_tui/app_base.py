@@ -30,6 +30,11 @@ class BienbanAppServices(App[None]):
         """The speech recogniser, loaded once on first use (call from worker threads)."""
 
     @abstractmethod
+    def recording_recogniser(self) -> Recogniser:
+        """The recogniser for a whole recording (import, re-transcription): several decoders side
+        by side (``Transcriber.for_recordings``), loaded once on first use (call from worker threads)."""
+
+    @abstractmethod
     def voice_encoder(self) -> VoiceEncoder:
         """The speaker encoder, loaded once on first use (call from worker threads). Raises the
         ``VoiceError`` of a missing or damaged encoder, the same one each time."""

@@ -39,9 +39,18 @@ def default_threads() -> int:
     return max(1, min(4, os.cpu_count() or 2))
 
 
+ENCODE_AT_ONCE = 1
+"""Windows the encoder runs on at once: its self-attention holds about 70 MB per 30 s window, and
+a batch's encoding costs the same split up (docs/benchmarks.md, issue 16)."""
+ALIGN_AT_ONCE = 1
+"""Decodings aligned to the audio (word times) at once: the alignment holds every layer's
+cross-attention over the window, about 60 MB per decoding of 30 s, more for a long one."""
+
+
 def _windowed_model_class():
     """``WhisperModel`` whose encoder can be limited, for the current thread, to fewer frames
-    than the 30 s window (CTranslate2 accepts any even length up to 3000)."""
+    than the 30 s window (CTranslate2 accepts any even length up to 3000); a batch is encoded and
+    aligned a few windows at a time, so that only the decoding's memory grows with the batch."""
     from faster_whisper import WhisperModel
 
     class WindowedWhisper(WhisperModel):
@@ -51,9 +60,33 @@ def _windowed_model_class():
             frames = getattr(self.limit, "frames", None)
             if frames is not None and features.shape[-1] > frames:
                 features = features[..., :frames]
-            return super().encode(features)
+            if features.ndim < 3 or features.shape[0] <= ENCODE_AT_ONCE:  # (80, frames): one window
+                return super().encode(features)
+            parts = [
+                np.asarray(super(WindowedWhisper, self).encode(features[i : i + ENCODE_AT_ONCE]))
+                for i in range(0, features.shape[0], ENCODE_AT_ONCE)
+            ]
+            return _storage(np.concatenate(parts))
+
+        def find_alignment(self, tokenizer, text_tokens, encoder_output, num_frames, median_filter_width=7):
+            if len(text_tokens) <= ALIGN_AT_ONCE:
+                return super().find_alignment(tokenizer, text_tokens, encoder_output, num_frames, median_filter_width)
+            encoded = np.asarray(encoder_output)
+            out: list = []
+            for i in range(0, len(text_tokens), ALIGN_AT_ONCE):
+                part = _storage(encoded[i : i + ALIGN_AT_ONCE])
+                frames = num_frames[i : i + ALIGN_AT_ONCE] if isinstance(num_frames, list) else num_frames
+                out += super().find_alignment(tokenizer, text_tokens[i : i + ALIGN_AT_ONCE], part, frames, median_filter_width)
+            return out
 
     return WindowedWhisper
+
+
+def _storage(array: np.ndarray):
+    """A CTranslate2 view of ``array`` (contiguous: CTranslate2 reads it in place)."""
+    import ctranslate2
+
+    return ctranslate2.StorageView.from_array(np.ascontiguousarray(array))
 
 
 def first_decoding(raw: Iterable, options: DecodeOptions, duration_s: float) -> Iterator:
@@ -77,15 +110,42 @@ def heard(audio: np.ndarray, options: DecodeOptions) -> bool:
     return bool(get_speech_timestamps(audio, VadOptions()))
 
 
+def recording_workers() -> int:
+    """Decoders side by side on a whole recording (``BIENBAN_WORKERS`` overrides): 2 where there
+    are 2 cores or more, each with half the threads."""
+    env = os.environ.get("BIENBAN_WORKERS")
+    if env:
+        return max(1, int(env))
+    return 2 if default_threads() >= 2 else 1
+
+
 class Transcriber:
     """A loaded Whisper model with the app's defaults. Safe to share between threads."""
 
-    def __init__(self, model: str | None = None, *, cpu_threads: int | None = None, compute_type: str = "int8") -> None:
+    def __init__(
+        self, model: str | None = None, *, cpu_threads: int | None = None, compute_type: str = "int8", workers: int = 1
+    ) -> None:
         self.name, self.path = model_source.resolve(model)
-        self.cpu_threads = cpu_threads or default_threads()
-        self.model = _windowed_model_class()(self.path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads)
+        self.workers = max(1, workers)
+        """Decodings run side by side, each on ``cpu_threads`` threads (CTranslate2's ``inter_threads``)."""
+        self.cpu_threads = cpu_threads or max(1, default_threads() // self.workers)
+        self.model = _windowed_model_class()(
+            self.path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads, num_workers=self.workers
+        )
         self._batched: BatchedInferencePipeline | None = None
         self._lock = threading.Lock()
+
+    @classmethod
+    def for_recordings(cls, model: str | None = None) -> Transcriber:
+        """A recogniser for whole recordings (import, re-transcription, ``bienban transcribe``):
+        ``recording_workers()`` decoders side by side, one thread each on 2 cores. A decoding step
+        gains only ~8 % from a second thread, so two decodings at once are ~25 % faster on a
+        recording (docs/benchmarks.md, issue 16); a single utterance's decoding (the live path)
+        would lose its encoder's second thread, so the live recogniser stays one worker."""
+        from transcribe.longform import cap_arenas
+
+        cap_arenas()  # before the decoders' threads allocate
+        return cls(model, workers=recording_workers())
 
     def segments(
         self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0

@@ -23,8 +23,10 @@ less; ``bench/vocabulary_options.py`` compares them (docs/benchmarks.md).
 from __future__ import annotations
 
 import gc
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -44,6 +46,9 @@ PIECE_TOKENS_PER_S = 15.0
 """Vocabulary pass: most tokens written per second of an utterance (``LIVE_DECODE``'s cap)."""
 HOLD_BACK_S = 2.0
 """Speech ending this close to a window's end may go on: it waits for the next window."""
+PIECE_BATCH = 3
+"""Utterances decoded together (vocabulary pass, rescue): groups of similar length, whose encoder
+window is their longest's; larger groups were no faster (docs/benchmarks.md, issue 16)."""
 SPAN_PAD_S = 1.0
 """Vocabulary pass by ``spans``: audio kept either side of the words a phrase may replace."""
 
@@ -55,6 +60,10 @@ class LoadedWhisper(Protocol):
     def model(self) -> Any:
         """The ``WhisperModel`` (``transcribe.engine.Transcriber.model``)."""
 
+    @property
+    def workers(self) -> int:
+        """Decodings the model runs side by side (``Transcriber.for_recordings``); 1: one at a time."""
+
 
 @dataclass(frozen=True)
 class LongformOptions:
@@ -64,10 +73,13 @@ class LongformOptions:
     """Audio read before each VAD cut: Silero VAD holds about 0.4 MB per second of the window
     at once (123 MB for 300 s), the window 64 KB per second. Cutting windows moves chunk
     boundaries, which alone moves WER by a few hundredths here (docs/benchmarks.md, issue 16)."""
-    batch_size: int = 3
-    """Chunks decoded together. faster-whisper's default is 8; on 2 cores 3 or 4 are as fast,
-    and a batch's beams hold its memory (each sequence about 37 MB of cross-attention):
-    docs/benchmarks.md, issue 16."""
+    batch_size: int = 5
+    """Chunks decoded together (faster-whisper's default is 8), shared out between the decoders
+    side by side (``Transcriber.workers``). A decoding step costs nearly the same for 1 chunk as
+    for 5 on 2 cores, so larger batches are faster; the decoder's memory grows by about 75 MB per
+    chunk (the encoder's and the alignment's would too, but they run one window at a time:
+    ``transcribe.engine.ENCODE_AT_ONCE``). 6 was 6 % faster on a 3-hour file and 130 MiB larger
+    at its peak: docs/benchmarks.md, issue 16."""
     vocabulary_beam: int = 2
     """Beam width of the vocabulary pass's prompted decoding (bench/vocabulary_options.py: beam 2
     keeps the dialogue's WER gain, −4.2 % against −4.9 % with beam 5, for less time)."""
@@ -286,7 +298,15 @@ class _BatchDecoder:
         self.rescue_missed_s = rescue_missed_s
         self.rescued = 0
         """Utterances decoded again on their own because their chunk's decoding missed them."""
-        self.pipeline = _pipeline_class()(transcriber.model)
+        # one pipeline per decoder running side by side (a pipeline carries state between calls);
+        # the encoder-reusing vocabulary unit reads the one pipeline's last encoder output
+        self.workers = 1 if unit == "chunks" else max(1, getattr(transcriber, "workers", 1))
+        self.pipelines: queue.SimpleQueue = queue.SimpleQueue()
+        for _ in range(self.workers):
+            self.pipelines.put(_pipeline_class()(transcriber.model))
+        self.pipeline = self.pipelines.get()
+        self.pipelines.put(self.pipeline)
+        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="decode") if self.workers > 1 else None
         kw = options.kwargs()
         kw.pop("condition_on_previous_text", None)
         kw.pop("vad_filter", None)
@@ -307,17 +327,41 @@ class _BatchDecoder:
         self.batch_size = batch_size
         self.prompted = replace(self.options, initial_prompt=vocabulary.prompt, beam_size=vocabulary_beam) if vocabulary else None
 
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+    def _side_by_side(self, work: Callable[[Any, list], list], groups: list[list]) -> list[list]:
+        """``work(pipeline, group)`` for every group, on the free decoders side by side (each
+        CTranslate2 worker on its own core: a decoding step gains little from a second thread,
+        two decodings nearly double the throughput); results in the groups' order."""
+
+        def run(group: list) -> list:
+            pipeline = self.pipelines.get()
+            try:
+                return work(pipeline, group)
+            finally:
+                self.pipelines.put(pipeline)
+
+        if self.pool is None or len(groups) < 2:
+            return [run(g) for g in groups]
+        return list(self.pool.map(run, groups))
+
     def _segments(self, chunks: list[_Chunk], options) -> list[list[RecognisedSegment]]:
         from faster_whisper.transcribe import restore_speech_timestamps
 
-        features = np.stack([c.features for c in chunks])
-        meta = [{"offset": 0.0, "duration": c.duration} for c in chunks]
-        results = self.pipeline.forward(features, self.tokenizer, meta, options)
-        out = []
-        for chunk, result in zip(chunks, results):
-            raw = _raw_segments(result, options)
-            out.append(list(guarded(restore_speech_timestamps(raw, chunk.spans, SAMPLE_RATE))))
-        return out
+        def forward(pipeline, group: list[_Chunk]) -> list[list[RecognisedSegment]]:
+            features = np.stack([c.features for c in group])
+            meta = [{"offset": 0.0, "duration": c.duration} for c in group]
+            results = pipeline.forward(features, self.tokenizer, meta, options)
+            return [
+                list(guarded(restore_speech_timestamps(_raw_segments(result, options), chunk.spans, SAMPLE_RATE)))
+                for chunk, result in zip(group, results)
+            ]
+
+        size = -(-len(chunks) // self.workers)  # a batch shared out between the decoders
+        groups = [chunks[i : i + size] for i in range(0, len(chunks), size)]
+        return [segs for done in self._side_by_side(forward, groups) for segs in done]
 
     def decode(self, chunks: list[_Chunk]) -> tuple[list[RecognisedSegment], int]:
         """The chunks' segments (with the vocabulary merged in); and how many chunks were decoded twice."""
@@ -400,31 +444,33 @@ class _BatchDecoder:
         longest utterance plus ``PIECE_PAD_S`` (``DecodeOptions.encoder_pad_s``), or Whisper's
         whole 30 s window (``whole_window``)."""
         extract = self.transcriber.model.feature_extractor
-
-        out: list[RecognisedSegment] = []
-        order = sorted(pieces, key=lambda p: p.duration)
-        size = self.batch_size
         limit = self.transcriber.model.limit
-        keep = self.pipeline.last_speech_timestamp
-        for i in range(0, len(order), size):
-            batch = order[i : i + size]
+
+        def forward(pipeline, batch: list[_Piece]) -> list[RecognisedSegment]:
             longest = max(p.duration for p in batch)
-            limit.frames = None if whole_window else encoder_frames(longest, PIECE_PAD_S)
+            limit.frames = None if whole_window else encoder_frames(longest, PIECE_PAD_S)  # this thread's
             # one looping utterance would hold the whole batch to 448 tokens (LIVE_DECODE's cap)
             capped = replace(options, max_new_tokens=max(16, int(PIECE_TOKENS_PER_S * longest)))
+            keep = pipeline.last_speech_timestamp
             try:
                 features = np.stack([pad_or_trim(extract(p.audio)[..., :-1]) for p in batch])
-                results = self.pipeline.forward(
+                results = pipeline.forward(
                     features, self.tokenizer, [{"offset": 0.0, "duration": p.duration} for p in batch], capped
                 )
             finally:
                 limit.frames = None
+                pipeline.last_speech_timestamp = keep
+            out: list[RecognisedSegment] = []
             for piece, result in zip(batch, results):
                 raw = _raw_segments(result, options)
                 offset = piece.start / SAMPLE_RATE
                 out += guard.without_silent_tail(list(guarded(raw, offset)), offset + piece.duration)
-        self.pipeline.last_speech_timestamp = keep
-        return sorted(out, key=lambda s: s.start)
+            return out
+
+        order = sorted(pieces, key=lambda p: p.duration)
+        size = PIECE_BATCH
+        done = self._side_by_side(forward, [order[i : i + size] for i in range(0, len(order), size)])
+        return sorted((s for segs in done for s in segs), key=lambda s: s.start)
 
 
 def _heard_in(piece: _Piece, words: list[Word]) -> list[Word]:
@@ -465,6 +511,20 @@ def _release_memory() -> None:
         _LIBC.malloc_trim(0)
 
 
+ARENAS = 1
+"""glibc memory arenas once a whole recording is decoded (``cap_arenas``)."""
+
+
+def cap_arenas() -> None:
+    """Let glibc keep at most ``ARENAS`` memory arenas from now on (``M_ARENA_MAX``). By default
+    each thread that allocates gets its own, up to 8 per core, and keeps what it freed: with two
+    decoders side by side the first 100 s of a 3-hour import peaked at 891 MiB, with 2 arenas at
+    758 MiB, with 1 at 726 MiB, equally fast; a 3-hour re-transcription's decoding peaked at 936
+    MiB with 2, 860 MiB with 1 (docs/benchmarks.md, issue 16). Elsewhere than glibc: nothing to do."""
+    if _LIBC is not None:
+        _LIBC.mallopt(-8, ARENAS)  # M_ARENA_MAX
+
+
 def _libc():
     import ctypes
     import ctypes.util
@@ -472,6 +532,7 @@ def _libc():
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         getattr(libc, "malloc_trim")  # noqa: B009  # glibc only: AttributeError elsewhere
+        getattr(libc, "mallopt")  # noqa: B009
         return libc
     except (OSError, AttributeError):
         return None
@@ -532,19 +593,22 @@ def decode_long(
         if progress:
             progress(min(done, result.duration_s or done), result.duration_s or done)
 
-    for spans, audio, origin in speech_windows(
-        _blocks(source, start_s, min(30.0, longform.window_s / 4)), start_s, longform.window_s, vad
-    ):
-        seen_end = (origin + audio.size) / SAMPLE_RATE
-        pending += packer.push(spans, audio, origin)
-        del audio
-        while len(pending) >= longform.batch_size:
-            batch, pending = pending[: longform.batch_size], pending[longform.batch_size :]
-            flush(batch, batch[-1].end_s)
-            if stop is not None and stop.is_set():
-                return result
-    result.duration_s = max(result.duration_s, seen_end)
-    pending += packer.flush()  # at most one batch: the loop above left fewer than batch_size
-    flush(pending, result.duration_s)
+    try:
+        for spans, audio, origin in speech_windows(
+            _blocks(source, start_s, min(30.0, longform.window_s / 4)), start_s, longform.window_s, vad
+        ):
+            seen_end = (origin + audio.size) / SAMPLE_RATE
+            pending += packer.push(spans, audio, origin)
+            del audio
+            while len(pending) >= longform.batch_size:
+                batch, pending = pending[: longform.batch_size], pending[longform.batch_size :]
+                flush(batch, batch[-1].end_s)
+                if stop is not None and stop.is_set():
+                    return result
+        result.duration_s = max(result.duration_s, seen_end)
+        pending += packer.flush()  # at most one batch: the loop above left fewer than batch_size
+        flush(pending, result.duration_s)
+    finally:
+        decoder.close()
     result.complete = True
     return result

@@ -87,7 +87,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
         print(texts.IMPORT_CREATED.format(path=made.folder), file=sys.stderr)
         folder, duration = made.folder, made.duration_s
-    transcriber = Transcriber(args.model)
+    transcriber = Transcriber.for_recordings(args.model)
     with MeetingStore.open(folder) as store, progress_bar(texts.PROGRESS_LABEL, enabled=not args.no_progress) as progress:
         count = transcribe_imported(store, transcriber, progress)
     print(texts.IMPORT_DONE.format(count=count, duration=duration), file=sys.stderr)
@@ -111,7 +111,7 @@ def run_retranscribe(args: argparse.Namespace) -> int:
     from transcribe.engine import Transcriber
 
     with MeetingStore.open(args.meeting) as store:
-        transcriber = Transcriber(args.model)
+        transcriber = Transcriber.for_recordings(args.model)
         with progress_bar(texts.PROGRESS_LABEL) as progress:
             result = retranscribe(store, transcriber, args.mode, not args.no_vocabulary, progress)
     print(

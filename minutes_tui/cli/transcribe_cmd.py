@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from transcribe.engine import Transcriber
 
     audio_duration(args.audio)  # a bad file fails before the model is loaded
-    transcriber = Transcriber(args.model)
+    transcriber = Transcriber.for_recordings(args.model)
     with progress_bar(texts.PROGRESS_LABEL, enabled=not args.no_progress) as progress:
         decoded = transcriber.decode_long(args.audio, progress=progress)  # in windows: any length
     segments, duration = decoded.segments, decoded.duration_s

@@ -409,7 +409,7 @@ class ReviewScreen(VoiceSuggestions):
         from minutes_tui.workflows.retranscription import retranscribe
 
         kept = sum(bool(s.tags) for s in self.draft.segments.values())
-        retranscribe(self.draft.store, self.app.recogniser(), progress=self._progress)
+        retranscribe(self.draft.store, self.app.recording_recogniser(), progress=self._progress)
         proposed = sum(s.proposed_text is not None for s in self.draft.store.load().segments)
         done = texts.REVIEW_RETRANSCRIBE_DONE.format(kept=kept)
         if proposed:
@@ -421,7 +421,7 @@ class ReviewScreen(VoiceSuggestions):
         """Transcribe an imported recording (the same decoding as ``bienban import``)."""
         from minutes_tui.workflows.importing import transcribe_imported
 
-        count = transcribe_imported(self.draft.store, self.app.recogniser(), self._progress)
+        count = transcribe_imported(self.draft.store, self.app.recording_recogniser(), self._progress)
         self.app.call_from_thread(self._transcribed, texts.IMPORT_DONE_APP.format(count=count))
 
     def on_progress(self, event: messages.Progress) -> None:

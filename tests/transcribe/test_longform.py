@@ -129,3 +129,70 @@ def test_an_utterance_its_chunk_decoding_missed_is_decoded_on_its_own(transcribe
     assert 1 <= rescued.rescued <= covered(missed.segments).count(False)
     kept = {(round(s.start, 2), s.text) for s in missed.segments}
     assert kept <= {(round(s.start, 2), s.text) for s in rescued.segments}  # the rest as it was
+
+
+@pytest.fixture(scope="module")
+def side_by_side():
+    """The recogniser of whole recordings: two decoders side by side, a thread each."""
+    from transcribe.engine import Transcriber
+
+    return Transcriber(workers=2)
+
+
+def _timed(calls: list):
+    """The pipeline class, recording when each forward pass ran."""
+    import time
+
+    from transcribe import longform
+
+    base = longform._pipeline_class()
+
+    class Timed(base):
+        def forward(self, features, *args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return super().forward(features, *args, **kwargs)
+            finally:
+                calls.append((began, time.perf_counter(), len(features)))
+
+    return Timed
+
+
+def test_two_decoders_side_by_side_write_what_one_writes(transcriber, side_by_side, clips, monkeypatch):
+    # a batch is shared out between the two decoders, which run at the same time; the
+    # transcript, its word times and the utterances rescued are those of one decoder
+    from transcribe import longform
+
+    audio, _, _ = clips
+    how = LongformOptions(window_s=600.0, batch_size=4)
+    one = decode_long(transcriber, audio, longform=how)
+    calls: list = []
+    timed = _timed(calls)
+    monkeypatch.setattr(longform, "_pipeline_class", lambda: timed)
+    two = decode_long(side_by_side, audio, longform=how)
+    assert one.chunks >= 2 and two.chunks == one.chunks and two.rescued == one.rescued
+
+    def words(decoded):
+        return [(w.word, round(w.start, 2), round(w.end, 2)) for s in decoded.segments for w in s.words]
+
+    assert _text(two.segments) == _text(one.segments) and words(two) == words(one)
+    overlapping = [(a, b) for a in calls for b in calls if a is not b and a[0] < b[1] and b[0] < a[1]]
+    assert overlapping, calls
+
+
+def test_a_batch_encoded_and_aligned_a_window_at_a_time_decodes_as_the_whole_batch(transcriber, clips, monkeypatch):
+    # the encoder and the alignment run one window at a time (their memory grows with the batch);
+    # the text and the word times are those of the batch run at once
+    from transcribe import engine
+
+    audio, _, _ = clips
+    how = LongformOptions(window_s=600.0, batch_size=4)
+    apart = decode_long(transcriber, audio, longform=how)
+    monkeypatch.setattr(engine, "ENCODE_AT_ONCE", 8)
+    monkeypatch.setattr(engine, "ALIGN_AT_ONCE", 8)
+    together = decode_long(transcriber, audio, longform=how)
+    assert apart.chunks >= 2
+    assert _text(apart.segments) == _text(together.segments)
+    assert [(w.start, w.end) for s in apart.segments for w in s.words] == pytest.approx(
+        [(w.start, w.end) for s in together.segments for w in s.words], abs=0.02
+    )

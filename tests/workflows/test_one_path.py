@@ -26,6 +26,20 @@ from transcribe.decoding import DecodeOptions
 ENDED = datetime(2026, 11, 28, 9, 30, 0)
 
 
+class _Made:
+    """Stands for ``transcribe.engine.Transcriber`` in the command line: ``Transcriber(model)``
+    and ``Transcriber.for_recordings(model)`` both give the canned recogniser."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __call__(self, model=None):
+        return self.make()
+
+    def for_recordings(self, model=None):
+        return self.make()
+
+
 @pytest.fixture
 def phone_recording(tmp_path: Path) -> Path:
     source = tmp_path / "phone" / "Ghi âm 0042.FLAC"
@@ -82,7 +96,7 @@ def test_import_of_a_bad_file_creates_nothing_and_never_replaces_a_recording(pho
 @pytest.mark.anyio
 async def test_cli_and_app_import_give_the_same_meeting(phone_recording, tmp_path, make_app, meetings_dir, monkeypatch):
     turns = ["Kính thưa các đồng chí.", "Tôi xin phát biểu.", "Cảm ơn bà con."]
-    monkeypatch.setattr("transcribe.engine.Transcriber", lambda model=None: CannedRecogniser(turns))
+    monkeypatch.setattr("transcribe.engine.Transcriber", _Made(lambda: CannedRecogniser(turns)))
     cli_root = tmp_path / "cli-meetings"
     assert main(["import", str(phone_recording), "--title", phone_recording.stem, "--root", str(cli_root), "--no-progress"]) == 0
     (cli_folder,) = [p for p in cli_root.iterdir() if p.is_dir()]
@@ -243,7 +257,7 @@ async def test_review_export_verify_and_retranscription_mean_one_audio_file(two_
     named = two_files_meeting / "audio.flac"
     turns = ["Kính thưa các đồng chí.", "Tôi xin phát biểu.", "Cảm ơn bà con."]
     heard: list[str] = []
-    monkeypatch.setattr("transcribe.engine.Transcriber", lambda model=None: _Listening(turns, heard))
+    monkeypatch.setattr("transcribe.engine.Transcriber", _Made(lambda: _Listening(turns, heard)))
     assert main(["retranscribe", str(two_files_meeting), "--no-vocabulary"]) == 0  # the command line decodes
     minutes, exported = load_minutes(two_files_meeting)  # the export hashes (and verify --meeting checks)
     assert exported == named and minutes.audio_sha256 == sha256_file(named)
@@ -286,7 +300,7 @@ async def test_cli_and_app_retranscribe_give_the_same_transcript(reviewed_meetin
     cli_folder = tmp_path / "cli-copy"
     shutil.copytree(reviewed_meeting, cli_folder)
     turns = ["Kính thưa các đồng chí.", "Tôi xin phát biểu ý kiến.", "Cảm ơn bà con.", "Đường kiệt bị ngập."]
-    monkeypatch.setattr("transcribe.engine.Transcriber", lambda model=None: CannedRecogniser(turns))
+    monkeypatch.setattr("transcribe.engine.Transcriber", _Made(lambda: CannedRecogniser(turns)))
     assert main(["retranscribe", str(cli_folder)]) == 0
 
     app = make_app(transcriber_factory=lambda: CannedRecogniser(turns))
