@@ -168,3 +168,20 @@ async def test_export_dialog_signs_the_chairmans_own_pdf(make_app, reviewed_meet
     # pyHanko's synchronous validation starts its own event loop: run it off this test's loop
     verdict = await asyncio.to_thread(verify_pdf, reviewed_meeting / "exports" / "chu-tich-signed.pdf", None, [ident.cert_pem])
     assert verdict.signature_valid and verdict.recorded_sha256
+
+
+@pytest.mark.model
+def test_a_whole_recording_gets_the_recogniser_with_two_decoders_the_live_one_keeps_its_threads(tmp_path):
+    # review's R and import decode the whole recording on two decoders side by side; the live
+    # recogniser (one utterance at a time) keeps both threads for its one decoding; each is loaded once
+    from minutes_tui.app import BienbanApp
+    from minutes_tui.workflows.config import AppConfig
+    from transcribe.engine import default_threads, recording_workers
+
+    app = BienbanApp(AppConfig(meetings_dir=tmp_path))
+    whole, live = app.recording_recogniser(), app.recogniser()
+    assert whole is app.recording_recogniser() and live is app.recogniser() and whole is not live
+    cores = default_threads()
+    assert whole.workers == recording_workers() == (2 if cores >= 2 else 1)
+    assert whole.cpu_threads == max(1, cores // whole.workers)  # on 2 cores: one thread each
+    assert live.workers == 1 and live.cpu_threads == cores
