@@ -21,16 +21,17 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def recording(tmp_path_factory, eval_dir):
-    """About 230 s of human clips with 2 s pauses: more than one batch of 30 s chunks."""
-    rows = read_transcripts(eval_dir / "fosd_dev")
+    """About 400 s of human clips with 2 s pauses: more than one batch of 30 s chunks
+    (``LongformOptions.batch_size`` of them, 5: 230 s were one batch)."""
+    rows = [(corpus, name, ref) for corpus in ("fosd_dev", "cv_vi_dev") for name, ref in read_transcripts(eval_dir / corpus)]
     gap = np.zeros(2 * SAMPLE_RATE, np.float32)
     parts, size, spans = [gap], gap.size, []
-    for name, ref in rows:
-        clip = load_audio(eval_dir / "fosd_dev" / name)
+    for corpus, name, ref in rows:
+        clip = load_audio(eval_dir / corpus / name)
         spans.append((size / SAMPLE_RATE, (size + clip.size) / SAMPLE_RATE, ref))
         parts += [clip, gap]
         size += clip.size + gap.size
-        if size > 230 * SAMPLE_RATE:
+        if size > 400 * SAMPLE_RATE:
             break
     path = tmp_path_factory.mktemp("rec") / "hop-dan.wav"
     with wave.open(str(path), "wb") as w:
