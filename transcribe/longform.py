@@ -291,7 +291,6 @@ class _BatchDecoder:
         vocabulary_beam: int,
         unit: str,
         spots: str | None,
-        batch_size: int,
         rescue_missed_s: float | None = None,
     ) -> None:
         self.transcriber = transcriber
@@ -300,12 +299,12 @@ class _BatchDecoder:
         """Utterances decoded again on their own because their chunk's decoding missed them."""
         # one pipeline per decoder running side by side (a pipeline carries state between calls);
         # the encoder-reusing vocabulary unit reads the one pipeline's last encoder output
-        self.workers = 1 if unit == "chunks" else max(1, getattr(transcriber, "workers", 1))
-        self.pipelines: queue.SimpleQueue = queue.SimpleQueue()
-        for _ in range(self.workers):
-            self.pipelines.put(_pipeline_class()(transcriber.model))
-        self.pipeline = self.pipelines.get()
-        self.pipelines.put(self.pipeline)
+        self.workers = 1 if unit == "chunks" else transcriber.workers
+        pipelines = [_pipeline_class()(transcriber.model) for _ in range(self.workers)]
+        self.pipeline = pipelines[0]
+        self.pipelines: queue.SimpleQueue = queue.SimpleQueue()  # the free ones
+        for pipeline in pipelines:
+            self.pipelines.put(pipeline)
         self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="decode") if self.workers > 1 else None
         kw = options.kwargs()
         kw.pop("condition_on_previous_text", None)
@@ -324,7 +323,6 @@ class _BatchDecoder:
         self.vocabulary = vocabulary
         self.unit = unit
         self.spotter = PhraseSpotter(vocabulary.phrases, spots) if vocabulary and spots else None
-        self.batch_size = batch_size
         self.prompted = replace(self.options, initial_prompt=vocabulary.prompt, beam_size=vocabulary_beam) if vocabulary else None
 
     def close(self) -> None:
@@ -570,7 +568,6 @@ def decode_long(
         longform.vocabulary_beam,
         longform.vocabulary_unit,
         longform.vocabulary_spots,
-        longform.batch_size,
         longform.rescue_missed_s,
     )
     vad = VadOptions(max_speech_duration_s=CHUNK_S, min_silence_duration_ms=160)  # the pipeline's own
