@@ -11,12 +11,16 @@ includes what the other decoder held at the time.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import threading
 import time
+from pathlib import Path
 
+from bienban_bench.live_report import vocabulary_of_truth
 from transcribe.engine import Transcriber
 from transcribe.longform import LongformOptions, cap_arenas, decode_long
+from transcribe.vocabulary import VocabularyPass, tokenizer_counter
 
 
 class _Sampler(threading.Thread):
@@ -56,7 +60,7 @@ def _watch(transcriber: Transcriber, calls: list) -> None:
                 detail = f"batch {len(args[2])}, {max(len(t) for t in args[2])} tokens"
             else:
                 detail = f"shape {tuple(result.shape)}"
-            calls.append((name, began, time.perf_counter(), time.thread_time() - cpu, detail))
+            calls.append((name, began, time.perf_counter(), time.thread_time() - cpu, detail, threading.current_thread().name))
             return result
 
         return call
@@ -72,6 +76,9 @@ def main() -> None:
     ap.add_argument("audio")
     ap.add_argument("--workers", type=int, default=None, help="default: Transcriber.for_recordings()")
     ap.add_argument("--batch", type=int, default=LongformOptions().batch_size)
+    ap.add_argument(
+        "--vocabulary", metavar="TRUTH_JSON", help="with the vocabulary pass, the meeting's vocabulary taken from this truth.json"
+    )
     ap.add_argument("--stop-after", type=float, default=None, help="seconds, then stop after the batch")
     a = ap.parse_args()
     sampler = _Sampler()
@@ -88,10 +95,16 @@ def main() -> None:
     if a.stop_after:
         threading.Timer(a.stop_after, stop.set).start()
     began, cpu = time.perf_counter(), time.process_time()
-    out = decode_long(transcriber, a.audio, longform=LongformOptions(batch_size=a.batch), stop=stop)
+    vocabulary = None
+    if a.vocabulary:
+        truth = json.loads(Path(a.vocabulary).read_text(encoding="utf-8"))
+        vocabulary = VocabularyPass.of(vocabulary_of_truth(truth), tokenizer_counter(transcriber))
+    out = decode_long(transcriber, a.audio, vocabulary=vocabulary, longform=LongformOptions(batch_size=a.batch), stop=stop)
     wall, cpu = time.perf_counter() - began, time.process_time() - cpu
-    for name, t0, t1, thread_cpu, detail in calls:
-        print(f"{name:8} {t1 - t0:6.2f} s wall {thread_cpu:6.2f} s CPU of its thread  peak {sampler.peak(t0, t1)} MiB  {detail}")
+    for name, t0, t1, thread_cpu, detail, thread in calls:
+        print(
+            f"{t0 - began:7.2f} {thread:9} {name:8} {t1 - t0:6.2f} s wall {thread_cpu:6.2f} s CPU of its thread  peak {sampler.peak(t0, t1)} MiB  {detail}"
+        )
     for name in ("encode", "generate", "align"):
         mine = [c for c in calls if c[0] == name]
         print(f"{name}: {len(mine)} calls, {sum(c[2] - c[1] for c in mine):.2f} s wall")

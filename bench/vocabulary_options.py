@@ -16,7 +16,6 @@ process's) over the plain pass of the same round.
 - ``spans_bN``: only the stretches around those words (``SPAN_PAD_S`` either side);
 - ``utterances_bN``: every utterance the first decoding heard anything in, decoded again with
   the prompt — the pass of ``LIVE_DECODE`` before;
-- ``chunks_bN``: the 30 s chunks decoded again with the prompt, reusing their encoder output.
 """
 
 from __future__ import annotations
@@ -44,8 +43,6 @@ VARIANTS = {
     "utterances_b5": LongformOptions(vocabulary_beam=5, vocabulary_spots=None),
     "utterances_b2": LongformOptions(vocabulary_beam=2, vocabulary_spots=None),
     "utterances_b1": LongformOptions(vocabulary_beam=1, vocabulary_spots=None),
-    "chunks_b5": LongformOptions(vocabulary_unit="chunks", vocabulary_beam=5),
-    "chunks_b1": LongformOptions(vocabulary_unit="chunks", vocabulary_beam=1),
 }
 
 
@@ -80,7 +77,7 @@ def main() -> None:
                         "ratio": [],
                         "cpu_seconds": [],
                         "cpu_ratio": [],
-                        "decoded_again": out.vocabulary_chunks,
+                        "decoded_again": out.vocabulary_utterances,
                     },
                 )
                 row["seconds"].append(round(wall, 1))
@@ -98,7 +95,7 @@ def main() -> None:
                     round(cpu, 1),
                     row["cpu_ratio"][-1],
                     "again",
-                    out.vocabulary_chunks,
+                    out.vocabulary_utterances,
                     "load",
                     os.getloadavg()[0],
                     file=sys.stderr,

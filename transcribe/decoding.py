@@ -155,7 +155,7 @@ class LongDecode:
     """False when ``stop`` ended the decoding early."""
     chunks: int = 0
     """Chunks decoded."""
-    vocabulary_chunks: int = 0
-    """Decoded again with the vocabulary prompt: utterances (or chunks, ``vocabulary_unit``)."""
+    vocabulary_utterances: int = 0
+    """Utterances (or stretches of them, ``LongformOptions.vocabulary_unit``) decoded again with the vocabulary prompt."""
     rescued: int = 0
     """Utterances decoded again on their own because their chunk's decoding wrote nothing in them."""

@@ -15,9 +15,12 @@ interrupted decoding there (``start_s``).
 With a ``VocabularyPass`` the utterances of each batch where the first decoding wrote words that
 sound like a vocabulary phrase (``transcribe.vocabulary_spots``) are decoded again with the
 vocabulary prompt (batched, short encoder window, a small beam), and the prompted decoding's
-names and terms are merged in (``merge_vocabulary``). The other way,
-the 30 s chunks decoded again on their own encoder output (``vocabulary_unit="chunks"``), gains
-less; ``bench/vocabulary_options.py`` compares them (docs/benchmarks.md).
+names and terms are merged in (``merge_vocabulary``); ``bench/vocabulary_options.py`` compares
+the ways to choose what is decoded again (docs/benchmarks.md).
+
+A recogniser with two decoders (``Transcriber.for_recordings``) shares each batch out between
+them and hands out the follow-up work (the rescue of utterances a chunk's decoding missed, the
+vocabulary pass) as each share's results come back, so neither decoder waits for the other.
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ from __future__ import annotations
 import gc
 import queue
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, Protocol
 
 import numpy as np
@@ -51,6 +56,8 @@ PIECE_BATCH = 3
 window is their longest's; larger groups were no faster (docs/benchmarks.md, issue 16)."""
 SPAN_PAD_S = 1.0
 """Vocabulary pass by ``spans``: audio kept either side of the words a phrase may replace."""
+VOCABULARY_UNITS = ("utterances", "spans")
+"""What the vocabulary pass may decode again (``LongformOptions.vocabulary_unit``)."""
 
 
 class LoadedWhisper(Protocol):
@@ -84,9 +91,9 @@ class LongformOptions:
     """Beam width of the vocabulary pass's prompted decoding (bench/vocabulary_options.py: beam 2
     keeps the dialogue's WER gain, −4.2 % against −4.9 % with beam 5, for less time)."""
     vocabulary_unit: str = "utterances"
-    """What the vocabulary pass decodes again: ``utterances`` (each utterance alone, batched,
-    short encoder window), ``spans`` (only the stretch around the words a phrase may replace,
-    ``SPAN_PAD_S`` either side) or ``chunks`` (the 30 s chunks, reusing their encoder output)."""
+    """What the vocabulary pass decodes again (``VOCABULARY_UNITS``): ``utterances`` (each
+    utterance alone, batched, short encoder window) or ``spans`` (only the stretch around the
+    words a phrase may replace, ``SPAN_PAD_S`` either side: no cheaper, docs/benchmarks.md)."""
     rescue_missed_s: float | None = 1.0
     """An utterance at least this long that the decoding of its 30 s chunk wrote no word in
     (Whisper often stops before the last utterances glued into a chunk: 6 of 31 clips of the
@@ -98,7 +105,7 @@ class LongformOptions:
     every utterance the first decoding wrote anything in."""
 
 
-@dataclass
+@dataclass(eq=False)  # an utterance is itself: its audio is not compared
 class _Piece:
     audio: np.ndarray  # features only when decoded: 6 s of audio is 384 KB, its features 960 KB
     start: int  # absolute sample
@@ -267,21 +274,57 @@ def pad_or_trim(features: np.ndarray) -> np.ndarray:
 def _pipeline_class():
     from faster_whisper import BatchedInferencePipeline
 
-    class EncoderKeepingPipeline(BatchedInferencePipeline):
-        """The batched pipeline, keeping the last batch's encoder output for a second decoding."""
+    return BatchedInferencePipeline
 
-        encoder_output = None
 
-        def generate_segment_batched(self, features, tokenizer, options):
-            encoder_output, output = super().generate_segment_batched(features, tokenizer, options)
-            self.encoder_output = encoder_output
-            return encoder_output, output
+class _Tasks:
+    """Decoding work handed out to the decoders as it becomes known: ``add(work, group, then)``
+    runs ``work(pipeline, group)`` on the next free decoder, then ``then(result)`` on the thread
+    that calls ``run``, which may add more; ``run`` returns when nothing is left. So a decoder
+    that has finished its share of a batch goes on with what the other's results called for (the
+    rescue, the vocabulary pass) instead of waiting for the batch's slowest share. Without a pool
+    (one decoder) the work runs in the order it was added, on the calling thread."""
 
-    return EncoderKeepingPipeline
+    def __init__(self, pool: ThreadPoolExecutor | None, pipelines: queue.SimpleQueue) -> None:
+        self.pool = pool
+        self.pipelines = pipelines
+        self.running: dict[Future, Callable[[Any], None]] = {}
+        self.queued: deque[tuple[Callable[[Any, list], Any], list, Callable[[Any], None]]] = deque()
+
+    def add(self, work: Callable[[Any, list], Any], group: list, then: Callable[[Any], None]) -> None:
+        if self.pool is None:
+            self.queued.append((work, group, then))
+        else:
+            self.running[self.pool.submit(self._on_a_free_decoder, work, group)] = then
+
+    def _on_a_free_decoder(self, work: Callable[[Any, list], Any], group: list) -> Any:
+        pipeline = self.pipelines.get()
+        try:
+            return work(pipeline, group)
+        finally:
+            self.pipelines.put(pipeline)
+
+    def run(self) -> None:
+        while self.queued:
+            work, group, then = self.queued.popleft()
+            then(self._on_a_free_decoder(work, group))
+        try:
+            while self.running:
+                done, _ = wait(self.running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    self.running.pop(future)(future.result())
+        except BaseException:
+            for future in self.running:
+                future.cancel()
+            wait(self.running)
+            raise
 
 
 class _BatchDecoder:
-    """Decodes lists of ``_Chunk``s with the pipeline's own forward pass."""
+    """Decodes lists of ``_Chunk``s with the pipeline's own forward pass, on ``workers``
+    decoders side by side (``Transcriber.for_recordings``): each CTranslate2 worker on its own
+    core, as a decoding step gains little from a second thread and two decodings nearly double
+    the throughput."""
 
     def __init__(
         self,
@@ -293,15 +336,15 @@ class _BatchDecoder:
         spots: str | None,
         rescue_missed_s: float | None = None,
     ) -> None:
+        if unit not in VOCABULARY_UNITS:
+            raise ValueError(f"unknown vocabulary unit {unit!r}: one of {', '.join(VOCABULARY_UNITS)}")
         self.transcriber = transcriber
         self.rescue_missed_s = rescue_missed_s
         self.rescued = 0
         """Utterances decoded again on their own because their chunk's decoding missed them."""
-        # one pipeline per decoder running side by side (a pipeline carries state between calls);
-        # the encoder-reusing vocabulary unit reads the one pipeline's last encoder output
-        self.workers = 1 if unit == "chunks" else transcriber.workers
+        self.workers = transcriber.workers
+        # one pipeline per decoder (a pipeline carries state between calls)
         pipelines = [_pipeline_class()(transcriber.model) for _ in range(self.workers)]
-        self.pipeline = pipelines[0]
         self.pipelines: queue.SimpleQueue = queue.SimpleQueue()  # the free ones
         for pipeline in pipelines:
             self.pipelines.put(pipeline)
@@ -312,7 +355,7 @@ class _BatchDecoder:
         kw.pop("without_timestamps", None)
         # faster-whisper builds its own options and tokenizer from the keyword arguments (a
         # lazy call: nothing is decoded); timestamps as in Transcriber.batched_segments
-        _, info = self.pipeline.transcribe(
+        _, info = pipelines[0].transcribe(
             np.zeros(SAMPLE_RATE, np.float32), clip_timestamps=[{"start": 0, "end": 1}], without_timestamps=False, **kw
         )
         self.options = info.transcription_options
@@ -329,88 +372,88 @@ class _BatchDecoder:
         if self.pool is not None:
             self.pool.shutdown()
 
-    def _side_by_side(self, work: Callable[[Any, list], list], groups: list[list]) -> list[list]:
-        """``work(pipeline, group)`` for every group, on the free decoders side by side (each
-        CTranslate2 worker on its own core: a decoding step gains little from a second thread,
-        two decodings nearly double the throughput); results in the groups' order."""
+    def decode(self, chunks: list[_Chunk]) -> tuple[list[RecognisedSegment], int]:
+        """The chunks' segments (with the vocabulary merged in); and how many utterances the
+        vocabulary pass decoded again.
 
-        def run(group: list) -> list:
-            pipeline = self.pipelines.get()
-            try:
-                return work(pipeline, group)
-            finally:
-                self.pipelines.put(pipeline)
+        The batch is shared out between the decoders; as each share comes back, the utterances
+        its decoding missed are decoded again on their own (the rescue: those that come back
+        empty again get Whisper's whole 30 s window), and those where a vocabulary phrase may
+        have been said are decoded again with the prompt, each a few at a time on whichever
+        decoder is free. What a chunk gets does not depend on how many decoders there are: its
+        utterances are grouped by chunk."""
+        tasks = _Tasks(self.pool, self.pipelines)
+        base: list[list[RecognisedSegment]] = [[] for _ in chunks]
+        found: list[RecognisedSegment] = []  # the rescued utterances' segments
+        lent: list[RecognisedSegment] = []  # the prompted decodings'
+        again = 0
 
-        if self.pool is None or len(groups) < 2:
-            return [run(g) for g in groups]
-        return list(self.pool.map(run, groups))
+        def lend(pieces: list[_Piece], words: list[Word]) -> None:
+            """The vocabulary pass over ``pieces`` (of a chunk its decoding wrote words in)."""
+            nonlocal again
+            if self.prompted is None:
+                return
+            spotted = [q for p in pieces for q in self._again(p, words)]
+            again += len(spotted)
+            for group in _by_length(spotted):
+                tasks.add(partial(self._pieces, options=self.prompted), group, lent.extend)
 
-    def _segments(self, chunks: list[_Chunk], options) -> list[list[RecognisedSegment]]:
-        from faster_whisper.transcribe import restore_speech_timestamps
+        def rescued(pieces: list[_Piece], chunk_heard: bool, whole_window: bool) -> Callable[[list[RecognisedSegment]], None]:
+            def then(segments: list[RecognisedSegment]) -> None:
+                found.extend(segments)
+                words = [w for s in segments for w in s.words]
+                # what comes back empty again gets Whisper's whole 30 s window, as it was
+                # trained (the live pipeline's retry): slower, so only for those
+                empty = [p for p in pieces if not _heard_in(p, words)]
+                if empty and not whole_window:
+                    tasks.add(
+                        partial(self._pieces, options=self.options, whole_window=True), empty, rescued(empty, chunk_heard, True)
+                    )
+                if chunk_heard:
+                    lend([p for p in pieces if p not in empty], words)
 
-        def forward(pipeline, group: list[_Chunk]) -> list[list[RecognisedSegment]]:
-            features = np.stack([c.features for c in group])
-            meta = [{"offset": 0.0, "duration": c.duration} for c in group]
-            results = pipeline.forward(features, self.tokenizer, meta, options)
-            return [
-                list(guarded(restore_speech_timestamps(_raw_segments(result, options), chunk.spans, SAMPLE_RATE)))
-                for chunk, result in zip(group, results)
-            ]
+            return then
+
+        def decoded(first: int) -> Callable[[list[list[RecognisedSegment]]], None]:
+            def then(share: list[list[RecognisedSegment]]) -> None:
+                for i, segments in enumerate(share, first):
+                    base[i] = segments
+                    words = [w for s in segments for w in s.words]
+                    missed = []
+                    if self.rescue_missed_s is not None:
+                        missed = [p for p in chunks[i].pieces if p.duration >= self.rescue_missed_s and not _heard_in(p, words)]
+                        self.rescued += len(missed)
+                        for group in _by_length(missed):
+                            tasks.add(partial(self._pieces, options=self.options), group, rescued(group, bool(segments), False))
+                    if segments:
+                        # the merge only replaces words of the first decoding: an utterance it
+                        # wrote nothing for cannot gain
+                        lend([p for p in chunks[i].pieces if p not in missed], words)
+
+            return then
 
         size = -(-len(chunks) // self.workers)  # a batch shared out between the decoders
-        groups = [chunks[i : i + size] for i in range(0, len(chunks), size)]
-        return [segs for done in self._side_by_side(forward, groups) for segs in done]
+        for first in range(0, len(chunks), size):
+            tasks.add(self._chunks, chunks[first : first + size], decoded(first))
+        tasks.run()
+        flat = [s for segments in base for s in segments]
+        if found:
+            flat = sorted(flat + found, key=lambda s: (s.start, s.end))
+        if self.vocabulary is None or not lent:
+            return flat, again
+        return merge_vocabulary(flat, sorted(lent, key=lambda s: (s.start, s.end)), self.vocabulary.phrases), again
 
-    def decode(self, chunks: list[_Chunk]) -> tuple[list[RecognisedSegment], int]:
-        """The chunks' segments (with the vocabulary merged in); and how many chunks were decoded twice."""
-        base = self._segments(chunks, self.options)
-        flat = [s for segs in base for s in segs]
-        if self.rescue_missed_s is not None:
-            flat = self._rescue(chunks, flat)
-        if self.vocabulary is None:
-            return flat, 0
-        again = [i for i, segs in enumerate(base) if segs]
-        if not again:
-            return flat, 0
-        if self.unit != "chunks":
-            # the merge only replaces words of the first decoding: an utterance it wrote
-            # nothing for cannot gain (8 of the dialogue's 26 utterances, its slowest ones)
-            words = [w for s in flat for w in s.words]
-            pieces = [q for i in again for p in chunks[i].pieces for q in self._again(p, words)]
-            lent = self._piece_segments(pieces, self.prompted) if pieces else []
-            return merge_vocabulary(flat, lent, self.vocabulary.phrases), len(pieces)
-        import ctranslate2
+    def _chunks(self, pipeline, group: list[_Chunk]) -> list[list[RecognisedSegment]]:
+        """The 30 s chunks' segments (the first pass)."""
+        from faster_whisper.transcribe import restore_speech_timestamps
 
-        encoded = np.asarray(self.pipeline.encoder_output)
-        limit = self.transcriber.model.limit
-        limit.encoded = ctranslate2.StorageView.from_array(np.ascontiguousarray(encoded[again]))
-        keep = self.pipeline.last_speech_timestamp
-        try:
-            prompted = self._segments([chunks[i] for i in again], self.prompted)
-        finally:
-            limit.encoded = None
-            self.pipeline.last_speech_timestamp = keep
-        lent = []
-        for i, segs in zip(again, prompted):
-            lent += guard.without_silent_tail(segs, chunks[i].end_s)
-        return merge_vocabulary(flat, lent, self.vocabulary.phrases), len(again)
-
-    def _rescue(self, chunks: list[_Chunk], flat: list[RecognisedSegment]) -> list[RecognisedSegment]:
-        """The chunks' segments with those of the utterances their decoding wrote no word in,
-        each decoded again on its own (the vocabulary pass can then look at them too)."""
-        assert self.rescue_missed_s is not None  # only called when rescuing
-        words = [w for s in flat for w in s.words]
-        missed = [p for c in chunks for p in c.pieces if p.duration >= self.rescue_missed_s and not _heard_in(p, words)]
-        if not missed:
-            return flat
-        self.rescued += len(missed)
-        found = self._piece_segments(missed, self.options)
-        # what comes back empty again gets Whisper's whole 30 s window, as it was trained (the
-        # live pipeline's retry): slower, so only for those
-        empty = [p for p in missed if not _heard_in(p, [w for s in found for w in s.words])]
-        if empty:
-            found += self._piece_segments(empty, self.options, whole_window=True)
-        return sorted(flat + found, key=lambda s: s.start)
+        features = np.stack([c.features for c in group])
+        meta = [{"offset": 0.0, "duration": c.duration} for c in group]
+        results = pipeline.forward(features, self.tokenizer, meta, self.options)
+        return [
+            list(guarded(restore_speech_timestamps(_raw_segments(result, self.options), chunk.spans, SAMPLE_RATE)))
+            for chunk, result in zip(group, results)
+        ]
 
     def _again(self, piece: _Piece, words: list[Word]) -> list[_Piece]:
         """What of an utterance the vocabulary pass decodes again: all of it, the stretches
@@ -437,38 +480,36 @@ class _BatchDecoder:
             out.append(_Piece(piece.audio[i:j], piece.start + i, (j - i) / SAMPLE_RATE))
         return out
 
-    def _piece_segments(self, pieces: list[_Piece], options, whole_window: bool = False) -> list[RecognisedSegment]:
-        """Utterances decoded in batches of similar length, the encoder seeing each batch's
-        longest utterance plus ``PIECE_PAD_S`` (``DecodeOptions.encoder_pad_s``), or Whisper's
-        whole 30 s window (``whole_window``)."""
+    def _pieces(self, pipeline, batch: list[_Piece], options, whole_window: bool = False) -> list[RecognisedSegment]:
+        """Utterances decoded together, the encoder seeing the longest of them plus
+        ``PIECE_PAD_S`` (``DecodeOptions.encoder_pad_s``), or Whisper's whole 30 s window
+        (``whole_window``)."""
         extract = self.transcriber.model.feature_extractor
         limit = self.transcriber.model.limit
+        longest = max(p.duration for p in batch)
+        limit.frames = None if whole_window else encoder_frames(longest, PIECE_PAD_S)  # this thread's
+        # one looping utterance would hold the whole batch to 448 tokens (LIVE_DECODE's cap)
+        capped = replace(options, max_new_tokens=max(16, int(PIECE_TOKENS_PER_S * longest)))
+        keep = pipeline.last_speech_timestamp
+        try:
+            features = np.stack([pad_or_trim(extract(p.audio)[..., :-1]) for p in batch])
+            results = pipeline.forward(features, self.tokenizer, [{"offset": 0.0, "duration": p.duration} for p in batch], capped)
+        finally:
+            limit.frames = None
+            pipeline.last_speech_timestamp = keep
+        out: list[RecognisedSegment] = []
+        for piece, result in zip(batch, results):
+            raw = _raw_segments(result, options)
+            offset = piece.start / SAMPLE_RATE
+            out += guard.without_silent_tail(list(guarded(raw, offset)), offset + piece.duration)
+        return out
 
-        def forward(pipeline, batch: list[_Piece]) -> list[RecognisedSegment]:
-            longest = max(p.duration for p in batch)
-            limit.frames = None if whole_window else encoder_frames(longest, PIECE_PAD_S)  # this thread's
-            # one looping utterance would hold the whole batch to 448 tokens (LIVE_DECODE's cap)
-            capped = replace(options, max_new_tokens=max(16, int(PIECE_TOKENS_PER_S * longest)))
-            keep = pipeline.last_speech_timestamp
-            try:
-                features = np.stack([pad_or_trim(extract(p.audio)[..., :-1]) for p in batch])
-                results = pipeline.forward(
-                    features, self.tokenizer, [{"offset": 0.0, "duration": p.duration} for p in batch], capped
-                )
-            finally:
-                limit.frames = None
-                pipeline.last_speech_timestamp = keep
-            out: list[RecognisedSegment] = []
-            for piece, result in zip(batch, results):
-                raw = _raw_segments(result, options)
-                offset = piece.start / SAMPLE_RATE
-                out += guard.without_silent_tail(list(guarded(raw, offset)), offset + piece.duration)
-            return out
 
-        order = sorted(pieces, key=lambda p: p.duration)
-        size = PIECE_BATCH
-        done = self._side_by_side(forward, [order[i : i + size] for i in range(0, len(order), size)])
-        return sorted((s for segs in done for s in segs), key=lambda s: s.start)
+def _by_length(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Utterances in groups of ``PIECE_BATCH`` of similar length (a group's encoder window is
+    its longest's), the longest group first: it is handed out first."""
+    order = sorted(pieces, key=lambda p: p.duration)
+    return [order[i : i + PIECE_BATCH] for i in range(0, len(order), PIECE_BATCH)][::-1]
 
 
 def _heard_in(piece: _Piece, words: list[Word]) -> list[Word]:
@@ -560,7 +601,6 @@ def decode_long(
     from faster_whisper.vad import VadOptions
 
     total = _duration(source)
-    by_pieces = longform.vocabulary_unit != "chunks"
     decoder = _BatchDecoder(
         transcriber,
         options,
@@ -574,15 +614,15 @@ def decode_long(
     result = LongDecode(total or 0.0, done_s=start_s)
     pending: list[_Chunk] = []
     seen_end = start_s
-    with_pieces = (vocabulary is not None and by_pieces) or longform.rescue_missed_s is not None
+    with_pieces = vocabulary is not None or longform.rescue_missed_s is not None
     packer = ChunkPacker(transcriber.model.feature_extractor, with_pieces)
 
     def flush(chunks: list[_Chunk], done: float) -> None:
-        segs, twice = decoder.decode(chunks) if chunks else ([], 0)
+        segs, again = decoder.decode(chunks) if chunks else ([], 0)
         _release_memory()
         result.segments += segs
         result.chunks += len(chunks)
-        result.vocabulary_chunks += twice
+        result.vocabulary_utterances += again
         result.rescued = decoder.rescued
         result.done_s = done
         if sink:

@@ -13,6 +13,7 @@ import pytest
 from bienban_base.audio import SAMPLE_RATE, load_audio
 from transcribe.evaluate import read_transcripts, score
 from transcribe.longform import LongformOptions, decode_long, speech_windows
+from transcribe.vocabulary import VocabularyPass
 
 pytestmark = pytest.mark.model
 
@@ -131,6 +132,10 @@ def test_an_utterance_its_chunk_decoding_missed_is_decoded_on_its_own(transcribe
     assert kept <= {(round(s.start, 2), s.text) for s in rescued.segments}  # the rest as it was
 
 
+def _words(decoded) -> list[tuple[str, float, float]]:
+    return [(w.word, round(w.start, 2), round(w.end, 2)) for s in decoded.segments for w in s.words]
+
+
 @pytest.fixture(scope="module")
 def side_by_side():
     """The recogniser of whole recordings: two decoders side by side, a thread each."""
@@ -148,12 +153,12 @@ def _timed(calls: list):
     base = longform._pipeline_class()
 
     class Timed(base):
-        def forward(self, features, *args, **kwargs):
+        def forward(self, features, tokenizer, meta, options):
             began = time.perf_counter()
             try:
-                return super().forward(features, *args, **kwargs)
+                return super().forward(features, tokenizer, meta, options)
             finally:
-                calls.append((began, time.perf_counter(), len(features)))
+                calls.append((began, time.perf_counter(), len(features), options.initial_prompt is not None))
 
     return Timed
 
@@ -172,12 +177,30 @@ def test_two_decoders_side_by_side_write_what_one_writes(transcriber, side_by_si
     two = decode_long(side_by_side, audio, longform=how)
     assert one.chunks >= 2 and two.chunks == one.chunks and two.rescued == one.rescued
 
-    def words(decoded):
-        return [(w.word, round(w.start, 2), round(w.end, 2)) for s in decoded.segments for w in s.words]
-
-    assert _text(two.segments) == _text(one.segments) and words(two) == words(one)
+    assert _text(two.segments) == _text(one.segments) and _words(two) == _words(one)
     overlapping = [(a, b) for a in calls for b in calls if a is not b and a[0] < b[1] and b[0] < a[1]]
     assert overlapping, calls
+
+
+def test_a_decoder_done_with_its_share_goes_on_with_the_vocabulary_pass(transcriber, side_by_side, clips, monkeypatch):
+    # a batch of three chunks is shared out two and one: the decoder with one chunk does not wait
+    # for the other's two, it decodes the vocabulary pass's utterances of its chunk meanwhile;
+    # the whole (rescue and vocabulary pass included) is what one decoder writes
+    from transcribe import longform
+
+    audio = np.concatenate([clips[0]] * 2)
+    vocabulary = VocabularyPass.of(None)  # the glossary: the prompt, and the phrases it may lend
+    how = LongformOptions(window_s=600.0, batch_size=3, vocabulary_spots=None)  # every utterance heard: again
+    one = decode_long(transcriber, audio, vocabulary=vocabulary, longform=how)
+    calls: list = []
+    timed = _timed(calls)
+    monkeypatch.setattr(longform, "_pipeline_class", lambda: timed)
+    two = decode_long(side_by_side, audio, vocabulary=vocabulary, longform=how)
+    assert two.chunks == one.chunks == 3 and two.rescued == one.rescued
+    assert two.vocabulary_utterances == one.vocabulary_utterances >= 6
+    assert _text(two.segments) == _text(one.segments) and _words(two) == _words(one)
+    first_pass_ends = max(end for _, end, _, prompted in calls if not prompted)
+    assert any(began < first_pass_ends for began, _, _, prompted in calls if prompted), calls
 
 
 def test_a_batch_encoded_and_aligned_a_window_at_a_time_decodes_as_the_whole_batch(transcriber, clips, monkeypatch):
