@@ -20,19 +20,17 @@ the ways to choose what is decoded again (docs/benchmarks.md).
 
 A recogniser with two decoders (``Transcriber.for_recordings``) shares each batch out between
 them and hands out the follow-up work (the rescue of utterances a chunk's decoding missed, the
-vocabulary pass) as each share's results come back; the next batch is handed out as soon as it
-is read, its work after the last one's: neither decoder waits for the other, nor for the
-reading of the file.
+vocabulary pass) as each share's results come back, so neither decoder waits for the other.
 """
 
 from __future__ import annotations
 
 import gc
-import itertools
 import queue
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Protocol
@@ -279,66 +277,47 @@ def _pipeline_class():
     return BatchedInferencePipeline
 
 
-class _Decoders:
-    """The decoders' threads, one per pipeline, and the work waiting for them: ``add(rank, work,
-    group, then)`` runs ``work(pipeline, group)`` on the next free decoder, lowest ``rank`` first
-    (then in the order added); ``step()`` waits for one piece of work to end and runs its
-    ``then(result)`` on the calling thread, which may add more."""
+class _Tasks:
+    """Decoding work handed out to the decoders as it becomes known: ``add(work, group, then)``
+    runs ``work(pipeline, group)`` on the next free decoder, then ``then(result)`` on the thread
+    that calls ``run``, which may add more; ``run`` returns when nothing is left. So a decoder
+    that has finished its share of a batch goes on with what the other's results called for (the
+    rescue, the vocabulary pass) instead of waiting for the batch's slowest share. Without a pool
+    (one decoder) the work runs in the order it was added, on the calling thread."""
 
-    def __init__(self, pipelines: list) -> None:
-        self.todo: queue.PriorityQueue = queue.PriorityQueue()
-        self.ended: queue.SimpleQueue = queue.SimpleQueue()
-        self.order = itertools.count()
-        self.threads = [
-            threading.Thread(target=self._serve, args=(p,), name=f"decode_{i}", daemon=True) for i, p in enumerate(pipelines)
-        ]
-        for thread in self.threads:
-            thread.start()
+    def __init__(self, pool: ThreadPoolExecutor | None, pipelines: queue.SimpleQueue) -> None:
+        self.pool = pool
+        self.pipelines = pipelines
+        self.running: dict[Future, Callable[[Any], None]] = {}
+        self.queued: deque[tuple[Callable[[Any, list], Any], list, Callable[[Any], None]]] = deque()
 
-    def add(self, rank: int, work: Callable[[Any, list], Any], group: list, then: Callable[[Any], None]) -> None:
-        self.todo.put((rank, next(self.order), work, group, then))
+    def add(self, work: Callable[[Any, list], Any], group: list, then: Callable[[Any], None]) -> None:
+        if self.pool is None:
+            self.queued.append((work, group, then))
+        else:
+            self.running[self.pool.submit(self._on_a_free_decoder, work, group)] = then
 
-    def step(self) -> None:
-        then, result, error = self.ended.get()
-        if error is not None:
-            raise error
-        then(result)
+    def _on_a_free_decoder(self, work: Callable[[Any, list], Any], group: list) -> Any:
+        pipeline = self.pipelines.get()
+        try:
+            return work(pipeline, group)
+        finally:
+            self.pipelines.put(pipeline)
 
-    def close(self) -> None:
-        """Drop the work not begun; return once what was begun has ended."""
-        while True:
-            try:
-                self.todo.get_nowait()
-            except queue.Empty:
-                break
-        for _ in self.threads:
-            self.todo.put((-1, next(self.order), None, [], None))
-        for thread in self.threads:
-            thread.join()
-
-    def _serve(self, pipeline) -> None:
-        while True:
-            _, _, work, group, then = self.todo.get()
-            if work is None:
-                return
-            try:
-                self.ended.put((then, work(pipeline, group), None))
-            except BaseException as error:  # handed to the caller's thread
-                self.ended.put((then, None, error))
-
-
-@dataclass(eq=False)
-class _Batch:
-    """One batch of chunks on its way through the decoders."""
-
-    chunks: list[_Chunk]
-    done_s: float  # the recording is decoded up to here once the batch is
-    base: list[list[RecognisedSegment]]  # each chunk's first decoding
-    found: list[RecognisedSegment] = field(default_factory=list)  # the rescued utterances'
-    lent: list[RecognisedSegment] = field(default_factory=list)  # the prompted decodings'
-    again: int = 0  # utterances the vocabulary pass decodes again
-    rescued: int = 0  # utterances decoded again on their own: the chunk's decoding missed them
-    waiting: int = 0  # its work not yet ended
+    def run(self) -> None:
+        while self.queued:
+            work, group, then = self.queued.popleft()
+            then(self._on_a_free_decoder(work, group))
+        try:
+            while self.running:
+                done, _ = wait(self.running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    self.running.pop(future)(future.result())
+        except BaseException:
+            for future in self.running:
+                future.cancel()
+            wait(self.running)
+            raise
 
 
 class _BatchDecoder:
@@ -361,9 +340,15 @@ class _BatchDecoder:
             raise ValueError(f"unknown vocabulary unit {unit!r}: one of {', '.join(VOCABULARY_UNITS)}")
         self.transcriber = transcriber
         self.rescue_missed_s = rescue_missed_s
+        self.rescued = 0
+        """Utterances decoded again on their own because their chunk's decoding missed them."""
         self.workers = transcriber.workers
         # one pipeline per decoder (a pipeline carries state between calls)
         pipelines = [_pipeline_class()(transcriber.model) for _ in range(self.workers)]
+        self.pipelines: queue.SimpleQueue = queue.SimpleQueue()  # the free ones
+        for pipeline in pipelines:
+            self.pipelines.put(pipeline)
+        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="decode") if self.workers > 1 else None
         kw = options.kwargs()
         kw.pop("condition_on_previous_text", None)
         kw.pop("vad_filter", None)
@@ -382,54 +367,48 @@ class _BatchDecoder:
         self.unit = unit
         self.spotter = PhraseSpotter(vocabulary.phrases, spots) if vocabulary and spots else None
         self.prompted = replace(self.options, initial_prompt=vocabulary.prompt, beam_size=vocabulary_beam) if vocabulary else None
-        self.batches = itertools.count()
-        self.decoders = _Decoders(pipelines)
 
     def close(self) -> None:
-        self.decoders.close()
+        if self.pool is not None:
+            self.pool.shutdown()
 
-    def step(self) -> None:
-        """Wait for a piece of work to end, and hand out what it calls for."""
-        self.decoders.step()
-
-    def start(self, chunks: list[_Chunk], done_s: float) -> _Batch:
-        """Hand a batch to the decoders (``step`` until its ``waiting`` is 0, then ``segments``).
+    def decode(self, chunks: list[_Chunk]) -> tuple[list[RecognisedSegment], int]:
+        """The chunks' segments (with the vocabulary merged in); and how many utterances the
+        vocabulary pass decoded again.
 
         The batch is shared out between the decoders; as each share comes back, the utterances
         its decoding missed are decoded again on their own (the rescue: those that come back
         empty again get Whisper's whole 30 s window), and those where a vocabulary phrase may
         have been said are decoded again with the prompt, each a few at a time on whichever
-        decoder is free, before any work of a later batch. What a chunk gets does not depend on
-        how many decoders there are: its utterances are grouped by chunk."""
-        batch = _Batch(chunks, done_s, [[] for _ in chunks])
-        rank = next(self.batches)
-
-        def add(work: Callable[[Any, list], Any], group: list, then: Callable[[Any], None]) -> None:
-            def ended(result: Any) -> None:
-                then(result)
-                batch.waiting -= 1
-
-            batch.waiting += 1
-            self.decoders.add(rank, work, group, ended)
+        decoder is free. What a chunk gets does not depend on how many decoders there are: its
+        utterances are grouped by chunk."""
+        tasks = _Tasks(self.pool, self.pipelines)
+        base: list[list[RecognisedSegment]] = [[] for _ in chunks]
+        found: list[RecognisedSegment] = []  # the rescued utterances' segments
+        lent: list[RecognisedSegment] = []  # the prompted decodings'
+        again = 0
 
         def lend(pieces: list[_Piece], words: list[Word]) -> None:
             """The vocabulary pass over ``pieces`` (of a chunk its decoding wrote words in)."""
+            nonlocal again
             if self.prompted is None:
                 return
             spotted = [q for p in pieces for q in self._again(p, words)]
-            batch.again += len(spotted)
+            again += len(spotted)
             for group in _by_length(spotted):
-                add(partial(self._pieces, options=self.prompted), group, batch.lent.extend)
+                tasks.add(partial(self._pieces, options=self.prompted), group, lent.extend)
 
         def rescued(pieces: list[_Piece], chunk_heard: bool, whole_window: bool) -> Callable[[list[RecognisedSegment]], None]:
             def then(segments: list[RecognisedSegment]) -> None:
-                batch.found.extend(segments)
+                found.extend(segments)
                 words = [w for s in segments for w in s.words]
                 # what comes back empty again gets Whisper's whole 30 s window, as it was
                 # trained (the live pipeline's retry): slower, so only for those
                 empty = [p for p in pieces if not _heard_in(p, words)]
                 if empty and not whole_window:
-                    add(partial(self._pieces, options=self.options, whole_window=True), empty, rescued(empty, chunk_heard, True))
+                    tasks.add(
+                        partial(self._pieces, options=self.options, whole_window=True), empty, rescued(empty, chunk_heard, True)
+                    )
                 if chunk_heard:
                     lend([p for p in pieces if p not in empty], words)
 
@@ -438,14 +417,14 @@ class _BatchDecoder:
         def decoded(first: int) -> Callable[[list[list[RecognisedSegment]]], None]:
             def then(share: list[list[RecognisedSegment]]) -> None:
                 for i, segments in enumerate(share, first):
-                    batch.base[i] = segments
+                    base[i] = segments
                     words = [w for s in segments for w in s.words]
                     missed = []
                     if self.rescue_missed_s is not None:
                         missed = [p for p in chunks[i].pieces if p.duration >= self.rescue_missed_s and not _heard_in(p, words)]
-                        batch.rescued += len(missed)
+                        self.rescued += len(missed)
                         for group in _by_length(missed):
-                            add(partial(self._pieces, options=self.options), group, rescued(group, bool(segments), False))
+                            tasks.add(partial(self._pieces, options=self.options), group, rescued(group, bool(segments), False))
                     if segments:
                         # the merge only replaces words of the first decoding: an utterance it
                         # wrote nothing for cannot gain
@@ -453,19 +432,16 @@ class _BatchDecoder:
 
             return then
 
-        size = max(1, -(-len(chunks) // self.workers))  # a batch shared out between the decoders
+        size = -(-len(chunks) // self.workers)  # a batch shared out between the decoders
         for first in range(0, len(chunks), size):
-            add(self._chunks, chunks[first : first + size], decoded(first))
-        return batch
-
-    def segments(self, batch: _Batch) -> list[RecognisedSegment]:
-        """A decoded batch's segments, with the rescued utterances and the vocabulary merged in."""
-        flat = [s for segments in batch.base for s in segments]
-        if batch.found:
-            flat = sorted(flat + batch.found, key=lambda s: (s.start, s.end))
-        if self.vocabulary is None or not batch.lent:
-            return flat
-        return merge_vocabulary(flat, sorted(batch.lent, key=lambda s: (s.start, s.end)), self.vocabulary.phrases)
+            tasks.add(self._chunks, chunks[first : first + size], decoded(first))
+        tasks.run()
+        flat = [s for segments in base for s in segments]
+        if found:
+            flat = sorted(flat + found, key=lambda s: (s.start, s.end))
+        if self.vocabulary is None or not lent:
+            return flat, again
+        return merge_vocabulary(flat, sorted(lent, key=lambda s: (s.start, s.end)), self.vocabulary.phrases), again
 
     def _chunks(self, pipeline, group: list[_Chunk]) -> list[list[RecognisedSegment]]:
         """The 30 s chunks' segments (the first pass)."""
@@ -641,32 +617,18 @@ def decode_long(
     with_pieces = vocabulary is not None or longform.rescue_missed_s is not None
     packer = ChunkPacker(transcriber.model.feature_extractor, with_pieces)
 
-    in_flight: deque[_Batch] = deque()
-
-    def flush(batch: _Batch) -> None:
-        segs = decoder.segments(batch)
+    def flush(chunks: list[_Chunk], done: float) -> None:
+        segs, again = decoder.decode(chunks) if chunks else ([], 0)
         _release_memory()
         result.segments += segs
-        result.chunks += len(batch.chunks)
-        result.vocabulary_utterances += batch.again
-        result.rescued += batch.rescued
-        result.done_s = batch.done_s
+        result.chunks += len(chunks)
+        result.vocabulary_utterances += again
+        result.rescued = decoder.rescued
+        result.done_s = done
         if sink:
-            sink(segs, batch.done_s)
+            sink(segs, done)
         if progress:
-            progress(min(batch.done_s, result.duration_s or batch.done_s), result.duration_s or batch.done_s)
-
-    def settle(keep: int) -> bool:
-        """Flush batches in order until at most ``keep`` are in flight (the next one's first pass
-        keeps a decoder busy while the last one's follow-up work ends, and while this thread reads
-        the next window); False when ``stop`` was set."""
-        while len(in_flight) > keep:
-            while in_flight[0].waiting:
-                decoder.step()
-            flush(in_flight.popleft())
-            if stop is not None and stop.is_set():
-                return False
-        return True
+            progress(min(done, result.duration_s or done), result.duration_s or done)
 
     try:
         for spans, audio, origin in speech_windows(
@@ -677,15 +639,12 @@ def decode_long(
             del audio
             while len(pending) >= longform.batch_size:
                 batch, pending = pending[: longform.batch_size], pending[longform.batch_size :]
-                in_flight.append(decoder.start(batch, batch[-1].end_s))
-                if not settle(1):
+                flush(batch, batch[-1].end_s)
+                if stop is not None and stop.is_set():
                     return result
         result.duration_s = max(result.duration_s, seen_end)
         pending += packer.flush()  # at most one batch: the loop above left fewer than batch_size
-        in_flight.append(decoder.start(pending, result.duration_s))
-        settle(0)
-        if in_flight:  # stopped before the last batch
-            return result
+        flush(pending, result.duration_s)
     finally:
         decoder.close()
     result.complete = True

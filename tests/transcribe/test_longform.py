@@ -203,30 +203,6 @@ def test_a_decoder_done_with_its_share_goes_on_with_the_vocabulary_pass(transcri
     assert any(began < first_pass_ends for began, _, _, prompted in calls if prompted), calls
 
 
-def test_the_next_batch_is_decoded_while_the_last_one_ends(side_by_side, clips, monkeypatch):
-    # one chunk a batch: the second decoder takes the next batch instead of waiting for the
-    # first batch to end; batches still reach the sink in order, each once
-    from transcribe import longform
-
-    audio, _, _ = clips
-    calls: list = []
-    timed = _timed(calls)
-    monkeypatch.setattr(longform, "_pipeline_class", lambda: timed)
-    seen: list = []
-    out = decode_long(
-        side_by_side,
-        audio,
-        longform=LongformOptions(window_s=600.0, batch_size=1, rescue_missed_s=None),
-        sink=lambda segs, done: seen.append((done, [s.start for s in segs])),
-    )
-    assert out.complete and out.chunks >= 2 and len(seen) == out.chunks == len(calls)
-    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and [t for _, ts in seen for t in ts] == [
-        s.start for s in out.segments
-    ]
-    overlapping = [(a, b) for a in calls for b in calls if a is not b and a[0] < b[1] and b[0] < a[1]]
-    assert overlapping, calls
-
-
 def test_an_error_in_a_decoder_reaches_the_caller_and_no_decoder_is_left_running(side_by_side, clips, monkeypatch):
     from transcribe import longform
 
@@ -239,7 +215,7 @@ def test_an_error_in_a_decoder_reaches_the_caller_and_no_decoder_is_left_running
     monkeypatch.setattr(longform, "_pipeline_class", lambda: Failing)
     before = {t.name for t in threading.enumerate()}
     with pytest.raises(RuntimeError, match="decoder failed"):
-        decode_long(side_by_side, clips[0], longform=LongformOptions(window_s=600.0, batch_size=1))
+        decode_long(side_by_side, clips[0], longform=LongformOptions(window_s=600.0, batch_size=4))
     assert {t.name for t in threading.enumerate()} <= before
 
 
