@@ -28,7 +28,6 @@ from __future__ import annotations
 import gc
 import queue
 import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -282,20 +281,15 @@ class _Tasks:
     runs ``work(pipeline, group)`` on the next free decoder, then ``then(result)`` on the thread
     that calls ``run``, which may add more; ``run`` returns when nothing is left. So a decoder
     that has finished its share of a batch goes on with what the other's results called for (the
-    rescue, the vocabulary pass) instead of waiting for the batch's slowest share. Without a pool
-    (one decoder) the work runs in the order it was added, on the calling thread."""
+    rescue, the vocabulary pass) instead of waiting for the batch's slowest share."""
 
-    def __init__(self, pool: ThreadPoolExecutor | None, pipelines: queue.SimpleQueue) -> None:
+    def __init__(self, pool: ThreadPoolExecutor, pipelines: queue.SimpleQueue) -> None:
         self.pool = pool
         self.pipelines = pipelines
         self.running: dict[Future, Callable[[Any], None]] = {}
-        self.queued: deque[tuple[Callable[[Any, list], Any], list, Callable[[Any], None]]] = deque()
 
     def add(self, work: Callable[[Any, list], Any], group: list, then: Callable[[Any], None]) -> None:
-        if self.pool is None:
-            self.queued.append((work, group, then))
-        else:
-            self.running[self.pool.submit(self._on_a_free_decoder, work, group)] = then
+        self.running[self.pool.submit(self._on_a_free_decoder, work, group)] = then
 
     def _on_a_free_decoder(self, work: Callable[[Any, list], Any], group: list) -> Any:
         pipeline = self.pipelines.get()
@@ -305,9 +299,6 @@ class _Tasks:
             self.pipelines.put(pipeline)
 
     def run(self) -> None:
-        while self.queued:
-            work, group, then = self.queued.popleft()
-            then(self._on_a_free_decoder(work, group))
         try:
             while self.running:
                 done, _ = wait(self.running, return_when=FIRST_COMPLETED)
@@ -348,7 +339,7 @@ class _BatchDecoder:
         self.pipelines: queue.SimpleQueue = queue.SimpleQueue()  # the free ones
         for pipeline in pipelines:
             self.pipelines.put(pipeline)
-        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="decode") if self.workers > 1 else None
+        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="decode")  # a thread per decoder
         kw = options.kwargs()
         kw.pop("condition_on_previous_text", None)
         kw.pop("vad_filter", None)
@@ -369,8 +360,7 @@ class _BatchDecoder:
         self.prompted = replace(self.options, initial_prompt=vocabulary.prompt, beam_size=vocabulary_beam) if vocabulary else None
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown()
+        self.pool.shutdown()
 
     def decode(self, chunks: list[_Chunk]) -> tuple[list[RecognisedSegment], int]:
         """The chunks' segments (with the vocabulary merged in); and how many utterances the
