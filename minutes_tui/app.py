@@ -96,11 +96,12 @@ class BienbanApp(BienbanAppServices):
         """Open a scratch meeting and replay the bundled recording into it as if live."""
         from minutes_tui.screens.live import LiveScreen
         from minutes_tui.workflows.config import demo_recording
-        from minutes_tui.workflows.demo import create_demo_meeting
+        from minutes_tui.workflows.demo import create_demo_meeting, demo_root
         from minutes_tui.workflows.recording import CaptureSpec
 
         try:
-            folder = create_demo_meeting(self.config.meetings_dir, now=self.config.demo_start)
+            # apart from her meetings: a try-out is not in her list, her register or her next form
+            folder = create_demo_meeting(demo_root(self.config.meetings_dir), now=self.config.demo_start)
         except Exception as exc:  # a read-only or full disk: say so, stay on the home screen
             self.show_error(texts.app_message(exc))
             return

@@ -1057,7 +1057,8 @@ CLI_HELP: dict[str, dict[str, str]] = {
     "demo": {
         "--speed": "tốc độ phát lại (1 = thời gian thực; mặc định: %(default)s)",
         "--audio": "phát tệp âm thanh này thay cho bản mẫu",
-        "--meetings-dir": CLI_ROOT_HELP,
+        "--meetings-dir": CLI_ROOT_HELP + "; bản trình diễn được lưu riêng trong thư mục con ban-trinh-dien, "
+        "không vào danh sách cuộc họp và sổ theo dõi",
     },
     "record": {
         "--meeting": "thư mục cuộc họp (chưa có thì tạo mới)",

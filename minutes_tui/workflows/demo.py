@@ -10,6 +10,16 @@ from pathlib import Path
 from minutes_tui.meeting import Meeting, MeetingStore
 from minutes_tui.workflows.meetings import new_meeting_folder
 
+DEMO_FOLDER = "ban-trinh-dien"
+"""The folder, inside the meetings folder, that holds the demo's meetings: one level below her
+meetings, so the home list, the follow-up register, its counts and the new-meeting form's
+defaults (all one scan of the folders directly under the meetings folder) never see them."""
+
+
+def demo_root(meetings_dir: Path) -> Path:
+    """Where ``bienban demo`` and the home screen's ``d`` put their meetings, apart from hers."""
+    return Path(meetings_dir) / DEMO_FOLDER
+
 
 def demo_script() -> dict:
     """The script the demo recording was rendered from (speakers and turns)."""
