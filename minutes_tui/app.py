@@ -13,7 +13,7 @@ from textual.worker import Worker, WorkerState
 from minutes_tui import texts
 from minutes_tui.app_base import BienbanAppServices
 from minutes_tui.dialogs.error import ErrorDialog
-from minutes_tui.dialogs.help import HelpDialog, KeyLine
+from minutes_tui.dialogs.help import HelpDialog, key_lines
 from minutes_tui.workflows.config import AppConfig
 from transcribe.recogniser import Recogniser
 from voices.errors import VoiceError
@@ -32,6 +32,8 @@ class BienbanApp(BienbanAppServices):
     ENABLE_COMMAND_PALETTE = False  # its commands are English; every action has its own key
     BINDINGS = [
         Binding("question_mark", "help", texts.KEYS_SHORT["help"], tooltip=texts.KEYS["help"]),
+        # in a text field ? is a character: F1 opens the help there (the forms show it in the footer)
+        Binding("f1", "help", texts.KEYS_SHORT["help"], tooltip=texts.KEYS["help"], show=False),
         Binding("ctrl+q", "quit", texts.KEYS["quit"], show=False, priority=True),
     ]
 
@@ -133,22 +135,7 @@ class BienbanApp(BienbanAppServices):
         """Show every key of the current screen and of the app."""
         if isinstance(self.screen, HelpDialog):
             return
-        screen_keys: list[KeyLine] = []
-        app_keys: list[KeyLine] = []
-        seen: dict[str, list[str]] = {}
-        ours = set(texts.KEYS.values())
-        for active in self.screen.active_bindings.values():
-            b = active.binding
-            description = b.tooltip or b.description  # the footer shows a short label, the help the full one
-            if description not in ours:  # Textual's own English bindings: navigation is listed below
-                continue
-            seen.setdefault(description, []).append(self.get_key_display(b))
-        for description, keys in seen.items():
-            shown = f"{keys[0]}–{keys[-1]}" if len(keys) > 3 else " ".join(keys)
-            owner = app_keys if any(d == description for d in (texts.KEYS["help"], texts.KEYS["quit"])) else screen_keys
-            owner.append(KeyLine(shown, description))
-        app_keys.extend(KeyLine(keys, description) for keys, description in texts.HELP_NAVIGATION)
-        self.push_screen(HelpDialog(screen_keys, app_keys))
+        self.push_screen(HelpDialog(*key_lines(self.screen, self)))
 
 
 def build_app(config: AppConfig | None = None) -> BienbanApp:

@@ -148,7 +148,7 @@ APP_OK = "Đóng"
 APP_CANCEL = "Hủy"
 APP_SAVE = "Lưu"
 HELP_TITLE = "Phím tắt"
-HELP_CLOSE = "Nhấn Esc hoặc ? để đóng."
+HELP_CLOSE = "Nhấn Esc, ? hoặc F1 để đóng."
 HELP_SCREEN = "Màn hình này"
 HELP_EVERYWHERE = "Mọi nơi"
 #: Moving around (Textual's own keys), as the help lists them.

@@ -38,18 +38,20 @@ class ItemDialog(ModalScreen[ItemEdit | None]):
         t = texts.ITEM_FIELDS
         with VerticalScroll(classes="dialog item-dialog"):
             yield Label(texts.ITEM_TITLE.format(number=self.number), classes="dialog-title")
-            yield self._row(t["text"], Input(i.text, placeholder=texts.ITEM_FOLLOWS, id="text"))
-            yield self._row(t["answer"], Input(i.answer, placeholder=texts.ITEM_FOLLOWS, id="answer"))
+            yield self._row(t["text"], Input(i.text, placeholder=texts.ITEM_FOLLOWS, id="text", select_on_focus=False))
+            yield self._row(t["answer"], Input(i.answer, placeholder=texts.ITEM_FOLLOWS, id="answer", select_on_focus=False))
             fields = [(texts.PETITION_FIELDS[f.value], f) for f in Field]
             yield self._row(t["field"], Select(fields, value=i.field, allow_blank=False, id="field"))
             outcomes = [(texts.OUTCOME_LABELS[k.value], k) for k in OutcomeKind]
             outcome = Select(outcomes, value=i.outcome if i.outcome else Select.BLANK, prompt=texts.ITEMS_NO_OUTCOME)
             outcome.id = "outcome"
             yield self._row(t["outcome"], outcome)
-            yield self._row(t["responsible"], Input(i.responsible, id="responsible"))
-            yield self._row(t["agency"], Input(i.agency, id="agency"))
+            yield self._row(t["responsible"], Input(i.responsible, id="responsible", select_on_focus=False))
+            yield self._row(t["agency"], Input(i.agency, id="agency", select_on_focus=False))
             deadline = i.deadline.strftime("%d/%m/%Y") if i.deadline else ""
-            yield self._row(t["deadline"], Input(deadline, placeholder=texts.FOLLOW_UP_DEADLINE, id="deadline"))
+            yield self._row(
+                t["deadline"], Input(deadline, placeholder=texts.FOLLOW_UP_DEADLINE, id="deadline", select_on_focus=False)
+            )
             statuses = [(texts.ITEM_STATUS[s.value], s) for s in Status]
             yield self._row(t["status"], Select(statuses, value=i.status, allow_blank=False, id="status"))
             yield Static("", id="problem", classes="error-text")

@@ -30,6 +30,8 @@ class DetailsScreen(BienbanScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", texts.KEYS_SHORT["save"], tooltip=texts.KEYS["save"]),
         Binding("escape", "back", texts.KEYS_SHORT["back"], tooltip=texts.KEYS["back"]),
+        # ? is a character in the fields: F1 opens the help here, and the footer says so
+        Binding("f1", "app.help", texts.HELP_TITLE, tooltip=texts.KEYS["help"]),
     ]
 
     def __init__(self, store: MeetingStore, owns_store: bool) -> None:
@@ -46,7 +48,7 @@ class DetailsScreen(BienbanScreen):
                 with Horizontal(classes="field"):
                     yield Label(texts.DETAILS_FIELDS[name], classes="field-label")
                     hint = texts.DETAILS_TIME_HINT if name in TIME_FIELDS else ""
-                    yield Input(self.shown.fields[name], placeholder=hint, id=name)
+                    yield Input(self.shown.fields[name], placeholder=hint, id=name, select_on_focus=False)
             for name in AREAS:
                 yield Label(texts.DETAILS_FIELDS[name])
                 yield TextArea(getattr(self.shown, name), soft_wrap=True, id=name, classes="lines")

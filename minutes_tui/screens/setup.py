@@ -42,6 +42,8 @@ class SetupScreen(BienbanScreen):
         Binding("ctrl+s", "start", texts.KEYS_SHORT["start"], tooltip=texts.KEYS["start"]),
         Binding("ctrl+l", "load_roster", texts.KEYS_SHORT["load_roster"], tooltip=texts.KEYS["load_roster"]),
         Binding("escape", "back", texts.KEYS_SHORT["back"], tooltip=texts.KEYS["back"]),
+        # ? is a character in the fields: F1 opens the help here, and the footer says so
+        Binding("f1", "app.help", texts.HELP_TITLE, tooltip=texts.KEYS["help"]),
     ]
 
     def compose(self) -> ComposeResult:
@@ -51,16 +53,16 @@ class SetupScreen(BienbanScreen):
             for key, _field in HEADER_FIELDS:
                 with Horizontal(classes="field"):
                     yield Label(texts.SETUP_FIELDS[key], classes="field-label")
-                    yield Input(id=key)
+                    yield Input(id=key, select_on_focus=False)  # one key must not erase a filled field
             yield Label(texts.SETUP_FIELDS["roster"])
             yield TextArea(id="roster", classes="lines")
             with Horizontal(classes="field"):
                 yield Label(texts.SETUP_FIELDS["roster_csv"], classes="field-label")
-                yield Input(id="roster_csv", placeholder="danh-sach.csv")
+                yield Input(id="roster_csv", placeholder="danh-sach.csv", select_on_focus=False)
             yield Static("", id="roster-count", classes="dim")
             with Horizontal(classes="field"):  # counted at the door; the report gives them by group
                 yield Label(texts.SETUP_FIELDS["attendance"], classes="field-label")
-                yield Input(id="attendance", placeholder=texts.SETUP_ATTENDANCE_HINT)
+                yield Input(id="attendance", placeholder=texts.SETUP_ATTENDANCE_HINT, select_on_focus=False)
             yield Label(texts.SETUP_FIELDS["agenda"])
             yield TextArea(id="agenda", classes="lines")
             with Horizontal(classes="field"):
