@@ -87,7 +87,7 @@ ERRORS: dict[str, str] = {
     "import_needs_title": 'Cần tên cuộc họp, ví dụ: bienban import hop-dan.m4a --title "Hội nghị đối thoại".',
     "import_resume_alone": "Lệnh bienban import --resume chỉ cần thư mục cuộc họp: tên, giờ bắt đầu và thư mục đã có trong cuộc họp.",
     "import_nothing_to_resume": "Cuộc họp {path} không có lần nhận dạng nào bị ngắt: không có gì để nhận dạng tiếp. Muốn nhận dạng lại cả cuộc họp: bienban retranscribe {path}",
-    "bad_start_time": "Giờ bắt đầu không hợp lệ: '{value}'. Viết theo dạng NĂM-THÁNG-NGÀY GIỜ:PHÚT, ví dụ 2026-12-05 08:00.",
+    "bad_start_time": "Giờ bắt đầu không hợp lệ: '{value}'. Viết ngày/tháng/năm giờ:phút (ví dụ 05/12/2026 08:00) hoặc NĂM-THÁNG-NGÀY GIỜ:PHÚT (2026-12-05 08:00).",
     "recording_busy": "Cuộc họp {path} đang được ghi âm ở một cửa sổ hoặc chương trình khác. Hãy dừng lần ghi đó trước; bản ghi đang chạy không bị động tới.",
     "store_undo_refused": "Không hoàn tác được: lịch sử sửa trong tệp cuộc họp không hợp lệ (có thể tệp đã bị sửa từ bên ngoài). Không có gì bị thay đổi.",
     "sign_no_digest": 'Tệp {path} không ghi mã SHA-256 của bản ghi âm (dòng "mã SHA-256 của tệp ghi âm" trong biên bản) nên không ký được: chữ ký sẽ không gắn biên bản với bản ghi âm nào. Hãy giữ nguyên dòng đó khi sửa biên bản.',
@@ -101,7 +101,9 @@ ERRORS: dict[str, str] = {
     "followup_no_reason": "Hãy ghi lý do gia hạn (--reason).",
     "followup_no_body": "Hãy ghi cơ quan nhận chuyển (--to).",
     "followup_nothing_to_undo": "Thay đổi gần nhất của cuộc họp {path} không phải là cập nhật việc theo dõi; không hoàn tác.",
-    "followup_bad_date": "Ngày không hợp lệ: {value}. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-12-05.",
+    "followup_bad_date": "Ngày không hợp lệ: {value}. Viết ngày/tháng/năm (ví dụ 05/12/2026) hoặc NĂM-THÁNG-NGÀY (2026-12-05).",
+    "followup_extend_before_meeting": "Không gia hạn được đến {value}: ngày đó trước ngày họp ({meeting}). Chưa ghi gì.",
+    "followup_extend_not_later": "Không gia hạn được đến {value}: hạn mới phải sau hạn hiện tại ({deadline}). Chưa ghi gì.",
     "ward_fields_bad": "Danh sách lĩnh vực {path} không đọc được.",
     "attendance_bad": "Không hiểu số người tham dự '{part}' (viết: Nhóm: số; Nhóm: số).",
     "export_no_previous": "Không tìm thấy hội nghị kỳ trước {path}.",
@@ -883,7 +885,7 @@ CLI_METAVARS: dict[str, str] = {
     "counts": "SỐ_NGƯỜI",
     "days": "SỐ_NGÀY",
     "day": "NGÀY",
-    "date": "NĂM-THÁNG-NGÀY",
+    "date": "NGÀY/THÁNG/NĂM",
     "time": "THỜI_ĐIỂM",
     "seconds": "GIÂY",
     "speed": "TỐC_ĐỘ",
@@ -979,7 +981,7 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "--resume": "nhận dạng tiếp một lần nhập bị ngắt giữa chừng, từ chỗ đã dừng (không cần tệp ghi âm và tên)",
         "--title": "tên cuộc họp (cần khi nhập một tệp ghi âm)",
         "--meeting": "thư mục của cuộc họp mới (mặc định: một thư mục mới trong thư mục chứa các cuộc họp)",
-        "--start": "lúc bắt đầu họp, dạng 'NĂM-THÁNG-NGÀY GIỜ:PHÚT', ví dụ '2026-12-05 08:00' "
+        "--start": "lúc bắt đầu họp, dạng 'ngày/tháng/năm giờ:phút' hoặc 'NĂM-THÁNG-NGÀY GIỜ:PHÚT', ví dụ '05/12/2026 08:00' "
         "(mặc định: tính theo giờ ghi trên tệp ghi âm)",
         "--model": CLI_MODEL_HELP,
         "--no-progress": CLI_NO_PROGRESS_HELP,
@@ -1010,7 +1012,7 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "meeting": CLI_MEETING_HELP,
         "number": CLI_NUMBER_HELP,
         "--result": "kết quả giải quyết",
-        "--on": "ngày giải quyết, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay)",
+        "--on": "ngày giải quyết, dạng ngày/tháng/năm hoặc NĂM-THÁNG-NGÀY (mặc định: hôm nay)",
         "--reference": "số và ngày của văn bản trả lời",
     },
     "followups progress": {
@@ -1020,7 +1022,7 @@ CLI_HELP: dict[str, dict[str, str]] = {
     "followups extend": {
         "meeting": CLI_MEETING_HELP,
         "number": CLI_NUMBER_HELP,
-        "--to": "hạn mới, dạng NĂM-THÁNG-NGÀY",
+        "--to": "hạn mới, dạng ngày/tháng/năm hoặc NĂM-THÁNG-NGÀY; sau ngày họp và sau hạn hiện tại",
         "--reason": "lý do gia hạn",
     },
     "followups pass-on": {

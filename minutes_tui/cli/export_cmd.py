@@ -100,13 +100,10 @@ def _export_after(args: argparse.Namespace, request) -> int:
     from datetime import date
 
     from minutes_tui.export.after_pipeline import AfterExportRequest, export_after
-    from minutes_tui.export.errors import ExportError
+    from minutes_tui.workflows.dates import parse_day
 
     def day(value: str | None) -> date | None:
-        try:
-            return date.fromisoformat(value) if value else None
-        except ValueError:
-            raise ExportError("followup_bad_date", value or "", value=value) from None
+        return parse_day(value) if value else None
 
     issued, before = day(args.date), day(args.open_before)
     earlier: tuple[Path, ...] = ()

@@ -57,12 +57,9 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def _day(value: str) -> date:
-    from minutes_tui.meeting.errors import StoreError
+    from minutes_tui.workflows.dates import parse_day
 
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise StoreError("followup_bad_date", value, value=value) from None
+    return parse_day(value)
 
 
 def run_followups(args: argparse.Namespace) -> int:

@@ -96,12 +96,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _parse_start(text: str) -> datetime:
-    from bienban_base.errors import CodedError
+    from minutes_tui.workflows.dates import parse_time
 
-    try:
-        return datetime.strptime(text, "%Y-%m-%d %H:%M")
-    except ValueError:
-        raise CodedError("bad_start_time", f"--start {text!r}", value=text) from None
+    return parse_time(text)
 
 
 def run_retranscribe(args: argparse.Namespace) -> int:

@@ -73,7 +73,7 @@ def _entry(petition: Petition, names: _Names) -> PetitionEntry:
         answered_by=names.name(outcome.answered_by, with_role=True) if outcome else "",
         outcome=MinutesOutcome(outcome.kind.value) if outcome else MinutesOutcome.PENDING,
         responsible=names.mask(_responsible(petition)),
-        deadline=outcome.deadline if outcome else None,
+        deadline=outcome.promised_deadline if outcome else None,
     )
 
 
@@ -98,10 +98,12 @@ def minutes_from_record(record: MeetingRecord, audio_digest: str = "") -> Minute
     """What the minutes of ``record`` say (``audio_digest``: SHA-256 of its recording, if any)."""
     m = record.meeting
     names = _Names(record)
+    # the minutes record the conference: every promise made there, as made there, whatever the
+    # register has learnt since (done, extended, passed on); later outcomes belong to the report
     follow_ups = [
-        FollowUpRow(names.mask(p.text), names.name(p.raised_by), names.mask(_responsible(p)), p.outcome.deadline)
-        for p in record.follow_ups()
-        if p.outcome is not None
+        FollowUpRow(names.mask(p.text), names.name(p.raised_by), names.mask(_responsible(p)), p.outcome.promised_deadline)
+        for p in record.petitions
+        if p.outcome is not None and p.outcome.kind is not OutcomeKind.ANSWERED
     ]
     transcript = [TranscriptLine(s.start, names.name(s.speaker_id), names.mask(s.text)) for s in record.segments]
     return Minutes(

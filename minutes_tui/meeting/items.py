@@ -178,7 +178,8 @@ class ItemEditing:
         if petition.outcome is None:
             raise StoreError("store_no_outcome", f"petition {petition_id} has no outcome", petition=petition_id)
         _check_fields("outcome", Outcome, changes, ["status", "result", "done_on", "reference", "deadline",
-                                                    "extension_reason", "passed_to", "responsible"])  # fmt: skip
+                                                    "extension_reason", "passed_to", "responsible",
+                                                    "conference_deadline"])  # fmt: skip
         values = rows.outcome_values(replace(petition.outcome, **changes))
         with self._db.edit(action, f"petition {petition_id}") as conn:
             sets = ",".join(f"{c} = ?" for c in values)

@@ -259,6 +259,8 @@ class Outcome:
     """Number and date of the written answer, e.g. "125/UBND-VP ngày 10/01/2027"."""
     extension_reason: str = ""
     """Why the deadline was moved (empty: never extended)."""
+    conference_deadline: date | None = None
+    """The deadline given at the conference, kept when the register extends it (None: ``deadline`` is it)."""
     passed_to: str = ""
     """The body the follow-up was passed on to after the conference (empty: none)."""
     answer_follows: bool = False
@@ -268,6 +270,11 @@ class Outcome:
     def within_authority(self) -> bool:
         """Whether the ward itself can resolve it."""
         return self.kind is not OutcomeKind.TRANSFERRED
+
+    @property
+    def promised_deadline(self) -> date | None:
+        """The deadline as the conference set it: what the minutes print, whatever the register did since."""
+        return self.conference_deadline or self.deadline
 
     @property
     def is_follow_up(self) -> bool:

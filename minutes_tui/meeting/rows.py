@@ -137,6 +137,7 @@ def outcome_values(outcome: Outcome | None) -> dict[str, object]:
         "done_on": outcome.done_on.isoformat() if outcome.done_on else None,
         "reference": outcome.reference,
         "extension_reason": outcome.extension_reason,
+        "conference_deadline": outcome.conference_deadline.isoformat() if outcome.conference_deadline else None,
         "passed_to": outcome.passed_to,
         "answer_follows": int(outcome.answer_follows and kind is not None),
     }
@@ -172,6 +173,7 @@ def petition(
             done_on=date.fromisoformat(row["done_on"]) if row["done_on"] else None,
             reference=row["reference"],
             extension_reason=row["extension_reason"],
+            conference_deadline=date.fromisoformat(row["conference_deadline"]) if row["conference_deadline"] else None,
             passed_to=row["passed_to"],
         )
     text_follows = bool(row["text_follows"])

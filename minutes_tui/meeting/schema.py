@@ -101,6 +101,10 @@ MIGRATIONS: dict[int, str] = {
             SELECT 1 FROM petition_segments AS l JOIN segments AS s ON s.id = l.segment_id
             WHERE l.petition_id = petitions.id AND l.part = 'answer' AND petitions.answer IN (s.text, s.original_text));
     """,
+    # 6: the deadline promised at the conference, kept when the register extends it, so that the
+    #    minutes (the record of the conference) print the same deadline before and after (NULL: never
+    #    extended; ``deadline`` is still the conference's)
+    5: "ALTER TABLE petitions ADD COLUMN conference_deadline TEXT;",
 }
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

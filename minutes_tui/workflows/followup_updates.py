@@ -50,10 +50,21 @@ def mark_done(folder: Path, number: int, result: str, on: date, reference: str =
 
 
 def extend(folder: Path, number: int, to: date, reason: str) -> Petition:
-    """A new deadline, with the reason."""
+    """A new deadline, with the reason: after the meeting and after the current deadline.
+
+    The first extension keeps the conference's deadline aside: the minutes go on printing it.
+    """
+    from minutes_tui.workflows.dates import check_extension
+
     if not reason.strip():
         raise StoreError("followup_no_reason", "a reason is needed")
-    return _update(folder, number, "follow_up_extend", deadline=to, extension_reason=reason.strip())
+    with MeetingStore.open(folder) as store:
+        petition = petition_by_number(store, number)
+        outcome = petition.outcome
+        assert outcome is not None  # petition_by_number refuses a petition without one
+        check_extension(to, store.meeting().day(), outcome.deadline)
+        return store.update_follow_up(petition.id, "follow_up_extend", deadline=to, extension_reason=reason.strip(),
+                                      conference_deadline=outcome.promised_deadline)  # fmt: skip
 
 
 def pass_on(folder: Path, number: int, to: str) -> Petition:

@@ -38,9 +38,10 @@ def test_a_version_4_store_follows_texts_that_were_copied(tmp_path):
     conn = sqlite3.connect(folder / "meeting.sqlite")
     conn.executescript(
         "ALTER TABLE petitions DROP COLUMN text_follows; ALTER TABLE petitions DROP COLUMN answer_follows;"
+        "ALTER TABLE petitions DROP COLUMN conference_deadline;"
         "PRAGMA user_version = 4;"
     )
     conn.close()
     with MeetingStore.open(folder) as store:
         assert [p.text for p in store.petitions()] == ["đã sửa", "chị ấy tự viết"]
-    assert schema.SCHEMA_VERSION == 5
+    assert schema.SCHEMA_VERSION >= 5  # later migrations add to it

@@ -23,6 +23,7 @@ def test_a_version_3_meeting_upgrades_with_defaults(tmp_path):
         "".join(f"ALTER TABLE petitions DROP COLUMN {c};" for c in _V4)
         + "ALTER TABLE meeting DROP COLUMN attendance; ALTER TABLE meeting DROP COLUMN document_texts;"
         + "ALTER TABLE petitions DROP COLUMN text_follows; ALTER TABLE petitions DROP COLUMN answer_follows;"
+        + "ALTER TABLE petitions DROP COLUMN conference_deadline;"
         + "PRAGMA user_version = 3;"
     )
     conn.close()
@@ -30,7 +31,7 @@ def test_a_version_3_meeting_upgrades_with_defaults(tmp_path):
         pass
     record = read_meeting(folder)
     petition = record.petitions[0]
-    assert SCHEMA_VERSION == 5
+    assert SCHEMA_VERSION >= 5  # later migrations add to it
     assert (petition.authority, petition.channel, petition.within_authority) == (None, Channel.SPOKEN, False)
     assert petition.outcome.result == "" and petition.outcome.done_on is None and petition.outcome.passed_to == ""
     assert record.meeting.attendance == () and record.meeting.document_texts == ()

@@ -71,6 +71,7 @@ def test_an_old_sql_history_is_never_run(tmp_path):
         + "".join(f"ALTER TABLE petitions DROP COLUMN {c};" for c in V4_PETITION_COLUMNS)
         + "ALTER TABLE meeting DROP COLUMN attendance; ALTER TABLE meeting DROP COLUMN document_texts;"
         + "ALTER TABLE petitions DROP COLUMN text_follows; ALTER TABLE petitions DROP COLUMN answer_follows;"
+        + "ALTER TABLE petitions DROP COLUMN conference_deadline;"
     )
     target = tmp_path / "pwned.sqlite"
     conn.execute("INSERT INTO edit_steps (edit_id, sql) VALUES (1, ?)", (f"ATTACH DATABASE '{target}' AS pwned",))
