@@ -547,7 +547,8 @@ CHANNEL_LABELS: dict[str, str] = {"spoken": "Phát biểu trực tiếp", "writt
 FOLLOWUP_DONE_ON = "đã giải quyết {day}"
 FOLLOWUP_UPDATED = "Đã cập nhật ý kiến {number} của cuộc họp {path}: {action}."
 FOLLOWUP_UNDONE = "Đã hoàn tác: {action}."
-#: The Excel register: the Sổ tiếp công dân's columns (Mẫu số 03, Thông tư 04/2021/TT-TTCP).
+#: The register's files (Excel and CSV alike): the Sổ tiếp công dân's columns (Mẫu số 03, Thông tư
+#: 04/2021/TT-TTCP), then the petition's number in its meeting and the meeting (for ``followups done``).
 REGISTER_XLSX_COLUMNS = (
     "STT",
     "Ngày",
@@ -558,6 +559,8 @@ REGISTER_XLSX_COLUMNS = (
     "Hướng xử lý",
     "Theo dõi kết quả giải quyết",
     "Ghi chú",
+    "Ý kiến số",
+    "Cuộc họp",
 )
 REGISTER_SHEET = "Sổ theo dõi"
 REGISTER_TITLE = "SỔ THEO DÕI GIẢI QUYẾT Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"

@@ -66,8 +66,9 @@ def run_followups(args: argparse.Namespace) -> int:
     """List follow-ups of every meeting, overdue first; optionally as CSV and Excel."""
     from minutes_tui.meeting.errors import StoreError
     from minutes_tui.meeting.model import Field
-    from minutes_tui.workflows.followups import FollowUpFilter, collect, register_rows, write_register_csv
-    from minutes_tui.workflows.register_xlsx import write_register_xlsx
+    from minutes_tui.workflows.classify import ward_fields
+    from minutes_tui.workflows.followups import FollowUpFilter, collect, register_rows
+    from minutes_tui.workflows.register_xlsx import write_register_csv, write_register_xlsx
 
     if args.due_within is not None and args.due_within < 0:
         raise StoreError("followups_bad_days", f"--due-within {args.due_within}", value=args.due_within)
@@ -81,13 +82,11 @@ def run_followups(args: argparse.Namespace) -> int:
     for folder, exc in skipped:
         print(texts.FOLLOWUPS_SKIPPED.format(path=folder, message=texts.user_message(exc)), file=sys.stderr)
     rows = register_rows(items, today)
+    labels = {f.value: label for f, label in ward_fields(_root(args))} if args.csv or args.xlsx else {}
     if args.csv:
-        write_register_csv(Path(args.csv), rows)
+        write_register_csv(Path(args.csv), items, labels)
         print(texts.WROTE_FILE.format(path=args.csv), file=sys.stderr)
     if args.xlsx:
-        from minutes_tui.workflows.classify import ward_fields
-
-        labels = {f.value: label for f, label in ward_fields(_root(args))}
         write_register_xlsx(Path(args.xlsx), items, today, labels)
         print(texts.WROTE_FILE.format(path=args.xlsx), file=sys.stderr)
     if not rows:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from bienban_base.files import atomic_write
 from minutes_tui import texts
 from minutes_tui.meeting.anonymity import Anonymizer
 from minutes_tui.meeting.model import Field, MeetingRecord, OutcomeKind, Status
@@ -171,15 +168,6 @@ def register_rows(items: list[FollowUp], today: date) -> list[list[str]]:
         ]
         for f in items
     ]
-
-
-def write_register_csv(path: Path, rows: list[list[str]]) -> None:
-    """The register as a CSV file Excel opens with its accents (UTF-8 with BOM), owner-only."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(texts.FOLLOWUPS_COLUMNS)
-    writer.writerows(rows)
-    atomic_write(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
 
 def due_summary(root: Path, today: date | None = None) -> str:

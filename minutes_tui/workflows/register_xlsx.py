@@ -1,7 +1,12 @@
-"""The follow-up register as an Excel workbook laid out like the Sổ tiếp công dân (Mẫu số 03)."""
+"""The follow-up register as files: an Excel workbook laid out like the Sổ tiếp công dân (Mẫu số 03), and a CSV.
+
+Both take their columns from ``register_table``: one definition, so the CSV never lacks what Excel has.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +16,7 @@ from minutes_tui.meeting.model import OutcomeKind, Status
 from minutes_tui.workflows.followups import FollowUp
 
 #: Column widths in characters, in ``texts.REGISTER_XLSX_COLUMNS`` order.
-_WIDTHS = (6, 12, 26, 48, 22, 24, 30, 36, 20)
+_WIDTHS = (6, 12, 26, 48, 22, 24, 30, 36, 20, 8, 30)
 
 
 def _person(item: FollowUp) -> str:
@@ -54,9 +59,20 @@ def register_table(items: list[FollowUp], labels: dict[str, str] | None = None) 
             _handling(item),
             _tracking(item),
             _note(item),
+            item.number,
+            item.meeting_title,
         ]
         for number, item in enumerate(items, 1)
     ]
+
+
+def write_register_csv(path: Path, items: list[FollowUp], labels: dict[str, str] | None = None) -> Path:
+    """The register as a CSV file Excel opens with its accents (UTF-8 with BOM), owner-only: Excel's columns."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(texts.REGISTER_XLSX_COLUMNS)
+    writer.writerows(register_table(items, labels))
+    return atomic_write(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
 
 def write_register_xlsx(path: Path, items: list[FollowUp], today: date, labels: dict[str, str] | None = None) -> Path:

@@ -105,3 +105,21 @@ def test_the_wards_own_field_labels_reach_the_notice_the_report_and_the_excel_re
     xlsx = tmp_path / "so.xlsx"
     assert main(["followups", "--root", str(root), "--xlsx", str(xlsx)]) == 0
     assert "Quản lý đất đai và tài nguyên" in str([c.value for r in load_workbook(xlsx).active.iter_rows() for c in r])
+
+
+def test_csv_has_the_same_columns_and_cells_as_excel(tmp_path, capsys):
+    import csv
+
+    root = tmp_path / "meetings"
+    main(["sample", str(root)])
+    meeting = next(root.iterdir())
+    main(["followups", "done", str(meeting), "1", "--result", "Đã nạo vét", "--on", "2026-12-10", "--reference", "125/UBND-VP"])
+    xlsx, csv_file = tmp_path / "so.xlsx", tmp_path / "so.csv"
+    assert main(["followups", "--root", str(root), "--all", "--xlsx", str(xlsx), "--csv", str(csv_file)]) == 0
+    sheet = [[c.value if c.value is not None else "" for c in r] for r in load_workbook(xlsx).active.iter_rows(min_row=3)]
+    with csv_file.open(encoding="utf-8-sig", newline="") as f:
+        table = list(csv.reader(f))
+    assert table == [[str(cell) for cell in row] for row in sheet]
+    done = next(row for row in table if "Cống thoát nước" in " ".join(row))
+    assert "Đã nạo vét; 10/12/2026; 125/UBND-VP" in done  # result, date and reference
+    assert "Ý kiến số" in table[0] and done[table[0].index("Ý kiến số")] == "1"  # the petition's number
