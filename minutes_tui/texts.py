@@ -41,8 +41,8 @@ ERRORS: dict[str, str] = {
     "device_lost": "Mất micrô {device} giữa chừng. Phần đã ghi vẫn được giữ nguyên.",
     "disk_full": "Đĩa đầy (hoặc tệp vượt giới hạn dung lượng) nên đã dừng ghi âm. Phần đã ghi vẫn được giữ nguyên trong tệp hợp lệ. Hãy giải phóng chỗ trống rồi ghi tiếp (bienban record --append).",
     "write_failed": "Không ghi được tệp ghi âm {path} ({detail}) nên đã dừng ghi. Phần đã ghi vẫn được giữ nguyên trong tệp hợp lệ.",
-    "recording_exists": "Cuộc họp này đã có bản ghi âm ({path}); bản ghi âm không bao giờ bị ghi đè. Muốn ghi tiếp vào cuối bản ghi này thì thêm --append.",
-    "recording_interrupted": "Cuộc họp {path} có một lần ghi âm bị ngắt giữa chừng. Khôi phục bằng: bienban recover {path} (hoặc thêm --append để khôi phục rồi ghi tiếp).",
+    "recording_exists": "Cuộc họp này đã có bản ghi âm ({path}); bản ghi âm không bao giờ bị ghi đè. Muốn ghi âm tiếp vào cuối bản ghi này: bienban record --meeting THƯ_MỤC_HỌP --append. Muốn nhập một tệp ghi âm khác: chọn thư mục họp khác.",
+    "recording_interrupted": "Cuộc họp {path} có một lần ghi âm bị ngắt giữa chừng. Khôi phục bằng: bienban recover {path} (hoặc bienban record --meeting {path} --append để khôi phục rồi ghi tiếp).",
     "recording_foreign": "Tệp {path} không phải bản ghi âm do bienban tạo nên không ghi tiếp vào nó được.",
     "nothing_to_recover": "Thư mục {path} không có bản ghi âm nào để khôi phục.",
     # minutes export and signature (issue 7, minutes_tui/export)
