@@ -56,9 +56,9 @@ def now() -> datetime:
     if _set is not None:
         moment, since, tick = _set
         return (moment + timedelta(seconds=time.monotonic() - since) if tick else moment).astimezone(VIETNAM)
-    moment = _from_env()
-    if moment is not None:
-        return moment.astimezone(VIETNAM)
+    travelled = _from_env()
+    if travelled is not None:
+        return travelled.astimezone(VIETNAM)
     return datetime.now(UTC).astimezone(VIETNAM)
 
 

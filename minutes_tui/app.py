@@ -103,7 +103,7 @@ class BienbanApp(BienbanAppServices):
 
         try:
             # apart from her meetings: a try-out is not in her list, her register or her next form
-            folder = create_demo_meeting(demo_root(self.config.meetings_dir), now=self.config.demo_start)
+            folder = create_demo_meeting(demo_root(self.config.meetings_dir))
         except Exception as exc:  # a read-only or full disk: say so, stay on the home screen
             self.show_error(texts.app_message(exc))
             return

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
+from bienban_base import clock
 from bienban_base.files import atomic_write
 from recorder.errors import RecorderError
 
@@ -21,8 +21,8 @@ SIDECAR_NAME = "recording.json"
 
 
 def now_iso() -> str:
-    """The current time, ISO 8601 with the local UTC offset."""
-    return datetime.now(UTC).astimezone().isoformat(timespec="milliseconds")
+    """The current time, ISO 8601 in Vietnam's time zone (``+07:00``) whatever the laptop's is set to."""
+    return clock.now().isoformat(timespec="milliseconds")
 
 
 @dataclass
@@ -103,7 +103,7 @@ class RecordingLog:
             return cls.load(meeting_dir), None
         except RecorderError:
             path = Path(meeting_dir) / SIDECAR_NAME
-            aside = path.with_name(f"{SIDECAR_NAME}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+            aside = path.with_name(f"{SIDECAR_NAME}.damaged-{clock.local_now():%Y%m%d-%H%M%S}")
             os.replace(path, aside)
             return cls(), aside
 

@@ -1,5 +1,5 @@
-"""Shared fixtures: the evaluation material, the real model (loaded once), the audio server, speech
-clips, and the app on a temporary meetings folder with the canned recogniser."""
+"""Shared fixtures: the frozen clock, the evaluation material, the real model (loaded once), the audio
+server, speech clips, and the app on a temporary meetings folder with the canned recogniser."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,10 +16,27 @@ import pytest
 from fakes import CannedRecogniser
 from recorder_audio import CLIP, read_wav, write_wav
 
+from bienban_base import clock
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL = REPO.parent / "shared" / "eval"
+
+FROZEN = datetime(2026, 12, 2, 9, 0, tzinfo=clock.VIETNAM)
+"""The day every test runs on (the snapshots were recorded on it): tests never read the wall clock."""
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch: pytest.MonkeyPatch):
+    """Every test starts at 9:00 on 2 December 2026, Vietnam time, whatever the day and the machine's
+    time zone: in this process (``clock.set_now``) and in the CLI and app processes it starts
+    (``BIENBAN_NOW``, inherited). The clock ticks on from there, so timeouts and durations stay real;
+    a test that needs another day calls ``clock.set_now`` (and sets ``BIENBAN_NOW`` for a subprocess)."""
+    monkeypatch.setenv(clock.ENV, FROZEN.isoformat())
+    clock.set_now(FROZEN)
+    yield FROZEN
+    clock.set_now(None)
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from bienban_base import clock
 from minutes_tui import texts
 
 
@@ -77,7 +78,7 @@ def run_followups(args: argparse.Namespace) -> int:
     except ValueError as bad:
         raise StoreError("store_bad_field", str(bad), kind=texts.CLI_FIELD_KIND, name=str(bad)) from None
     only = FollowUpFilter(args.due_within, args.overdue, fields, args.responsible, tuple(args.meeting), args.all)
-    today = date.today()
+    today = clock.today()
     items, skipped = collect(_root(args), today, only=only)
     for folder, exc in skipped:
         print(texts.FOLLOWUPS_SKIPPED.format(path=folder, message=texts.user_message(exc)), file=sys.stderr)
@@ -103,7 +104,7 @@ def run_update(args: argparse.Namespace) -> int:
     from minutes_tui.workflows import followup_updates as up
 
     if args.action == "done":
-        up.mark_done(args.meeting, args.number, args.result, _day(args.on) if args.on else date.today(), args.reference)
+        up.mark_done(args.meeting, args.number, args.result, _day(args.on) if args.on else clock.today(), args.reference)
     elif args.action == "progress":
         up.mark_progress(args.meeting, args.number)
     elif args.action == "extend":

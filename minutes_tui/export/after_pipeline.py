@@ -11,6 +11,7 @@ from pathlib import Path
 
 from docx.document import Document
 
+from bienban_base import clock
 from minutes_tui import texts
 from minutes_tui.export.after_data import AfterConference, after_from_record, merge_rounds, previous_round
 from minutes_tui.export.document import check_target, save_atomically
@@ -111,7 +112,7 @@ def export_after(folder: Path, request: AfterExportRequest, step: Callable[[str]
 
         check_key(request.key)
     results = []
-    for kind, (doc, signer, digest) in _documents(folder, request, request.issued or date.today()).items():
+    for kind, (doc, signer, digest) in _documents(folder, request, request.issued or clock.today()).items():
         docx_path = out / f"{STEMS[kind]}.docx"
         save_atomically(functools.partial(_save, doc), docx_path)
         _tell(step, docx_path)

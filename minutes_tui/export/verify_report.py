@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bienban_base import clock
 from minutes_tui import texts
 from minutes_tui.export.trust import ward_roots_dir
 from minutes_tui.export.verify import SignatureCheck, Verdict
 
 
 def _signature_lines(sig: SignatureCheck, verdict: Verdict) -> list[str]:
-    when = sig.signed_at.astimezone().strftime("%d/%m/%Y %H:%M") if sig.signed_at else "?"
+    when = clock.to_local(sig.signed_at).strftime("%d/%m/%Y %H:%M") if sig.signed_at else "?"
     if not sig.intact:
         return [texts.VERIFY_SIGNATURE_BROKEN]
     if not sig.untouched:

@@ -10,11 +10,11 @@ must stay unidentifiable) is refused. ``forget`` erases a kept voice (``secure_d
 from __future__ import annotations
 
 import threading
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 
+from bienban_base import clock
 from bienban_base.files import data_dir
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.model import Participant
@@ -64,7 +64,7 @@ class KnownVoices:
                     np.asarray(profile.embedding, "<f4").tobytes(),
                     profile.segments,
                     profile.speech_s,
-                    datetime.now().isoformat(timespec="seconds"),
+                    clock.local_now().isoformat(),
                 ),
             )
 

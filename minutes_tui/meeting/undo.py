@@ -15,6 +15,7 @@ import json
 import sqlite3
 from datetime import datetime
 
+from bienban_base import clock
 from minutes_tui.meeting.errors import StoreError
 from minutes_tui.meeting.model import Edit
 from minutes_tui.meeting.schema import EDITABLE_TABLES
@@ -65,7 +66,7 @@ def begin(conn: sqlite3.Connection, action: str, summary: str) -> int:
     _finish(conn, "undone")
     cur = conn.execute(
         "INSERT INTO edits (at, action, summary, state) VALUES (?, ?, ?, 'done')",
-        (datetime.now().isoformat(timespec="seconds"), action, summary),
+        (clock.local_now().isoformat(), action, summary),
     )
     edit_id = cur.lastrowid
     assert edit_id is not None  # an INSERT always sets it

@@ -67,9 +67,7 @@ class HomeScreen(BienbanScreen):
         from minutes_tui.workflows.followups import due_summary
 
         self.post_message(self.Listed(list_meetings(self.app.config.meetings_dir)))
-        self.app.call_from_thread(
-            self.query_one("#followups-due", Static).update, due_summary(self.app.config.meetings_dir, self.app.config.today)
-        )
+        self.app.call_from_thread(self.query_one("#followups-due", Static).update, due_summary(self.app.config.meetings_dir))
 
     def on_home_screen_listed(self, event: Listed) -> None:
         self.meetings = event.meetings

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from bienban_base import clock
 from minutes_tui import texts
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.screens.base import BienbanScreen
@@ -82,7 +83,7 @@ class RegisterScreen(BienbanScreen):
             table.focus()
 
     def _today(self) -> date:
-        return self.app.config.today or date.today()
+        return clock.today()
 
     def _current(self) -> FollowUp | None:
         row = self.query_one(DataTable).cursor_row

@@ -186,8 +186,7 @@ class ReviewScreen(VoiceSuggestions):
 
     def action_edit_item(self) -> None:
         """Edit every field of the item of the selected segment (opens the items panel too)."""
-        from datetime import date
-
+        from bienban_base.clock import today  # the module's name is taken here by the transcript's time format
         from minutes_tui.dialogs.item import ItemDialog
         from minutes_tui.workflows.item_editing import edit_item, item_of
 
@@ -206,7 +205,7 @@ class ReviewScreen(VoiceSuggestions):
                 edit_item(d, petition.id, edit)
                 self.redraw(*self._petition_segments(petition.id))
 
-        dialog = ItemDialog(d.petition_number(petition.id), item_of(petition), d.meeting.day() or date.today())
+        dialog = ItemDialog(d.petition_number(petition.id), item_of(petition), d.meeting.day() or today())
         self.app.push_screen(dialog, edited)
 
     def action_details(self) -> None:
@@ -438,7 +437,7 @@ class ReviewScreen(VoiceSuggestions):
         from minutes_tui.dialogs.export import ExportDialog
         from minutes_tui.workflows.followups import notice_due_line
 
-        due = notice_due_line(self.folder, self.draft.meeting.day(), self.app.config.today)
+        due = notice_due_line(self.folder, self.draft.meeting.day())
         self.app.push_screen(ExportDialog(self.folder, lacks(self.draft), due))
 
     def action_attendance(self) -> None:

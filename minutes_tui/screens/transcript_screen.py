@@ -11,6 +11,7 @@ from datetime import date
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 
+from bienban_base import clock
 from minutes_tui import texts
 from minutes_tui.dialogs.choice import ChoiceDialog
 from minutes_tui.dialogs.confirm import ConfirmDialog
@@ -208,7 +209,7 @@ class TranscriptScreen(BienbanScreen):
             return
         outcome = petition.outcome
         responsible = (outcome.agency or outcome.responsible) if outcome else ""
-        day = self.draft.meeting.day() or date.today()
+        day = self.draft.meeting.day() or clock.today()
 
         def chosen(result: tuple[str, date | None] | None) -> None:
             if result is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,13 +28,8 @@ class AppConfig:
     """Recording the demo replays (default: the bundled one)."""
     demo_speed: float = 1.0
     """Pace of the replay (1.0 = real time)."""
-    demo_start: datetime | None = None
-    """Start time given to the demo meeting (None: now); fixed in tests so dates shown, such as a
-    promise's default deadline, do not change with the day the tests run."""
     transcriber_factory: Callable[[], Any] | None = None
     """Builds the recogniser (default: the bundled Whisper model). Pilot tests pass canned segments."""
-    today: date | None = None
-    """The day follow-ups are counted against (None: the real today); fixed in snapshot tests."""
     input_device: str | int | None = None
     """Input device for live meetings (None: the system default)."""
     voices: bool = True

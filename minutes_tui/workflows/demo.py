@@ -7,6 +7,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
+from bienban_base import clock
 from minutes_tui.meeting import Meeting, MeetingStore
 from minutes_tui.workflows.meetings import new_meeting_folder
 
@@ -27,9 +28,9 @@ def demo_script() -> dict:
 
 
 def create_demo_meeting(root: Path, now: datetime | None = None) -> Path:
-    """Make a new meeting folder under ``root`` for the demo and return it."""
+    """Make a new meeting folder under ``root`` for the demo, started at ``now`` (default: the clock's), and return it."""
     script = demo_script()
-    now = now or datetime.now().replace(microsecond=0)
+    now = now or clock.local_now()
     people = script["speakers"]
     folder = new_meeting_folder(root, f"demo-{now:%Y%m%d-%H%M%S}")
     meeting = Meeting(

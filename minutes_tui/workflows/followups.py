@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from bienban_base import clock
 from minutes_tui import texts
 from minutes_tui.meeting.anonymity import Anonymizer
 from minutes_tui.meeting.model import Field, MeetingRecord, OutcomeKind, Status
@@ -172,7 +173,7 @@ def register_rows(items: list[FollowUp], today: date) -> list[list[str]]:
 
 def due_summary(root: Path, today: date | None = None) -> str:
     """The home screen's line: the register's key, how many follow-ups are overdue or due within a week."""
-    today = today or date.today()
+    today = today or clock.today()
     items, _ = collect(root, today)
     overdue = sum(1 for f in items if (d := f.days_left(today)) is not None and d < 0)
     week = sum(1 for f in items if (d := f.days_left(today)) is not None and 0 <= d <= 7)
@@ -197,6 +198,6 @@ def notice_due_line(folder: Path, day: date | None, today: date | None = None) -
     if day is None or (folder / "exports" / "thong-bao-ket-luan.docx").exists():
         return ""
     due = day + timedelta(days=NOTICE_DAYS)
-    left = (due - (today or date.today())).days
+    left = (due - (today or clock.today())).days
     when = texts.FOLLOWUPS_OVERDUE.format(days=-left) if left < 0 else texts.FOLLOWUPS_DAYS_LEFT.format(days=left)
     return texts.NOTICE_DUE.format(day=f"{due:%d/%m/%Y}", days=when)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bienban_base import clock
 from bienban_base.audio import audio_duration
 from bienban_base.errors import CodedError
 from bienban_base.files import atomic_write
@@ -52,8 +53,9 @@ class ImportedMeeting:
 
 
 def imported_start(source: Path, duration_s: float) -> datetime:
-    """When a recording began, judged from the file: its modification time minus its length."""
-    ended = datetime.fromtimestamp(source.stat().st_mtime).replace(microsecond=0)
+    """When a recording began, judged from the file: its modification time minus its length, in Vietnam's
+    wall-clock time (a file copied from a laptop set to UTC is placed at the hour the meeting was held)."""
+    ended = clock.from_timestamp(source.stat().st_mtime).replace(microsecond=0)
     return ended - timedelta(seconds=round(duration_s))
 
 

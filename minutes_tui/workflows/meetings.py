@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from bienban_base import clock
 from bienban_base.files import private_folder
 from minutes_tui.meeting import Meeting, MeetingRecord, MeetingStore, read_meeting
 from minutes_tui.meeting.roster import RosterEntry
@@ -134,8 +135,8 @@ def last_meeting_defaults(root: Path) -> MeetingForm:
 
 
 def create_meeting(root: Path, form: MeetingForm, now: datetime | None = None) -> Path:
-    """Make the meeting folder with its header and roster; returns the folder."""
-    now = now or datetime.now().replace(microsecond=0)
+    """Make the meeting folder with its header and roster, started at ``now`` (default: the clock's); returns the folder."""
+    now = now or clock.local_now()
     folder = new_meeting_folder(root, f"{now:%Y%m%d-%H%M}")
     with MeetingStore.create(folder, replace(form.meeting, actual_start=now)) as store:
         for person in form.roster:

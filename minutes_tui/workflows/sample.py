@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bienban_base import clock
 from bienban_base.audio import audio_duration
 from minutes_tui.meeting import Meeting, MeetingStore, Outcome, OutcomeKind
 from minutes_tui.meeting.model import Authority, Channel, Field
@@ -48,9 +49,9 @@ def _transcript(store: MeetingStore, people: dict[str, int], duration: float) ->
 
 
 def create_sample_meeting(root: Path, now: datetime | None = None) -> Path:
-    """Make the sample meeting in a new folder under ``root`` and return it."""
+    """Make the sample meeting (held at 8:00 the day before ``now``, default: the clock's) in a new folder under ``root``; return it."""
     script = demo_script()
-    start = (now or datetime.now()).replace(second=0, microsecond=0) - timedelta(days=1)
+    start = (now or clock.local_now()).replace(second=0, microsecond=0) - timedelta(days=1)
     start = start.replace(hour=8, minute=0)
     speakers = script["speakers"]
     folder = new_meeting_folder(root, f"mau-{start:%Y%m%d}")

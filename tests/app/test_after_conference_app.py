@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from textual.widgets import DataTable, Input, Static
 
+from bienban_base import clock
 from minutes_tui.meeting import Field, Status, read_meeting
 from minutes_tui.meeting.model import Authority
 from minutes_tui.screens.register import RegisterScreen
@@ -43,7 +44,7 @@ async def test_home_offers_the_sample_and_classify_keys_work_in_review(make_app,
 
 
 async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, meetings_dir):
-    folder = create_sample_meeting(meetings_dir, datetime.now() - timedelta(days=20))  # two 15-day items overdue
+    folder = create_sample_meeting(meetings_dir, clock.local_now() - timedelta(days=20))  # two 15-day items overdue
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.screen.workers.wait_for_complete()
@@ -91,11 +92,11 @@ async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, 
         await pilot.pause()
         assert table.row_count == 3
     closed = read_meeting(folder).petitions[first - 1].outcome
-    assert (closed.status, closed.done_on, closed.reference) == (Status.DONE, date.today(), "")
+    assert (closed.status, closed.done_on, closed.reference) == (Status.DONE, clock.today(), "")
 
 
 async def test_export_dialog_fits_100x30_shows_the_notice_due_and_exports_notice_and_report(make_app, meetings_dir):
-    folder = create_sample_meeting(meetings_dir, datetime.now() - timedelta(days=3))  # held 4 days ago
+    folder = create_sample_meeting(meetings_dir, clock.local_now() - timedelta(days=3))  # held 4 days ago
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.screen.workers.wait_for_complete()
@@ -122,7 +123,7 @@ async def test_export_dialog_fits_100x30_shows_the_notice_due_and_exports_notice
 
 async def test_register_extends_and_passes_on_and_review_takes_attendance(make_app, meetings_dir):
     folder = create_sample_meeting(meetings_dir, datetime(2026, 12, 2, 9))
-    app = make_app(today=date(2026, 12, 2))
+    app = make_app()  # the frozen clock's day: the sample was held the day before
     async with app.run_test(size=(100, 30)) as pilot:
         await app.screen.workers.wait_for_complete()
         await pilot.pause()

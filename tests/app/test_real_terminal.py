@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bienban_base import clock
 from minutes_tui.meeting import read_meeting
 
 pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.terminal]
@@ -44,7 +45,8 @@ def test_demo_in_tmux(tmp_path):
         pytest.fail("tmux is not installed: run scripts/setup-debian.sh")
     session = f"bienban-{uuid.uuid4().hex[:8]}"
     done = tmp_path / "exit-code"
-    env = f"HF_HUB_OFFLINE=1 BIENBAN_DATA_DIR={tmp_path} TERM=xterm-256color"
+    # a tmux server started earlier keeps its own environment: the frozen clock is passed on by name
+    env = f"HF_HUB_OFFLINE=1 BIENBAN_DATA_DIR={tmp_path} TERM=xterm-256color {clock.ENV}={os.environ[clock.ENV]}"
     command = f"cd {REPO} && {env} {Path(sys.executable).parent}/bienban demo; echo $? > {done}"
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True)
     try:

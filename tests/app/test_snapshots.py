@@ -1,4 +1,7 @@
-"""Snapshots of home, new meeting, live and review at 100×30 (``--snapshot-update`` to accept changes)."""
+"""Snapshots of home, new meeting, live and review at 100×30 (``--snapshot-update`` to accept changes).
+
+Taken on the frozen clock's day (``conftest.FROZEN``) or on ``MORNING``, set here: the dates they show
+are listed in ``test_snapshot_dates`` (a snapshot re-recorded on another day fails there)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import numpy as np
 import pytest
 from textual.widgets import Select
 
+from bienban_base import clock
 from bienban_base.audio import load_audio
 from minutes_tui.meeting import MeetingStore, Outcome, OutcomeKind
 from minutes_tui.widgets.level_meter import LevelMeter
@@ -19,6 +23,7 @@ from minutes_tui.workflows.demo import create_demo_meeting
 
 SIZE = (100, 30)
 MORNING = datetime(2026, 11, 28, 8, 0)
+"""The day of the snapshots that set the clock themselves (Vietnam time)."""
 
 
 @pytest.fixture
@@ -35,6 +40,7 @@ def short_recording(tmp_path):
 
 
 def test_home(snap_compare, make_app, meetings_dir):
+    clock.set_now(MORNING)
     folder = create_demo_meeting(meetings_dir, now=MORNING)
     with MeetingStore.open(folder) as store:
         seg = store.add_segment(0.0, 95.0, "Đề nghị nạo vét cống")
@@ -45,7 +51,7 @@ def test_home(snap_compare, make_app, meetings_dir):
         await pilot.app.screen.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(make_app(today=MORNING.date()), terminal_size=SIZE, run_before=listed)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=listed)
 
 
 def test_setup(snap_compare, make_app, meetings_dir):
@@ -84,7 +90,8 @@ def test_live(snap_compare, make_app, short_recording):
         await pilot.press("up", "3", "p", "down", "1", "h")
         await pilot.pause()
 
-    app = make_app(demo=True, demo_audio=short_recording, demo_speed=0.0, demo_start=MORNING)
+    clock.set_now(MORNING)  # the demo meeting starts then: the promise's default deadline shows as 28/12
+    app = make_app(demo=True, demo_audio=short_recording, demo_speed=0.0)
     assert snap_compare(app, terminal_size=SIZE, run_before=tagged)
 
 
@@ -102,6 +109,7 @@ def test_export_dialog_with_the_notice_due(snap_compare, make_app, meetings_dir)
     """Issue 14: every option and the button fit 100×30; the notice's legal due date is shown."""
     from minutes_tui.workflows.sample import create_sample_meeting
 
+    clock.set_now(MORNING)
     create_sample_meeting(meetings_dir, MORNING)
 
     async def opened(pilot):
@@ -112,7 +120,7 @@ def test_export_dialog_with_the_notice_due(snap_compare, make_app, meetings_dir)
         await pilot.press("E")
         await pilot.pause()
 
-    assert snap_compare(make_app(today=MORNING.date()), terminal_size=SIZE, run_before=opened)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened)
 
 
 def test_item_editor(snap_compare, make_app, reviewed_meeting):
@@ -174,14 +182,15 @@ def test_home_with_follow_ups_due(snap_compare, make_app, meetings_dir):
         await pilot.app.screen.workers.wait_for_complete()
         await pilot.pause()
 
-    today = MORNING.date() + timedelta(days=23)  # the two 15-day items overdue, the 30-day one due in 6 days
-    assert snap_compare(make_app(today=today), terminal_size=SIZE, run_before=listed)
+    clock.set_now(MORNING + timedelta(days=23))  # the two 15-day items overdue, the 30-day one due in 6 days
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=listed)
 
 
 def test_register(snap_compare, make_app, meetings_dir):
     """Issue 14: the register at 100×30 shows each item's number, deadline, who acts and what it is."""
     from minutes_tui.workflows.sample import create_sample_meeting
 
+    clock.set_now(MORNING)
     create_sample_meeting(meetings_dir, MORNING)
 
     async def opened(pilot):
@@ -191,4 +200,4 @@ def test_register(snap_compare, make_app, meetings_dir):
         await pilot.app.screen.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(make_app(today=MORNING.date()), terminal_size=SIZE, run_before=opened)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from store_samples import MEETING
 
+from bienban_base import clock
 from minutes_tui import texts
 from minutes_tui.cli import main
 from minutes_tui.meeting import Field, MeetingStore, Outcome, OutcomeKind, Status, read_meeting
@@ -23,7 +24,7 @@ def _meeting(root, name, day, outcomes):
 
 
 def test_followups_overdue_first_due_within_and_csv(tmp_path, capsys):
-    today = datetime.combine(date.today(), datetime.min.time())
+    today = datetime.combine(clock.today(), datetime.min.time())
     _meeting(
         tmp_path,
         "a",
@@ -39,7 +40,10 @@ def test_followups_overdue_first_due_within_and_csv(tmp_path, capsys):
         "b",
         today - timedelta(days=5),
         [
-            ("Chuyển thị xã", Outcome(OutcomeKind.TRANSFERRED, agency="UBND thị xã", deadline=date.today() + timedelta(days=60))),
+            (
+                "Chuyển thị xã",
+                Outcome(OutcomeKind.TRANSFERRED, agency="UBND thị xã", deadline=clock.today() + timedelta(days=60)),
+            ),
             ("Trả lời bằng văn bản", Outcome(OutcomeKind.OFF_TOPIC, responsible="Văn phòng")),
         ],
     )

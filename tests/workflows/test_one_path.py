@@ -12,6 +12,7 @@ import pytest
 from fakes import CannedRecogniser
 from pilot_steps import open_review
 
+from bienban_base import clock
 from bienban_base.audio import SAMPLE_RATE, load_audio
 from bienban_base.errors import AudioError, CodedError
 from minutes_tui.cli import main
@@ -22,7 +23,7 @@ from minutes_tui.workflows.draft import MinutesDraft
 from minutes_tui.workflows.importing import create_imported_meeting
 from transcribe.decoding import DecodeOptions
 
-#: A phone's recording: its own name, and a modification time at the end of the recording.
+#: A phone's recording: its own name, and a modification time at the end of the recording (Vietnam time).
 ENDED = datetime(2026, 11, 28, 9, 30, 0)
 
 
@@ -45,7 +46,8 @@ def phone_recording(tmp_path: Path) -> Path:
     source = tmp_path / "phone" / "Ghi âm 0042.FLAC"
     source.parent.mkdir()
     shutil.copy(demo_recording(), source)
-    os.utime(source, (ENDED.timestamp(), ENDED.timestamp()))
+    ended = ENDED.replace(tzinfo=clock.VIETNAM).timestamp()  # the phone's clock is Vietnam's, whatever this machine's TZ
+    os.utime(source, (ended, ended))
     os.chmod(source, 0o644)
     return source
 
