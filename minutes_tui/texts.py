@@ -61,6 +61,7 @@ ERRORS: dict[str, str] = {
     "sign_key_missing": "Token '{label}' không có khóa và chứng thư số để ký.",
     "sign_failed": "Không ký số được tệp PDF: {detail}",
     "verify_missing": "Không tìm thấy tệp: {path}",
+    "verify_folder": "{path} là một thư mục: hãy đưa tệp PDF đã ký (bienban verify TỆP.pdf). Tệp PDF đã ký tìm thấy ở đó:{found}",
     "verify_not_pdf": "Tệp {path} không phải PDF đọc được (tệp hỏng hoặc sai định dạng).",
     "verify_no_audio": "Cuộc họp {path} không có tệp ghi âm để đối chiếu.",
     # live transcription and the post-meeting pass (issue 4, transcribe/live, bienban retranscribe)
@@ -513,6 +514,8 @@ VERIFY_SIGNATURE_INVALID = "Chữ ký số KHÔNG HỢP LỆ: {detail}."
 VERIFY_SIGNATURE_BROKEN = "Chữ ký số KHÔNG HỢP LỆ: phần đã ký bị sửa hoặc chữ ký bị hỏng."
 VERIFY_CHANGED_CONTENT = "tệp đã bị sửa sau khi ký (nội dung, chú thích hoặc trường biểu mẫu bị thêm hay đổi)"
 VERIFY_APPENDED = "có dữ liệu lạ được nối vào cuối tệp sau khi ký (không phải một lần sửa PDF nào đọc được)"
+VERIFY_FOLDER_NONE = " không có (tệp đã ký có tên …-signed.pdf, trong thư mục exports/ của cuộc họp)."
+VERIFY_FOLDER_FILE = "— {path}"
 VERIFY_SIGNATURE_NUMBER = "Chữ ký {n}/{count}: "
 VERIFY_CHANGED_METADATA = "thông tin mô tả của tệp (tiêu đề, từ khóa, mã bản ghi âm…) đã bị đổi sau khi ký"
 VERIFY_DAMAGED = "chữ ký bị hỏng, không đọc được"
@@ -1095,7 +1098,7 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "--out": "đường dẫn tệp PDF đã ký (mặc định: TỆP_PDF-signed.pdf)",
     },
     "verify": {
-        "file": "tệp PDF đã ký",
+        "file": "tệp PDF đã ký, hoặc thư mục cuộc họp (kiểm tra mọi tệp PDF đã ký trong exports/, đối chiếu với bản ghi âm)",
         "--meeting": "đối chiếu với bản ghi âm của cuộc họp này",
         "--audio": "đối chiếu với tệp ghi âm này",
         "--trust": "chứng thư gốc tin cậy (PEM hoặc DER; ghi được nhiều lần); chương trình cũng đọc thư mục chứng thư gốc "

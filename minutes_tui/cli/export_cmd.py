@@ -150,12 +150,40 @@ def _audio_for(args: argparse.Namespace) -> Path | None:
     return audio
 
 
+def _signed_pdfs(folder: Path) -> list[Path]:
+    """The signed PDFs of a meeting folder (its ``exports/``) or of any folder: ``…-signed.pdf``."""
+    from minutes_tui.export.pipeline import exports_dir
+
+    where = exports_dir(folder) if exports_dir(folder).is_dir() else folder
+    return sorted(where.glob("*-signed.pdf"))
+
+
 def run_verify(args: argparse.Namespace) -> int:
-    """Print the verdict; exit 0 only when signature, signer and recording (if given) all hold."""
+    """Print the verdict; exit 0 only when signature, signer and recording (if given) all hold.
+
+    A meeting folder stands for its signed PDFs (checked against its recording); another folder
+    is refused with the signed PDFs found in it, so that she can pick one.
+    """
+    from minutes_tui.export.errors import ExportError
     from minutes_tui.export.verify import verify_pdf
     from minutes_tui.export.verify_report import verdict_lines
+    from minutes_tui.meeting.connection import STORE_FILE
 
-    verdict = verify_pdf(args.file, _audio_for(args), args.trust)
-    for line in verdict_lines(verdict):
-        print(line)
-    return 0 if verdict.passed else 1
+    files = [args.file]
+    if args.file.is_dir():
+        files = _signed_pdfs(args.file)
+        meeting = (args.file / STORE_FILE).is_file()
+        if not meeting or not files:
+            found = "".join(f"\n  {f}" for f in files) or texts.VERIFY_FOLDER_NONE
+            raise ExportError("verify_folder", "a folder, not a PDF", path=str(args.file), found=found)
+        if args.meeting is None and args.audio is None:
+            args.meeting = args.file
+    passed = True
+    for pdf in files:
+        if len(files) > 1:
+            print(texts.VERIFY_FOLDER_FILE.format(path=pdf))
+        verdict = verify_pdf(pdf, _audio_for(args), args.trust)
+        for line in verdict_lines(verdict):
+            print(line)
+        passed = passed and verdict.passed
+    return 0 if passed else 1
