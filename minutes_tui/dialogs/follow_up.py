@@ -32,9 +32,9 @@ class FollowUpDialog(ModalScreen[tuple[str, date | None] | None]):
         with Vertical(classes="dialog"):
             yield Label(texts.FOLLOW_UP_TITLE, classes="dialog-title")
             yield Label(texts.FOLLOW_UP_RESPONSIBLE)
-            yield Input(self.responsible, id="responsible", select_on_focus=False)
+            yield Input(self.responsible, id="responsible")
             yield Label(texts.FOLLOW_UP_DEADLINE)
-            yield Input(self.deadline.strftime("%d/%m/%Y") if self.deadline else "", id="deadline", select_on_focus=False)
+            yield Input(self.deadline.strftime("%d/%m/%Y") if self.deadline else "", id="deadline")
             yield Static("", id="problem", classes="error-text")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from minutes_tui import texts
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.screens.base import BienbanScreen
+from minutes_tui.widgets.row_table import RowTable
 from minutes_tui.widgets.transcript import clock
 from minutes_tui.workflows.meetings import MeetingSummary, list_meetings
 
@@ -51,7 +52,7 @@ class HomeScreen(BienbanScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(texts.HOME_TITLE, classes="screen-title")
-        table: DataTable = DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        table: DataTable = RowTable(id="meetings", cursor_type="row", zebra_stripes=True)
         table.add_columns(*texts.HOME_COLUMNS_TIMED)
         yield table
         yield Static(texts.HOME_EMPTY, id="empty")

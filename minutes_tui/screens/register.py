@@ -16,6 +16,7 @@ from bienban_base import clock
 from minutes_tui import texts
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.screens.base import BienbanScreen
+from minutes_tui.widgets.row_table import RowTable
 from minutes_tui.workflows.followups import FollowUp, FollowUpFilter, collect, register_rows
 
 #: The columns the screen shows (index in ``texts.FOLLOWUPS_COLUMNS``, widest text): what each
@@ -58,7 +59,7 @@ class RegisterScreen(BienbanScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(texts.REGISTER_TITLE, classes="screen-title")
-        table: DataTable = DataTable(id="register", cursor_type="row", zebra_stripes=True)
+        table: DataTable = RowTable(id="register", cursor_type="row", zebra_stripes=True)
         table.add_columns("#", *(texts.FOLLOWUPS_COLUMNS[i] for i, _ in SCREEN_COLUMNS))
         yield table
         yield Static("", id="register-empty")

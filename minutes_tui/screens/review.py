@@ -8,7 +8,7 @@ from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Label, ProgressBar, Static
 
@@ -82,7 +82,8 @@ class ReviewScreen(VoiceSuggestions):
             yield ProgressBar(id="progress-bar", show_eta=False)
         with Horizontal(id="review-body"):
             yield TranscriptView(low_words=True, id="transcript")
-            yield ItemsPanel(id="items")
+            with VerticalScroll(id="items"):  # Tab reaches it; its keys scroll it, not the transcript
+                yield ItemsPanel(id="items-text")
         yield StatusLine(id="selection")
         yield Static("", id="roster", classes="roster-keys")
         yield Footer()
@@ -154,7 +155,7 @@ class ReviewScreen(VoiceSuggestions):
             *([f"⚠ {low}"] if low else []),
         ]
         self.query_one("#selection", StatusLine).update(" · ".join(parts))
-        if self.query_one(ItemsPanel).display:
+        if self.query_one("#items").display:
             self.query_one(ItemsPanel).update(items_text(self.draft, lacks(self.draft)))
 
     # moving around
@@ -180,7 +181,7 @@ class ReviewScreen(VoiceSuggestions):
         self.notify(texts.REVIEW_NO_MORE)
 
     def action_items(self) -> None:
-        panel = self.query_one(ItemsPanel)
+        panel = self.query_one("#items")
         panel.display = not panel.display
         self.show_selection()
 
@@ -198,7 +199,7 @@ class ReviewScreen(VoiceSuggestions):
         if not petition:
             self.notify(texts.LINK_NONE)
             return
-        self.query_one(ItemsPanel).display = True
+        self.query_one("#items").display = True
 
         def edited(edit: ItemEdit | None) -> None:
             if edit is not None:

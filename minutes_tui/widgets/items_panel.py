@@ -67,4 +67,5 @@ def classification_line(p: Petition) -> str:
 
 
 class ItemsPanel(Static):
-    """Shown beside the transcript in review (toggled with a key)."""
+    """The panel's text, shown beside the transcript in review (toggled with a key) inside a
+    scrolling box that Tab reaches."""

@@ -4,11 +4,13 @@ moving into a filled field keeps its text, Home/End in the meeting list, the ite
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
+from pilot_steps import open_review
 from textual.binding import Binding
 from textual.keys import key_to_character
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from minutes_tui.dialogs.help import HelpDialog
 from minutes_tui.screens.details import DetailsScreen
@@ -17,6 +19,8 @@ from minutes_tui.screens.live import LiveScreen
 from minutes_tui.screens.register import RegisterScreen
 from minutes_tui.screens.review import ReviewScreen
 from minutes_tui.screens.setup import SetupScreen
+from minutes_tui.widgets.items_panel import ItemsPanel
+from minutes_tui.widgets.transcript import TranscriptView
 from minutes_tui.workflows.demo import create_demo_meeting
 from minutes_tui.workflows.sample import create_sample_meeting
 
@@ -133,3 +137,44 @@ async def test_question_mark_in_the_new_meeting_form_keeps_the_title(make_app, m
         assert any(a.binding.key == "f1" and a.binding.show for a in setup.active_bindings.values())  # in the footer
         await pilot.press("f1")
         assert isinstance(app.screen, HelpDialog)
+
+
+async def test_home_and_end_move_in_the_meeting_list(make_app, meetings_dir):
+    """Issue 26 item 15: the help says Home/End go to the start and end of the list."""
+    for day in (1, 2, 3):
+        create_demo_meeting(meetings_dir, now=datetime(2026, 11, day, 8, 0))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 3 and table.cursor_row == 0
+        await pilot.press("end")
+        assert table.cursor_row == 2
+        await pilot.press("home")
+        assert table.cursor_row == 0
+
+
+async def test_the_items_panel_scrolls_to_its_last_line(make_app, meetings_dir):
+    """Issue 26 item 14: at 100×30 the sample's panel is cut at "#4 …"; Tab reaches it, PgDn and End scroll it."""
+    create_sample_meeting(meetings_dir)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        panel = review.query_one("#items")
+        assert ItemsPanel in {type(w) for w in panel.children}
+        assert panel.max_scroll_y > 0  # longer than the screen
+        transcript_at = review.query_one(TranscriptView).highlighted
+        await pilot.press("tab")
+        assert app.focused is panel
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert panel.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert panel.scroll_y == panel.max_scroll_y
+        assert review.query_one(TranscriptView).highlighted == transcript_at  # the transcript stayed
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, TranscriptView)
