@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -12,6 +13,7 @@ from textual.worker import Worker, WorkerState
 
 from minutes_tui import texts
 from minutes_tui.app_base import BienbanAppServices
+from minutes_tui.dialogs.confirm import ConfirmDialog
 from minutes_tui.dialogs.error import ErrorDialog
 from minutes_tui.dialogs.help import HelpDialog, key_lines
 from minutes_tui.workflows.config import AppConfig
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
     from voices.encoder import VoiceEncoder
 
 log = logging.getLogger(__name__)
+
+
+class QuitWhileRecording(ConfirmDialog):
+    """Quit while a meeting is being recorded? (asked once: a second q or Ctrl+Q does nothing more)."""
 
 
 class BienbanApp(BienbanAppServices):
@@ -125,11 +131,40 @@ class BienbanApp(BienbanAppServices):
         self.show_error(texts.app_message(error) if error is not None else texts.GENERIC_ERROR.format(detail="?"))
 
     async def action_quit(self) -> None:
-        """Quit; a screen that records first closes its recording (its own ``action_quit``)."""
+        """Quit (q, Ctrl+Q); during a recording she is asked first. A screen that records closes
+        its recording before the app ends (its ``stop_for_quit``)."""
+        if isinstance(self.screen, QuitWhileRecording):
+            return
+        if any(getattr(screen, "recording_now", False) for screen in self.screen_stack):
+
+            async def answered(quit_now: bool | None) -> None:
+                if quit_now:
+                    await self._quit_now()
+
+            self.push_screen(QuitWhileRecording(texts.QUIT_RECORDING_CONFIRM, texts.QUIT_RECORDING_DETAIL), answered)
+            return
+        await self._quit_now()
+
+    async def _quit_now(self) -> None:
         for screen in self.screen_stack:
             if hasattr(screen, "stop_for_quit"):
                 await screen.stop_for_quit()
         self.exit()
+
+    def continue_recording(self, folder: Path) -> None:
+        """Record on into a meeting: the recorder appends to its audio, the live text follows what
+        is there (a demo's meeting replays the demo recording again)."""
+        from minutes_tui.screens.live import LiveScreen
+        from minutes_tui.workflows.config import demo_recording
+        from minutes_tui.workflows.demo import demo_root
+        from minutes_tui.workflows.recording import CaptureSpec
+
+        demo = Path(folder).resolve().parent == demo_root(self.config.meetings_dir).resolve()
+        if demo:
+            spec = CaptureSpec(folder, replay=self.config.demo_audio or demo_recording(), speed=self.config.demo_speed)
+        else:
+            spec = CaptureSpec(folder, device=self.config.input_device)
+        self.push_screen(LiveScreen(folder, spec, demo=demo))
 
     def action_help(self) -> None:
         """Show every key of the current screen and of the app."""

@@ -7,6 +7,7 @@ It sits below the screens so that they can type ``self.app`` without importing t
 from __future__ import annotations
 
 from abc import abstractmethod
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -49,6 +50,10 @@ class BienbanAppServices(App[None]):
     @abstractmethod
     def start_demo(self) -> None:
         """Open a scratch meeting and replay the bundled recording into it as if live."""
+
+    @abstractmethod
+    def continue_recording(self, folder: Path) -> None:
+        """Record on into a meeting (the recorder appends to its audio)."""
 
     @abstractmethod
     def worker_state_changed(self, event: Worker.StateChanged) -> None:

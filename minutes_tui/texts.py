@@ -169,6 +169,7 @@ KEYS: dict[str, str] = {
     "quit": "Thoát",
     "back": "Quay lại",
     "new_meeting": "Cuộc họp mới",
+    "continue_recording": "Ghi âm tiếp cuộc họp này (nối vào bản ghi đã có)",
     "open_folder": "Mở thư mục cuộc họp",
     "import_audio": "Nhập tệp âm thanh",
     "demo": "Chạy thử (bản trình diễn)",
@@ -216,8 +217,6 @@ HOME_EMPTY = "Chưa có cuộc họp nào. Nhấn n để tạo cuộc họp m�
 HOME_OPEN_FOLDER = "Đường dẫn thư mục cuộc họp:"
 HOME_IMPORT_AUDIO = "Đường dẫn tệp âm thanh cần nhập:"
 SETUP_TITLE = "Cuộc họp mới"
-PATH_PLACEHOLDER = "Gõ, dán hoặc kéo thả tệp vào đây rồi nhấn Enter"
-PATH_HINT = "Hoặc nhấn Tab để chọn trong cây thư mục: ↑ ↓ di chuyển, Enter mở thư mục / chọn."
 SETUP_FIELDS: dict[str, str] = {
     "title": "Tên hội nghị",
     "parent_body": "Cơ quan cấp trên",
@@ -253,6 +252,12 @@ LIVE_DEMO = "Bản trình diễn"
 LIVE_FOLLOWING = "theo dõi lời mới"
 LIVE_BROWSING = "đang xem phía trên (f: theo dõi lại)"
 LIVE_TROUBLE = "Sự cố thu âm: {message}"
+QUIT_RECORDING_CONFIRM = "Đang ghi âm. Dừng ghi và thoát chương trình?"
+QUIT_RECORDING_DETAIL = (
+    "Phần đã ghi được giữ lại; phần chưa kịp nhận dạng sẽ được nhận dạng khi mở lại cuộc họp. "
+    "Muốn ghi tiếp sau này: chọn cuộc họp rồi nhấn c ở màn hình chính, hoặc C khi xem lại."
+)
+CONTINUE_BUSY = "Đang nhận dạng bản ghi: chờ xong rồi hãy ghi tiếp."
 LIVE_FINISHED = "Đã ghi xong. Nhấn x để xem lại."
 SPEAKER_UNKNOWN = "(chưa rõ)"
 SPEAKER_SEARCH_TITLE = "Người nói"
@@ -429,6 +434,8 @@ IMPORT_RESUME_CONFIRM = "Nhận dạng tiếp tệp ghi âm?"
 IMPORT_RESUME_DETAIL = "Lần nhập trước bị ngắt khi mới nhận dạng được {done} trong {total} của bản ghi. Phần đã có được giữ; phần còn lại sẽ được nhận dạng tiếp từ chỗ dừng."
 IMPORT_RESUMED = "Nhận dạng tiếp {path}: đã có {done} trong {total} của bản ghi."
 IMPORT_DONE_APP = "Đã nhận dạng {count} đoạn từ tệp ghi âm."
+IMPORT_STOPPING = "Đang dừng… phần đã nhận dạng được giữ lại."
+IMPORT_STOPPED = "Đã dừng. Để nhận dạng tiếp từ chỗ dừng: {command}"
 IMPORT_DONE = "Đã nhận dạng {count} đoạn từ {duration:.0f} giây âm thanh."
 FOLLOWUPS_COLUMNS = ("Hạn", "Tình trạng", "Cuộc họp", "Loại", "Trách nhiệm", "Người kiến nghị", "Nội dung")
 #: ``bienban followups`` prints these: the number and the folder are what ``followups done`` takes.
@@ -751,6 +758,7 @@ EDIT_CLEAR = "Xóa hết"
 EDIT_HINT = "Enter: lưu · Ctrl+U: xóa hết · Esc: thôi"
 PROGRESS_RETRANSCRIBE = "Đang nhận dạng lại cả cuộc họp "
 PROGRESS_IMPORT = "Đang nhận dạng tệp ghi âm "
+PROGRESS_RECORDED_REST = "Đang nhận dạng phần ghi âm chưa kịp nhận dạng "
 RETRANSCRIBE_CONFIRM = "Nhận dạng lại cả cuộc họp?"
 RETRANSCRIBE_DETAIL = (
     "Người nói, đánh dấu và kiến nghị được giữ theo thời gian. Đoạn chị đã sửa tay giữ nguyên lời của chị; "
@@ -766,6 +774,7 @@ KEYS_SHORT: dict[str, str] = {
     "quit": "Thoát",
     "back": "Quay lại",
     "new_meeting": "Mới",
+    "continue_recording": "Ghi tiếp",
     "open_folder": "Mở thư mục",
     "import_audio": "Nhập âm thanh",
     "demo": "Chạy thử",

@@ -67,10 +67,23 @@ class CannedRecogniser:
     def decode_long(
         self, source: np.ndarray | str | os.PathLike[str], options: DecodeOptions = DecodeOptions(), **how: Any
     ) -> LongDecode:
-        """The canned turns of the whole recording, handed to ``how["sink"]`` in one batch."""
+        """The canned turns of the recording from ``how["start_s"]`` on (a resumed import), handed to
+        ``how["sink"]`` in one batch."""
+        from dataclasses import replace
+
         audio = source if isinstance(source, np.ndarray) else load_audio(source)
         duration = audio.size / SAMPLE_RATE
-        segments = self.transcribe_audio(audio, progress=how.get("progress"))
+        start_s = how.get("start_s") or 0.0
+        rest = self.transcribe_audio(audio[int(start_s * SAMPLE_RATE) :], progress=how.get("progress"))
+        segments = [
+            replace(
+                s,
+                start=s.start + start_s,
+                end=s.end + start_s,
+                words=[replace(w, start=w.start + start_s, end=w.end + start_s) for w in s.words],
+            )
+            for s in rest
+        ]
         if how.get("sink") is not None:
             how["sink"](segments, duration)
         return LongDecode(duration, segments, duration, True)

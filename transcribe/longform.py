@@ -304,10 +304,13 @@ class _Tasks:
                 done, _ = wait(self.running, return_when=FIRST_COMPLETED)
                 for future in done:
                     self.running.pop(future)(future.result())
-        except BaseException:
+        except BaseException as exc:
             for future in self.running:
                 future.cancel()
-            wait(self.running)
+            # a decoder's error leaves no decoder running; Ctrl-C does not wait for the decodings
+            # in flight (they cannot be cut short: a batch's length, some 9 s, with nothing shown)
+            if not isinstance(exc, KeyboardInterrupt):
+                wait(self.running)
             raise
 
 
@@ -359,8 +362,10 @@ class _BatchDecoder:
         self.spotter = PhraseSpotter(vocabulary.phrases, spots) if vocabulary and spots else None
         self.prompted = replace(self.options, initial_prompt=vocabulary.prompt, beam_size=vocabulary_beam) if vocabulary else None
 
-    def close(self) -> None:
-        self.pool.shutdown()
+    def close(self, wait: bool = True) -> None:
+        """End the decoder threads (``wait=False``: work not started is dropped, and the caller
+        goes on while the decodings in flight end on their own)."""
+        self.pool.shutdown(wait=wait, cancel_futures=not wait)
 
     def decode(self, chunks: list[_Chunk]) -> tuple[list[RecognisedSegment], int]:
         """The chunks' segments (with the vocabulary merged in); and how many utterances the
@@ -606,6 +611,7 @@ def decode_long(
     seen_end = start_s
     with_pieces = vocabulary is not None or longform.rescue_missed_s is not None
     packer = ChunkPacker(transcriber.model.feature_extractor, with_pieces)
+    interrupted = False
 
     def flush(chunks: list[_Chunk], done: float) -> None:
         segs, again = decoder.decode(chunks) if chunks else ([], 0)
@@ -635,7 +641,10 @@ def decode_long(
         result.duration_s = max(result.duration_s, seen_end)
         pending += packer.flush()  # at most one batch: the loop above left fewer than batch_size
         flush(pending, result.duration_s)
+    except KeyboardInterrupt:
+        interrupted = True  # what was stored stays; the batch in flight is decoded again on resuming
+        raise
     finally:
-        decoder.close()
+        decoder.close(wait=not interrupted)
     result.complete = True
     return result

@@ -62,10 +62,10 @@ def _refuse_taken(folder: Path, in_progress, existing) -> None:
 def run_import(args: argparse.Namespace) -> int:
     """Make a meeting from a recording: copy the audio into the folder, transcribe, store."""
     from bienban_base.errors import CodedError
+    from minutes_tui.cli.interrupt import command_line, leave_now, stopping_on_ctrl_c
     from minutes_tui.meeting import MeetingStore
     from minutes_tui.workflows.importing import create_imported_meeting, import_progress, transcribe_imported
     from transcribe.engine import Transcriber
-    from minutes_tui.workflows.paths import pasted_path
 
     if args.resume:
         if args.title or args.start or args.meeting:
@@ -84,13 +84,20 @@ def run_import(args: argparse.Namespace) -> int:
             raise CodedError("import_needs_title", "import without --title")
         start = _parse_start(args.start) if args.start else None
         made = create_imported_meeting(
-            pasted_path(args.audio), _root(args), args.title, start, Path(args.meeting) if args.meeting else None
+            Path(args.audio), _root(args), args.title, start, Path(args.meeting) if args.meeting else None
         )
         print(texts.IMPORT_CREATED.format(path=made.folder), file=sys.stderr)
         folder, duration = made.folder, made.duration_s
-    transcriber = Transcriber.for_recordings(args.model)
-    with MeetingStore.open(folder) as store, progress_bar(texts.PROGRESS_LABEL, enabled=not args.no_progress) as progress:
-        count = transcribe_imported(store, transcriber, progress)
+    try:
+        with stopping_on_ctrl_c(texts.IMPORT_STOPPING):
+            transcriber = Transcriber.for_recordings(args.model)
+            bar = progress_bar(texts.PROGRESS_LABEL, enabled=not args.no_progress)
+            with MeetingStore.open(folder) as store, bar as progress:
+                count = transcribe_imported(store, transcriber, progress)
+    except KeyboardInterrupt:
+        # what was decoded is stored batch by batch: she is told how to go on from there
+        print(texts.IMPORT_STOPPED.format(command=command_line("bienban", "import", "--resume", str(folder))), file=sys.stderr)
+        leave_now(130)
     print(texts.IMPORT_DONE.format(count=count, duration=duration), file=sys.stderr)
     print(folder)
     return 0

@@ -12,13 +12,11 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from minutes_tui import texts
-from minutes_tui.dialogs.path_picker import PathDialog
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.row_table import RowTable
 from minutes_tui.widgets.transcript import clock
 from minutes_tui.workflows.meetings import MeetingSummary, list_meetings
-from minutes_tui.workflows.paths import pasted_path
 
 #: Titles are cut to this many characters so the other columns stay visible at 80 columns.
 TITLE_CELLS = 30
@@ -35,6 +33,7 @@ class HomeScreen(BienbanScreen):
         Binding("o", "open_folder", texts.KEYS_SHORT["open_folder"], tooltip=texts.KEYS["open_folder"]),
         Binding("t", "details", texts.KEYS_SHORT["details"], tooltip=texts.KEYS["details"]),
         Binding("i", "import_audio", texts.KEYS_SHORT["import_audio"], tooltip=texts.KEYS["import_audio"]),
+        Binding("c", "continue_recording", texts.KEYS_SHORT["continue_recording"], tooltip=texts.KEYS["continue_recording"]),
         Binding("s", "sample", texts.KEYS_SAMPLE, show=False),  # both named on the line under the table
         Binding("g", "register", texts.KEYS_REGISTER, show=False),
         Binding("q", "app.quit", texts.KEYS_SHORT["quit"], tooltip=texts.KEYS["quit"]),
@@ -122,6 +121,12 @@ class HomeScreen(BienbanScreen):
 
         self.app.push_screen(DetailsScreen(store, owns_store=True), closed)
 
+    def action_continue_recording(self) -> None:
+        """Record on into the selected meeting (its audio continues; nothing is overwritten)."""
+        table = self.query_one(DataTable)
+        if self.meetings and table.cursor_row is not None:
+            self.app.continue_recording(self.meetings[table.cursor_row].folder)
+
     def action_new_meeting(self) -> None:
         from minutes_tui.screens.setup import SetupScreen
 
@@ -146,16 +151,16 @@ class HomeScreen(BienbanScreen):
     def action_open_folder(self) -> None:
         def opened(path: str | None) -> None:
             if path:
-                self.open_meeting(pasted_path(path))
+                self.open_meeting(Path(path).expanduser())
 
-        self.app.push_screen(PathDialog(texts.HOME_OPEN_FOLDER, self.app.config.meetings_dir, folders=True), opened)
+        self.app.push_screen(PromptDialog(texts.HOME_OPEN_FOLDER), opened)
 
     def action_import_audio(self) -> None:
         def chosen(path: str | None) -> None:
             if path:
-                self._ask_title_and_start(pasted_path(path))
+                self._ask_title_and_start(Path(path).expanduser())
 
-        self.app.push_screen(PathDialog(texts.HOME_IMPORT_AUDIO, Path.home()), chosen)
+        self.app.push_screen(PromptDialog(texts.HOME_IMPORT_AUDIO), chosen)
 
     def _ask_title_and_start(self, source: Path) -> None:
         """The meeting's title and start, with the file's name and time as defaults (as ``bienban import``)."""

@@ -41,7 +41,7 @@ class LiveScreen(VoiceSuggestions):
         Binding("u", "undo", texts.KEYS_SHORT["undo"], tooltip=texts.KEYS["undo"]),
         Binding("g", "accept_voice", texts.KEYS["accept_voice"], show=False),
         *TAG_KEYS,
-        Binding("q", "quit", texts.KEYS["quit"], show=False),
+        Binding("q", "app.quit", texts.KEYS["quit"], show=False),  # asks first while it records
     ]
 
     def __init__(self, folder: Path, spec: CaptureSpec, demo: bool = False) -> None:
@@ -116,11 +116,17 @@ class LiveScreen(VoiceSuggestions):
             line = event_text(event)
             self.post_message(messages.RecorderTrouble(line, fatal=code == "rec_write_failed"))
 
+    @property
+    def recording_now(self) -> bool:
+        """A recording is open (quitting asks first)."""
+        return self.capture is not None and not self.closed
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="capture")
     def run_capture(self) -> Path | None:
         """Record and transcribe in the background until stopped."""
         assert self.capture is not None
         try:
+            self._catch_up()
             audio = self.capture.run()
         except Exception:
             # the error dialog comes from the worker-error path; here the screen only stops waiting
@@ -130,13 +136,36 @@ class LiveScreen(VoiceSuggestions):
         self.app.call_from_thread(self._capture_finished, audio)
         return audio
 
+    def _catch_up(self) -> None:
+        """Recording on into a meeting whose last recording was closed before its live text caught
+        up: that rest is transcribed first (the import's resume), so the new text follows it."""
+        from minutes_tui.workflows.importing import import_progress, transcribe_imported
+
+        progress = import_progress(self.folder, self.draft.store.meeting())
+        if progress is None or not progress.recorded:
+            return
+        self.post_message(messages.InterimUpdated(texts.PROGRESS_RECORDED_REST))
+        transcribe_imported(self.draft.store, self.app.recording_recogniser())
+        self.app.call_from_thread(self._caught_up)
+
+    def _caught_up(self) -> None:
+        self.draft.reload()
+        self.show_everything()
+
     def _capture_finished(self, audio: Path | None) -> None:
-        """The recording is closed: note its file in the store; review if the secretary asked to."""
+        """The recording is closed: note its file in the store; review if the secretary asked to.
+        After a quit, what the live transcription had not reached is marked to be transcribed
+        when the meeting is opened again."""
+        from minutes_tui.workflows.importing import mark_untranscribed
+
         self.capture = None
         if self.closed:
             return
         if audio is not None and audio.parent.resolve() == self.folder.resolve():
             self.draft.store.set_audio_file(audio.name)
+        if audio is not None and self.quitting:
+            reached = max((s.end for s in self.draft.segments.values()), default=0.0)
+            mark_untranscribed(self.folder, self.draft.store.meeting(), reached)
         if self.review_requested and not self.quitting:
             self.open_review()
 
@@ -214,11 +243,6 @@ class LiveScreen(VoiceSuggestions):
             self.capture.stop(flush=True)
         elif self.state == "stopped":
             self.open_review()
-
-    async def action_quit(self) -> None:
-        """Stop the recording without waiting for the model, then leave the app."""
-        await self.stop_for_quit()
-        self.app.exit()
 
     async def stop_for_quit(self) -> None:
         """Close the recording (the audio file is finished; undecoded speech is left for review)."""

@@ -57,6 +57,7 @@ class ReviewScreen(VoiceSuggestions):
         Binding("K", "voice_consent", texts.KEYS["voice_consent"], show=False),
         Binding("i", "items", texts.KEYS_SHORT["items"], tooltip=texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS_SHORT["export"], tooltip=texts.KEYS["export"]),
+        Binding("C", "continue_recording", texts.KEYS_SHORT["continue_recording"], tooltip=texts.KEYS["continue_recording"]),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
         *after_keys.AFTER_KEYS,
         *TAG_KEYS,
@@ -107,8 +108,8 @@ class ReviewScreen(VoiceSuggestions):
         elif not self._offer_to_resume_import():
             self.follow_voices()
 
-    def _start_import(self) -> None:
-        self.query_one("#progress-label", Label).update(texts.PROGRESS_IMPORT)
+    def _start_import(self, label: str = texts.PROGRESS_IMPORT) -> None:
+        self.query_one("#progress-label", Label).update(label)
         self.query_one("#progress").display = True
         self.transcribe_import()
 
@@ -122,6 +123,9 @@ class ReviewScreen(VoiceSuggestions):
             return False
         if progress is None:
             return False
+        if progress.recorded:  # the app was closed while it recorded: her text is not complete without it
+            self._start_import(texts.PROGRESS_RECORDED_REST)
+            return True
 
         def answered(resume: bool | None) -> None:
             if resume:
@@ -433,6 +437,19 @@ class ReviewScreen(VoiceSuggestions):
         self.show_everything()
         self.query_one("#progress").display = False
         self.notify(note, timeout=10)
+
+    def action_continue_recording(self) -> None:
+        """Record on into this meeting (the recorder appends to its audio), live from where it ended."""
+        if any(w.group == "retranscribe" and w.is_running for w in self.workers):
+            self.notify(texts.CONTINUE_BUSY, severity="warning")
+            return
+        if self.player is not None:
+            self.player.stop()
+            self.player = None
+        self.draft.store.close()  # one writer: the live screen opens the meeting next
+        folder = self.folder
+        self.app.pop_screen()
+        self.app.continue_recording(folder)
 
     def action_export(self) -> None:
         from minutes_tui.dialogs.export import ExportDialog

@@ -113,6 +113,9 @@ class ImportProgress:
     """Seconds transcribed (the transcription goes on from there)."""
     total_s: float
     """Length of the recording, seconds."""
+    recorded: bool = False
+    """The meeting was recorded here and the app closed before live transcription caught up
+    (``mark_untranscribed``): the rest is transcribed without asking when it is opened."""
 
 
 def import_progress(folder: Path, meeting: Meeting) -> ImportProgress | None:
@@ -123,11 +126,36 @@ def import_progress(folder: Path, meeting: Meeting) -> ImportProgress | None:
     audio = meeting_audio(Path(folder), meeting)
     if done is None or audio is None:
         return None
-    return ImportProgress(done, audio_duration(audio))
+    return ImportProgress(done, audio_duration(audio), _recorded(folder))
 
 
-def _save_progress(folder: Path, done_s: float, total_s: float) -> None:
-    atomic_write(Path(folder) / PROGRESS_FILE, json.dumps({"done_s": round(done_s, 3), "total_s": round(total_s, 3)}))
+def _recorded(folder: Path) -> bool:
+    try:
+        return json.loads((Path(folder) / PROGRESS_FILE).read_text(encoding="utf-8")).get("recorded") is True
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _save_progress(folder: Path, done_s: float, total_s: float, recorded: bool = False) -> None:
+    state: dict[str, object] = {"done_s": round(done_s, 3), "total_s": round(total_s, 3)}
+    if recorded or _recorded(folder):  # a recording's rest keeps its mark until it is transcribed
+        state["recorded"] = True
+    atomic_write(Path(folder) / PROGRESS_FILE, json.dumps(state))
+
+
+def mark_untranscribed(folder: Path, meeting: Meeting, done_s: float) -> None:
+    """A live recording ended before its transcription caught up (the app was closed while it
+    recorded): what follows ``done_s`` (where the stored text ends) is transcribed as the rest of
+    an interrupted import is (``transcribe_imported``), when the meeting is opened or recorded on.
+    An unfinished mark already there is kept: it is the earlier point."""
+    from minutes_tui.meeting.audio import meeting_audio
+
+    folder = Path(folder)
+    audio = meeting_audio(folder, meeting)
+    earlier = unfinished_import(folder)
+    if audio is None or audio_duration(audio) <= done_s:
+        return
+    _save_progress(folder, done_s if earlier is None else min(earlier, done_s), audio_duration(audio), recorded=True)
 
 
 def transcribe_imported(
