@@ -66,6 +66,7 @@ def run_import(args: argparse.Namespace) -> int:
     from minutes_tui.meeting import MeetingStore
     from minutes_tui.workflows.importing import create_imported_meeting, import_progress, transcribe_imported
     from transcribe.engine import Transcriber
+    from minutes_tui.workflows.paths import pasted_path
 
     if args.resume:
         if args.title or args.start or args.meeting:
@@ -84,7 +85,7 @@ def run_import(args: argparse.Namespace) -> int:
             raise CodedError("import_needs_title", "import without --title")
         start = _parse_start(args.start) if args.start else None
         made = create_imported_meeting(
-            Path(args.audio), _root(args), args.title, start, Path(args.meeting) if args.meeting else None
+            pasted_path(args.audio), _root(args), args.title, start, Path(args.meeting) if args.meeting else None
         )
         print(texts.IMPORT_CREATED.format(path=made.folder), file=sys.stderr)
         folder, duration = made.folder, made.duration_s

@@ -12,11 +12,13 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from minutes_tui import texts
+from minutes_tui.dialogs.path_picker import PathDialog
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.row_table import RowTable
 from minutes_tui.widgets.transcript import clock
 from minutes_tui.workflows.meetings import MeetingSummary, list_meetings
+from minutes_tui.workflows.paths import pasted_path
 
 #: Titles are cut to this many characters so the other columns stay visible at 80 columns.
 TITLE_CELLS = 30
@@ -151,16 +153,16 @@ class HomeScreen(BienbanScreen):
     def action_open_folder(self) -> None:
         def opened(path: str | None) -> None:
             if path:
-                self.open_meeting(Path(path).expanduser())
+                self.open_meeting(pasted_path(path))
 
-        self.app.push_screen(PromptDialog(texts.HOME_OPEN_FOLDER), opened)
+        self.app.push_screen(PathDialog(texts.HOME_OPEN_FOLDER, self.app.config.meetings_dir, folders=True), opened)
 
     def action_import_audio(self) -> None:
         def chosen(path: str | None) -> None:
             if path:
-                self._ask_title_and_start(Path(path).expanduser())
+                self._ask_title_and_start(pasted_path(path))
 
-        self.app.push_screen(PromptDialog(texts.HOME_IMPORT_AUDIO), chosen)
+        self.app.push_screen(PathDialog(texts.HOME_IMPORT_AUDIO, Path.home()), chosen)
 
     def _ask_title_and_start(self, source: Path) -> None:
         """The meeting's title and start, with the file's name and time as defaults (as ``bienban import``)."""

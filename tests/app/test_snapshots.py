@@ -6,8 +6,11 @@ are listed in ``test_snapshot_dates`` (a snapshot re-recorded on another day fai
 from __future__ import annotations
 
 import contextlib
+import html
+import re
 import wave
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -172,8 +175,6 @@ def test_details(snap_compare, make_app, reviewed_meeting):
 
 def test_home_with_follow_ups_due(snap_compare, make_app, meetings_dir):
     """Issue 14: home counts the follow-ups overdue and due this week (the sample, 24 days after it)."""
-    from datetime import timedelta
-
     from minutes_tui.workflows.sample import create_sample_meeting
 
     create_sample_meeting(meetings_dir, MORNING)  # held the day before MORNING
@@ -201,3 +202,77 @@ def test_register(snap_compare, make_app, meetings_dir):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened)
+
+
+# The guard (issue 24): every date a snapshot shows is one the frozen clock explains, so a snapshot
+# re-recorded on another day without it (the export dialog's notice due said 17/12 instead of 12/12
+# when recorded on 07/12) fails here, at once, instead of on the day after it is committed.
+
+_LINE_TEXT = re.compile(r'<text[^>]*?\bx="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', re.S)
+_FULL = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_SHORT = re.compile(r"(?<![\d/])(\d{2})/(\d{2})(?![\d/])")  # "HỨA #1 · 28/12" (not a count: "đoạn 4/6")
+_WORDS = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
+
+
+def screen_lines(svg: str) -> list[str]:
+    """The terminal's lines in a Textual snapshot, each put together from its pieces of text left to right."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, piece in _LINE_TEXT.findall(svg):
+        rows.setdefault(float(y), []).append((float(x), html.unescape(piece).replace("\xa0", " ")))
+    return ["".join(text for _, text in sorted(row)) for _, row in sorted(rows.items())]
+
+
+def dates_shown(svg: str) -> set[tuple[int, int, int | None]]:
+    """(day, month, year) of every dd/mm/yyyy, "ngày … tháng … năm …" and dd/mm (year None) on the screen."""
+    found: set[tuple[int, int, int | None]] = set()
+    for line in screen_lines(svg):
+        found |= {(int(d), int(m), int(y)) for d, m, y in _FULL.findall(line) + _WORDS.findall(line)}
+        found |= {(int(d), int(m), None) for d, m in _SHORT.findall(line) if 1 <= int(m) <= 12}
+    return found
+
+
+def unexplained(svg: str, explained: set[date]) -> list[str]:
+    """The dates on the screen that none of ``explained`` accounts for (a short date: by day and month)."""
+    days = {(d.day, d.month, d.year) for d in explained} | {(d.day, d.month, None) for d in explained}
+    return sorted(f"{d:02d}/{m:02d}" + (f"/{y}" if y else "") for d, m, y in dates_shown(svg) - days)
+
+
+def explained_dates(frozen: date) -> dict[str, set[date]]:
+    """Each snapshot's dates, from the day it is taken on: the frozen clock's or ``MORNING`` (set by the test)."""
+    morning = MORNING.date()
+    sample = morning - timedelta(days=1)  # the sample meeting is held the day before the clock's day
+    promise, notice = timedelta(days=30), timedelta(days=10)  # a promise's default deadline; the notice's due
+    return {
+        "test_home": {morning, morning + promise},
+        "test_setup": set(),
+        "test_live": {morning + promise},
+        "test_review": set(),
+        "test_export_dialog_with_the_notice_due": {sample + notice},
+        "test_item_editor": {morning + promise},
+        "test_export_dialog": {frozen + notice},  # the demo meeting, held on the frozen day
+        "test_details": {morning},
+        "test_home_with_follow_ups_due": {sample, sample + timedelta(days=15)},
+        "test_register": {sample + timedelta(days=15), sample + promise, sample + timedelta(days=45)},
+    }
+
+
+def test_snapshots_show_only_dates_the_frozen_clock_explains(frozen_clock):
+    svgs = {p.stem: p for p in (Path(__file__).parent / "__snapshots__").rglob("*.svg")}
+    table = explained_dates(frozen_clock.date())
+    assert sorted(svgs) == sorted(table), "a snapshot added or removed: list the dates it shows in explained_dates"
+    wrong = {name: bad for name, path in svgs.items() if (bad := unexplained(path.read_text(encoding="utf-8"), table[name]))}
+    assert not wrong, f"snapshots recorded on another day than the frozen clock's {frozen_clock:%d/%m/%Y}: {wrong}"
+
+
+def test_the_guard_finds_a_date_recorded_on_another_day(frozen_clock):
+    """The guard's own check: the export dialog re-recorded on 07/12 without the frozen clock says 17/12."""
+    path = Path(__file__).parent / "__snapshots__" / "test_snapshots" / "test_export_dialog.svg"
+    svg = path.read_text(encoding="utf-8")
+    explained = explained_dates(frozen_clock.date())["test_export_dialog"]
+    assert (12, 12, 2026) in dates_shown(svg) and unexplained(svg, explained) == []
+    assert unexplained(svg.replace("12/12/2026", "17/12/2026"), explained) == ["17/12/2026"]
+    assert unexplained(
+        svg.replace("Xuất&#160;biên&#160;bản", "ngày&#160;17&#160;tháng&#160;12&#160;năm&#160;2026"), explained
+    ) == ["17/12/2026"]
+    live = (path.parent / "test_live.svg").read_text(encoding="utf-8")
+    assert unexplained(live.replace("28/12", "01/01"), explained_dates(frozen_clock.date())["test_live"]) == ["01/01"]

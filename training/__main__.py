@@ -1,0 +1,105 @@
+"""``python -m training``: adapt the bundled Whisper base to Vietnamese, resumably.
+
+    python -m training cache      # encoder outputs of the balanced training draw and the dev half
+    python -m training train      # fine-tune the decoder on them (checkpoints; stops early on the dev half)
+    python -m training export     # write the shipped decoder file and a complete CTranslate2 model folder
+    python -m training all        # the three in order (each skips what is already done)
+
+Every stage resumes where an interrupted run stopped. See README "How the Vietnamese model was made".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_WORK = Path(os.environ.get("BIENBAN_TRAIN_WORK", Path.home() / ".cache" / "bienban-train"))
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def _progress(label: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
+    return bar
+
+
+def cache(args: argparse.Namespace) -> None:
+    """Encoder outputs of the dev half and the balanced training draw."""
+    from training.data import balanced, dev_halves, eval_clips, training_clips
+    from training.features import fill, open_set
+    from transcribe.model import ensure_bundled
+
+    model_dir = str(ensure_bundled())
+    tune, _ = dev_halves(eval_clips(args.shared / "eval" / "cv_vi_unseen"))
+    train = balanced(training_clips(args.shared / "train" / "cv_vi"), args.per_speaker, args.seed)
+    for name, clips in (("dev-tune", tune), ("train", train)):
+        cache_set = open_set(args.work / name, clips)
+        with _progress(f"encoder · {name}") as bar:
+            task = bar.add_task(name, total=len(clips), completed=int(cache_set.done.sum()))
+            fill(cache_set, model_dir, args.threads, progress=lambda n, total, t=task: bar.update(t, completed=n))
+
+
+def train(args: argparse.Namespace) -> None:
+    """Fine-tune the decoder on the cached outputs (resumes from ``WORK/run/state.pt``)."""
+    import torch
+
+    from training.train import TrainOptions
+    from training.train import train as run
+    from transcribe.model import ensure_bundled
+
+    torch.set_num_threads(args.threads)
+    options = TrainOptions(epochs=args.epochs, lr=args.lr, batch=args.batch, eval_every=args.eval_every)
+    with _progress("decoder") as bar:
+        task = bar.add_task("train", total=None)
+
+        def report(step: int, total: int, loss: float, left: float) -> None:
+            bar.update(task, completed=step, total=total, description=f"loss {loss:.3f}")
+
+        best = run(args.work, ensure_bundled(), options, report)
+    print(f"best: step {best['step']}, dev-tune greedy WER {best['wer']} CER {best['cer']}")
+
+
+def export(args: argparse.Namespace) -> None:
+    """The shipped decoder file and a whole model folder from the best checkpoint."""
+    from training.export import export as run
+    from transcribe.model import ensure_bundled
+
+    sums = run(args.work / "run" / "best.pt", ensure_bundled(), args.delta, args.work / "model")
+    print(f"{args.delta}: sha256 {sums['delta']}")
+    print(f"{args.work / 'model'}: model.bin sha256 {sums['model.bin']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m training", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("stage", choices=["cache", "train", "export", "all"])
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="cache and checkpoints (~5 GB; never in git)")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the project's shared folder (train/, eval/)")
+    parser.add_argument("--per-speaker", type=int, default=600, help="at most this many clips of one voice")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--epochs", type=float, default=3.0)
+    parser.add_argument("--lr", type=float, default=3e-5)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--eval-every", type=int, default=100)
+    parser.add_argument(
+        "--delta",
+        type=Path,
+        default=REPO / "transcribe" / "models" / "base-vi.decoder.bin",
+        help="where export writes the shipped file",
+    )
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    stages = ["cache", "train", "export"] if args.stage == "all" else [args.stage]
+    for stage in stages:
+        globals()[stage](args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
