@@ -61,7 +61,7 @@ def test_followups_overdue_first_due_within_and_csv(tmp_path, capsys):
     assert all("Đặng Thị Thu" not in line and "Ẩn danh" in line for line in lines)
     with open(tmp_path / "f.csv", encoding="utf-8-sig") as f:
         rows = list(csv.reader(f))
-    assert rows[0][0] == "Hạn" and len(rows) == 4
+    assert rows[0][0] == "STT" and len(rows) == 4  # the register's columns, as in Excel
     assert main(["followups", "--root", str(tmp_path), "--due-within", "30"]) == 0
     assert capsys.readouterr().out.count("\n") == 2  # the header and the one overdue item
     assert main(["meetings", "--root", str(tmp_path)]) == 0
