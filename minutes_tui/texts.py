@@ -551,7 +551,7 @@ REVIEW_MASKED = "Khi xuất biên bản sẽ ẩn danh {count} chỗ: {phrases}.
 REVIEW_MASKED_NONE = "Không có chỗ nào cần ẩn danh (chưa ai được đánh dấu ẩn danh, hoặc tên họ không xuất hiện)."
 SIGN_DIGEST_FOUND = "Mã SHA-256 của bản ghi âm đọc từ biên bản: {digest} (được đưa vào phần đã ký)."
 REC_LOG_DAMAGED = "Tệp nhật ký ghi âm recording.json bị hỏng nên đã được để riêng ở {path}; bản ghi âm vẫn được khôi phục, chỉ mất mốc giờ của các lần ghi."
-EXPORT_SIGN_OWN_PDF = "Hoặc: ký tệp PDF biên bản đã lưu từ Word (đường dẫn; để trống: xuất như thường)"
+EXPORT_SIGN_OWN_PDF = "Ký tệp PDF đã lưu từ Word (đường dẫn; để trống nếu không)"
 
 
 # ---- after the conference (issue 14): classification, the register, the notice, the reports
@@ -840,7 +840,10 @@ DETAILS_SAVED = "Đã lưu thông tin cuộc họp."
 DETAILS_DISCARD = "Bỏ các thay đổi chưa lưu?"
 CHECKBOX_ON = "có"
 CHECKBOX_OFF = "không"
-EXPORT_OPTIONS_HINT = "Enter: xuất DOCX. Tùy chọn PDF, ký số, ghi đè ở bên dưới (Tab để chuyển ô)."
+EXPORT_OPTIONS_HINT = "Enter ở ô nào cũng xuất. Tab: sang ô sau; Space: đánh dấu; ↑ ↓: chọn cách ký."
+EXPORT_RUNNING = "Đang xuất…"
+EXPORT_NEEDS_P12 = "Hãy nhập đường dẫn tệp chứng thư số (.p12/.pfx) vào ô bên dưới cách ký, rồi nhấn Enter."
+EXPORT_OWN_NEEDS_KEY = "Để ký tệp PDF đã lưu từ Word, hãy chọn cách ký (↑ ↓ trong danh sách cách ký), rồi nhấn Enter."
 EXPORT_EXISTS_APP = "Tệp {path} đã có. Muốn ghi đè thì đánh dấu ô “{force}” bên dưới rồi xuất lại."
 IMPORT_TITLE_PROMPT = "Tên cuộc họp"
 IMPORT_TITLE_HINT = "Mặc định là tên tệp; sửa thêm ở màn hình Thông tin cuộc họp (t)."

@@ -16,6 +16,7 @@ from bienban_base.errors import CodedError
 from minutes_tui import texts
 from minutes_tui.app_base import BienbanAppServices
 from minutes_tui.workflows.checks import Lack
+from minutes_tui.workflows.paths import pasted_path
 
 
 def _ticked(label: str, on: bool) -> str:
@@ -23,10 +24,36 @@ def _ticked(label: str, on: bool) -> str:
     return f"{label}: {texts.CHECKBOX_ON if on else texts.CHECKBOX_OFF}"
 
 
-class ExportDialog(ModalScreen[None]):
-    """Options, the lacks found before export, and the export running in a worker."""
+class _SignChoice(RadioSet):
+    """The signing choices, where the arrows choose (as in any radio group): Down then Space must
+    not leave the first choice pressed, and Enter is the dialog's (export), not a toggle."""
 
-    BINDINGS = [Binding("escape", "cancel", texts.APP_CANCEL, show=False)]
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self._choose_highlighted()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self._choose_highlighted()
+
+    def action_toggle_button(self) -> None:  # Space: choose, never un-choose (one is always chosen)
+        self._choose_highlighted()
+
+    def _choose_highlighted(self) -> None:
+        if self._selected is not None:
+            button = self._nodes[self._selected]
+            if isinstance(button, RadioButton) and not button.value:
+                button.value = True
+
+
+class ExportDialog(ModalScreen[None]):
+    """Options, the lacks found before export, and the export running in a worker. Enter exports
+    from any box (a checkbox's Enter would untick what Space ticked); Space ticks."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", texts.APP_CANCEL, show=False),
+        Binding("enter", "export", texts.EXPORT_TITLE, show=False, priority=True),
+    ]
 
     def __init__(self, folder: Path, lacks: list[Lack], notice_line: str = "") -> None:
         super().__init__()
@@ -49,8 +76,8 @@ class ExportDialog(ModalScreen[None]):
             yield Checkbox(_ticked(texts.EXPORT_AFTER, False), id="after")
             yield Checkbox(_ticked(texts.EXPORT_PARTS["transcript"], False), id="appendix")
             yield Checkbox(_ticked(texts.EXPORT_FORMATS["pdf"], False), id="pdf")
-            with RadioSet(id="sign"):
-                yield RadioButton(texts.EXPORT_SIGN["none"], value=True, id="sign-none")
+            with _SignChoice(id="sign"):
+                yield RadioButton(texts.EXPORT_SIGN["none"], id="sign-none")  # pressed on mount, so the set knows it
                 yield RadioButton(texts.EXPORT_SIGN["p12"], id="sign-p12")
                 yield RadioButton(texts.EXPORT_SIGN["token"], id="sign-token")
             yield Input(placeholder=texts.EXPORT_SIGN["path"], id="key-path")
@@ -60,6 +87,8 @@ class ExportDialog(ModalScreen[None]):
             yield Checkbox(_ticked(texts.EXPORT_SIGN["force"], False), id="force")
 
     def on_mount(self) -> None:
+        # a button composed as pressed is not the set's pressed one: choosing another left both on
+        self.query_one("#sign-none", RadioButton).value = True
         self.query_one("#go", Button).focus()  # Enter exports with the usual options
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
@@ -81,10 +110,10 @@ class ExportDialog(ModalScreen[None]):
         secret = self.query_one("#secret", Input).value
         key: Pkcs12Key | TokenKey | None = None
         if sign is not None and sign.id == "sign-p12":
-            key = Pkcs12Key(Path(path).expanduser(), secret.encode() if secret else None)
+            key = Pkcs12Key(pasted_path(path), secret.encode() if secret else None)
         elif sign is not None and sign.id == "sign-token":
             label = self.query_one("#token-label", Input).value.strip() or None
-            key = TokenKey(find_pkcs11_library(path), label, secret or None)
+            key = TokenKey(find_pkcs11_library(str(pasted_path(path)) if path else ""), label, secret or None)
         return ExportRequest(
             make_pdf=self.query_one("#pdf", Checkbox).value,
             key=key,
@@ -93,14 +122,39 @@ class ExportDialog(ModalScreen[None]):
         )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self) -> None:
+        """Export with the options as they are; a missing choice is said under the button."""
+        if self.query_one("#go", Button).disabled:  # already exporting
+            return
+        sign = self.query_one(RadioSet).pressed_button
+        own = self.query_one("#own-pdf", Input).value.strip()
+        if sign is not None and sign.id == "sign-p12" and not self.query_one("#key-path", Input).value.strip():
+            self._say(texts.EXPORT_NEEDS_P12, focus="#key-path")
+            return
+        if own and (sign is None or sign.id == "sign-none"):
+            self._say(texts.EXPORT_OWN_NEEDS_KEY, focus="#sign")
+            return
         try:
             request = self._request()
         except CodedError as exc:  # no token module on this machine: say so, keep the dialog open
             cast(BienbanAppServices, self.app).show_error(texts.app_message(exc))
             return
         self.query_one("#go", Button).disabled = True
-        own = self.query_one("#own-pdf", Input).value.strip()
-        self.export_worker = self.run_export(request, Path(own).expanduser() if own else None)
+        self.written = []
+        self._say(texts.EXPORT_RUNNING, error=False)
+        self.export_worker = self.run_export(request, pasted_path(own) if own else None)
+
+    def _say(self, message: str, error: bool = True, focus: str = "") -> None:
+        """One line under the button (the first thing she reads), and the box to fix when there is one."""
+        result = self.query_one("#export-result", Static)
+        result.remove_class("dim")
+        result.set_class(error, "error-text")
+        result.update(message)
+        if focus:
+            self.query_one(focus).focus()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_export(self, request, own_pdf: Path | None = None) -> None:
@@ -133,17 +187,21 @@ class ExportDialog(ModalScreen[None]):
                 raise
             # the command line's advice names its flag; here she ticks a box
             message = texts.EXPORT_EXISTS_APP.format(path=exc.params.get("path", ""), force=texts.EXPORT_SIGN["force"])
-            self.app.call_from_thread(self.query_one("#export-result", Static).update, message)
+            self.app.call_from_thread(self._say, message, True, "#force")  # Space ticks it, Enter exports again
         finally:
             self.app.call_from_thread(self._finished)
 
     def _written(self, path: str) -> None:
         self.written.append(path)
-        self.query_one("#export-result", Static).remove_class("dim")
+        self.query_one("#export-result", Static).remove_class("dim", "error-text")
         self.query_one("#export-result", Static).update("\n".join(texts.EXPORT_DONE.format(path=p) for p in self.written))
 
     def _finished(self) -> None:
         self.query_one("#go", Button).disabled = False
+        result = self.query_one("#export-result", Static)
+        if str(result.render()) == texts.EXPORT_RUNNING:  # it failed: the error dialog says why
+            result.update(texts.EXPORT_OPTIONS_HINT)
+            result.add_class("dim")
 
     def on_worker_state_changed(self, event) -> None:
         cast(BienbanAppServices, self.app).worker_state_changed(event)
