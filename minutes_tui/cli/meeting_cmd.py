@@ -65,8 +65,8 @@ def run_import(args: argparse.Namespace) -> int:
     from minutes_tui.cli.interrupt import command_line, leave_now, stopping_on_ctrl_c
     from minutes_tui.meeting import MeetingStore
     from minutes_tui.workflows.importing import create_imported_meeting, import_progress, transcribe_imported
-    from transcribe.engine import Transcriber
     from minutes_tui.workflows.paths import pasted_path
+    from transcribe.engine import Transcriber
 
     if args.resume:
         if args.title or args.start or args.meeting:
