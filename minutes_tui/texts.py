@@ -216,9 +216,9 @@ HOME_TITLE = "Các cuộc họp"
 HOME_EMPTY = "Chưa có cuộc họp nào. Nhấn n để tạo cuộc họp mới, d để chạy thử."
 HOME_OPEN_FOLDER = "Đường dẫn thư mục cuộc họp:"
 HOME_IMPORT_AUDIO = "Đường dẫn tệp âm thanh cần nhập:"
-SETUP_TITLE = "Cuộc họp mới"
 PATH_PLACEHOLDER = "Gõ, dán hoặc kéo thả tệp vào đây rồi nhấn Enter"
 PATH_HINT = "Hoặc nhấn Tab để chọn trong cây thư mục: ↑ ↓ di chuyển, Enter mở thư mục / chọn."
+SETUP_TITLE = "Cuộc họp mới"
 SETUP_FIELDS: dict[str, str] = {
     "title": "Tên hội nghị",
     "parent_body": "Cơ quan cấp trên",
