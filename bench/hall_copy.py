@@ -31,11 +31,16 @@ def degrade(source: Path, target: Path) -> None:
     """Write ``target`` (16 kHz mono WAV): ``source`` as heard across the hall."""
     with tempfile.TemporaryDirectory() as tmp:
         wet, noise = Path(tmp) / "wet.wav", Path(tmp) / "noise.wav"
-        subprocess.run(["sox", "-R", str(source), "-r", "16000", "-c", "1", "-b", "16", str(wet), *HALL], check=True)
+        subprocess.run(["sox", "-V1", "-G", "-R", str(source), "-r", "16000", "-c", "1", "-b", "16", str(wet), *HALL], check=True)
         length = subprocess.run(["soxi", "-D", str(wet)], capture_output=True, text=True, check=True).stdout.strip()
-        subprocess.run(["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(noise), "synth", length, "pinknoise"], check=True)
+        subprocess.run(
+            ["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(noise), "synth", length, "pinknoise"], check=True
+        )
         gain = _rms(wet) / max(_rms(noise), 1e-9) / 10 ** (SNR_DB / 20)
-        subprocess.run(["sox", "-R", "-m", str(wet), "-v", f"{gain:.6f}", str(noise), str(target), "gain", "-n", "-3"], check=True)
+        subprocess.run(
+            ["sox", "-V1", "-G", "-R", "-m", str(wet), "-v", f"{gain:.6f}", str(noise), str(target), "gain", "-n", "-3"],
+            check=True,
+        )
 
 
 def main() -> None:
