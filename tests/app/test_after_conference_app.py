@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from bienban_base import clock
+from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.meeting import Field, Status, read_meeting
 from minutes_tui.meeting.model import Authority
 from minutes_tui.screens.register import RegisterScreen
@@ -64,6 +65,9 @@ async def test_register_screen_closes_a_follow_up_and_undo_reopens_it(make_app, 
         await pilot.press("enter")
         await pilot.pause()  # then when, and the written answer's reference
         await pilot.press(*"125/UBND-VP", "enter")  # typed as it is read: no date before it, so told, nothing recorded
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog) and app.screen.query_one(Input).value == "125/UBND-VP"  # kept
+        await pilot.press("escape")
         await pilot.pause()
         assert app.screen is register and table.row_count == 4
         await pilot.press("d")
@@ -133,8 +137,8 @@ async def test_register_extends_and_passes_on_and_review_takes_attendance(make_a
         await pilot.pause()
         table = register.query_one(DataTable)
         columns = list(table.columns.values())
-        assert [str(c.label) for c in columns[:5]] == ["#", "Hạn", "Tình trạng", "Trách nhiệm", "Nội dung"]
-        assert sum(c.get_render_width(table) for c in columns[:5]) <= 100  # what it is and who acts, on screen
+        assert [str(c.label) for c in columns] == ["Ý kiến", "Hạn", "Tình trạng", "Loại", "Trách nhiệm", "Nội dung"]
+        assert sum(c.get_render_width(table) for c in columns) <= 100  # every column on screen (issue 26 item 10)
         number = register.items[0].number
         await pilot.press("x")
         await pilot.pause()
