@@ -302,6 +302,32 @@ ITEMS_LACK = {
     "speaker_without_name": "Người nói chưa có tên (đoạn {number})",
 }
 ITEMS_COMPLETE = "Đủ thông tin để xuất biên bản."
+#: What the minutes would leave blank (``workflows.missing``): listed before export, CLI and app.
+MINUTES_MISSING: dict[str, str] = {
+    "parent_body": "Cơ quan cấp trên (dòng đầu bên trái, trên tên phường)",
+    "issuing_body": "Cơ quan ban hành biên bản (Ủy ban nhân dân phường…)",
+    "title": "Tên hội nghị",
+    "place": "Địa điểm",
+    "chair": "Họ tên chủ trì (chủ tọa)",
+    "chair_title": "Chức vụ của chủ trì (chủ tọa)",
+    "secretary": "Họ tên thư ký",
+    "secretary_title": "Chức vụ của thư ký",
+    "report_summary": "Tóm tắt báo cáo của chủ trì",
+    "start": "Thời gian bắt đầu",
+    "attendees": "Thành phần tham dự (chưa ai có chức vụ hoặc tổ dân phố)",
+    "speakers": "{count} đoạn chưa rõ người nói",
+    "petitions_without_outcome": "{count} kiến nghị chưa có kết quả",
+    "promises_without_deadline": "{count} lời hứa hoặc chuyển cấp trên chưa có thời hạn",
+}
+EXPORT_MISSING_HEAD = "Biên bản còn thiếu (chỗ trống sẽ in dòng chấm để viết tay):"
+EXPORT_MISSING_ASK = "Vẫn xuất biên bản? (c: có, Enter: không) "
+#: Answers that mean yes to EXPORT_MISSING_ASK (Vietnamese or English keyboards alike).
+EXPORT_MISSING_YES = ("c", "có", "co", "y", "yes")
+EXPORT_MISSING_REFUSED = (
+    "Chưa xuất. Hãy điền các mục trên (bienban app, phím t: Thông tin cuộc họp); "
+    "muốn vẫn xuất thì chạy: bienban export THƯ_MỤC_HỌP --force"
+)
+EXPORT_MISSING_CONFIRM = "Biên bản còn thiếu. Vẫn xuất?"
 EXPORT_TITLE = "Xuất biên bản"
 EXPORT_PARTS = {
     "transcript": "Toàn bộ lời phát biểu",
@@ -329,6 +355,8 @@ MINUTES_DOC_TITLE = "Biên bản {conference}"
 MINUTES_DOC: dict[str, str] = {
     "number": "Số: {number}",
     "blank_number": "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-UBND",
+    # an empty field prints a dotted line to write by hand, as paper forms do (never "Địa điểm: .")
+    "blank": "…",
     "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "motto": "Độc lập - Tự do - Hạnh phúc",
     "title": "BIÊN BẢN",
@@ -1112,7 +1140,7 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "--pdf": "tạo thêm tệp PDF bằng LibreOffice (có thể ghi kèm đường dẫn của tệp PDF)",
         "--signed": "đường dẫn tệp PDF đã ký (mặc định: THƯ_MỤC_HỌP/exports/bien-ban-signed.pdf)",
         "--appendix": "thêm phụ lục ghi toàn văn lời nói trong cuộc họp",
-        "--force": "ghi đè tệp DOCX, PDF đã có (không bao giờ ghi đè PDF đã ký)",
+        "--force": "vẫn xuất khi biên bản còn thiếu mục nào (không hỏi) và ghi đè tệp DOCX, PDF đã có (không bao giờ ghi đè PDF đã ký)",
         "--notice": "xuất Thông báo kết luận của chủ tọa thay cho biên bản",
         "--report": "xuất Báo cáo kết quả thay cho biên bản",
         "--previous": "thay cho biên bản: báo cáo kết quả giải quyết ý kiến của cuộc họp kỳ trước này",

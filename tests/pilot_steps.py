@@ -17,3 +17,13 @@ async def open_review(app, pilot, *, settle: bool = False) -> ReviewScreen:
         await review.workers.wait_for_complete()
         await pilot.pause()
     return review
+
+
+async def accept_blanks(app, pilot) -> None:
+    """Say yes to exporting minutes with blanks (the demo meeting's speakers are not named yet)."""
+    from minutes_tui.dialogs.confirm import ConfirmDialog
+
+    await pilot.pause()
+    assert isinstance(app.screen, ConfirmDialog), app.screen
+    await pilot.press("enter")
+    await pilot.pause()

@@ -85,14 +85,37 @@ def run_export(args: argparse.Namespace) -> int:
     from minutes_tui.export.pipeline import ExportRequest, export_meeting
 
     pdf = args.pdf if isinstance(args.pdf, Path) else None
+    after = args.notice or args.report or args.previous is not None or args.open_before
+    if not after and not args.force and not _blanks_accepted(args.meeting):
+        return 1
     request = ExportRequest(
         docx=args.docx, pdf=pdf, make_pdf=args.pdf is not None, signed=args.signed,
         key=_key(args), appendix=args.appendix, force=args.force,
     )  # fmt: skip
-    if args.notice or args.report or args.previous is not None or args.open_before:
+    if after:
         return _export_after(args, request)
     export_meeting(args.meeting, request, step=lambda path: print(texts.WROTE_FILE.format(path=path)))
     return 0
+
+
+def _blanks_accepted(folder: Path) -> bool:
+    """Say what the minutes would leave blank and ask (y/N) before exporting anyway; with no terminal
+    to ask on, refuse and name ``--force``. True when nothing is missing or she says yes."""
+    from minutes_tui.meeting.connection import STORE_FILE
+    from minutes_tui.workflows.missing import missing_in_folder, missing_lines
+
+    if not (folder / STORE_FILE).is_file():
+        return True  # not a meeting: the export says so
+    missing = missing_in_folder(folder)
+    if not missing:
+        return True
+    print(texts.EXPORT_MISSING_HEAD, file=sys.stderr)
+    print(missing_lines(missing), file=sys.stderr)
+    # no terminal (a script, a pipe): never wait for an answer nobody can give
+    if sys.stdin.isatty() and input(texts.EXPORT_MISSING_ASK).strip().lower() in texts.EXPORT_MISSING_YES:
+        return True
+    print(texts.EXPORT_MISSING_REFUSED, file=sys.stderr)
+    return False
 
 
 def _export_after(args: argparse.Namespace, request) -> int:

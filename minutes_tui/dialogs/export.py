@@ -15,7 +15,8 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from bienban_base.errors import CodedError
 from minutes_tui import texts
 from minutes_tui.app_base import BienbanAppServices
-from minutes_tui.workflows.checks import Lack
+from minutes_tui.dialogs.confirm import ConfirmDialog
+from minutes_tui.workflows.missing import Missing, missing_lines
 from minutes_tui.workflows.paths import pasted_path
 
 
@@ -47,18 +48,21 @@ class _SignChoice(RadioSet):
 
 
 class ExportDialog(ModalScreen[None]):
-    """Options, the lacks found before export, and the export running in a worker. Enter exports
-    from any box (a checkbox's Enter would untick what Space ticked); Space ticks."""
+    """Options, what the minutes would miss, and the export running in a worker. Enter exports
+    from any box (a checkbox's Enter would untick what Space ticked); Space ticks. Minutes with
+    blanks are exported only once she has said yes to the list of them."""
 
     BINDINGS = [
         Binding("escape", "cancel", texts.APP_CANCEL, show=False),
         Binding("enter", "export", texts.EXPORT_TITLE, show=False, priority=True),
     ]
 
-    def __init__(self, folder: Path, lacks: list[Lack], notice_line: str = "") -> None:
+    def __init__(self, folder: Path, missing: list[Missing], notice_line: str = "") -> None:
         super().__init__()
         self.folder = folder
-        self.lacks = lacks
+        self.missing = missing
+        self.blanks_accepted = False
+        """She said yes to exporting with the blanks listed (asked once per dialog)."""
         self.written: list[str] = []
         self.notice_line = notice_line
         """The notice's legal due date, until it is exported ("" : nothing to say)."""
@@ -66,8 +70,9 @@ class ExportDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog export-dialog"):
             yield Label(texts.EXPORT_TITLE, classes="dialog-title")
-            if self.lacks:
-                yield Static(f"⚠ {texts.ITEMS_LACKS}: {len(self.lacks)} (i: {texts.KEYS['items']})", classes="error-text")
+            if self.missing:
+                listed = "; ".join(m.text() for m in self.missing)
+                yield Static(f"⚠ {texts.ITEMS_LACKS}: {listed} (i: {texts.KEYS['items']})", id="missing", classes="error-text")
             # the button and what it wrote first: at 100×30 both are seen without scrolling
             yield Button(texts.EXPORT_TITLE, id="go", variant="primary")
             yield Static(texts.EXPORT_OPTIONS_HINT, id="export-result", classes="dim")
@@ -137,6 +142,10 @@ class ExportDialog(ModalScreen[None]):
         if own and (sign is None or sign.id == "sign-none"):
             self._say(texts.EXPORT_OWN_NEEDS_KEY, focus="#sign")
             return
+        minutes = not own and not self.query_one("#after", Checkbox).value
+        if minutes and self.missing and not self.blanks_accepted:
+            self.app.push_screen(ConfirmDialog(texts.EXPORT_MISSING_CONFIRM, missing_lines(self.missing)), self._blanks_answered)
+            return
         try:
             request = self._request()
         except CodedError as exc:  # no token module on this machine: say so, keep the dialog open
@@ -146,6 +155,11 @@ class ExportDialog(ModalScreen[None]):
         self.written = []
         self._say(texts.EXPORT_RUNNING, error=False)
         self.export_worker = self.run_export(request, pasted_path(own) if own else None)
+
+    def _blanks_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.blanks_accepted = True
+            self.action_export()
 
     def _say(self, message: str, error: bool = True, focus: str = "") -> None:
         """One line under the button (the first thing she reads), and the box to fix when there is one."""

@@ -18,23 +18,41 @@ from minutes_tui.export.vndate import full_date, moment
 FOLLOW_UP_WIDTHS = [1.4, 6.0, 3.1, 3.3, 2.7]
 
 
+#: Dotted lines left for a blank field, in "…" (13 pt): a whole line after a short label, or a
+#: part of one (a name, an office) so that two parts and their dash still fit on the line.
+BLANK_LINE = texts.MINUTES_DOC["blank"] * 26
+BLANK_PART = texts.MINUTES_DOC["blank"] * 9
+
+
 def _labelled(doc: Document, label: str, value: str) -> None:
     par = paragraph(doc)
     styled_run(par, label)
     styled_run(par, value)
 
 
+def _sentence(*parts: str, blank: str = BLANK_PART) -> str:
+    """Parts joined by a dash and closed by a full stop; a blank part is a dotted line, and a line
+    that ends dotted takes no stop (never "Địa điểm: ." nor "– .")."""
+    text = " – ".join(part.strip() or blank for part in parts)
+    return text if text.endswith(blank) else text + "."
+
+
 def add_opening(doc: Document, minutes: Minutes) -> None:
     """Thời gian bắt đầu, Địa điểm, Thành phần tham dự, Chủ trì, Thư ký (in the decree's order)."""
     t = texts.MINUTES_DOC
     _labelled(doc, t["started"], moment(minutes.started) + ".")
-    _labelled(doc, t["place"], minutes.place + ".")
+    _labelled(doc, t["place"], _sentence(minutes.place, blank=BLANK_LINE))
     paragraph(doc, t["attendees"])
     for group in minutes.attendees:
         paragraph(doc, f"- {group};")
-    co_chair = t["co_chair"].format(name=minutes.co_chair, title=minutes.co_chair_title) if minutes.co_chair else ""
-    _labelled(doc, t["chair"], f"{minutes.chair} – {minutes.chair_title}{co_chair}.")
-    _labelled(doc, t["secretary"], f"{minutes.secretary} – {minutes.secretary_title}.")
+    if not minutes.attendees:
+        paragraph(doc, "- " + BLANK_LINE)
+    chair = _sentence(minutes.chair, minutes.chair_title)
+    if minutes.co_chair:
+        co_chair = t["co_chair"].format(name=minutes.co_chair, title=minutes.co_chair_title or BLANK_PART)
+        chair = chair.removesuffix(".") + co_chair + ("" if co_chair.endswith(BLANK_PART) else ".")
+    _labelled(doc, t["chair"], chair)
+    _labelled(doc, t["secretary"], _sentence(minutes.secretary, minutes.secretary_title))
 
 
 def _deadline(when: date | None) -> str:
@@ -91,7 +109,7 @@ def add_content(doc: Document, minutes: Minutes) -> None:
     """Nội dung: the chairman's report, each petition and its outcome, the follow-up table."""
     t = texts.MINUTES_DOC
     paragraph(doc, t["content"], bold=True, keep_with_next=True)
-    paragraph(doc, t["report"].format(chair_title=minutes.chair_title), bold=True, keep_with_next=True)
+    paragraph(doc, t["report"].format(chair_title=minutes.chair_title or BLANK_PART), bold=True, keep_with_next=True)
     for block in [b.strip() for b in minutes.report_summary.split("\n\n") if b.strip()] or [t["no_report"]]:
         paragraph(doc, " ".join(block.split()))
     paragraph(doc, t["petitions"], bold=True, keep_with_next=True)

@@ -23,6 +23,10 @@ RIGHT_CM = TEXT_WIDTH_CM - LEFT_CM
 MOTTO_RULE_CM = 5.6
 #: The issuer's rule: between a third and a half of its line.
 ISSUER_RULE_CM = 2.0
+#: "…" in the issuer's column for a body not yet set (13 pt: about 5 cm of its 6.3 cm).
+HEADER_BLANK = 11
+#: "…" under "BIÊN BẢN" for a conference not yet named (14 pt bold, centred).
+TITLE_BLANK = 20
 
 
 class ParagraphLook(TypedDict, total=False):
@@ -77,8 +81,10 @@ def add_header(doc: Document, minutes: Minutes) -> None:
     table = borderless_table(doc, 1, [LEFT_CM, RIGHT_CM])
     left, right = table.rows[0].cells
     centre: ParagraphLook = {"align": WD_ALIGN_PARAGRAPH.CENTER, "indent": False, "after": 0}
-    paragraph(left, minutes.office.parent_body.upper(), size=13, **centre)
-    paragraph(left, minutes.office.issuing_body.upper(), size=13, bold=True, **centre)
+    # a body not yet set leaves a dotted line to write by hand, not an empty column
+    blank = doc_text["blank"] * HEADER_BLANK
+    paragraph(left, minutes.office.parent_body.upper() or blank, size=13, **centre)
+    paragraph(left, minutes.office.issuing_body.upper() or blank, size=13, bold=True, **centre)
     rule(left, ISSUER_RULE_CM, LEFT_CM)
     number = minutes.office.number or doc_text["blank_number"]
     paragraph(left, doc_text["number"].format(number=number), size=13, **centre)
@@ -88,4 +94,5 @@ def add_header(doc: Document, minutes: Minutes) -> None:
     drop_placeholders(table)
     paragraph(doc, "", indent=False, after=12)
     paragraph(doc, doc_text["title"], size=14, bold=True, **centre)
-    paragraph(doc, minutes.conference, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=12)
+    title = minutes.conference or doc_text["blank"] * TITLE_BLANK
+    paragraph(doc, title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=12)

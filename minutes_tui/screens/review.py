@@ -28,6 +28,7 @@ from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
 from minutes_tui.workflows.checks import lacks
 from minutes_tui.workflows.draft import MinutesDraft
 from minutes_tui.workflows.item_editing import ItemEdit
+from minutes_tui.workflows.missing import missing_in_draft
 from minutes_tui.workflows.playback import Player
 
 #: The replace preview lists this many segments (then a count).
@@ -456,7 +457,7 @@ class ReviewScreen(VoiceSuggestions):
         from minutes_tui.workflows.followups import notice_due_line
 
         due = notice_due_line(self.folder, self.draft.meeting.day())
-        self.app.push_screen(ExportDialog(self.folder, lacks(self.draft), due))
+        self.app.push_screen(ExportDialog(self.folder, missing_in_draft(self.draft), due))
 
     def action_attendance(self) -> None:
         after_keys.attendance(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from docx import Document
-from pilot_steps import open_review
+from pilot_steps import accept_blanks, open_review
 
 from minutes_tui.meeting import OutcomeKind, read_meeting
 from minutes_tui.widgets.items_panel import ItemsPanel
@@ -20,7 +20,7 @@ async def export_docx(app, pilot) -> None:
     await pilot.press("E")
     dialog = app.screen
     dialog.query_one("#go").press()
-    await pilot.pause()
+    await accept_blanks(app, pilot)  # the demo's speakers are not named yet
     await dialog.export_worker.wait()
     await pilot.pause()
 
@@ -431,7 +431,7 @@ async def test_export_dialog_fits_shows_its_result_and_names_the_box_not_a_flag(
             assert isinstance(app.focused, Button)  # Enter exports at once
             assert str(dialog.query_one("#pdf", Checkbox).label).endswith(": không")
             await pilot.press("enter")
-            await pilot.pause()
+            await accept_blanks(app, pilot)  # asked in each new dialog
             await dialog.export_worker.wait()
             await pilot.pause()
             result = dialog.query_one("#export-result")

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pilot_steps import open_review
+from pilot_steps import accept_blanks, open_review
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet
 
 from minutes_tui import texts
@@ -51,6 +51,7 @@ async def test_enter_exports_the_docx_at_once(make_app, reviewed_meeting):
     async with app.run_test(size=SIZE) as pilot:
         dialog = await _open_export(app, pilot)
         await pilot.press("enter")
+        await accept_blanks(app, pilot)  # the demo's speakers are not named yet
         shown = await _exported(pilot, dialog)
     assert "bien-ban.docx" in shown
     assert (reviewed_meeting / "exports" / "bien-ban.docx").is_file()
@@ -64,6 +65,7 @@ async def test_space_ticks_pdf_enter_exports_it_then_signs_and_overwrites_by_key
         dialog = await _open_export(app, pilot)
         await _tab_to(app, pilot, "pdf")
         await pilot.press("space", "enter")  # the hint: Enter exports (it unticked the box before)
+        await accept_blanks(app, pilot)  # once per dialog
         assert dialog.query_one("#pdf", Checkbox).value
         shown = await _exported(pilot, dialog)
         assert "bien-ban.pdf" in shown and (exports / "bien-ban.pdf").is_file()
