@@ -661,6 +661,18 @@ REGISTER_DONE_WHEN_HINT = "Ví dụ: 10/12/2026; 125/UBND-VP ngày 10/12/2026. �
 REGISTER_EXTEND_PROMPT = "Gia hạn ý kiến {number}: hạn mới (ngày/tháng/năm); lý do"
 REGISTER_PASS_ON_PROMPT = "Chuyển ý kiến {number} cho cơ quan"
 REGISTER_BAD_EXTEND = "Viết: hạn mới; lý do (ví dụ: 15/01/2027; chờ kinh phí)."
+#: The register screen's columns at 100 cells: "Ý kiến" is the number and the meeting's day ("1 · 28/11").
+REGISTER_COLUMNS = ("Ý kiến", "Hạn", "Tình trạng", "Loại", "Trách nhiệm", "Nội dung")
+#: Each kind of follow-up in a word (the full name is in the line under the table).
+REGISTER_KIND_SHORT = {"answered": "Trả lời", "promised": "Hứa", "transferred": "Chuyển", "off_topic": "Văn bản"}
+REGISTER_WHICH = "Ý kiến {number} · {meeting}{day}\n{text}"
+REGISTER_DETAIL = "Người kiến nghị: {who} · {kind} · Trách nhiệm: {responsible} · Hạn: {deadline}"
+REGISTER_DONE_OK = "Đã ghi: ý kiến {number} ({meeting}) đã giải quyết ngày {day}."
+REGISTER_PROGRESS_OK = "Đã ghi: ý kiến {number} ({meeting}) đang giải quyết."
+REGISTER_EXTEND_OK = "Đã gia hạn ý kiến {number} ({meeting}) đến {day}."
+REGISTER_PASS_ON_OK = "Đã ghi: ý kiến {number} ({meeting}) chuyển cho {body}."
+REGISTER_UNDO_OK = "Đã hoàn tác: {action} (ý kiến {number}, {meeting})."
+REGISTER_NOTHING_TO_UNDO = "Chưa có cập nhật nào trong lần mở sổ này để hoàn tác."
 KEYS_REGISTER = "Sổ theo dõi"
 HOME_AFTER_LINE = "[b]g[/b] Sổ theo dõi{due}   [b]s[/b] Tạo cuộc họp mẫu (đủ các loại ý kiến, để thử xuất thông báo, báo cáo)"
 HOME_FOLLOWUPS_DUE = ": {overdue} việc quá hạn, {week} việc đến hạn trong 7 ngày tới"
@@ -689,18 +701,6 @@ AFTER_DOC: dict[str, str] = {
     "notice_pending": "5. Các nội dung chưa có kết luận",
     "field_heading": "Lĩnh vực {field}:",
     "none": "Không có.",
-#: The register screen's columns at 100 cells: "Ý kiến" is the number and the meeting's day ("1 · 28/11").
-REGISTER_COLUMNS = ("Ý kiến", "Hạn", "Tình trạng", "Loại", "Trách nhiệm", "Nội dung")
-#: Each kind of follow-up in a word (the full name is in the line under the table).
-REGISTER_KIND_SHORT = {"answered": "Trả lời", "promised": "Hứa", "transferred": "Chuyển", "off_topic": "Văn bản"}
-REGISTER_WHICH = "Ý kiến {number} · {meeting}{day}\n{text}"
-REGISTER_DETAIL = "Người kiến nghị: {who} · {kind} · Trách nhiệm: {responsible} · Hạn: {deadline}"
-REGISTER_DONE_OK = "Đã ghi: ý kiến {number} ({meeting}) đã giải quyết ngày {day}."
-REGISTER_PROGRESS_OK = "Đã ghi: ý kiến {number} ({meeting}) đang giải quyết."
-REGISTER_EXTEND_OK = "Đã gia hạn ý kiến {number} ({meeting}) đến {day}."
-REGISTER_PASS_ON_OK = "Đã ghi: ý kiến {number} ({meeting}) chuyển cho {body}."
-REGISTER_UNDO_OK = "Đã hoàn tác: {action} (ý kiến {number}, {meeting})."
-REGISTER_NOTHING_TO_UNDO = "Chưa có cập nhật nào trong lần mở sổ này để hoàn tác."
     "item_answered": "- {question} ({asker}): {answer}",
     "item_promised": "- {question} ({asker}): giao {responsible} giải quyết, hoàn thành trước {deadline}.",
     "item_transferred": "- {question} ({asker}): thuộc thẩm quyền của cấp trên, chuyển {responsible} xem xét, giải quyết, thời hạn {deadline}; thông báo cho người kiến nghị biết.",
