@@ -252,7 +252,8 @@ def explained_dates(frozen: date) -> dict[str, set[date]]:
         "test_export_dialog": {frozen + notice},  # the demo meeting, held on the frozen day
         "test_details": {morning},
         "test_home_with_follow_ups_due": {sample, sample + timedelta(days=15)},
-        "test_register": {sample + timedelta(days=15), sample + promise, sample + timedelta(days=45)},
+        # the register names each item's meeting by its day (issue 26: two meetings' "1" told apart)
+        "test_register": {sample, sample + timedelta(days=15), sample + promise, sample + timedelta(days=45)},
     }
 
 
