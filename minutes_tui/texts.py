@@ -787,6 +787,9 @@ SEARCH_DELETE_TITLE = "Ô Thay bằng đang trống: XÓA “{find}” ở {coun
 SEARCH_HAND_EDITED = "Trong đó {count} đoạn chị đã sửa tay."
 SEARCH_MORE = "… và {count} đoạn nữa."
 SEARCH_REPLACED = "Đã thay {count} chỗ trong {segments} đoạn (u: hoàn tác)."
+SEARCH_PETITIONS_TITLE = "Thay cả “{find}” bằng “{new}” trong {count} nội dung kiến nghị, trả lời chị đã tự viết ({numbers})?"
+SEARCH_PETITIONS_DETAIL = "Biên bản in các nội dung này. Thôi: chỉ thay trong lời phát biểu."
+SEARCH_REPLACED_PETITIONS = "Đã thay cả trong {count} kiến nghị (u: hoàn tác cả hai)."
 MERGE_TITLE = "Gộp hai đoạn khác nhau?"
 MERGE_DIFFERS = {
     "speaker": "Hai đoạn của hai người nói khác nhau: đoạn gộp sẽ ghi người nói của đoạn trên.",

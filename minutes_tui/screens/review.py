@@ -235,12 +235,15 @@ class ReviewScreen(VoiceSuggestions):
                 return
             self.last_find = request.find
             found = self.draft.find(request.find)
-            if not found:
+            own = self.draft.own_texts_with(request.find) if request.replace is not None else []
+            if not found and not own:
                 self.notify(texts.SEARCH_NONE.format(text=request.find))
             elif request.replace is None:
                 self._show_next_match(request.find, found)
-            else:
+            elif found:
                 self._confirm_replace(request.find, request.replace, found)
+            else:  # only in texts she wrote herself
+                self._confirm_replace_in_petitions(request.find, request.replace, {})
 
         self.app.push_screen(SearchDialog(self.last_find), chosen)
 
@@ -276,11 +279,33 @@ class ReviewScreen(VoiceSuggestions):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                changed = self.draft.replace_all(find, new)
-                self.redraw(*changed, *self._segments_of_petitions_in(changed))
-                self.notify(texts.SEARCH_REPLACED.format(count=count, segments=len(changed)))
+                self._confirm_replace_in_petitions(find, new, found)
 
         self.app.push_screen(ConfirmDialog(title, "\n".join(lines)), confirmed)
+
+    def _confirm_replace_in_petitions(self, find: str, new: str, found: dict[int, int]) -> None:
+        """The minutes print the petition texts and answers she wrote herself, which the transcript's
+        replace does not reach: ask whether to replace there too (no: the transcript only)."""
+        own = self.draft.own_texts_with(find)
+
+        def replace_all(petitions: bool | None) -> None:
+            if not found and not petitions:
+                return
+            changed = self.draft.replace_all(find, new, petitions=bool(petitions))
+            pids = own if petitions else []
+            self.redraw(
+                *changed, *self._segments_of_petitions_in(changed), *(s for p in pids for s in self._petition_segments(p))
+            )
+            said = [texts.SEARCH_REPLACED.format(count=sum(found.values()), segments=len(changed))] if changed else []
+            said += [texts.SEARCH_REPLACED_PETITIONS.format(count=len(pids))] if pids else []
+            self.notify(" ".join(said))
+
+        if not own:
+            replace_all(False)
+            return
+        numbers = ", ".join(f"#{self.draft.petition_number(pid)}" for pid in own)
+        question = texts.SEARCH_PETITIONS_TITLE.format(find=find, new=new, count=len(own), numbers=numbers)
+        self.app.push_screen(ConfirmDialog(question, texts.SEARCH_PETITIONS_DETAIL), replace_all)
 
     def _segments_of_petitions_in(self, segment_ids: list[int]) -> list[int]:
         petitions = {

@@ -266,17 +266,42 @@ class MinutesDraft:
         found = {s.id: occurrences(s.text, find) for s in self.segments_in_order()}
         return {sid: n for sid, n in found.items() if n}
 
-    def replace_all(self, find: str, new: str) -> list[int]:
-        """Replace ``find`` by ``new`` in every segment's text (one undo step); the ids of the segments changed."""
+    def own_texts_with(self, find: str) -> list[int]:
+        """Petitions whose text or answer she wrote herself holds ``find``: the minutes print those
+        texts, and a replace in the transcript does not reach them (texts that follow their segments
+        follow the replace by themselves)."""
+        return [
+            p.id
+            for p in self.petitions.values()
+            if (not p.text_follows and occurrences(p.text, find))
+            or (p.outcome is not None and not p.outcome.answer_follows and occurrences(p.outcome.answer, find))
+        ]
+
+    def replace_all(self, find: str, new: str, petitions: bool = False) -> list[int]:
+        """Replace ``find`` by ``new`` in every segment's text and, with ``petitions``, in the petition
+        texts and answers she wrote herself (all in one undo step); the ids of the segments changed."""
         changed = list(self.find(find))
-        if changed:
+        own = self.own_texts_with(find) if petitions else []
+        if changed or own:
             with self.store.one_edit("replace_all", f"{find} -> {new}"):
                 for sid in changed:
                     self.store.replace_phrase(sid, find, new)
+                for pid in own:
+                    self._replace_in_petition(self.petitions[pid], find, new)
             for sid in changed:
                 self._refresh(sid)
             self._refresh_petitions()
         return changed
+
+    def _replace_in_petition(self, petition: Petition, find: str, new: str) -> None:
+        def replaced(text: str) -> str:
+            return " ".join(text.replace(find, new).split())
+
+        if not petition.text_follows and occurrences(petition.text, find):
+            self.store.update_petition(petition.id, text=replaced(petition.text), text_follows=False)
+        outcome = petition.outcome
+        if outcome is not None and not outcome.answer_follows and occurrences(outcome.answer, find):
+            self.store.set_outcome(petition.id, replace(outcome, answer=replaced(outcome.answer)))
 
     # merge and split
     def next_segment(self, segment_id: int) -> int | None:
