@@ -93,6 +93,7 @@ async def test_q_in_the_demo_asks_then_the_rest_gets_its_text_and_review_records
     assert len(after) > len(segments) and after[len(segments)].start >= segments[-1].end - 0.05
 
 
+@pytest.mark.audio
 async def test_a_new_meeting_quit_while_recording_records_on_from_home(make_app, meetings_dir, message_log, pulse_server):
     """Her own meeting, on the microphone (the test audio server's null sink): n, Ctrl+S, q asks,
     y; then home's `c` on the meeting records on into the same audio."""
