@@ -123,6 +123,12 @@ class MeetingStore(TranscriptEditing, ItemEditing):
         """Every edit, oldest first."""
         return undo.history(self._db.conn)
 
+    def settle_history(self) -> None:
+        """Make every edit so far permanent: undo stops here (what made a sample or a demo
+        meeting is not hers to undo; it stays in the history, marked final)."""
+        with self._db.transaction() as conn:
+            undo.finalize_all(conn)
+
 
 class _Reader(ItemEditing, TranscriptEditing):
     """Read-only access used by ``read_meeting``."""

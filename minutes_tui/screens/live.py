@@ -9,6 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Footer, Label, Static
 from textual.worker import Worker
 
@@ -70,12 +71,27 @@ class LiveScreen(VoiceSuggestions):
         yield Static("", id="roster", classes="roster-keys")
         yield Footer()
 
-    def _device_name(self) -> str:
+    class DeviceOpened(Message):
+        """The recorder opened the microphone: its name, as the system calls it."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def _device_name(self, opened: str = "") -> str:
         if self.spec.replay is not None:
             return f"{texts.LIVE_DEMO if self.demo else texts.LIVE_DEVICE}: {self.spec.replay.name}"
-        device = self.spec.device
-        named = texts.DEVICE_DEFAULT if device in (None, "", "default") else str(device)  # PortAudio's English name
+        device = opened or self.spec.device
+        if device in (None, "", "default"):
+            named = texts.DEVICE_DEFAULT
+        elif isinstance(device, int):  # a number means nothing to her: the name comes when it is open
+            named = "…"
+        else:
+            named = str(device)  # PortAudio's (often English) name
         return f"{texts.LIVE_DEVICE}: {named}"
+
+    def on_live_screen_device_opened(self, event: DeviceOpened) -> None:
+        self.query_one("#device", Label).update(self._device_name(event.name))
 
     def on_mount(self) -> None:
         try:
@@ -110,7 +126,9 @@ class LiveScreen(VoiceSuggestions):
 
     def _recorder_event(self, event: object) -> None:
         code = getattr(event, "code", "")
-        if code in ("rec_paused", "rec_resumed"):
+        if code == "rec_started":
+            self.post_message(self.DeviceOpened(str(getattr(event, "device", ""))))
+        elif code in ("rec_paused", "rec_resumed"):
             self.post_message(messages.RecordingStateChanged("paused" if code == "rec_paused" else "recording"))
         elif code in ("rec_device_lost", "rec_write_failed", "rec_consumer_dropped"):
             line = event_text(event)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
+from rich.markup import escape
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 
@@ -40,6 +42,19 @@ TAG_KEYS = [
     Binding("u", "undo", texts.KEYS["undo"], show=False),
     Binding("U", "redo", texts.KEYS["redo"], show=False),
 ]
+
+
+def roster_keys(names: list[str], width: int) -> str:
+    """ "1 Name  2 Name …" as markup, broken into lines only between people: the terminal would
+    otherwise wrap inside a name ("Đỗ / Văn Nam"), and no kind of space stops it there."""
+    lines: list[tuple[int, list[str]]] = []  # (cells used, entries) per line
+    for i, name in enumerate(names, 1):
+        cells = cell_len(f"{i} {name}")
+        if not lines or lines[-1][0] + 2 + cells > width:
+            lines.append((-2, []))
+        used, entries = lines[-1]
+        lines[-1] = (used + 2 + cells, [*entries, f"[b]{i}[/b] {escape(name)}"])
+    return "\n".join("  ".join(entries) for _, entries in lines)
 
 
 class TranscriptScreen(BienbanScreen):
@@ -92,10 +107,12 @@ class TranscriptScreen(BienbanScreen):
 
     def show_selection(self) -> None:
         """The line about the selected segment and the roster keys."""
-        roster = "  ".join(f"[b]{i}[/b] {p.name}" for i, p in enumerate(self.draft.participants[:9], 1))
+        line = self.query_one("#roster", Static)
+        width = line.content_size.width or self.app.size.width - 2
+        roster = roster_keys([p.name for p in self.draft.participants[:9]], width)
         if roster != getattr(self, "_roster_shown", None):  # a new layout only when the roster changed
             self._roster_shown = roster
-            self.query_one("#roster", Static).update(roster or texts.SPEAKER_SEARCH_HINT)
+            line.update(roster or texts.SPEAKER_SEARCH_HINT)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_selection()

@@ -51,4 +51,5 @@ def create_demo_meeting(root: Path, now: datetime | None = None) -> Path:
             if role.startswith("Nhân dân "):  # "Nhân dân tổ dân phố 2": a resident of group 2
                 role, group = "Nhân dân", role.removeprefix("Nhân dân ").capitalize()
             store.add_participant(person["name"], role, group)
+        store.settle_history()  # her first u undoes her first key, not the demo's roster
     return folder

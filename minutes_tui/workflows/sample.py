@@ -96,6 +96,7 @@ def create_sample_meeting(root: Path, now: datetime | None = None) -> Path:
             "Đề nghị UBND thành phố chỉ đạo Văn phòng Đăng ký đất đai sớm giải quyết hồ sơ cấp giấy chứng nhận "
             "quyền sử dụng đất của hộ ông Hoàng Văn Minh, tổ dân phố 3.",
         )  # fmt: skip
+        store.settle_history()  # u in the sample undoes her own edits, never the sample itself
     return folder
 
 
