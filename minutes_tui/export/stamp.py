@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from bienban_base import clock
 from minutes_tui import texts
 
 #: Fonts with Vietnamese glyphs for the signature's appearance (Times-compatible first).
@@ -14,6 +17,8 @@ STAMP_FONTS = (
     "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
 )
+#: How pyHanko hands the signing time to the stamp: in the laptop's own zone, with its offset.
+_SIGNED_AT = "%Y-%m-%dT%H:%M:%S%z"
 # fontTools reports every font table it drops while subsetting the stamp's font: noise for users.
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
@@ -58,4 +63,13 @@ def stamp_style(work: Path):
         box, text = TextBoxStyle(font_size=11), "Signed by: %(signer)s\nDate: %(ts)s"
     else:
         box, text = TextBoxStyle(font=GlyphAccumulatorFactory(_stamp_font(font, work)), font_size=11), texts.SIGNATURE_STAMP
-    return stamp.TextStampStyle(stamp_text=text, text_box_style=box, timestamp_format="%d/%m/%Y %H:%M", border_width=1)
+
+    @dataclass(frozen=True)
+    class VietnamTimeStyle(stamp.TextStampStyle):
+        """The signing time shown in Vietnam's hours: pyHanko dates it in the laptop's zone, maybe UTC."""
+
+        def create_stamp(self, writer, box, text_params):
+            signed = clock.to_local(datetime.strptime(text_params["ts"], _SIGNED_AT))
+            return super().create_stamp(writer, box, {**text_params, "ts": f"{signed:%d/%m/%Y %H:%M}"})
+
+    return VietnamTimeStyle(stamp_text=text, text_box_style=box, timestamp_format=_SIGNED_AT, border_width=1)
