@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 import pytest
 from pilot_steps import accept_blanks, open_review
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet
+from textual.worker import WorkerFailed
 
 from minutes_tui import texts
 from minutes_tui.dialogs.export import ExportDialog
@@ -33,7 +35,8 @@ async def _open_export(app, pilot) -> ExportDialog:
 async def _exported(pilot, dialog: ExportDialog) -> str:
     await pilot.pause()
     if getattr(dialog, "export_worker", None) is not None:
-        await dialog.export_worker.wait()
+        with contextlib.suppress(WorkerFailed):  # a failure is shown as the app's error dialog
+            await dialog.export_worker.wait()
     await pilot.pause()
     return str(dialog.query_one("#export-result").render())
 
@@ -120,3 +123,48 @@ async def test_the_focused_text_box_is_seen_and_its_placeholder_fits(make_app, r
         assert focused.styles.background != other.styles.background
         for box in dialog.query(Input):
             assert len(box.placeholder) <= box.content_region.width, box.placeholder
+
+
+async def _confirm_if_asked(app, pilot) -> None:
+    """The blanks question, when the meeting has blanks (the sample has none to ask about)."""
+    from minutes_tui.dialogs.confirm import ConfirmDialog
+
+    await pilot.pause()
+    if isinstance(app.screen, ConfirmDialog):
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def test_notice_and_report_by_space_and_enter(make_app, meetings_dir):
+    from minutes_tui.workflows.sample import create_sample_meeting
+
+    folder = create_sample_meeting(meetings_dir)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _open_export(app, pilot)
+        await _tab_to(app, pilot, "after")
+        await pilot.press("space", "enter")
+        await _confirm_if_asked(app, pilot)
+        shown = await _exported(pilot, dialog)
+        assert dialog.query_one("#after", Checkbox).value
+    assert "thong-bao-ket-luan.docx" in shown and "bao-cao-ket-qua.docx" in shown
+    assert (folder / "exports" / "thong-bao-ket-luan.docx").is_file()
+    assert not (folder / "exports" / "bien-ban.docx").exists()
+
+
+async def test_a_token_without_its_module_or_key_is_said(make_app, reviewed_meeting):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _open_export(app, pilot)
+        await _tab_to(app, pilot, "sign")
+        await pilot.press("down", "down")  # the USB token
+        assert dialog.query_one(RadioSet).pressed_button.id == "sign-token"
+        await pilot.press("enter")
+        await _confirm_if_asked(app, pilot)
+        await _exported(pilot, dialog)
+        await pilot.pause()
+        assert app.errors_shown, "Enter did nothing and said nothing"
+        assert any("token" in m.lower() or "PKCS#11" in m for m in app.errors_shown), app.errors_shown
+        await pilot.press("enter")  # closes the message: the dialog is still there to fix the choice
+        await pilot.pause()
+        assert app.screen is dialog
