@@ -58,7 +58,8 @@ class ReviewScreen(VoiceSuggestions):
         Binding("K", "voice_consent", texts.KEYS["voice_consent"], show=False),
         Binding("i", "items", texts.KEYS_SHORT["items"], tooltip=texts.KEYS["items"]),
         Binding("E", "export", texts.KEYS_SHORT["export"], tooltip=texts.KEYS["export"]),
-        Binding("C", "continue_recording", texts.KEYS_SHORT["continue_recording"], tooltip=texts.KEYS["continue_recording"]),
+        # shown in the status bar above (the footer is full at 100 columns)
+        Binding("C", "continue_recording", texts.KEYS["continue_recording"], show=False),
         Binding("A", "masked", texts.KEYS_MASKED, show=False),
         *after_keys.AFTER_KEYS,
         *TAG_KEYS,
@@ -79,6 +80,7 @@ class ReviewScreen(VoiceSuggestions):
             yield Label(texts.REVIEW_TITLE, id="review-title")
             yield Label("", id="meeting-title")
             yield Label("", id="playing")
+            yield Label(texts.REVIEW_CONTINUE_KEY, id="continue-key", classes="dim")
         with Horizontal(id="progress"):
             yield Label("", id="progress-label")
             yield ProgressBar(id="progress-bar", show_eta=False)
