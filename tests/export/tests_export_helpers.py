@@ -4,12 +4,15 @@ from __future__ import annotations
 
 
 def _cell_paragraphs(table):
-    seen = set()
+    # merged cells appear once per grid column: each cell element is walked once. The elements are kept
+    # here, not their id()s: python-docx makes a fresh lxml proxy per access, and a freed proxy's id() is
+    # reused by the next row's, which skipped whole cells (a deadline read as a petitioner's name)
+    seen: dict[int, object] = {}
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:  # merged cells appear once per grid column
+            if id(cell._tc) in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen[id(cell._tc)] = cell._tc
             yield from cell.paragraphs
             for inner in cell.tables:
                 yield from _cell_paragraphs(inner)
