@@ -235,6 +235,7 @@ SETUP_FIELDS: dict[str, str] = {
     "device": "Thiết bị thu âm",
 }
 SETUP_ATTENDANCE_HINT = "Người dân: 45; Tổ trưởng tổ dân phố: 12"
+SETUP_PERSON_HINT = "Họ tên, chức vụ"
 SETUP_DEFAULTS_NOTE = "Đã điền sẵn theo cuộc họp trước."
 SETUP_LEVEL = "Mức âm thanh"
 SETUP_NO_DEVICE = "Không có thiết bị thu âm"

@@ -58,6 +58,18 @@ def parse_lines(text: str) -> list[RosterEntry]:
     return list(people.values())
 
 
+def split_person(text: str) -> tuple[str, str]:
+    """``"Họ tên, chức vụ"`` typed in one box, as a roster line is, as (name, title); the title keeps
+    any later separator ("Công chức Văn phòng - Thống kê")."""
+    parts = _SPLIT.split(_clean(text), maxsplit=1)
+    return parts[0], parts[1] if len(parts) > 1 else ""
+
+
+def join_person(name: str, title: str) -> str:
+    """The inverse of :func:`split_person`, to offer a stored name and title in one box."""
+    return f"{name}, {title}" if name and title else name
+
+
 def _column(header: list[str], key: str) -> int | None:
     names = _HEADERS[key]
     for i, cell in enumerate(header):

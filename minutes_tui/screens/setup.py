@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from minutes_tui import messages, texts
 from minutes_tui.meeting import Meeting
-from minutes_tui.meeting.roster import format_lines, parse_lines, read_csv
+from minutes_tui.meeting.roster import format_lines, join_person, parse_lines, read_csv, split_person
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.level_meter import LevelMeter
 from minutes_tui.workflows.classify import parse_attendance
@@ -33,6 +33,8 @@ HEADER_FIELDS = [
     ("co_chair", "co_chair"),
     ("secretary", "secretary"),
 ]
+#: The person boxes, typed "Họ tên, chức vụ" as the roster's lines are, and where each title goes.
+PERSON_TITLES = {"chair": "chair_title", "co_chair": "co_chair_title", "secretary": "secretary_title"}
 
 
 class SetupScreen(BienbanScreen):
@@ -53,7 +55,8 @@ class SetupScreen(BienbanScreen):
             for key, _field in HEADER_FIELDS:
                 with Horizontal(classes="field"):
                     yield Label(texts.SETUP_FIELDS[key], classes="field-label")
-                    yield Input(id=key, select_on_focus=False)  # one key must not erase a filled field
+                    hint = texts.SETUP_PERSON_HINT if key in PERSON_TITLES else ""
+                    yield Input(id=key, placeholder=hint, select_on_focus=False)  # one key must not erase a filled field
             yield Label(texts.SETUP_FIELDS["roster"])
             yield TextArea(id="roster", classes="lines")
             with Horizontal(classes="field"):
@@ -91,6 +94,8 @@ class SetupScreen(BienbanScreen):
             box = self.query_one(f"#{key}", Input)
             if not box.value:
                 box.value = str(getattr(form.meeting, field) or "")
+                if key in PERSON_TITLES:
+                    box.value = join_person(box.value, getattr(form.meeting, PERSON_TITLES[key]))
         if form.roster and not self.query_one("#roster", TextArea).text:
             self.query_one("#roster", TextArea).text = format_lines(form.roster)
             self.query_one("#defaults-note", Static).update(texts.SETUP_DEFAULTS_NOTE)
@@ -169,6 +174,8 @@ class SetupScreen(BienbanScreen):
     def form(self) -> MeetingForm:
         """The form's values (ValueError naming the part of the attendance counts not understood)."""
         values: dict[str, Any] = {field: self.query_one(f"#{key}", Input).value.strip() for key, field in HEADER_FIELDS}
+        for field, title_field in PERSON_TITLES.items():
+            values[field], values[title_field] = split_person(values[field])
         agenda = tuple(line.strip() for line in self.query_one("#agenda", TextArea).text.splitlines() if line.strip())
         attendance = parse_attendance(self.query_one("#attendance", Input).value)
         meeting = Meeting(**values, agenda=agenda, attendance=attendance)

@@ -71,7 +71,7 @@ async def test_last_meeting_values_are_offered(make_app, meetings_dir):
         if listing:  # an empty list would make wait_for_complete wait for every worker
             await setup.workers.wait_for_complete(listing)
         await pilot.pause()
-        assert setup.query_one("#chair", Input).value == "Trần Văn Bình"
+        assert setup.query_one("#chair", Input).value == "Trần Văn Bình, Chủ tịch UBND phường"  # name, title
         assert "Lê Văn Sơn" in setup.query_one("#roster", TextArea).text
 
 
@@ -83,3 +83,41 @@ async def test_bad_csv_is_a_message_not_a_crash(make_app, tmp_path):
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, ErrorDialog)
         assert "khong-co.csv" in app.errors_shown[0]
+
+
+async def test_chair_typed_with_title_is_split(make_app, meetings_dir):
+    """She types "Họ tên, chức vụ" in the Chủ trì and Thư ký boxes, as the roster's lines below them
+    ask: the minutes get the name and the title apart (the whole line as a name printed
+    "Chủ trì: Nguyễn Văn An, Chủ tịch UBND phường – ……" and asked for the title she had given),
+    and the next meeting's form offers them joined again."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        setup = app.screen
+        assert isinstance(setup, SetupScreen)
+        assert setup.query_one("#chair", Input).placeholder == "Họ tên, chức vụ"
+        await pilot.press(*"Hoi nghi thu", *["tab"] * 5)  # title, then on to the chair's box
+        assert setup.focused is setup.query_one("#chair", Input)
+        await pilot.press(*"Nguyễn Văn An, Chủ tịch UBND phường", "tab", "tab")
+        await pilot.press(*"Trần Thị Bình - Công chức Văn phòng - Thống kê")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        live = next((s for s in app.screen_stack if isinstance(s, LiveScreen)), None)
+        assert live is not None, app.errors_shown
+        folder = live.folder
+        await app.action_quit()
+    meeting = read_meeting(folder).meeting
+    assert (meeting.chair, meeting.chair_title) == ("Nguyễn Văn An", "Chủ tịch UBND phường")
+    assert (meeting.secretary, meeting.secretary_title) == ("Trần Thị Bình", "Công chức Văn phòng - Thống kê")
+    assert (meeting.co_chair, meeting.co_chair_title) == ("", "")
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        setup = app.screen
+        listing = [w for w in setup.workers if w.group == "setup-defaults"]
+        if listing:
+            await setup.workers.wait_for_complete(listing)
+        await pilot.pause()
+        assert setup.query_one("#chair", Input).value == "Nguyễn Văn An, Chủ tịch UBND phường"
+        assert setup.query_one("#secretary", Input).value == "Trần Thị Bình, Công chức Văn phòng - Thống kê"
