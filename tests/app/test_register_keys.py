@@ -118,3 +118,30 @@ async def test_a_wrong_extension_keeps_her_text_and_says_why(make_app, meetings_
         assert any("gia hạn" in n.lower() and "15/01/2027" in n for n in notes(app))
     petition = next(p for p in read_meeting(folder).petitions if p.id == item.petition_id)
     assert petition.outcome is not None and petition.outcome.deadline == date(2027, 1, 15)
+
+
+async def test_the_highlighted_item_is_shown_whole_with_its_result(make_app, meetings_dir):
+    """Done with a result, then `a` (all): the pane under the table shows the item whole, its
+    deadline and the result she typed (it stopped after four lines, at "Trách nhiệm: …, Đội quản",
+    with twenty empty rows above it)."""
+    from test_screens_whole import screen_lines
+
+    create_sample_meeting(meetings_dir)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        register = await _open_register(app, pilot)
+        item = max(register.items, key=lambda i: len(i.text))
+        register.query_one(DataTable).move_cursor(row=register.items.index(item))
+        await pilot.pause()
+        result = "Đã nạo vét xong toàn tuyến cống, tổ dân phố đã kiểm tra và xác nhận bằng văn bản"
+        await pilot.press("d", *result, "enter", "enter")
+        await _settle(pilot, register)
+        await pilot.press("a")  # all items, the done one among them
+        await _settle(pilot, register)
+        register.query_one(DataTable).move_cursor(row=[i.petition_id for i in register.items].index(item.petition_id))
+        await pilot.pause()
+        lines = screen_lines(app)
+        rule = max(i for i, line in enumerate(lines) if line.startswith("─" * 20))
+        shown = " ".join(line.strip() for line in lines[rule + 1 : -1])  # the pane, above the footer
+        assert f"Hạn: {item.deadline:%d/%m/%Y}" in shown, shown
+        assert result in shown, shown
