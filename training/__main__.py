@@ -68,8 +68,9 @@ def export(args: argparse.Namespace) -> None:
     from training.export import export as run
     from transcribe.model import ensure_bundled
 
-    sums = run(args.work / "run" / "best.pt", ensure_bundled(), args.delta, args.work / "model")
-    print(f"{args.delta}: sha256 {sums['delta']}")
+    delta = args.delta or args.work / "base-vi.decoder.bin"
+    sums = run(args.work / "run" / "best.pt", ensure_bundled(), delta, args.work / "model")
+    print(f"{delta}: sha256 {sums['delta']}")
     print(f"{args.work / 'model'}: model.bin sha256 {sums['model.bin']}")
 
 
@@ -85,12 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=float, default=3.0)
     parser.add_argument("--lr", type=float, default=3e-5)
     parser.add_argument("--batch", type=int, default=8)
-    parser.add_argument("--eval-every", type=int, default=100)
+    parser.add_argument("--eval-every", type=int, default=60)
     parser.add_argument(
         "--delta",
         type=Path,
-        default=REPO / "transcribe" / "models" / "base-vi.decoder.bin",
-        help="where export writes the shipped file",
+        default=None,
+        help="where export writes the shipped decoder file (default: WORK/base-vi.decoder.bin)",
     )
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
