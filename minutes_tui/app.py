@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +62,16 @@ class BienbanApp(BienbanAppServices):
         self.push_screen(HomeScreen())
         if self.config.demo:
             self.start_demo()
+        self._close_with_the_terminal()
+
+    def _close_with_the_terminal(self) -> None:
+        """Closing the terminal window (SIGHUP) cannot ask first: the recording is closed as after q
+        and yes, so its audio file is finished and the speech live text had not reached is
+        transcribed when the meeting is opened again."""
+        if self.is_headless or not hasattr(signal, "SIGHUP"):
+            return  # Windows: closing the console ends the process; the journal keeps the audio (bienban recover)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, lambda: self.call_later(self._quit_now))
 
     def recogniser(self) -> Recogniser:
         """The speech recogniser, loaded once on first use (called from worker threads)."""

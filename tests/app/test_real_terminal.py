@@ -1,4 +1,4 @@
-"""``bienban demo`` in a real terminal (tmux) with the real model: text appears, keys tag, quit keeps it."""
+"""``bienban demo`` in a real terminal (tmux) with the real model: text appears, keys tag, quit asks and keeps it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from bienban_base import clock
+from minutes_tui import texts
 from minutes_tui.meeting import read_meeting
+from minutes_tui.workflows.demo import DEMO_FOLDER, demo_root
 
 pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.terminal]
 
@@ -56,6 +58,8 @@ def test_demo_in_tmux(tmp_path):
         subprocess.run(["tmux", "send-keys", "-t", session, "3", "p"], check=True)
         _until(session, lambda s: "KIẾN NGHỊ #1" in s and "Lê Văn Sơn: " in s, timeout=10)
         subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+        _until(session, lambda s: texts.QUIT_RECORDING_CONFIRM in s, timeout=10)  # a recording is never ended by one key
+        subprocess.run(["tmux", "send-keys", "-t", session, "y"], check=True)
         deadline = time.monotonic() + 60
         while not done.exists() and time.monotonic() < deadline:
             time.sleep(0.5)
@@ -63,7 +67,8 @@ def test_demo_in_tmux(tmp_path):
         assert done.read_text().strip() == "0"
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-    (folder,) = list((tmp_path / "meetings").iterdir())
+    assert [p.name for p in (tmp_path / "meetings").iterdir()] == [DEMO_FOLDER]  # demos stay apart from her meetings
+    (folder,) = list(demo_root(tmp_path / "meetings").iterdir())
     record = read_meeting(folder)
     son = next(p for p in record.participants if p.name == "Lê Văn Sơn")
     assert len(record.petitions) == 1
@@ -73,3 +78,28 @@ def test_demo_in_tmux(tmp_path):
     assert "question" in tagged.tags and tagged.speaker_id == son.id
     audio = sorted(folder.glob("*.wav"))
     assert audio and os.path.getsize(audio[0]) > 44  # the recording was kept, not just its header
+
+
+def test_closing_the_terminal_while_recording_finishes_the_audio_and_leaves_the_rest_to_transcribe(tmp_path):
+    """Closing the window (tmux kill-session: SIGHUP, as a closed terminal sends) cannot ask: the
+    recording is closed as after q and yes: a finished audio file, no journal, the rest marked."""
+    from minutes_tui.workflows.importing import unfinished_import
+
+    session = f"bienban-{uuid.uuid4().hex[:8]}"
+    env = f"HF_HUB_OFFLINE=1 BIENBAN_DATA_DIR={tmp_path} TERM=xterm-256color {clock.ENV}={os.environ[clock.ENV]}"
+    command = f"cd {REPO} && {env} exec {Path(sys.executable).parent}/bienban demo"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True)
+    try:
+        _until(session, lambda s: len(TRANSCRIPT_LINE.findall(s)) >= 1, timeout=240)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    (folder,) = list(demo_root(tmp_path / "meetings").iterdir())
+    deadline = time.monotonic() + 60
+    while (list(folder.glob("*.journal.wav")) or not (folder / "audio.wav").exists()) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not list(folder.glob("*.journal.wav")), "the recording was left unfinished"
+    assert (folder / "audio.wav").stat().st_size > 44
+    reached = max((s.end for s in read_meeting(folder).segments), default=0.0)
+    recorded = (folder / "audio.wav").stat().st_size / 32000  # 16 kHz, 16-bit mono
+    # what live text had not reached is marked, and is transcribed when the meeting is opened again
+    assert unfinished_import(folder) is not None or recorded - reached < 1.0
