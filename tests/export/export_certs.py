@@ -33,19 +33,19 @@ class TestIdentity:
 
 
 def make_identity(folder: Path, common_name: str = "Nguyễn Văn Hùng") -> TestIdentity:
-    """A 2048-bit RSA key with a self-signed signing certificate valid for a year."""
+    """A 2048-bit RSA key with a self-signed signing certificate valid from 2020 to 2049 (a fixed window:
+    the tests read no wall clock, and pyHanko checks it against the real time whatever day they run)."""
     folder.mkdir(parents=True, exist_ok=True)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-    now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)
         .issuer_name(name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365))
+        .not_valid_before(dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+        .not_valid_after(dt.datetime(2049, 12, 31, tzinfo=dt.UTC))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(x509.KeyUsage(True, True, False, False, False, True, False, False, False), critical=True)
         .sign(key, hashes.SHA256())

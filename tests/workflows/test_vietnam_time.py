@@ -32,7 +32,7 @@ LATE_END = datetime(2026, 12, 3, 0, 40)
 @pytest.fixture(params=["UTC", "Asia/Ho_Chi_Minh", "America/New_York"])
 def laptop_tz(request):
     """This process runs as on a laptop set to the given time zone (``datetime.fromtimestamp``,
-    ``astimezone()`` and ``datetime.now()`` follow it)."""
+    ``astimezone()`` and the standard library's local now follow it)."""
     before = os.environ.get("TZ")
     os.environ["TZ"] = request.param
     time.tzset()
