@@ -59,7 +59,7 @@ def build(folder: Path, n_segments: int, n_petitions: int, audio_hours: float, r
                 SimpleNamespace(start=t, end=t + n * 0.3, text="".join(w.word for w in words), avg_logprob=-0.4, words=words)
             )
             t += n * 0.3 + 0.5
-        store.add_recognised_many(recognised)
+        store.add_recognised_many(recognised, "base")
         ids = [s.id for s in store.load().segments]
         for i in range(len(ids)):
             store.set_speaker(ids[i], people[i % len(people)].id)

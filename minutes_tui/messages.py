@@ -51,6 +51,8 @@ class FinalSegment(Message):
 
     segment: Any
     """A ``transcribe.decoding.RecognisedSegment``."""
+    model: str
+    """The model that wrote it (``transcribe.recogniser.Recogniser.name``)."""
 
 
 @dataclass

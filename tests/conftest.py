@@ -184,7 +184,7 @@ def reviewed_meeting(meetings_dir: Path, canned: CannedRecogniser) -> Path:
     with MeetingStore.open(folder) as store:
         store.set_audio_file("audio.flac")
         for segment in canned.transcribe_audio(load_audio(folder / "audio.flac")):
-            store.add_recognised(segment)
+            store.add_recognised(segment, canned.name)
     canned.finals = 0
     return folder
 

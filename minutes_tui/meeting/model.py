@@ -212,11 +212,13 @@ class Segment:
     text: str
     """The current text (the secretary's correction, if any)."""
     original_text: str = ""
-    """What the recogniser wrote; always kept, so the original can be restored."""
+    """What the recogniser wrote; always kept, so the original can be restored (a re-transcription's
+    proposal she takes becomes it)."""
     speaker_id: int | None = None
     """The participant speaking (None: not yet assigned)."""
     confidence: float | None = None
-    """Recogniser confidence 0-1 (exp of the mean token log-probability); None if typed by hand."""
+    """Recogniser confidence 0-1 (exp of the mean token log-probability); None if typed by hand or
+    not known (a re-transcription's proposal she took)."""
     words: tuple[SegmentWord, ...] = ()
     """Word timings of the original text."""
     edited: bool = False
@@ -227,6 +229,11 @@ class Segment:
     """A re-transcription's text offered beside hand-edited text (None: nothing offered)."""
     id: int = 0
     """Store id (0: not stored yet)."""
+    model: str | None = None
+    """The model that wrote ``original_text``, by its display name, e.g. "base-vi" (None: not known:
+    stored before bienban recorded it, or written by no model, as the sample meeting's script)."""
+    proposed_model: str | None = None
+    """The model that wrote ``proposed_text`` (None: nothing offered, or not known)."""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Replacing the live transcript with the post-meeting re-transcription, keeping the secretary's work.
 
 Rules, all in one transaction:
-- a segment the secretary edited by hand is kept; the new text over it is offered beside it
-  (``proposed_text``) and the new segments mostly over it are not inserted;
+- a segment the secretary edited by hand is kept, with the model of the text she edited; the new
+  text over it is offered beside it (``proposed_text``, its model in ``proposed_model``) and the
+  new segments mostly over it are not inserted;
 - every other old segment is replaced: each new segment takes the speaker of the old segment it
   overlaps most, and the tags and petition links of the old segments mapped onto it;
 - the mapping is ``transcribe.realign.sources`` (the caller's, or computed here);
@@ -30,14 +31,16 @@ def _shared(a: Segment, b: Segment) -> float:
     return overlap(a.start, a.end, b.start, b.end)
 
 
-def replace_segments(db: Database, recognised: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None) -> None:
+def replace_segments(
+    db: Database, recognised: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None, model: str
+) -> None:
     """See ``MeetingStore.replace_segments``."""
     old = {s.id: s for s in (rows.segment(r) for r in db.conn.execute("SELECT * FROM segments ORDER BY start, id"))}
     if sources is None:
         mine = [_old_segment(o) for o in old.values()]
         recognised = realign.split_at_edits(list(recognised), mine)
         sources = realign.sources(list(recognised), mine)
-    new = [from_recognised(r) for r in recognised]
+    new = [from_recognised(r, model) for r in recognised]
     proposals: dict[int, list[str]] = {}
     inserted: list[tuple[Segment, list[Segment]]] = []
     for seg, ids in zip(new, sources):
@@ -65,7 +68,10 @@ def replace_segments(db: Database, recognised: Sequence[RecognisedSegment], sour
         for o in old.values():
             if o.edited:
                 text = " ".join(proposals.get(o.id, []))
-                write_segment(conn, replace(o, proposed_text=text if text and text != o.text else None))
+                offered = bool(text) and text != o.text
+                write_segment(
+                    conn, replace(o, proposed_text=text if offered else None, proposed_model=model if offered else None)
+                )
                 continue
             linked = conn.execute("SELECT 1 FROM petition_segments WHERE segment_id = ?", (o.id,)).fetchone()
             if (linked or o.tags) and o.id not in covered:

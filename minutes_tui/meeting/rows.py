@@ -114,6 +114,8 @@ def segment(row: sqlite3.Row) -> Segment:
         tags=tuple(json.loads(tags)) if tags != "[]" else (),
         proposed_text=row["proposed_text"],
         id=row["id"],
+        model=row["model"],
+        proposed_model=row["proposed_model"],
     )
 
 

@@ -105,6 +105,11 @@ MIGRATIONS: dict[int, str] = {
     #    minutes (the record of the conference) print the same deadline before and after (NULL: never
     #    extended; ``deadline`` is still the conference's)
     5: "ALTER TABLE petitions ADD COLUMN conference_deadline TEXT;",
+    # 7: the model that wrote a segment's recognised text (``transcribe.model.resolve``'s display
+    #    name, e.g. "base", "base-vi"), and the one that wrote the text a re-transcription offers
+    #    beside a hand edit, so a text by a new model shows in review. NULL: written before bienban
+    #    recorded it, or by no model (the sample meeting's scripted turns); '' never
+    6: "ALTER TABLE segments ADD COLUMN model TEXT; ALTER TABLE segments ADD COLUMN proposed_model TEXT;",
 }
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

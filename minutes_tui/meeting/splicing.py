@@ -1,7 +1,8 @@
 """Merging and splitting segments, as pure functions (the store writes what they return).
 
 The recogniser's original text always survives: a merge joins both originals, a split cuts the
-original so that the two halves join back to it.
+original so that the two halves join back to it. The model that wrote a text goes with it: both
+halves of a split keep it, a merge of two models' texts names both.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ def merge(a: Segment, b: Segment) -> Segment:
     weights = [(s.confidence, max(s.end - s.start, 1e-3)) for s in (a, b) if s.confidence is not None]
     confidence = sum(c * w for c, w in weights) / sum(w for _, w in weights) if weights else None
     proposed = [p for p in (a.proposed_text, b.proposed_text) if p is not None]
+    proposed_by = [s.proposed_model for s in (a, b) if s.proposed_text is not None]
     return replace(
         a,
         end=max(a.end, b.end),
@@ -27,6 +29,8 @@ def merge(a: Segment, b: Segment) -> Segment:
         words=a.words + b.words,
         tags=tuple(sorted(set(a.tags) | set(b.tags))),
         proposed_text=" ".join(proposed) if proposed else None,
+        model=_models(a.model, b.model),
+        proposed_model=_models(*proposed_by) if proposed else None,
     )
 
 
@@ -44,8 +48,10 @@ def split(seg: Segment, at_char: int, at_time: float | None) -> tuple[Segment, S
         orig_a, orig_b = head, tail
     else:
         orig_a, orig_b = _split_original(seg, words_a, words_b, at_char)
-    first = replace(seg, end=at_time, text=head, original_text=orig_a, words=words_a, proposed_text=None)
-    second = replace(seg, start=at_time, text=tail, original_text=orig_b, words=words_b, proposed_text=None, id=0)
+    first = replace(seg, end=at_time, text=head, original_text=orig_a, words=words_a, proposed_text=None, proposed_model=None)
+    second = replace(
+        seg, start=at_time, text=tail, original_text=orig_b, words=words_b, proposed_text=None, proposed_model=None, id=0
+    )
     return first, second
 
 
@@ -78,3 +84,10 @@ def _time_at(seg: Segment, at_char: int) -> float:
 
 def _join(a: str, b: str) -> str:
     return " ".join(t for t in (a, b) if t)
+
+
+def _models(*models: str | None) -> str | None:
+    # one name when one model wrote every part; "base + base-vi" when two did; None when a part's is not known
+    if any(m is None for m in models):
+        return None
+    return " + ".join(dict.fromkeys(part for m in models if m is not None for part in m.split(" + ")))

@@ -82,16 +82,19 @@ class MeetingStore(TranscriptEditing, ItemEditing):
         """The whole meeting at once."""
         return _load(self)
 
-    def replace_segments(self, new: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None = None) -> list[Segment]:
+    def replace_segments(
+        self, new: Sequence[RecognisedSegment], sources: Sequence[Sequence[int]] | None = None, *, model: str
+    ) -> list[Segment]:
         """Replace recogniser segments with a re-transcription, in one transaction.
 
-        ``new`` are ``transcribe.decoding.RecognisedSegment``; ``sources[i]`` the old segment ids the i-th
-        takes its work from, most overlapping first (``transcribe.realign.sources``, which is
-        also used when None). Speakers, tags and petition links move to the
-        new segments by overlap; hand-edited segments are kept, with the new text offered in
-        ``proposed_text``. Clears undo and redo.
+        ``new`` are ``transcribe.decoding.RecognisedSegment`` that ``model`` (``Recogniser.name``)
+        wrote; ``sources[i]`` the old segment ids the i-th takes its work from, most overlapping
+        first (``transcribe.realign.sources``, which is also used when None). Speakers, tags and
+        petition links move to the new segments by overlap; hand-edited segments are kept, with
+        the new text offered in ``proposed_text`` (and ``model`` in ``proposed_model``). Clears
+        undo and redo.
         """
-        replace_segments(self._db, new, sources)
+        replace_segments(self._db, new, sources, model)
         return list(self.load().segments)
 
     @contextlib.contextmanager

@@ -32,6 +32,8 @@ def segment_values(s: Segment) -> dict[str, object]:
         "edited": int(s.text != s.original_text),
         "tags": json.dumps(sorted(set(s.tags)), ensure_ascii=False),
         "proposed_text": s.proposed_text,
+        "model": s.model,
+        "proposed_model": s.proposed_model,
     }
 
 
@@ -50,13 +52,14 @@ def write_segment(conn, s: Segment) -> None:
     conn.execute(f"UPDATE segments SET {sets} WHERE id = ?", (*values.values(), s.id))
 
 
-def from_recognised(seg: RecognisedSegment) -> Segment:
-    """A store segment from a ``transcribe.decoding.RecognisedSegment`` (duck-typed: no model import needed)."""
+def from_recognised(seg: RecognisedSegment, model: str) -> Segment:
+    """A store segment from a ``transcribe.decoding.RecognisedSegment`` (duck-typed: no model import
+    needed) that the model named ``model`` (``Recogniser.name``) wrote."""
     words = tuple(SegmentWord(w.start, w.end, w.word, w.probability) for w in getattr(seg, "words", ()) or ())
     logprob = getattr(seg, "avg_logprob", None)
     confidence = math.exp(logprob) if logprob is not None else None
     text = seg.text.strip()
-    return Segment(start=seg.start, end=seg.end, text=text, original_text=text, confidence=confidence, words=words)
+    return Segment(start=seg.start, end=seg.end, text=text, original_text=text, confidence=confidence, words=words, model=model)
 
 
 class TranscriptEditing:
@@ -80,26 +83,30 @@ class TranscriptEditing:
         confidence: float | None = None,
         words: Sequence[SegmentWord] = (),
         speaker_id: int | None = None,
+        model: str | None = None,
     ) -> Segment:
-        """Append a recognised segment (not an undoable edit: it is not the secretary's)."""
-        seg = Segment(start, end, text, text, speaker_id, confidence, tuple(words))
+        """Append a recognised segment (not an undoable edit: it is not the secretary's); ``model``:
+        the one that wrote it (None: no model, as the sample meeting's scripted turns)."""
+        seg = Segment(start, end, text, text, speaker_id, confidence, tuple(words), model=model)
         with self._db.transaction() as conn:
             new_id = insert_segment(conn, seg)
         return replace(seg, id=new_id)
 
-    def add_recognised(self, segment: RecognisedSegment) -> Segment:
-        """Append a ``transcribe.decoding.RecognisedSegment`` (confidence from its mean log-probability)."""
-        seg = from_recognised(segment)
+    def add_recognised(self, segment: RecognisedSegment, model: str) -> Segment:
+        """Append a ``transcribe.decoding.RecognisedSegment`` that ``model`` wrote (confidence from its
+        mean log-probability)."""
+        seg = from_recognised(segment, model)
         with self._db.transaction() as conn:
             new_id = insert_segment(conn, seg)
         return replace(seg, id=new_id)
 
-    def add_recognised_many(self, segments: Iterable[RecognisedSegment]) -> int:
-        """Append many ``transcribe.decoding.RecognisedSegment`` in one transaction (an imported file); how many."""
+    def add_recognised_many(self, segments: Iterable[RecognisedSegment], model: str) -> int:
+        """Append many ``transcribe.decoding.RecognisedSegment`` that ``model`` wrote in one transaction
+        (an imported file); how many."""
         count = 0
         with self._db.transaction() as conn:
             for seg in segments:
-                insert_segment(conn, from_recognised(seg))
+                insert_segment(conn, from_recognised(seg, model))
                 count += 1
         return count
 
@@ -123,19 +130,34 @@ class TranscriptEditing:
         return self.edit_text(segment_id, seg.original_text)
 
     def accept_proposed(self, segment_id: int) -> Segment:
-        """Take the re-transcription's proposed text instead of the hand-edited one."""
+        """Take the re-transcription's proposed text instead of the hand-edited one.
+
+        The proposal becomes the segment's recognised text, as the segments she had not edited
+        did: its model is the proposal's, and it is no longer hand-edited (a later re-transcription
+        replaces it). The old word times and confidence described the old text and are dropped.
+        """
         seg = self.segment(segment_id)
         if seg.proposed_text is None:
             return seg
+        taken = replace(
+            seg,
+            text=seg.proposed_text,
+            original_text=seg.proposed_text,
+            confidence=None,
+            words=(),
+            model=seg.proposed_model,
+            proposed_text=None,
+            proposed_model=None,
+        )
         with self._db.edit("accept_proposed", f"segment {segment_id}") as conn:
-            write_segment(conn, replace(seg, text=seg.proposed_text, proposed_text=None))
+            write_segment(conn, taken)
         return self.segment(segment_id)
 
     def keep_own_text(self, segment_id: int) -> Segment:
         """Keep the hand-edited text and drop the re-transcription's proposal."""
         seg = self.segment(segment_id)
         with self._db.edit("keep_own_text", f"segment {segment_id}") as conn:
-            write_segment(conn, replace(seg, proposed_text=None))
+            write_segment(conn, replace(seg, proposed_text=None, proposed_model=None))
         return self.segment(segment_id)
 
     def merge_segments(self, first_id: int, second_id: int) -> Segment:

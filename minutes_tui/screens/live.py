@@ -118,7 +118,7 @@ class LiveScreen(VoiceSuggestions):
         post = self.post_message  # thread-safe
         return CaptureCallbacks(
             level=lambda db, s: (post(messages.LevelChanged(db)), post(messages.ElapsedChanged(s))),
-            final=lambda seg: post(messages.FinalSegment(seg)),
+            final=lambda seg, model: post(messages.FinalSegment(seg, model)),
             interim=lambda text: post(messages.InterimUpdated(text)),
             event=self._recorder_event,
             status=lambda state: post(messages.RecordingStateChanged(state)),
@@ -207,7 +207,7 @@ class LiveScreen(VoiceSuggestions):
         self.query_one("#interim", Static).update(event.text or (texts.LIVE_WAITING if self.state == "recording" else ""))
 
     def on_final_segment(self, event: messages.FinalSegment) -> None:
-        stored = self.draft.add_recognised(event.segment)
+        stored = self.draft.add_recognised(event.segment, event.model)
         self.transcript().append(stored, self.look(stored))
         self.show_selection()
         self.follow_voices()  # in a worker, at low priority: never ahead of the decoder

@@ -79,9 +79,9 @@ class MinutesDraft:
         return best[1] if best else None
 
     # the recogniser's output
-    def add_recognised(self, segment: RecognisedSegment) -> Segment:
-        """Store a final segment from the recogniser."""
-        stored = self.store.add_recognised(segment)
+    def add_recognised(self, segment: RecognisedSegment, model: str) -> Segment:
+        """Store a final segment that the recogniser's ``model`` wrote."""
+        stored = self.store.add_recognised(segment, model)
         self.segments[stored.id] = stored
         self.order.append(stored.id)
         return stored

@@ -165,7 +165,8 @@ def transcribe_imported(
 
     The recording is decoded in windows (any length, bounded memory) and each batch is stored as
     soon as it is decoded: an interrupted import keeps what it has, and the next call continues
-    where it stopped (``unfinished_import``).
+    where it stopped (``unfinished_import``). Each segment records the recogniser's model: a resume
+    with another model shows which part each wrote.
     """
     from minutes_tui.meeting.audio import meeting_audio
 
@@ -178,7 +179,7 @@ def transcribe_imported(
     stored_end = max((s.end for s in store.load().segments), default=0.0)
 
     def sink(segments: Sequence, done_s: float) -> None:
-        store.add_recognised_many([s for s in segments if s.start >= stored_end - 0.05])
+        store.add_recognised_many([s for s in segments if s.start >= stored_end - 0.05], recogniser.name)
         _save_progress(store.folder, done_s, decoded_total)
 
     decoded_total = audio_duration(audio_file)

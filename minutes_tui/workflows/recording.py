@@ -62,8 +62,8 @@ class CaptureCallbacks:
 
     level: Callable[[float, float], object]
     """(dBFS of the latest block, seconds recorded so far)."""
-    final: Callable[[RecognisedSegment], object]
-    """A final segment, absolute times."""
+    final: Callable[[RecognisedSegment, str], object]
+    """A final segment, absolute times, and the model that wrote it (``Recogniser.name``)."""
     interim: Callable[[str], object]
     """Provisional text of the open utterance ('' clears it)."""
     event: Callable[[Any], object]
@@ -84,6 +84,8 @@ class LiveCapture:
         """Decode what was heard before stopping (off when quitting the app)."""
         self.recording: Recording | None = None
         self.pipeline: LivePipeline | None = None
+        self.model = ""
+        """The loaded recogniser's model name (set by ``run``)."""
 
     def _level(self, block: np.ndarray, start_sample: int) -> None:
         self.report.level(dbfs(block), (start_sample + block.size) / SAMPLE_RATE)
@@ -94,6 +96,7 @@ class LiveCapture:
 
         self.report.status("loading")
         transcriber = self.load_transcriber()
+        self.model = transcriber.name
         pipeline = LivePipeline(
             transcriber,
             on_final=self._final,
@@ -129,7 +132,7 @@ class LiveCapture:
 
     def _final(self, final: FinalText) -> None:
         for segment in final.segments:
-            self.report.final(segment)
+            self.report.final(segment, self.model)
 
     def _close(self, pipeline: Any) -> None:
         """Decode what was heard, unless the app quits meanwhile: then drop what is left."""

@@ -39,7 +39,8 @@ def retranscribe(
     progress: Callable[[float, float], None] | None = None,
     options: DecodeOptions = DecodeOptions(),
 ) -> Retranscription:
-    """Decode the meeting's audio again and put the result in place of its transcript.
+    """Decode the meeting's audio again and put the result in place of its transcript (the new
+    segments, and the texts offered beside hand edits, record ``recogniser.name`` as their model).
 
     ``mode`` is the post-meeting pass's (``utterances``, ``batched`` or ``sequential``);
     ``vocabulary`` adds the second decoding primed with the meeting's names and terms;
@@ -53,6 +54,6 @@ def retranscribe(
     new, mapping = post_meeting_pass(
         recogniser, audio_file, old_segments(record), mode, options, progress=progress, vocabulary=primed
     )
-    segments = store.replace_segments(new, mapping)
+    segments = store.replace_segments(new, mapping, model=recogniser.name)
     (store.folder / PROGRESS_FILE).unlink(missing_ok=True)  # an unfinished import is whole now
     return Retranscription(segments, sum(1 for s in segments if s.edited))

@@ -37,7 +37,8 @@ _WRITERS = (("Hoàng Văn Minh", "Tổ dân phố 3", False), ("Võ Thị Tố",
 
 
 def _transcript(store: MeetingStore, people: dict[str, int], duration: float) -> list[int]:
-    """The script's turns as segments, each given a share of the recording by its length."""
+    """The script's turns as segments, each given a share of the recording by its length (no model
+    wrote them: their model is not recorded, and review names none)."""
     turns = demo_script()["turns"]
     total = sum(len(t["text"]) for t in turns)
     ids, at = [], 0.5

@@ -242,7 +242,7 @@ async def test_pause_keeps_the_selection_where_she_left_it(make_app, message_log
         await log.wait_until(lambda: live.state == "paused")
         # the utterance the pause cut arrives as a segment after the pause
         cut = SimpleNamespace(start=90.0, end=92.0, text="mỗi khi nếu lần nước tràn vào nhà", words=(), avg_logprob=-0.2)
-        live.post_message(messages.FinalSegment(cut))
+        live.post_message(messages.FinalSegment(cut, "canned"))
         await pilot.pause()
         assert view.selected_id == selected
         assert live.state == "paused"

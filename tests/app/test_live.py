@@ -65,6 +65,7 @@ async def test_recording_to_the_end_opens_review(make_app, message_log):
         assert isinstance(app.screen, ReviewScreen)
         review_view = app.screen.query_one(TranscriptView)
         assert review_view.option_count == len(app.screen.draft.order) >= 1
+        assert {s.model for s in app.screen.draft.segments.values()} == {"canned"}  # the live recogniser's (issue 25)
 
 
 async def test_a_recording_that_cannot_start_is_a_message_and_review_still_opens(make_app, tmp_path):

@@ -32,7 +32,7 @@ def imported_meeting(tmp_path: Path) -> Path:
     folder = create_imported_meeting(clip, tmp_path / "meetings", "Ghi âm 0043", datetime(2026, 12, 2, 8)).folder
     with MeetingStore.open(folder) as store:
         for i, text in enumerate(SAID):
-            store.add_recognised(RecognisedSegment(i * 5.0, i * 5.0 + 4, text, -0.2, 0.01))
+            store.add_recognised(RecognisedSegment(i * 5.0, i * 5.0 + 4, text, -0.2, 0.01), "base")
     return folder
 
 

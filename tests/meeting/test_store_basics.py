@@ -190,7 +190,7 @@ def test_re_transcription_keeps_the_secretarys_work(store):
     store.edit_text(live[2].id, "Xin cảm ơn chủ tọa")
     petition = store.add_petition("Điện chiếu sáng", raised_by=speaker.id, segment_ids=[live[0].id, live[1].id])
     repass = [Recognised(0, 5.9, "Kiến nghị về điện chiếu sáng", -0.1, 0.0), Recognised(6.1, 9, "xin cảm ơn", -0.2, 0.0)]
-    segments = store.replace_segments(repass)
+    segments = store.replace_segments(repass, model="base")
     assert [s.text for s in segments] == ["Kiến nghị về điện chiếu sáng", "Xin cảm ơn chủ tọa"]
     new, kept = segments
     assert new.speaker_id == speaker.id and new.tags == ("question",)
@@ -204,7 +204,7 @@ def test_add_recognised_is_one_line(store):
     from transcribe.decoding import RecognisedSegment as Recognised
     from transcribe.decoding import Word as RecognisedWord
 
-    seg = store.add_recognised(Recognised(1.0, 2.0, " xin chào", -0.5, 0.1, [RecognisedWord(1.0, 2.0, " xin", 0.7)]))
+    seg = store.add_recognised(Recognised(1.0, 2.0, " xin chào", -0.5, 0.1, [RecognisedWord(1.0, 2.0, " xin", 0.7)]), "base")
     assert seg.text == seg.original_text == "xin chào"
     assert seg.words == (SegmentWord(1.0, 2.0, " xin", 0.7),) and seg.confidence == pytest.approx(0.6065, abs=1e-4)
     assert replace(store.segment(seg.id)) == seg
@@ -264,6 +264,6 @@ def test_retranscription_never_drops_a_tagged_segment_it_heard_nothing_in(store)
     a = store.add_segment(1.0, 4.0, "câu một")
     b = store.add_segment(5.0, 8.0, "lời hứa nghe trực tiếp")
     store.tag(b.id, "promise")
-    result = store.replace_segments([Recognised(1.0, 4.0, "câu một mới", -0.2, 0.01, [])])
+    result = store.replace_segments([Recognised(1.0, 4.0, "câu một mới", -0.2, 0.01, [])], model="base")
     assert [s.text for s in result] == ["câu một mới", "lời hứa nghe trực tiếp"]
     assert "promise" in result[1].tags and a.id not in {s.id for s in result}

@@ -86,7 +86,7 @@ def test_a_newer_store_is_refused_untouched(tmp_path, capsys):
 def test_a_corrupt_store_gives_the_clear_message_and_spares_the_audio(tmp_path, capsys, damage):
     folder = tmp_path / "meetings" / "broken"
     with MeetingStore.create(folder, MEETING) as store:
-        store.add_recognised_many(SimpleNamespace(start=i, end=i + 1, text=f"đoạn số {i} " * 5) for i in range(300))
+        store.add_recognised_many((SimpleNamespace(start=i, end=i + 1, text=f"đoạn số {i} " * 5) for i in range(300)), "base")
     path = folder / "meeting.sqlite"
     data = bytearray(path.read_bytes())
     if damage == "garbage":

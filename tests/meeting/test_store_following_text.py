@@ -39,6 +39,7 @@ def test_a_version_4_store_follows_texts_that_were_copied(tmp_path):
     conn.executescript(
         "ALTER TABLE petitions DROP COLUMN text_follows; ALTER TABLE petitions DROP COLUMN answer_follows;"
         "ALTER TABLE petitions DROP COLUMN conference_deadline;"
+        "ALTER TABLE segments DROP COLUMN model; ALTER TABLE segments DROP COLUMN proposed_model;"
         "PRAGMA user_version = 4;"
     )
     conn.close()

@@ -24,6 +24,7 @@ def test_a_version_3_meeting_upgrades_with_defaults(tmp_path):
         + "ALTER TABLE meeting DROP COLUMN attendance; ALTER TABLE meeting DROP COLUMN document_texts;"
         + "ALTER TABLE petitions DROP COLUMN text_follows; ALTER TABLE petitions DROP COLUMN answer_follows;"
         + "ALTER TABLE petitions DROP COLUMN conference_deadline;"
+        + "ALTER TABLE segments DROP COLUMN model; ALTER TABLE segments DROP COLUMN proposed_model;"
         + "PRAGMA user_version = 3;"
     )
     conn.close()

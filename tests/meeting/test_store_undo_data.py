@@ -72,6 +72,7 @@ def test_an_old_sql_history_is_never_run(tmp_path):
         + "ALTER TABLE meeting DROP COLUMN attendance; ALTER TABLE meeting DROP COLUMN document_texts;"
         + "ALTER TABLE petitions DROP COLUMN text_follows; ALTER TABLE petitions DROP COLUMN answer_follows;"
         + "ALTER TABLE petitions DROP COLUMN conference_deadline;"
+        + "ALTER TABLE segments DROP COLUMN model; ALTER TABLE segments DROP COLUMN proposed_model;"
     )
     target = tmp_path / "pwned.sqlite"
     conn.execute("INSERT INTO edit_steps (edit_id, sql) VALUES (1, ?)", (f"ATTACH DATABASE '{target}' AS pwned",))
