@@ -814,6 +814,10 @@ RETRANSCRIBE_DETAIL = (
 RETRANSCRIBE_PROPOSED = "{count} đoạn chị sửa tay có lời mới đề xuất (P: lấy, O: giữ lời của chị)."
 PROPOSED_LINE = "↳ lời mới đề xuất: {text}  (P: lấy · O: giữ lời đã sửa)"
 PROPOSED_NONE = "Đoạn này không có lời mới đề xuất."
+#: The model that wrote the selected segment, and the proposal beside it, in review's line about it (issue 25).
+SEGMENT_MODEL = "Mô hình: {model}"
+SEGMENT_PROPOSED_MODEL = "lời đề xuất: {model}"
+SEGMENT_MODEL_UNKNOWN = "không rõ"
 #: Footer labels: short, so the most-used keys fit 100 columns; ``KEYS`` has the full ones for "?".
 KEYS_SHORT: dict[str, str] = {
     "help": "Thêm",

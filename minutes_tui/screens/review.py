@@ -24,7 +24,7 @@ from minutes_tui.screens.transcript_screen import TAG_KEYS
 from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.items_panel import ItemsPanel, items_text
 from minutes_tui.widgets.status_line import StatusLine
-from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock
+from minutes_tui.widgets.transcript import LOW_CONFIDENCE, TranscriptView, clock, model_parts
 from minutes_tui.workflows.checks import lacks
 from minutes_tui.workflows.draft import MinutesDraft
 from minutes_tui.workflows.item_editing import ItemEdit
@@ -160,6 +160,7 @@ class ReviewScreen(VoiceSuggestions):
             look.speaker or texts.SPEAKER_UNKNOWN,
             *look.badges,
             *([f"⚠ {low}"] if low else []),
+            *model_parts(segment),
         ]
         self.query_one("#selection", StatusLine).update(" · ".join(parts))
         if self.query_one("#items").display:

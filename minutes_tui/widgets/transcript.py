@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rich.markup import escape
 from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -45,6 +46,18 @@ def clock(seconds: float) -> str:
     s = int(seconds)
     h, rest = divmod(s, 3600)
     return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
+
+
+def model_parts(segment: Segment) -> list[str]:
+    """The selection line's words on the model that wrote the segment (and the one that wrote the
+    text offered beside it), as markup; none where no model is known (an older meeting, the sample)."""
+    offered = segment.proposed_model if segment.proposed_text is not None else None
+    if segment.model is None and offered is None:
+        return []
+    shown = texts.SEGMENT_MODEL.format(model=escape(segment.model or texts.SEGMENT_MODEL_UNKNOWN))
+    if offered is not None:
+        shown += f" ({texts.SEGMENT_PROPOSED_MODEL.format(model=escape(offered))})"
+    return [shown]
 
 
 def segment_text(segment: Segment, look: SegmentLook, low_words: bool) -> Text:

@@ -77,6 +77,29 @@ async def test_retranscribe_keeps_tags(make_app, reviewed_meeting, message_log):
     assert any("question" in s.tags for s in record.segments)
 
 
+async def test_review_names_the_model_that_wrote_a_segment_and_the_one_that_offers_new_text(make_app, reviewed_meeting, canned):
+    """Issue 25: a re-transcription by another model shows on the line about the selected segment."""
+    from minutes_tui.widgets.status_line import StatusLine
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        line = review.query_one("#selection", StatusLine)
+        assert line.text.endswith(" · Mô hình: canned")
+        await pilot.press("down", "e", "ctrl+u", *"Lời chị sửa tay.", "enter")
+        canned.name = "base-vi"  # the app's recogniser is now the new model
+        await pilot.press("R", "y")
+        await review.workers.wait_for_complete()
+        await pilot.pause()
+        assert review.draft.segments_in_order()[1].proposed_text
+        assert line.text.endswith(" · Mô hình: canned (lời đề xuất: base-vi)")  # hers, over the old model's text
+        await pilot.press("P")  # she takes the new text
+        assert line.text.endswith(" · Mô hình: base-vi")
+        await pilot.press("up")
+        assert line.text.endswith(" · Mô hình: base-vi")
+    assert {s.model for s in read_meeting(reviewed_meeting).segments} == {"base-vi"}
+
+
 async def test_export_writes_the_docx(make_app, reviewed_meeting):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
