@@ -1,7 +1,7 @@
 """Whole processes, one run: plain batched faster-whisper against ``bienban import`` and the
 default ``bienban retranscribe`` (issue 16), with WER, wall time and peak RSS.
 
-    .venv/bin/python bench/import_speed.py DIR [DIR ...] [--rounds N] [--only import retranscribe]
+    .venv/bin/python bench/import_speed.py DIR [DIR ...] [--rounds N] [--only import retranscribe] [--model base-vi]
 
 Each DIR holds ``meeting.wav`` (+ ``truth.json`` for WER: ``make_meeting.py``,
 ``bench/join_clips.py``; ``bench/loop_clips.py`` makes a long one without truth). Per round and
@@ -79,8 +79,13 @@ def main() -> None:
     ap.add_argument("dirs", nargs="+")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--only", nargs="+", default=["plain", "import", "retranscribe"], choices=["plain", "import", "retranscribe"])
+    ap.add_argument("--model", default=None, help="the model all three use (default: bienban's default)")
     a = ap.parse_args()
-    result: dict = {"machine": {"cpus": os.cpu_count(), "threads": os.environ.get("BIENBAN_THREADS", "default")}}
+    model = ["--model", a.model] if a.model else []
+    result: dict = {
+        "machine": {"cpus": os.cpu_count(), "threads": os.environ.get("BIENBAN_THREADS", "default")},
+        "model": a.model,
+    }
     for rnd in range(a.rounds):
         for d in map(Path, a.dirs):
             wav, truth_file = d / "meeting.wav", d / "truth.json"
@@ -93,7 +98,15 @@ def main() -> None:
                 meeting = Path(tmp) / "meeting"
                 if "plain" in a.only:
                     out = Path(tmp) / "plain.json"
-                    figures["plain"] = run([str(BIN / "python"), str(BENCH / "plain_batched.py"), str(wav), str(out)])
+                    figures["plain"] = run(
+                        [
+                            str(BIN / "python"),
+                            str(BENCH / "plain_batched.py"),
+                            str(wav),
+                            str(out),
+                            *([a.model] if a.model else []),
+                        ]
+                    )
                     if ref:
                         figures["plain"]["wer"] = round(score([(ref, json.loads(out.read_text(encoding="utf-8"))["text"])])[0], 4)
                 if "import" in a.only or "retranscribe" in a.only:
@@ -107,12 +120,13 @@ def main() -> None:
                             "--meeting",
                             str(meeting),
                             "--no-progress",
+                            *model,
                         ]
                     )
                     if ref:
                         figures["import"]["wer"] = round(score([(ref, meeting_text(meeting))])[0], 4)
                 if "retranscribe" in a.only:
-                    figures["retranscribe"] = run([str(BIN / "bienban"), "retranscribe", str(meeting)])
+                    figures["retranscribe"] = run([str(BIN / "bienban"), "retranscribe", str(meeting), *model])
                     if ref:
                         figures["retranscribe"]["wer"] = round(score([(ref, meeting_text(meeting))])[0], 4)
             if "plain" in figures:

@@ -1,9 +1,10 @@
 """The anchor of bench/import_speed.py: plain faster-whisper, nothing of bienban's.
 
-    .venv/bin/python bench/plain_batched.py AUDIO OUT.json
+    .venv/bin/python bench/plain_batched.py AUDIO OUT.json [MODEL]
 
 ``BatchedInferencePipeline`` (batch 8, beam 5, word timestamps, ``language="vi"``) on the file
-as faster-whisper reads it (whole, into memory), the bundled model with bienban's thread count;
+as faster-whisper reads it (whole, into memory), the bundled model (or MODEL: ``base-vi``, a folder)
+with bienban's thread count;
 writes the text and segment count.
 """
 
@@ -20,7 +21,9 @@ from transcribe.model import resolve
 
 def main() -> None:
     audio, out = sys.argv[1], sys.argv[2]
-    model = WhisperModel(resolve(None)[1], device="cpu", compute_type="int8", cpu_threads=default_threads())
+    model = WhisperModel(
+        resolve(sys.argv[3] if len(sys.argv) > 3 else None)[1], device="cpu", compute_type="int8", cpu_threads=default_threads()
+    )
     segments, _ = BatchedInferencePipeline(model).transcribe(
         audio, language="vi", batch_size=8, beam_size=5, word_timestamps=True
     )

@@ -1,6 +1,6 @@
 """WER with and without the meeting vocabulary, on the rendered dialogue and on the human clips.
 
-    .venv/bin/python bench/vocab_effect.py DIALOGUE_DIR HUMAN_DIR [--variants ...] [--json]
+    .venv/bin/python bench/vocab_effect.py DIALOGUE_DIR HUMAN_DIR [--variants ...] [--json] [--model base-vi]
 
 Each folder holds ``meeting.wav`` + ``truth.json`` (``make_meeting.py`` and ``bench/join_clips.py``
 output). Both files get the vocabulary of the dialogue's meeting (title, roster, agencies, plus
@@ -46,8 +46,9 @@ def main() -> None:
     ap.add_argument("human")
     ap.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--model", default=None, help="base, base-vi or a folder (default: bienban's default)")
     a = ap.parse_args()
-    tr = Transcriber()
+    tr = Transcriber(a.model)
     count = tokenizer_counter(tr)
     folders = {"dialogue": Path(a.dialogue), "human": Path(a.human)}
     truths = {k: json.loads((f / "truth.json").read_text(encoding="utf-8")) for k, f in folders.items()}

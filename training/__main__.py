@@ -36,11 +36,11 @@ def cache(args: argparse.Namespace) -> None:
     model_dir = str(ensure_bundled())
     tune, _ = dev_halves(eval_clips(args.shared / "eval" / "cv_vi_unseen"))
     train = balanced(training_clips(args.shared / "train" / "cv_vi"), args.per_speaker, args.seed)
-    for name, clips in (("dev-tune", tune), ("train", train)):
+    for name, clips, limit in (("dev-tune", tune, None), ("train", train, args.clips)):
         cache_set = open_set(args.work / name, clips)
         with _progress(f"encoder · {name}") as bar:
-            task = bar.add_task(name, total=len(clips), completed=int(cache_set.done.sum()))
-            fill(cache_set, model_dir, args.threads, progress=lambda n, total, t=task: bar.update(t, completed=n))
+            task = bar.add_task(name, total=len(clips[:limit]), completed=int(cache_set.done[:limit].sum()))
+            fill(cache_set, model_dir, args.threads, progress=lambda n, total, t=task: bar.update(t, completed=n), limit=limit)
 
 
 def train(args: argparse.Namespace) -> None:
@@ -52,7 +52,7 @@ def train(args: argparse.Namespace) -> None:
     from transcribe.model import ensure_bundled
 
     torch.set_num_threads(args.threads)
-    options = TrainOptions(epochs=args.epochs, lr=args.lr, batch=args.batch, eval_every=args.eval_every)
+    options = TrainOptions(epochs=args.epochs, lr=args.lr, batch=args.batch, eval_every=args.eval_every, clips=args.clips)
     with _progress("decoder") as bar:
         task = bar.add_task("train", total=None)
 
@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="cache and checkpoints (~5 GB; never in git)")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the project's shared folder (train/, eval/)")
     parser.add_argument("--per-speaker", type=int, default=600, help="at most this many clips of one voice")
+    parser.add_argument(
+        "--clips", type=int, default=None, help="only the first N clips of the draw (any prefix is balanced); default: all"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--epochs", type=float, default=3.0)
     parser.add_argument("--lr", type=float, default=3e-5)

@@ -102,14 +102,16 @@ def fill(
     threads: int,
     transform: Callable[[np.ndarray], np.ndarray] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    limit: int | None = None,
 ) -> None:
-    """Compute every missing row of ``cache`` with the int8 encoder of ``model_dir``; saves progress every few seconds."""
+    """Compute every missing row of ``cache`` (of its first ``limit`` rows) with the int8 encoder of
+    ``model_dir``; saves progress every few seconds."""
     from faster_whisper import WhisperModel
     from faster_whisper.audio import decode_audio
 
     model = WhisperModel(model_dir, device="cpu", compute_type="int8", cpu_threads=threads)
     saved = time.monotonic()
-    for i, clip in enumerate(cache.clips):
+    for i, clip in enumerate(cache.clips[:limit]):
         if cache.done[i]:
             continue
         audio = decode_audio(str(clip.path), sampling_rate=SAMPLE_RATE)
@@ -124,5 +126,5 @@ def fill(
             cache.save_progress()
             saved = time.monotonic()
         if progress:
-            progress(int(cache.done.sum()), len(cache.clips))
+            progress(int(cache.done[:limit].sum()), len(cache.clips[:limit]))
     cache.save_progress()

@@ -49,6 +49,8 @@ class TrainOptions:
     """Evaluations without a better WER before stopping."""
     seed: int = 0
     """Seed of the batch order and the timestamp draw."""
+    clips: int | None = None
+    """Train on the first ``clips`` clips of the draw only (None: every cached clip)."""
 
 
 class Targets:
@@ -151,7 +153,11 @@ def train(work: Path, model_dir: Path, options: TrainOptions, progress=None) -> 
     decoder = Decoder(base.variables)
     targets = Targets(model_dir)
     cache, dev = load_set(work / "train"), load_set(work / "dev-tune")
-    rows = [int(i) for i in np.flatnonzero(cache.done)]
+    rows = [int(i) for i in np.flatnonzero(cache.done[: options.clips])]
+    if options.clips is not None and len(rows) < options.clips:
+        raise SystemExit(
+            f"only {len(rows)} of the first {options.clips} clips are cached: run `python -m training cache --clips {options.clips}`"
+        )
     rng = random.Random(options.seed)
     stamped = {i: rng.random() < options.timestamp_share for i in rows}
     seqs = {i: targets.sequence(cache.clips[i].text, tuple(cache.speech[i]) if stamped[i] else None) for i in rows}
