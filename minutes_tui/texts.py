@@ -15,9 +15,10 @@ ERRORS: dict[str, str] = {
     # the model
     "model_package_missing": "Thiếu gói mô hình {package}. Cài lại bằng: pip install bienban",
     "model_corrupt": "Mô hình nhận dạng bị hỏng ({files}). Sửa bằng lệnh: bienban model verify --repair",
+    "model_file_corrupt": "Tệp mô hình đi kèm bộ cài bị hỏng: {path}. Hãy cài lại bienban (bản lấy từ git: git checkout -- transcribe/models), rồi chạy: bienban model verify --repair",
     "model_write_failed": "Không ghi được mô hình vào {path} (đĩa đầy hoặc không có quyền ghi).",
     "model_not_folder": "{path} không phải thư mục mô hình Whisper CTranslate2 (cần model.bin và config.json).",
-    "model_unknown": "Không biết mô hình '{name}'. Dùng 'base', một thư mục mô hình, hoặc tên như 'small', 'large-v3'.",
+    "model_unknown": "Không biết mô hình '{name}'. Dùng 'base-vi', 'base', một thư mục mô hình, hoặc tên như 'small', 'large-v3'.",
     "model_offline": "Mô hình '{name}' chưa có trên máy và máy đang ngoại tuyến. Hãy kết nối mạng một lần để tải, hoặc chỉ đường dẫn tới thư mục mô hình.",
     "model_download_failed": "Không tải được mô hình '{name}'. Kiểm tra kết nối mạng hoặc chỉ đường dẫn tới thư mục mô hình.",
     # the speaker encoder (issue 15, voices/): everything else keeps working without it
@@ -117,6 +118,18 @@ INTERRUPTED = "Đã dừng theo yêu cầu."
 MODEL_OK = "Mô hình {name} hợp lệ: {path}"
 MODEL_REPAIRED = "Đã dựng lại mô hình {name}: {path}"
 MODEL_LIST_HEADER = "Mô hình có sẵn:"
+#: One line under each bundled model in ``bienban model list``.
+MODEL_ABOUT = {
+    "base": "Whisper base gốc (đa ngôn ngữ)",
+    "base-vi": "Whisper base đã luyện thêm tiếng Việt (xem README: How the Vietnamese model was made)",
+}
+MODEL_DEFAULT_MARK = " — mặc định cho: {uses}"
+#: The paths of ``transcribe.model.DEFAULTS``, as ``bienban model list`` names them.
+MODEL_USES = {
+    "live": "chữ trực tiếp khi ghi",
+    "recordings": "nhập tệp, nhận dạng lại (R)",
+    "clips": "bienban eval",
+}
 MODEL_NOT_ASSEMBLED = "(chưa dựng, sẽ dựng khi dùng lần đầu)"
 PROGRESS_LABEL = "Đang nhận dạng"
 EVAL_PROGRESS_LABEL = "Đang chấm"

@@ -46,7 +46,7 @@ class TrainOptions:
     eval_every: int = 100
     """Steps between two greedy decodings of the dev half."""
     patience: int = 3
-    """Evaluations without a better WER before stopping."""
+    """Evaluations without a better WER before stopping (from the second epoch on)."""
     seed: int = 0
     """Seed of the batch order and the timestamp draw."""
     clips: int | None = None
@@ -188,7 +188,8 @@ def train(work: Path, model_dir: Path, options: TrainOptions, progress=None) -> 
     orders = [order_rng.permutation(rows) for _ in range(math.ceil(options.epochs) + 1)]
     started, done_here = time.monotonic(), 0
     while step < total:
-        if len([h for h in history if h["step"] > best["step"]]) >= options.patience:
+        # the first epoch adapts the output style (its WER rises before it falls): no stopping in it
+        if step >= steps_per_epoch and len([h for h in history if h["step"] > best["step"]]) >= options.patience:
             break
         epoch, k = divmod(step, steps_per_epoch)
         batch_rows = [int(i) for i in orders[epoch][k * options.batch : (k + 1) * options.batch]]
@@ -205,13 +206,13 @@ def train(work: Path, model_dir: Path, options: TrainOptions, progress=None) -> 
         done_here += 1
         if progress:
             left = (time.monotonic() - started) / done_here * (total - step)
-            progress(step, total, float(loss), left)
+            progress(step, total, loss.item(), left)
         if step % options.eval_every == 0 or step == total:
             decoder.eval()
             entry = {
                 "step": step,
                 "epoch": round(step / steps_per_epoch, 2),
-                "loss": round(float(loss), 4),
+                "loss": round(loss.item(), 4),
                 **evaluate(decoder, base, model_dir, targets, dev, run),
             }
             history.append(entry)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import numpy as np
 
@@ -49,7 +49,7 @@ def _read_name(f: BinaryIO) -> str:
     return f.read(length)[:-1].decode("utf-8")
 
 
-def _write_name(f: BinaryIO, name: str) -> None:
+def _write_name(f: Writable, name: str) -> None:
     raw = name.encode("utf-8") + b"\0"
     f.write(struct.pack("<H", len(raw)))
     f.write(raw)
@@ -78,7 +78,13 @@ def read(path: Path) -> CTModel:
     return model
 
 
-def write(model: CTModel, f: BinaryIO) -> None:
+class Writable(Protocol):
+    """What ``write`` writes to: an open binary file, or anything with its ``write``."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
+def write(model: CTModel, f: Writable) -> None:
     """Write ``model`` in the layout ``read`` reads (byte for byte the same for an unchanged model)."""
     f.write(struct.pack("<I", model.version))
     _write_name(f, model.spec)

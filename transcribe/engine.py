@@ -123,9 +123,16 @@ class Transcriber:
     """A loaded Whisper model with the app's defaults. Safe to share between threads."""
 
     def __init__(
-        self, model: str | None = None, *, cpu_threads: int | None = None, compute_type: str = "int8", workers: int = 1
+        self,
+        model: str | None = None,
+        *,
+        cpu_threads: int | None = None,
+        compute_type: str = "int8",
+        workers: int = 1,
+        use: str = "live",
     ) -> None:
-        self.name, self.path = model_source.resolve(model)
+        self.name, self.path = model_source.resolve(model, use)
+        """The model's name (``base``, ``base-vi``, a folder's name): what each segment records."""
         self.workers = max(1, workers)
         """Decodings run side by side, each on ``cpu_threads`` threads (CTranslate2's ``inter_threads``)."""
         self.cpu_threads = cpu_threads or max(1, default_threads() // self.workers)
@@ -145,7 +152,7 @@ class Transcriber:
         from transcribe.longform import cap_arenas
 
         cap_arenas()  # before the decoders' threads allocate
-        return cls(model, workers=recording_workers())
+        return cls(model, workers=recording_workers(), use="recordings")
 
     def segments(
         self, audio: np.ndarray, options: DecodeOptions = DecodeOptions(), offset: float = 0.0

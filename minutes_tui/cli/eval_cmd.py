@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from transcribe.evaluate import evaluate, read_transcripts
 
     read_transcripts(Path(args.folder))  # a bad folder fails before the model loads
-    transcriber = Transcriber(args.model)
+    transcriber = Transcriber(args.model, use="clips")
     with progress_bar(texts.EVAL_PROGRESS_LABEL, unit=texts.EVAL_PROGRESS_UNIT) as progress:
         result = evaluate(args.folder, transcriber, progress=progress)
     if args.json:

@@ -28,24 +28,29 @@ def _list(args: argparse.Namespace) -> int:
     for info in model.available():
         where = str(info.path) if info.path else texts.MODEL_NOT_ASSEMBLED
         print(f"  {info.name:<32} {info.size_bytes / 1e6:8.1f} MB  {info.source:<8} {where}")
+        if info.name in texts.MODEL_ABOUT:
+            uses = [texts.MODEL_USES[use] for use, name in model.DEFAULTS.items() if name == info.name]
+            default = texts.MODEL_DEFAULT_MARK.format(uses=", ".join(uses)) if uses else ""
+            print(f"    {texts.MODEL_ABOUT[info.name]}{default}")
     return 0
 
 
 def _verify(args: argparse.Namespace) -> int:
+    """Check (or with ``--repair`` rebuild) every bundled model: the base first, then what is assembled from it."""
     from transcribe import model
     from transcribe.errors import ModelError
 
-    if args.repair:
-        path = model.ensure_bundled(repair=True)
-        print(texts.MODEL_REPAIRED.format(name=model.BUNDLED_NAME, path=path))
-        return 0
-    target = model.bundled_path()
-    if not target.exists():
-        model.ensure_bundled()  # first use: assemble it (verified while it is written)
-    bad = model.verify_folder(target)
-    if bad:
-        raise ModelError("model_corrupt", f"{target}: {bad}", path=str(target), files=", ".join(bad))
-    print(texts.MODEL_OK.format(name=model.BUNDLED_NAME, path=target))
+    for name, (where, sums, ensure) in model.BUNDLED.items():
+        if args.repair:
+            print(texts.MODEL_REPAIRED.format(name=name, path=ensure(True)))
+            continue
+        target = where()
+        if not target.exists():
+            ensure(False)  # first use: assemble it (verified while it is written)
+        bad = model.verify_folder(target, sums)
+        if bad:
+            raise ModelError("model_corrupt", f"{target}: {bad}", path=str(target), files=", ".join(bad))
+        print(texts.MODEL_OK.format(name=name, path=target))
     return 0
 
 

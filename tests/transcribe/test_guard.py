@@ -1,5 +1,6 @@
 """The hallucination guard, on text and on real audio with the real model."""
 
+import functools
 from types import SimpleNamespace
 
 import numpy as np
@@ -60,14 +61,23 @@ def _noise(seconds: float, seed: int = 1) -> np.ndarray:
     return out / (np.abs(out).max() + 1e-9) * 0.0126
 
 
+@functools.cache
+def _transcriber(model: str):
+    from transcribe.engine import Transcriber
+
+    return Transcriber(model)
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     "kind",
     ["silence", "noise", "tone", "hum"],
 )
 @pytest.mark.parametrize("path", ["default", "clip", "live"])
-def test_no_text_from_silence_noise_or_tones(transcriber, kind, path):
-    """Every path's decoding options: the file's, a clip's (no VAD, no timestamps), live's."""
+@pytest.mark.parametrize("model", ["base", "base-vi"])
+def test_no_text_from_silence_noise_or_tones(model, kind, path):
+    """Every path's decoding options: the file's, a clip's (no VAD, no timestamps), live's; both bundled models."""
+    transcriber = _transcriber(model)
     t = np.arange(16000 * 12) / 16000
     audio = {
         "silence": np.zeros(t.size, np.float32),
