@@ -45,6 +45,7 @@ def main() -> None:
     parser.add_argument("--hall", type=Path, default=None, help="the hall copy of cv_vi_unseen (bench/hall_copy.py)")
     parser.add_argument("--sets", nargs="+", default=["cv_vi_unseen", "cv_vi_dev", "fosd_dev", "hall"])
     parser.add_argument("--json", type=Path, default=None, help="also write every clip's text here")
+    parser.add_argument("--no-base", action="store_true", help="only the adapted model (base's rows from an earlier run)")
     args = parser.parse_args()
     unseen = SHARED / "cv_vi_unseen"
     tune, held = dev_halves(eval_clips(unseen))
@@ -66,7 +67,7 @@ def main() -> None:
     texts: dict = {}
     print("| set | model | clips | WER | CER | inserted words |")
     print("|---|---|---|---|---|---|")
-    for label, spec in (("base", "base"), (args.model, args.model)):
+    for label, spec in ((("base", "base"),) if not args.no_base else ()) + ((args.model, args.model),):
         transcriber = Transcriber(spec)
         for name in args.sets:
             if name not in folders:

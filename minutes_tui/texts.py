@@ -981,7 +981,7 @@ CLI_METAVARS: dict[str, str] = {
     "device": "THIẾT_BỊ",
 }
 #: The help of arguments several commands take.
-CLI_MODEL_HELP = "'base' (mặc định, có sẵn trong máy), một thư mục mô hình CTranslate2 hoặc tên mô hình như 'small', 'large-v3'"
+CLI_MODEL_HELP = "'base' (mặc định, có sẵn trong máy), 'base-vi' (base luyện thêm tiếng Việt, có sẵn), một thư mục mô hình CTranslate2 hoặc tên mô hình như 'small', 'large-v3'"
 CLI_ROOT_HELP = "thư mục chứa các cuộc họp (mặc định: thư mục chương trình vẫn dùng)"
 CLI_MEETING_HELP = "thư mục cuộc họp"
 CLI_NUMBER_HELP = "số của ý kiến trong biên bản (mục “Ý kiến SỐ”)"
@@ -1052,7 +1052,7 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "--repair": "dựng lại mô hình từ các gói đã cài",
     },
     "model path": {
-        "--model": "tên hoặc thư mục mô hình (mặc định: mô hình 'base' có sẵn)",
+        "--model": "tên hoặc thư mục mô hình: 'base' (mặc định) hoặc 'base-vi', có sẵn trong máy",
     },
     "eval": {
         "folder": "thư mục chứa các đoạn ghi âm và tệp transcripts.tsv",

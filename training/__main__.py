@@ -69,7 +69,7 @@ def export(args: argparse.Namespace) -> None:
     from transcribe.model import ensure_bundled
 
     delta = args.delta or args.work / "base-vi.decoder.bin"
-    sums = run(args.work / "run" / "best.pt", ensure_bundled(), delta, args.work / "model")
+    sums = run(args.work / "run" / "best.pt", ensure_bundled(), delta, args.work / "model", args.mix)
     print(f"{delta}: sha256 {sums['delta']}")
     print(f"{args.work / 'model'}: model.bin sha256 {sums['model.bin']}")
 
@@ -95,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         default=None,
         help="where export writes the shipped decoder file (default: WORK/base-vi.decoder.bin)",
+    )
+    parser.add_argument(
+        "--mix",
+        type=float,
+        default=1.0,
+        help="export base + MIX × (trained − base) (1.0: the trained decoder; 0.5: halfway, WiSE-FT)",
     )
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)

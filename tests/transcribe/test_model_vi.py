@@ -65,6 +65,11 @@ def test_assembled_on_a_clean_data_folder_with_known_sums_and_it_transcribes(dat
     listed = _cli(data_dir, "model", "list")
     assert listed.returncode == 0, listed.stderr
     assert "base-vi" in listed.stdout and texts.MODEL_ABOUT["base-vi"] in listed.stdout
+    for use, name in model.DEFAULTS.items():  # each path's default is named on its model's line
+        assert model.resolve(None, use)[0] == name
+        about = texts.MODEL_ABOUT[name]
+        line = next(line for line in listed.stdout.splitlines() if about in line)
+        assert texts.MODEL_USES[use] in line
 
 
 @pytest.mark.model
