@@ -82,7 +82,7 @@ class BienbanApp(BienbanAppServices):
                 else:
                     from transcribe.engine import Transcriber
 
-                    self._recogniser = Transcriber()
+                    self._recogniser = Transcriber(self.config.model)
             return self._recogniser
 
     def recording_recogniser(self) -> Recogniser:
@@ -94,7 +94,7 @@ class BienbanApp(BienbanAppServices):
             if self._recording_recogniser is None:
                 from transcribe.engine import Transcriber
 
-                self._recording_recogniser = Transcriber.for_recordings()
+                self._recording_recogniser = Transcriber.for_recordings(self.config.model)
             return self._recording_recogniser
 
     def voice_encoder(self) -> VoiceEncoder:

@@ -1040,6 +1040,7 @@ CLI_SUMMARIES: dict[str, str] = {
 CLI_HELP: dict[str, dict[str, str]] = {
     "bienban": {
         "--debug": "khi có lỗi thì hiện đủ chi tiết kỹ thuật (cho người phát triển)",
+        "--model": "mô hình nhận dạng của chương trình (chữ trực tiếp và nhận dạng lại): " + CLI_MODEL_HELP,
     },
     "transcribe": {
         "audio": "tệp âm thanh hoặc video (wav, mp3, m4a, flac, ogg, mp4, …)",
@@ -1142,6 +1143,7 @@ CLI_HELP: dict[str, dict[str, str]] = {
     "demo": {
         "--speed": "tốc độ phát lại (1 = thời gian thực; mặc định: %(default)s)",
         "--audio": "phát tệp âm thanh này thay cho bản mẫu",
+        "--model": CLI_MODEL_HELP,
         "--meetings-dir": CLI_ROOT_HELP + "; bản trình diễn được lưu riêng trong thư mục con ban-trinh-dien, "
         "không vào danh sách cuộc họp và sổ theo dõi",
     },

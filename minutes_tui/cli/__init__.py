@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (each command module adds its sub-commands)."""
     parser = VietnameseParser(prog="bienban", description=texts.CLI_DESCRIPTION)
     parser.add_argument("--debug", action="store_true", help=texts.CLI_HELP["bienban"]["--debug"])
+    parser.add_argument("--model", default=None, metavar=texts.CLI_METAVARS["model"], help=texts.CLI_HELP["bienban"]["--model"])
     sub = parser.add_subparsers(dest="command", metavar=texts.CLI_METAVARS["command"])
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--speed", type=float, default=1.0, metavar=m["speed"], help=h["--speed"])
     demo.add_argument("--audio", type=Path, default=None, metavar=m["file"], help=h["--audio"])
     demo.add_argument("--meetings-dir", type=Path, default=None, metavar=m["folder"], help=h["--meetings-dir"])
+    demo.add_argument("--model", default=None, metavar=m["model"], help=h["--model"])
     demo.set_defaults(handler=run_demo)
 
 
@@ -24,6 +25,11 @@ def _config(args: argparse.Namespace, demo: bool):
     from minutes_tui.workflows.config import AppConfig
 
     config = AppConfig(demo=demo)
+    if getattr(args, "model", None):
+        from transcribe.model import resolve
+
+        resolve(args.model)  # a wrong name or folder is reported now, in Vietnamese, not once the meeting has started
+        config.model = args.model
     if getattr(args, "meetings_dir", None):
         config.meetings_dir = args.meetings_dir
     if demo:

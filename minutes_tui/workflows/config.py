@@ -28,6 +28,9 @@ class AppConfig:
     """Recording the demo replays (default: the bundled one)."""
     demo_speed: float = 1.0
     """Pace of the replay (1.0 = real time)."""
+    model: str | None = None
+    """``--model``: the Whisper model of live text and whole recordings (None: each path's default,
+    ``transcribe.model.DEFAULTS``)."""
     transcriber_factory: Callable[[], Any] | None = None
     """Builds the recogniser (default: the bundled Whisper model). Pilot tests pass canned segments."""
     input_device: str | int | None = None
