@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from files_damage import flip_byte
 
 from transcribe import model
 from transcribe.errors import ModelError
@@ -16,14 +17,6 @@ from transcribe.errors import ModelError
 def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path))
     return tmp_path
-
-
-def _flip_byte(path: Path, offset: int) -> None:
-    with open(path, "r+b") as f:
-        f.seek(offset)
-        b = f.read(1)
-        f.seek(offset)
-        f.write(bytes([b[0] ^ 0xFF]))
 
 
 def test_assembles_once_with_verified_sums_and_reuses_it(data_dir):
@@ -39,7 +32,7 @@ def test_assembles_once_with_verified_sums_and_reuses_it(data_dir):
 
 def test_corrupted_copy_is_detected_and_repaired(data_dir):
     folder = model.ensure_bundled()
-    _flip_byte(folder / "model.bin", 1_000_000)
+    flip_byte(folder / "model.bin", 1_000_000)
     with pytest.raises(ModelError) as err:
         model.ensure_bundled()
     assert err.value.code == "model_corrupt"
@@ -62,7 +55,7 @@ def test_parts_that_do_not_match_their_sums_are_never_published(data_dir, monkey
     for p in real_parts:
         shutil.copy(p, bad / p.name)
         copies.append(bad / p.name)
-    _flip_byte(copies[1], 10)
+    flip_byte(copies[1], 10)
     monkeypatch.setattr(model, "_sources", lambda: (copies, others))
     with pytest.raises(ModelError) as err:
         model.ensure_bundled()

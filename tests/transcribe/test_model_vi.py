@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from files_damage import flip_byte
 
 from bienban_base.audio import load_audio
 from minutes_tui import texts
@@ -21,14 +22,6 @@ BIENBAN = Path(sys.executable).with_name("bienban")
 def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("BIENBAN_DATA_DIR", str(tmp_path / "data"))
     return tmp_path / "data"
-
-
-def _flip_byte(path: Path, offset: int) -> None:
-    with open(path, "r+b") as f:
-        f.seek(offset)
-        b = f.read(1)
-        f.seek(offset)
-        f.write(bytes([b[0] ^ 0xFF]))
 
 
 def _cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
@@ -75,7 +68,7 @@ def test_assembled_on_a_clean_data_folder_with_known_sums_and_it_transcribes(dat
 @pytest.mark.model
 def test_a_damaged_assembled_model_gives_the_vietnamese_line_and_repair_rebuilds_it(data_dir):
     folder = model.ensure_vi()
-    _flip_byte(folder / "model.bin", 50_000_000)
+    flip_byte(folder / "model.bin", 50_000_000)
     (folder / ".verified").unlink()  # as after a copy or a disk fault: the stamp no longer vouches for the files
     with pytest.raises(ModelError) as err:
         model.resolve("base-vi")
@@ -93,7 +86,7 @@ def test_a_damaged_assembled_model_gives_the_vietnamese_line_and_repair_rebuilds
 def test_a_damaged_shipped_file_is_refused_and_nothing_is_published(data_dir, monkeypatch, tmp_path):
     bad = tmp_path / model.VI_DELTA
     shutil.copy(model.vi_delta(), bad)
-    _flip_byte(bad, 1_000_000)
+    flip_byte(bad, 1_000_000)
     monkeypatch.setattr(model, "vi_delta", lambda: bad)
     monkeypatch.setattr(
         model, "ensure_bundled", lambda repair=False: Path("/nonexistent-base")
