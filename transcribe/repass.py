@@ -62,7 +62,7 @@ def post_meeting_pass(
 ) -> tuple[list[RecognisedSegment], list[list[int]]]:
     """Decode the whole recording (a file path, or a 16 kHz array) again; return the new
     segments and, for each, the old segment ids it takes speaker, tags and links from
-    (``MeetingStore.replace_segments(new, sources)``).
+    (``MeetingStore.replace_segments(new, sources, model=...)``).
 
     ``batched`` (the default) is the recogniser's ``decode_long`` (``transcribe.longform``): a
     file is read in windows, in bounded memory, and the vocabulary pass runs batch by batch
