@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, Static
 from textual.worker import Worker
 
 from minutes_tui import messages, texts
-from minutes_tui.meeting import MeetingStore
+from minutes_tui.meeting import Meeting, MeetingStore
 from minutes_tui.screens.transcript_screen import TAG_KEYS
 from minutes_tui.screens.voice_keys import VoiceSuggestions
 from minutes_tui.widgets.level_meter import LevelMeter
@@ -55,6 +55,11 @@ class LiveScreen(VoiceSuggestions):
         self.capture_worker: Worker | None = None
         self.quitting = False
         self.closed = False
+        self.ending = False
+        """The screen is being unmounted under a recording (the app ended without asking)."""
+        self.reached = 0.0
+        """Where the stored text ends (read by the capture's thread when the app ends under it)."""
+        self.meeting_at_start: Meeting | None = None
         self.review_requested = False
         self.paused_at: tuple[int | None, bool] = (None, True)
         """The selection and whether it followed new text, when she paused."""
@@ -101,13 +106,19 @@ class LiveScreen(VoiceSuggestions):
             self.app.pop_screen()
             self.app.show_error(texts.app_message(exc))
             return
+        self.meeting_at_start = self.draft.store.meeting()
+        self.reached = self._text_end()
         self.show_everything()
         self.query_one("#interim", Static).update(texts.LIVE_LOADING_MODEL)
         self.transcript().focus()
         self.capture = LiveCapture(self.spec, self.app.recogniser, self._capture_callbacks())
         self.capture_worker = self.run_capture()
 
+    def _text_end(self) -> float:
+        return max((s.end for s in self.draft.segments.values()), default=0.0)
+
     def on_unmount(self) -> None:
+        self.ending = True
         if self.capture is not None:
             self.capture.stop(flush=False)
         if not self.closed:
@@ -151,6 +162,13 @@ class LiveScreen(VoiceSuggestions):
             self.app.call_from_thread(self._capture_finished, None)
             self.post_message(messages.RecordingStateChanged("stopped"))
             raise
+        if audio is not None and self.ending and self.meeting_at_start is not None:
+            # the app ended under the recording (a closed terminal can end it before the SIGHUP
+            # handler asks it to quit): the screen's store is closed and the UI loop may be gone,
+            # so the rest is marked from here; no text can be stored after this point
+            from minutes_tui.workflows.importing import mark_untranscribed
+
+            mark_untranscribed(self.folder, self.meeting_at_start, self.reached)
         self.app.call_from_thread(self._capture_finished, audio)
         return audio
 
@@ -168,6 +186,7 @@ class LiveScreen(VoiceSuggestions):
 
     def _caught_up(self) -> None:
         self.draft.reload()
+        self.reached = self._text_end()
         self.show_everything()
 
     def _capture_finished(self, audio: Path | None) -> None:
@@ -208,6 +227,7 @@ class LiveScreen(VoiceSuggestions):
 
     def on_final_segment(self, event: messages.FinalSegment) -> None:
         stored = self.draft.add_recognised(event.segment, event.model)
+        self.reached = max(self.reached, stored.end)
         self.transcript().append(stored, self.look(stored))
         self.show_selection()
         self.follow_voices()  # in a worker, at low priority: never ahead of the decoder

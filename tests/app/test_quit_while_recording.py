@@ -137,3 +137,32 @@ async def test_a_new_meeting_quit_while_recording_records_on_from_home(make_app,
         assert isinstance(app.screen, ReviewScreen)
     assert app.errors_shown == []
     assert recorded_seconds(folder) > recorded + 1.0
+
+
+async def test_the_app_ended_without_asking_still_leaves_the_rest_to_transcribe(make_app, message_log):
+    """The terminal went away and Textual ended the app itself (no question, no `stop_for_quit`:
+    the screens are simply unmounted): the audio is finished and the speech the live text had not
+    reached is still marked, from the capture's own thread, since the screen's store is closed."""
+    import time
+
+    from recorder.journal import JOURNAL_NAME
+
+    app = make_app(demo=True, demo_speed=4.0)
+    async with app.run_test(size=(100, 30), message_hook=message_log):
+        live = app.screen
+        assert isinstance(live, LiveScreen)
+        await message_log.wait_for(messages.FinalSegment, 1)
+        await message_log.wait_until(lambda: ahead_of_text(message_log) >= 3.0)
+        app.exit()
+    folder = live.folder
+    deadline = time.monotonic() + 30
+    while (folder / JOURNAL_NAME).exists() or import_progress(folder, read_meeting(folder).meeting) is None:
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert not (folder / JOURNAL_NAME).exists(), "the recording was left unfinished"
+    heard = read_meeting(folder).segments
+    rest = import_progress(folder, read_meeting(folder).meeting)
+    assert rest is not None and rest.recorded, "the rest the live text had not reached is not marked"
+    assert rest.done_s == pytest.approx(max(s.end for s in heard))
+    assert rest.done_s < recorded_seconds(folder) - 1.0
