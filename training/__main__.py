@@ -28,7 +28,9 @@ def _progress(label: str):
 
 
 def cache(args: argparse.Namespace) -> None:
-    """Encoder outputs of the dev half and the balanced training draw."""
+    """Encoder outputs of the dev half and the balanced training draw (and, with ``--rooms``, of the
+    draw as rooms and microphones hear it: ``training.augment``)."""
+    from training.augment import Augmenter
     from training.data import balanced, dev_halves, eval_clips, training_clips
     from training.features import fill, open_set
     from transcribe.model import ensure_bundled
@@ -36,11 +38,21 @@ def cache(args: argparse.Namespace) -> None:
     model_dir = str(ensure_bundled())
     tune, _ = dev_halves(eval_clips(args.shared / "eval" / "cv_vi_unseen"))
     train = balanced(training_clips(args.shared / "train" / "cv_vi"), args.per_speaker, args.seed)
-    for name, clips, limit in (("dev-tune", tune, None), ("train", train, args.clips)):
+    sets = [("dev-tune", tune, None, None), ("train", train, args.clips, None)]
+    if args.rooms:
+        sets.append(("train-rooms", train, args.clips, Augmenter([c.path for c in train], args.seed)))
+    for name, clips, limit, transform in sets:
         cache_set = open_set(args.work / name, clips)
         with _progress(f"encoder · {name}") as bar:
             task = bar.add_task(name, total=len(clips[:limit]), completed=int(cache_set.done[:limit].sum()))
-            fill(cache_set, model_dir, args.threads, progress=lambda n, total, t=task: bar.update(t, completed=n), limit=limit)
+            fill(
+                cache_set,
+                model_dir,
+                args.threads,
+                transform,
+                progress=lambda n, total, t=task: bar.update(t, completed=n),
+                limit=limit,
+            )
 
 
 def train(args: argparse.Namespace) -> None:
@@ -52,7 +64,15 @@ def train(args: argparse.Namespace) -> None:
     from transcribe.model import ensure_bundled
 
     torch.set_num_threads(args.threads)
-    options = TrainOptions(epochs=args.epochs, lr=args.lr, batch=args.batch, eval_every=args.eval_every, clips=args.clips)
+    options = TrainOptions(
+        epochs=args.epochs,
+        lr=args.lr,
+        batch=args.batch,
+        eval_every=args.eval_every,
+        clips=args.clips,
+        rooms=args.room_share if args.rooms else 0.0,
+        keep=args.keep,
+    )
     with _progress("decoder") as bar:
         task = bar.add_task("train", total=None)
 
@@ -86,6 +106,14 @@ def main(argv: list[str] | None = None) -> int:
         "--clips", type=int, default=None, help="only the first N clips of the draw (any prefix is balanced); default: all"
     )
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--rooms",
+        action="store_true",
+        help="cache: also the draw as rooms and microphones hear it (reverberation, band, noise, murmur); "
+        "train: each clip is taken from that copy with probability --room-share",
+    )
+    parser.add_argument("--room-share", type=float, default=0.5, help="with --rooms: share of clips taken from the rooms copy")
+    parser.add_argument("--keep", type=float, default=0.0, help="weight of KL(base ‖ model) beside the cross-entropy (0: off)")
     parser.add_argument("--epochs", type=float, default=3.0)
     parser.add_argument("--lr", type=float, default=3e-5)
     parser.add_argument("--batch", type=int, default=8)

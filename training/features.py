@@ -100,12 +100,12 @@ def fill(
     cache: FeatureSet,
     model_dir: str,
     threads: int,
-    transform: Callable[[np.ndarray], np.ndarray] | None = None,
+    transform: Callable[[int, np.ndarray], np.ndarray] | None = None,
     progress: Callable[[int, int], None] | None = None,
     limit: int | None = None,
 ) -> None:
     """Compute every missing row of ``cache`` (of its first ``limit`` rows) with the int8 encoder of
-    ``model_dir``; saves progress every few seconds."""
+    ``model_dir``, after ``transform(row, audio)`` where given; saves progress every few seconds."""
     from faster_whisper import WhisperModel
     from faster_whisper.audio import decode_audio
 
@@ -116,7 +116,7 @@ def fill(
             continue
         audio = decode_audio(str(clip.path), sampling_rate=SAMPLE_RATE)
         if transform is not None:
-            audio = transform(audio)
+            audio = transform(i, audio)
         window = window_features(model.feature_extractor, audio)
         out = model.encode(np.ascontiguousarray(window, dtype=np.float32))
         cache.features[i] = np.asarray(out, dtype=np.float32)[0].astype(np.float16)

@@ -51,6 +51,11 @@ class TrainOptions:
     """Seed of the batch order and the timestamp draw."""
     clips: int | None = None
     """Train on the first ``clips`` clips of the draw only (None: every cached clip)."""
+    rooms: float = 0.0
+    """Share of the clips taken from the rooms copy (``training.augment``) instead of the clean one."""
+    keep: float = 0.0
+    """Weight of KL(base ‖ model) on the target tokens beside the cross-entropy: keeps the base's
+    behaviour where the Vietnamese data says nothing (learning without forgetting; 0: off)."""
 
 
 class Targets:
@@ -83,10 +88,18 @@ class Targets:
         return self.tok.decode([t for t in tokens if t < self.tok.eot]).strip()
 
 
-def _batch(cache: FeatureSet, rows: list[int], seqs: list[tuple[list[int], int]]) -> tuple[torch.Tensor, ...]:
-    encoded = torch.from_numpy(np.asarray(cache.features[sorted(rows)], np.float32))
-    order = np.argsort(np.argsort(rows))  # memmap reads in file order, then back to the batch's
-    encoded = encoded[torch.from_numpy(order)]
+def _encoded(sources: list[tuple[FeatureSet, int]]) -> torch.Tensor:
+    """The cached encoder outputs of (cache, row) pairs, each cache read in file order."""
+    out = np.empty((len(sources), *sources[0][0].features.shape[1:]), np.float32)
+    for cache in {id(c): c for c, _ in sources}.values():
+        places = [(row, i) for i, (c, row) in enumerate(sources) if c is cache]
+        places.sort()
+        out[[i for _, i in places]] = cache.features[[row for row, _ in places]]
+    return torch.from_numpy(out)
+
+
+def _batch(sources: list[tuple[FeatureSet, int]], seqs: list[tuple[list[int], int]]) -> tuple[torch.Tensor, ...]:
+    encoded = _encoded(sources)
     width = max(len(s) for s, _ in seqs)
     tokens = torch.zeros(len(seqs), width, dtype=torch.long)
     labels = torch.full((len(seqs), width), -100, dtype=torch.long)
@@ -158,6 +171,18 @@ def train(work: Path, model_dir: Path, options: TrainOptions, progress=None) -> 
         raise SystemExit(
             f"only {len(rows)} of the first {options.clips} clips are cached: run `python -m training cache --clips {options.clips}`"
         )
+    rooms = None
+    if options.rooms > 0:
+        rooms = load_set(work / "train-rooms")
+        missing = [i for i in rows if not rooms.done[i]]
+        if missing:
+            raise SystemExit(
+                f"{len(missing)} clips have no rooms copy: run `python -m training cache --rooms --clips {options.clips or len(rows)}`"
+            )
+    reference = None
+    if options.keep > 0:
+        reference = Decoder(base.variables).eval()
+        reference.requires_grad_(False)
     rng = random.Random(options.seed)
     stamped = {i: rng.random() < options.timestamp_share for i in rows}
     seqs = {i: targets.sequence(cache.clips[i].text, tuple(cache.speech[i]) if stamped[i] else None) for i in rows}
@@ -193,10 +218,19 @@ def train(work: Path, model_dir: Path, options: TrainOptions, progress=None) -> 
             break
         epoch, k = divmod(step, steps_per_epoch)
         batch_rows = [int(i) for i in orders[epoch][k * options.batch : (k + 1) * options.batch]]
-        encoded, tokens, labels, pad = _batch(cache, batch_rows, [seqs[i] for i in batch_rows])
+        pick = np.random.default_rng([options.seed, step]).random(len(batch_rows)) < options.rooms
+        sources = [(rooms if rooms is not None and p else cache, i) for i, p in zip(batch_rows, pick)]
+        encoded, tokens, labels, pad = _batch(sources, [seqs[i] for i in batch_rows])
         decoder.train()
-        logits = decoder(tokens, decoder.memories(encoded), pad)
+        memories = decoder.memories(encoded)  # the base's: the cross-attention keys and values are not trained
+        logits = decoder(tokens, memories, pad)
         loss = F.cross_entropy(logits.flatten(0, 1), labels.flatten(), ignore_index=-100)
+        if reference is not None:
+            with torch.no_grad():
+                kept = F.log_softmax(reference(tokens, memories, pad), -1)[labels != -100]
+            loss = loss + options.keep * F.kl_div(
+                F.log_softmax(logits, -1)[labels != -100], kept, log_target=True, reduction="batchmean"
+            )
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
