@@ -57,10 +57,18 @@ def transcriber():
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that loads the real model is in the model lane whatever its file says (the fast
-    lane runs without it)."""
+    lane runs without it). Tests on the audio server or in a real terminal run one after another
+    in one worker when pytest-xdist runs the suite in several (``--dist loadgroup``): the server
+    has one sink that every such test plays into, and a terminal test times what a person sees."""
     for item in items:
         if "transcriber" in getattr(item, "fixturenames", ()) and item.get_closest_marker("model") is None:
             item.add_marker(pytest.mark.model)
+        if (
+            item.get_closest_marker("audio")
+            or item.get_closest_marker("terminal")
+            or "pulse_server" in getattr(item, "fixturenames", ())
+        ):
+            item.add_marker(pytest.mark.xdist_group("one-at-a-time"))
 
 
 @pytest.fixture(scope="session")
