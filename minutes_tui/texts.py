@@ -294,6 +294,20 @@ FOLLOW_UP_DEADLINE = "Hạn (ngày/tháng/năm hoặc số ngày, ví dụ 30)"
 FOLLOW_UP_BAD_DATE = "Hạn không hợp lệ: {value}. Nhập ngày/tháng/năm hoặc số ngày."
 LINK_TITLE = "Nối với kiến nghị"
 LINK_NONE = "Chưa có kiến nghị nào để nối."
+CHOICE_HINT = "↑↓: chọn dòng · Enter: chọn · Esc: thôi"
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word to at most ``width`` characters with "…" where cut."""
+    one_line = " ".join(text.split())
+    if len(one_line) <= width:
+        return one_line
+    cut = one_line[: width - 1]
+    if " " in cut and one_line[width - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:") + "…"
+
+
 LINKED = "Đã nối với kiến nghị #{number}"
 REVIEW_TITLE = "Xem lại"
 REVIEW_CONTINUE_KEY = "C: ghi âm tiếp"

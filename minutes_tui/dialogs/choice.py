@@ -6,8 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from minutes_tui import texts
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -25,6 +27,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield OptionList(*(Option(label, id=key) for key, label in self.items), id="choices")
+            yield Static(texts.CHOICE_HINT, classes="dim")
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)

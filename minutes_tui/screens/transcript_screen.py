@@ -21,7 +21,7 @@ from minutes_tui.dialogs.edit_text import EditTextDialog
 from minutes_tui.dialogs.follow_up import FollowUpDialog
 from minutes_tui.dialogs.prompt import PromptDialog
 from minutes_tui.dialogs.speaker import SpeakerDialog
-from minutes_tui.meeting import OutcomeKind, Segment
+from minutes_tui.meeting import OutcomeKind, Petition, Segment
 from minutes_tui.screens.base import BienbanScreen
 from minutes_tui.widgets.transcript import SegmentLook, TranscriptView
 from minutes_tui.workflows.draft import ACTION_OUTCOMES, ACTION_TAGS, MinutesDraft
@@ -197,7 +197,10 @@ class TranscriptScreen(BienbanScreen):
         if not self.draft.petitions:
             self.notify(texts.LINK_NONE)
             return
-        items = [(str(p.id), f"#{n} {p.text[:60]}") for n, p in enumerate(self.draft.petitions.values(), 1)]
+        items = [
+            (str(p.id), escape(f"#{n} {self._raiser(p)}: {texts.shortened(p.text, 110)}"))
+            for n, p in enumerate(self.draft.petitions.values(), 1)
+        ]
         current = self.draft.petition_before(segment.id)
         at = list(self.draft.petitions).index(current.id) if current else 0
 
@@ -211,6 +214,10 @@ class TranscriptScreen(BienbanScreen):
                 self.notify(texts.LINKED.format(number=self.draft.petition_number(petition.id)))
 
         self.app.push_screen(ChoiceDialog(texts.LINK_TITLE, items, at), chosen)
+
+    def _raiser(self, petition: Petition) -> str:
+        who = self.draft.participant(petition.raised_by)
+        return who.name if who else texts.SPEAKER_UNKNOWN
 
     def action_follow_up(self) -> None:
         segment = self.selected()

@@ -6,12 +6,19 @@ from pathlib import Path
 
 import pytest
 from pilot_steps import accept_blanks, open_review
-from textual.widgets import Input
+from textual.widgets import Input, OptionList, Static
 
 from minutes_tui import messages
+from minutes_tui.dialogs.choice import ChoiceDialog
 from minutes_tui.meeting import OutcomeKind, read_meeting
 from minutes_tui.widgets.items_panel import ItemsPanel
 from minutes_tui.widgets.transcript import TranscriptView
+
+
+def review_draft(app):
+    """The draft of the review screen under the dialog on top."""
+    return app.screen_stack[-2].draft
+
 
 #: Coroutine tests run on asyncio (Textual's loop) through anyio's pytest plugin.
 pytestmark = pytest.mark.anyio
@@ -124,7 +131,18 @@ async def test_speaker_search_new_name_follow_up_link_edit_note(make_app, review
         await pilot.press("down", "s", *"son", "enter")  # diacritics-free search finds "Lê Văn Sơn"
         await pilot.press("p", "down", "s", *"Tô Thị Mới", "enter")  # a name not on the roster
         await pilot.press("h", "r", *"Địa chính phường", "enter", *"15", "enter")
-        await pilot.press("down", "p", "down", "a", "l", "up", "enter")  # this answer belongs to petition #1
+        await pilot.press("down", "p", "down", "a", "l")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        # each petition with who raised it and its text cut at a word, marked where cut; the keys said
+        choices = [str(o.prompt) for o in dialog.query_one(OptionList).options]
+        assert choices[0].startswith("#1 Lê Văn Sơn: ") and choices[1].startswith("#2 ")
+        petitions = list(review_draft(app).petitions.values())
+        for shown, petition in zip(choices, petitions):
+            text = shown.split(": ", 1)[1]
+            assert text == petition.text or (text.endswith("…") and petition.text.startswith(text[:-1]) and len(text) <= 110)
+        assert "Enter: chọn" in str(dialog.query_one(".dim", Static).render())
+        await pilot.press("up", "enter")  # this answer belongs to petition #1
         await pilot.press("e", "ctrl+u", *"Sửa tay", "enter", "n", *"Ghi chú thử", "enter")
         await pilot.pause()
     record = read_meeting(reviewed_meeting)
