@@ -117,11 +117,12 @@ class BienbanApp(BienbanAppServices):
         """Open a scratch meeting and replay the bundled recording into it as if live."""
         from minutes_tui.screens.live import LiveScreen
         from minutes_tui.workflows.config import demo_recording
-        from minutes_tui.workflows.demo import create_demo_meeting, demo_root
+        from minutes_tui.workflows.demo import create_demo_meeting, demo_root, prune_demos
         from minutes_tui.workflows.recording import CaptureSpec
 
         try:
             # apart from her meetings: a try-out is not in her list, her register or her next form
+            prune_demos(demo_root(self.config.meetings_dir))  # the last few try-outs are kept
             folder = create_demo_meeting(demo_root(self.config.meetings_dir))
         except Exception as exc:  # a read-only or full disk: say so, stay on the home screen
             self.show_error(texts.app_message(exc))
