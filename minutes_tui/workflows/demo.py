@@ -65,7 +65,9 @@ def create_demo_meeting(root: Path, now: datetime | None = None) -> Path:
 
 
 def _last_used(folder: Path) -> int:
-    return max((p.stat().st_mtime_ns for p in (folder, folder / STORE_FILE, folder / f"{STORE_FILE}-wal") if p.exists()), default=0)
+    return max(
+        (p.stat().st_mtime_ns for p in (folder, folder / STORE_FILE, folder / f"{STORE_FILE}-wal") if p.exists()), default=0
+    )
 
 
 def prune_demos(root: Path, keep: int = DEMOS_KEPT - 1) -> list[Path]:
