@@ -493,9 +493,11 @@ IMPORT_RESUME_CONFIRM = "Nhận dạng tiếp tệp ghi âm?"
 IMPORT_RESUME_DETAIL = "Lần nhập trước bị ngắt khi mới nhận dạng được {done} trong {total} của bản ghi. Phần đã có được giữ; phần còn lại sẽ được nhận dạng tiếp từ chỗ dừng."
 IMPORT_RESUMED = "Nhận dạng tiếp {path}: đã có {done} trong {total} của bản ghi."
 IMPORT_DONE_APP = "Đã nhận dạng {count} đoạn từ tệp ghi âm."
+IMPORT_DONE_MORE_APP = "Đã nhận dạng thêm {count} đoạn từ phần còn lại của bản ghi; cuộc họp có {total} đoạn."
 IMPORT_STOPPING = "Đang dừng… phần đã nhận dạng được giữ lại."
 IMPORT_STOPPED = "Đã dừng. Để nhận dạng tiếp từ chỗ dừng: {command}"
 IMPORT_DONE = "Đã nhận dạng {count} đoạn từ {duration:.0f} giây âm thanh."
+IMPORT_DONE_MORE = "Đã nhận dạng thêm {count} đoạn từ {duration:.0f} giây âm thanh còn lại; cuộc họp có {total} đoạn."
 FOLLOWUPS_COLUMNS = ("Hạn", "Tình trạng", "Cuộc họp", "Loại", "Trách nhiệm", "Người kiến nghị", "Nội dung")
 #: ``bienban followups`` prints these: the number and the folder are what ``followups done`` takes.
 FOLLOWUPS_CLI_COLUMNS = ("Ý kiến", *FOLLOWUPS_COLUMNS, "Thư mục họp")

@@ -76,7 +76,7 @@ def run_import(args: argparse.Namespace) -> int:
             resumed = import_progress(folder, store.meeting())
         if resumed is None:
             raise CodedError("import_nothing_to_resume", f"{folder} has no unfinished import", path=str(folder))
-        duration = resumed.total_s
+        duration, rest_from = resumed.total_s, resumed.done_s
         from minutes_tui.widgets.transcript import clock
 
         print(texts.IMPORT_RESUMED.format(path=folder, done=clock(resumed.done_s), total=clock(duration)), file=sys.stderr)
@@ -88,18 +88,22 @@ def run_import(args: argparse.Namespace) -> int:
             pasted_path(args.audio), _root(args), args.title, start, Path(args.meeting) if args.meeting else None
         )
         print(texts.IMPORT_CREATED.format(path=made.folder), file=sys.stderr)
-        folder, duration = made.folder, made.duration_s
+        folder, duration, rest_from = made.folder, made.duration_s, None
     try:
         with stopping_on_ctrl_c(texts.IMPORT_STOPPING):
             transcriber = Transcriber.for_recordings(args.model)
             bar = progress_bar(texts.PROGRESS_LABEL, enabled=not args.no_progress)
             with MeetingStore.open(folder) as store, bar as progress:
                 count = transcribe_imported(store, transcriber, progress)
+                total = len(store.load().segments)
     except KeyboardInterrupt:
         # what was decoded is stored batch by batch: she is told how to go on from there
         print(texts.IMPORT_STOPPED.format(command=command_line("bienban", "import", "--resume", str(folder))), file=sys.stderr)
         leave_now(130)
-    print(texts.IMPORT_DONE.format(count=count, duration=duration), file=sys.stderr)
+    if rest_from is not None:
+        print(texts.IMPORT_DONE_MORE.format(count=count, duration=duration - rest_from, total=total), file=sys.stderr)
+    else:
+        print(texts.IMPORT_DONE.format(count=count, duration=duration), file=sys.stderr)
     print(folder)
     return 0
 

@@ -455,7 +455,12 @@ class ReviewScreen(VoiceSuggestions):
         from minutes_tui.workflows.importing import transcribe_imported
 
         count = transcribe_imported(self.draft.store, self.app.recording_recogniser(), self._progress)
-        self.app.call_from_thread(self._transcribed, texts.IMPORT_DONE_APP.format(count=count))
+        total = len(self.draft.store.load().segments)
+        if total > count:  # the rest of a recording whose first part already had its text
+            note = texts.IMPORT_DONE_MORE_APP.format(count=count, total=total)
+        else:
+            note = texts.IMPORT_DONE_APP.format(count=count)
+        self.app.call_from_thread(self._transcribed, note)
 
     def on_progress(self, event: messages.Progress) -> None:
         bar = self.query_one(ProgressBar)

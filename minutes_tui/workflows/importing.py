@@ -161,7 +161,7 @@ def mark_untranscribed(folder: Path, meeting: Meeting, done_s: float) -> None:
 def transcribe_imported(
     store: MeetingStore, recogniser: Recogniser, progress: Callable[[float, float], None] | None = None
 ) -> int:
-    """Transcribe a meeting's imported recording into its transcript; returns the number of segments.
+    """Transcribe a meeting's imported recording into its transcript; returns the number of segments it added.
 
     The recording is decoded in windows (any length, bounded memory) and each batch is stored as
     soon as it is decoded: an interrupted import keeps what it has, and the next call continues
@@ -176,7 +176,8 @@ def transcribe_imported(
     start_s = unfinished_import(store.folder) or 0.0
     # A batch stored just before an interruption, with its progress not yet saved, is decoded
     # again: what starts before the end of the stored text is already there.
-    stored_end = max((s.end for s in store.load().segments), default=0.0)
+    stored = store.load().segments
+    stored_end = max((s.end for s in stored), default=0.0)
 
     def sink(segments: Sequence, done_s: float) -> None:
         store.add_recognised_many([s for s in segments if s.start >= stored_end - 0.05], recogniser.name)
@@ -185,4 +186,4 @@ def transcribe_imported(
     decoded_total = audio_duration(audio_file)
     recogniser.decode_long(audio_file, progress=progress, sink=sink, start_s=start_s)
     (store.folder / PROGRESS_FILE).unlink(missing_ok=True)
-    return len(store.load().segments)
+    return len(store.load().segments) - len(stored)

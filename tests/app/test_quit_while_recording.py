@@ -76,6 +76,11 @@ async def test_q_in_the_demo_asks_then_the_rest_gets_its_text_and_review_records
         assert import_progress(folder, read_meeting(folder).meeting) is None
         segments = read_meeting(folder).segments
         assert len(segments) > len(heard) and segments[-1].end > heard[-1].end
+        said = [n.message for n in app._notifications]
+        assert (
+            f"Đã nhận dạng thêm {len(segments) - len(heard)} đoạn từ phần còn lại của bản ghi; cuộc họp có {len(segments)} đoạn."
+            in said
+        ), said
         assert len(review.draft.order) == len(segments)  # shown in review
         finals = message_log.count(messages.FinalSegment)
         await pilot.press("C")  # record on

@@ -49,7 +49,7 @@ def texts_of(folder):
         return [(round(s.start, 1), s.text) for s in store.load().segments]
 
 
-def test_an_interrupted_import_goes_on_where_it_stopped(tmp_path, recording, transcriber):
+def test_an_interrupted_import_goes_on_where_it_stopped(tmp_path, recording, transcriber, capsys):
     recording, spans = recording
     whole = create_imported_meeting(recording, tmp_path, "Hội nghị", folder=tmp_path / "whole")
     with MeetingStore.open(whole.folder) as store:
@@ -71,9 +71,15 @@ def test_an_interrupted_import_goes_on_where_it_stopped(tmp_path, recording, tra
     assert kept and len(kept) < len(expected)
     assert (cut.folder / PROGRESS_FILE).stat().st_mode & 0o777 == 0o600
 
+    capsys.readouterr()
     assert main(["import", "--resume", str(cut.folder), "--no-progress"]) == 0
     assert unfinished_import(cut.folder) is None
     resumed = texts_of(cut.folder)
+    # she is told what this run added and from how much audio, not the meeting's whole count
+    said = capsys.readouterr().err
+    rest = round(whole.duration_s - done)
+    assert f"Đã nhận dạng thêm {len(resumed) - len(kept)} đoạn từ" in said and f"{len(resumed)} đoạn." in said, said
+    assert any(f" {s} giây âm thanh còn lại" in said for s in (rest - 1, rest, rest + 1)), said
     assert resumed[: len(kept)] == kept  # what was decoded before is kept as it was
     starts = [s for s, _ in resumed]
     assert starts == sorted(starts) and len(set(starts)) == len(starts)  # nothing twice
