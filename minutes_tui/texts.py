@@ -514,6 +514,10 @@ ANONYMOUS_NAME = "Ẩn danh"
 # ---------------------------------------------------------------- live transcription (issue 4, transcribe/live)
 VOICE_CHANGE_BADGE = "ĐỔI GIỌNG"
 VOICE_NO_SPEAKER = "Đoạn này chưa gắn người nói."
+SPEAKER_NUMBER_MISSING = (
+    "Danh sách người tham dự chưa có người số {number} (có {count} người). Nhấn s để tìm tên hoặc gõ tên người mới."
+)
+SPEAKER_LIST_EMPTY = "Danh sách người tham dự đang trống: nhấn s để gõ tên người nói (người mới được thêm vào danh sách)."
 VOICE_CHOICE_TITLE = "Giọng nói của người nói này"
 VOICE_CHOICES = {
     "cancel": "Không thay đổi",

@@ -166,7 +166,12 @@ class TranscriptScreen(BienbanScreen):
 
     def action_speaker(self, number: int) -> None:
         segment = self.selected()
-        if segment is not None and number <= len(self.draft.participants):
+        if segment is not None and number > len(self.draft.participants):
+            # a number key with no one behind it did nothing at all: she is told why and what to press
+            count = len(self.draft.participants)
+            self.notify(texts.SPEAKER_NUMBER_MISSING.format(number=number, count=count) if count else texts.SPEAKER_LIST_EMPTY)
+            return
+        if segment is not None:
             self.draft.set_speaker(segment.id, self.draft.participants[number - 1].id)
             self.redraw(segment.id)
             if hasattr(self, "follow_voices"):

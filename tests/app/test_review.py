@@ -226,3 +226,36 @@ def test_a_whole_recording_gets_the_recogniser_with_two_decoders_the_live_one_ke
     assert whole.workers == recording_workers() == (2 if cores >= 2 else 1)
     assert whole.cpu_threads == max(1, cores // whole.workers)  # on 2 cores: one thread each
     assert live.workers == 1 and live.cpu_threads == cores
+
+
+async def test_a_number_with_no_one_behind_it_says_why_and_what_to_press(make_app, reviewed_meeting):
+    from minutes_tui.meeting import MeetingStore
+
+    with MeetingStore.open(reviewed_meeting) as store:
+        count = len(store.load().participants)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("down", "9")  # the demo's roster has fewer than nine people
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert f"Danh sách người tham dự chưa có người số 9 (có {count} người). Nhấn s để tìm tên hoặc gõ tên người mới." in said
+        assert review.selected().speaker_id is None
+
+
+async def test_a_number_key_on_an_empty_list_says_how_to_name_the_speaker(make_app, meetings_dir):
+    from store_samples import MEETING
+
+    from minutes_tui.meeting import MeetingStore
+    from transcribe.decoding import RecognisedSegment
+
+    with MeetingStore.create(meetings_dir / "hop", MEETING) as store:  # no attendance list yet
+        store.add_recognised(RecognisedSegment(0.0, 2.0, "Xin chào bà con.", -0.3, 0.0), "base")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("Danh sách người tham dự đang trống: nhấn s") for m in said), said
+        assert review.selected().speaker_id is None
