@@ -31,6 +31,14 @@ def _screen(session: str) -> str:
     return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
 
 
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def _until(session: str, test, timeout: float) -> str:
     """Poll the terminal (an external process: there is no event to wait on) until ``test(screen)``."""
     deadline = time.monotonic() + timeout
@@ -89,14 +97,17 @@ def test_closing_the_terminal_while_recording_finishes_the_audio_and_leaves_the_
     env = f"HF_HUB_OFFLINE=1 BIENBAN_DATA_DIR={tmp_path} TERM=xterm-256color {clock.ENV}={os.environ[clock.ENV]}"
     command = f"cd {REPO} && {env} exec {Path(sys.executable).parent}/bienban demo"
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True)
+    # the pane's process is bienban itself (exec): after the window closes, the test waits for it to end
+    pid = int(subprocess.run(["tmux", "display", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True).stdout)
     try:
         _until(session, lambda s: len(TRANSCRIPT_LINE.findall(s)) >= 1, timeout=240)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     (folder,) = list(demo_root(tmp_path / "meetings").iterdir())
     deadline = time.monotonic() + 60
-    while (list(folder.glob("*.journal.wav")) or not (folder / "audio.wav").exists()) and time.monotonic() < deadline:
-        time.sleep(0.5)
+    while _running(pid) and time.monotonic() < deadline:  # the rest is marked last, as the app ends
+        time.sleep(0.2)
+    assert not _running(pid), "bienban did not end when its terminal closed"
     assert not list(folder.glob("*.journal.wav")), "the recording was left unfinished"
     assert (folder / "audio.wav").stat().st_size > 44
     reached = max((s.end for s in read_meeting(folder).segments), default=0.0)
