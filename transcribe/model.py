@@ -115,19 +115,30 @@ def verify_folder(folder: Path, sums: dict[str, str] = BUNDLED_SHA256) -> list[s
     return bad
 
 
-def _stamp_text(folder: Path) -> str:
-    return "\n".join(f"{n} {(folder / n).stat().st_size} {(folder / n).stat().st_mtime_ns}" for n in sorted(BUNDLED_SHA256))
+def _stamp_text(folder: Path, sums: dict[str, str]) -> str:
+    files = "\n".join(f"{n} {(folder / n).stat().st_size} {(folder / n).stat().st_mtime_ns}" for n in sorted(sums))
+    return f"{files}\nfor {sums['model.bin']}"  # which release's model it was verified as
 
 
-def _write_stamp(folder: Path) -> None:
-    atomic_write(folder / _STAMP, _stamp_text(folder))
+def _write_stamp(folder: Path, sums: dict[str, str]) -> None:
+    atomic_write(folder / _STAMP, _stamp_text(folder, sums))
 
 
-def _stamp_ok(folder: Path) -> bool:
+def _stamp_ok(folder: Path, sums: dict[str, str]) -> bool:
     try:
-        return (folder / _STAMP).read_text() == _stamp_text(folder)
+        return (folder / _STAMP).read_text() == _stamp_text(folder, sums)
     except OSError:
         return False
+
+
+def _outdated(folder: Path, sums: dict[str, str]) -> bool:
+    """The folder was verified as another release's model (a later version ships another decoder
+    file): it is assembled anew, not reported damaged."""
+    try:
+        last = (folder / _STAMP).read_text().rsplit("\n", 1)[-1]
+    except OSError:
+        return False
+    return last.startswith("for ") and last != f"for {sums['model.bin']}"
 
 
 def _copy_hashed(sources: list[Path], dest: Path) -> str:
@@ -152,7 +163,7 @@ def _assemble_into(tmp: Path) -> None:
     bad = [n for n, d in digests.items() if d != BUNDLED_SHA256[n]]
     if bad:
         raise ModelError("model_corrupt", f"bundled model parts do not match their sums: {bad}", files=", ".join(bad))
-    _write_stamp(tmp)
+    _write_stamp(tmp, BUNDLED_SHA256)
 
 
 def _publish(tmp: Path, target: Path) -> None:
@@ -173,16 +184,16 @@ def _ensure(target: Path, sums: dict[str, str], assemble: Callable[[Path], None]
     A folder whose stamp no longer matches its files is re-verified by checksum; a corrupt one
     raises ``ModelError`` unless ``repair`` is set, in which case it is rebuilt.
     """
-    if not repair and _stamp_ok(target):
+    if not repair and _stamp_ok(target, sums):
         return target
     private_folder(models_dir())
     with FileLock(models_dir() / f".{target.name}.lock", mode=FILE_MODE):  # released by the OS if the process dies
-        if target.exists() and not repair:
-            if _stamp_ok(target):
+        if target.exists() and not repair and not _outdated(target, sums):
+            if _stamp_ok(target, sums):
                 return target  # another process assembled it while we waited
             bad = verify_folder(target, sums)
             if not bad:
-                _write_stamp(target)
+                _write_stamp(target, sums)
                 return target
             raise ModelError("model_corrupt", f"model at {target} is corrupt: {bad}", path=str(target), files=", ".join(bad))
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=models_dir()))
@@ -234,13 +245,13 @@ def _assemble_vi_into(tmp: Path, base: Path) -> None:
     bad = [n for n, d in digests.items() if d != VI_SHA256[n]]
     if bad:
         raise ModelError("model_corrupt", f"assembled {VI_NAME} does not match its sums: {bad}", files=", ".join(bad))
-    _write_stamp(tmp)
+    _write_stamp(tmp, VI_SHA256)
 
 
 def ensure_vi(repair: bool = False) -> Path:
     """Return the assembled ``base-vi`` folder, assembling it from the base and the shipped decoder file if needed."""
     target = vi_path()
-    if not repair and _stamp_ok(target):
+    if not repair and _stamp_ok(target, VI_SHA256):
         return target
     base = ensure_bundled()
     return _ensure(target, VI_SHA256, lambda tmp: _assemble_vi_into(tmp, base), repair)

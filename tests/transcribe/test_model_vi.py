@@ -98,3 +98,18 @@ def test_a_damaged_shipped_file_is_refused_and_nothing_is_published(data_dir, mo
     assert line.startswith("Tệp mô hình đi kèm bộ cài bị hỏng") and str(bad) in line
     assert not model.vi_path().exists()
     assert [p for p in (data_dir / "models").iterdir() if p.is_dir()] == []
+
+
+@pytest.mark.model
+def test_a_folder_assembled_by_an_earlier_release_is_assembled_anew_not_called_damaged(data_dir):
+    folder = model.ensure_vi()
+    # an earlier version shipped another decoder file: its model.bin differs and its stamp says so
+    flip_byte(folder / "model.bin", 50_000_000)
+    stamp = folder / ".verified"
+    files = stamp.read_text().rsplit("\n", 1)[0]
+    stamp.write_text(files + "\nfor " + "0" * 64)
+    assert model.ensure_vi() == folder  # no "damaged" error: the new release's model is written
+    assert model.verify_folder(folder, model.VI_SHA256) == []
+    # a stamp written before stamps named their release (no "for" line) is checked by its sums once
+    stamp.write_text(stamp.read_text().rsplit("\n", 1)[0])
+    assert model.ensure_vi() == folder and stamp.read_text().endswith("for " + model.VI_SHA256["model.bin"])
