@@ -110,6 +110,8 @@ def test_a_folder_assembled_by_an_earlier_release_is_assembled_anew_not_called_d
     stamp.write_text(files + "\nfor " + "0" * 64)
     assert model.ensure_vi() == folder  # no "damaged" error: the new release's model is written
     assert model.verify_folder(folder, model.VI_SHA256) == []
-    # a stamp written before stamps named their release (no "for" line) is checked by its sums once
-    stamp.write_text(stamp.read_text().rsplit("\n", 1)[0])
+    # a folder of the release before stamps named theirs (no "for" line), with that release's model
+    flip_byte(folder / "model.bin", 50_000_000)
+    stamp.write_text(files)
     assert model.ensure_vi() == folder and stamp.read_text().endswith("for " + model.VI_SHA256["model.bin"])
+    assert model.verify_folder(folder, model.VI_SHA256) == []
